@@ -1,0 +1,85 @@
+// Facts computed from other facts (origin "derived", naming what they came from).
+// Runs after extraction and after clinician edits, before the models.
+import type { ClinicalFacts, Fact, PresentFact, Source } from './facts.ts';
+import type { InputName, InputValues } from './vocabulary.ts';
+
+type NodalBurden = InputValues['nodalBurden'];
+
+/** AJCC 8th: ITC ≤ 0.2 mm, micrometastasis > 0.2–2 mm, macrometastasis > 2 mm (models.md §5). */
+export function burdenFromDepositMm(mm: number): NodalBurden {
+  if (mm > 2) return 'macro';
+  if (mm > 0.2) return 'micro';
+  return 'itc';
+}
+
+function sourcesOf(facts: ClinicalFacts, names: InputName[]): Source[] {
+  const out: Source[] = [];
+  for (const name of names) {
+    const fact = facts[name];
+    if (fact.status === 'present') out.push(...fact.sources);
+  }
+  return out;
+}
+
+function derived<K extends InputName>(
+  facts: ClinicalFacts,
+  value: InputValues[K],
+  from: InputName[],
+  note: string,
+): PresentFact<InputValues[K]> {
+  return { status: 'present', value, origin: 'derived', sources: sourcesOf(facts, from), derivedFrom: from, note };
+}
+
+function deriveSlnNegative(facts: ClinicalFacts): Fact<number> {
+  const { slnExamined, slnPositive, slnItcOnly } = facts;
+  if (slnExamined.status !== 'present' || slnPositive.status !== 'present' || slnItcOnly.status !== 'present') {
+    return { status: 'missing', note: 'needs sentinel nodes examined, positive and ITC-only' };
+  }
+  const negative = slnExamined.value - slnPositive.value - slnItcOnly.value;
+  if (negative < 0) {
+    return {
+      status: 'missing',
+      note: `counts are inconsistent: ${slnPositive.value} positive + ${slnItcOnly.value} ITC-only > ${slnExamined.value} examined`,
+    };
+  }
+  return derived<'slnNegative'>(
+    facts,
+    negative,
+    ['slnExamined', 'slnPositive', 'slnItcOnly'],
+    'examined − positive − ITC-only',
+  );
+}
+
+function deriveNodalBurden(facts: ClinicalFacts): Fact<NodalBurden> {
+  const stated = facts.nodalBurden;
+  let candidate: PresentFact<NodalBurden> | undefined;
+  const { largestDepositMm, slnPositive, slnItcOnly } = facts;
+  if (slnPositive.status === 'present' && slnPositive.value === 0 && slnItcOnly.status === 'present' && slnItcOnly.value > 0) {
+    candidate = derived<'nodalBurden'>(facts, 'itc', ['slnPositive', 'slnItcOnly'], 'no positive node, ITC-only nodes present');
+  } else if (largestDepositMm.status === 'present' && !(slnPositive.status === 'present' && slnPositive.value === 0 && largestDepositMm.value > 0.2)) {
+    candidate = derived<'nodalBurden'>(
+      facts,
+      burdenFromDepositMm(largestDepositMm.value),
+      ['largestDepositMm'],
+      'AJCC 8th size category of the largest deposit',
+    );
+  }
+  if (!candidate) return stated;
+  if (stated.status === 'missing') return candidate;
+  if (stated.status === 'present') {
+    if (stated.value === candidate.value) return stated;
+    return { status: 'conflict', candidates: [stated, candidate], note: 'stated category and deposit size disagree' };
+  }
+  // Already a conflict: add the derived candidate when it brings a new value.
+  if (stated.candidates.some((c) => c.value === candidate.value)) return stated;
+  return { ...stated, candidates: [...stated.candidates, candidate] };
+}
+
+/** Returns a copy of the facts with derived facts filled in. Never overwrites a stated value silently. */
+export function deriveFacts(facts: ClinicalFacts): ClinicalFacts {
+  return {
+    ...facts,
+    slnNegative: facts.slnNegative.status === 'present' ? facts.slnNegative : deriveSlnNegative(facts),
+    nodalBurden: deriveNodalBurden(facts),
+  };
+}
