@@ -5,6 +5,11 @@ import type { InputName, InputValues } from './vocabulary.ts';
 
 type NodalBurden = InputValues['nodalBurden'];
 
+/** Derived-only inputs and what they are computed from: a gap in one is a gap in these. */
+export const DERIVATION_SOURCES: Partial<Record<InputName, InputName[]>> = {
+  slnNegative: ['slnExamined', 'slnPositive', 'slnItcOnly'],
+};
+
 /** AJCC 8th: ITC ≤ 0.2 mm, micrometastasis > 0.2–2 mm, macrometastasis > 2 mm (models.md §5). */
 export function burdenFromDepositMm(mm: number): NodalBurden {
   if (mm > 2) return 'macro';

@@ -1,0 +1,227 @@
+// The one engine behind every model: applicability first, then the kind's arithmetic.
+import { DERIVATION_SOURCES } from '../domain/derive.ts';
+import type { ClinicalFacts } from '../domain/facts.ts';
+import { INPUTS, type InputName } from '../domain/vocabulary.ts';
+import { evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
+import type { ModelDefinition, OddsFactor, RiskFactor, Term } from './definition.ts';
+import { formatProbability } from './display.ts';
+import type { Contribution, FactorResult, ModelResult } from './result.ts';
+
+export const expit = (lp: number): number => 1 / (1 + Math.exp(-lp));
+
+/** Collects inputs that left something undetermined, in first-seen order. */
+class Gaps {
+  readonly missing = new Set<InputName>();
+  readonly conflicts = new Set<InputName>();
+  add(result: ConditionResult | { missing: Set<InputName>; conflicts: Set<InputName> }): void {
+    result.missing.forEach((n) => this.missing.add(n));
+    result.conflicts.forEach((n) => this.conflicts.add(n));
+  }
+  addInput(name: InputName, facts: ClinicalFacts): void {
+    // A derived-only input cannot be entered: name the inputs it is computed from instead.
+    const sources = DERIVATION_SOURCES[name]?.filter((s) => facts[s].status !== 'present');
+    if (sources && sources.length > 0) return sources.forEach((s) => this.addInput(s, facts));
+    const status = facts[name].status;
+    if (status === 'missing') this.missing.add(name);
+    if (status === 'conflict') this.conflicts.add(name);
+  }
+  get any(): boolean {
+    return this.missing.size + this.conflicts.size > 0;
+  }
+}
+
+function citationText(def: ModelDefinition): string {
+  return def.citations.map((c) => (c.doi ? `${c.text} doi:${c.doi}` : c.text)).join(' ');
+}
+
+function baseResult(def: ModelDefinition): ModelResult {
+  const result: ModelResult = {
+    id: def.id,
+    title: def.title,
+    kind: def.kind,
+    outcome: def.outcome,
+    population: def.population,
+    citation: citationText(def),
+    applicable: true,
+    missing: [],
+    conflicts: [],
+    warnings: [],
+    notes: [...(def.notes ?? [])],
+    contributions: [],
+  };
+  if (def.locallyConfigured) result.locallyConfigured = true;
+  return result;
+}
+
+/** Applies the requirements; returns a not-applicable reason, or null with gaps and warnings filled. */
+function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gaps, warnings: string[]): string | null {
+  const evaluated = def.requirements.map((req) => ({ req, result: evaluateCondition(req.condition, facts) }));
+  const failed = evaluated.find((e) => e.result.truth === false);
+  if (failed) return fillTemplate(failed.req.reason, facts);
+  for (const { req, result } of evaluated) {
+    if (result.truth !== 'unknown') continue;
+    const text = fillTemplate(req.unknownText ?? req.reason, facts);
+    if (req.whenUnknown === 'not-applicable') return text;
+    if (req.whenUnknown === 'warn') warnings.push(text);
+    else gaps.add(result);
+  }
+  return null;
+}
+
+/** The term's x·β for this patient, or null when undetermined (gaps filled) — or a reason string when no category fits. */
+function termContribution(term: Term, facts: ClinicalFacts, gaps: Gaps): Contribution | null | { noLevel: string } {
+  switch (term.type) {
+    case 'indicator': {
+      const r = evaluateCondition(term.when, facts);
+      if (r.truth === 'unknown') return gaps.add(r), null;
+      return { term: term.id, label: term.label, value: r.truth ? term.coefficient : 0 };
+    }
+    case 'levels': {
+      for (const level of term.levels) {
+        const r = evaluateCondition(level.when, facts);
+        if (r.truth === 'unknown') return gaps.add(r), null;
+        if (r.truth) return { term: term.id, label: `${term.label}: ${level.label}`, value: level.coefficient };
+      }
+      return { noLevel: `${term.label}: the patient's values fit none of the model's categories` };
+    }
+    case 'numeric': {
+      const fact = facts[term.input];
+      if (fact.status !== 'present' || typeof fact.value !== 'number') return gaps.addInput(term.input, facts), null;
+      const scaled = fact.value * (term.scale ?? 1);
+      const x = term.transform === 'sqrt' ? Math.sqrt(scaled) : scaled;
+      const shown = Math.round(scaled * 100) / 100;
+      const label = `${term.label} (${shown}${term.unit ? ` ${term.unit}` : ''})`;
+      return { term: term.id, label, value: term.coefficient * x };
+    }
+  }
+}
+
+function rangeWarnings(def: ModelDefinition, facts: ClinicalFacts): string[] {
+  const out: string[] = [];
+  for (const range of def.validatedRanges ?? []) {
+    const fact = facts[range.input];
+    if (fact.status !== 'present' || typeof fact.value !== 'number') continue;
+    if (fact.value < range.min || fact.value > range.max) {
+      out.push(`${range.label} is outside the range the model was built on`);
+    }
+  }
+  return out;
+}
+
+function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, result: ModelResult, gaps: Gaps): void {
+  const contributions: Contribution[] = [];
+  for (const term of def.terms ?? []) {
+    const c = termContribution(term, facts, gaps);
+    if (c === null) continue;
+    if ('noLevel' in c) {
+      result.applicable = false;
+      result.reason = c.noLevel;
+      return;
+    }
+    contributions.push(c);
+  }
+  if (gaps.any || def.intercept === undefined) return;
+  const lp = def.intercept + contributions.reduce((sum, c) => sum + c.value, 0);
+  result.contributions = contributions;
+  result.linearPredictor = lp;
+  result.probability = expit(lp);
+  result.display = formatProbability(result.probability);
+}
+
+function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
+  const shown = factor.shows
+    .map((name) => `${INPUTS[name].label.toLowerCase()}: ${fillTemplate(`{${name}}`, facts)}`)
+    .join('; ');
+  const base: FactorResult = { id: factor.id, label: factor.label, status: 'unknown', oddsRatio: factor.oddsRatio };
+  if (factor.ci95) base.ci95 = factor.ci95;
+  if (shown) base.patientValue = shown;
+  if (!factor.when) return { ...base, status: 'not-coded', note: factor.uncodableReason ?? 'coding not published' };
+  const r = evaluateCondition(factor.when, facts);
+  if (r.truth === 'unknown') {
+    gaps.add(r);
+    return base;
+  }
+  return { ...base, status: r.truth ? 'present' : 'absent' };
+}
+
+function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, result: ModelResult, gaps: Gaps): void {
+  const factors = (def.oddsFactors ?? []).map((f) => oddsFactorResult(f, facts, gaps));
+  result.factors = factors;
+  for (const rate of def.observedRates ?? []) {
+    if (evaluateCondition(rate.when, facts).truth === true) {
+      const { label, events, total, source } = rate;
+      result.observedRate = { label, events, total, rate: events / total, source };
+      break;
+    }
+  }
+  if (gaps.any) return;
+  const present = factors.filter((f) => f.status === 'present');
+  result.contributions = present.map((f) => ({ term: f.id, label: f.label, value: Math.log(f.oddsRatio as number) }));
+  result.relativeOdds = present.reduce((product, f) => product * (f.oddsRatio as number), 1);
+  const excluded = factors.filter((f) => f.status === 'not-coded');
+  if (excluded.length > 0) {
+    result.warnings.push(
+      `Left out of the relative odds because their coding is not published: ${excluded.map((f) => f.label).join('; ')}`,
+    );
+  }
+  if (def.localCalibration) {
+    const lp = def.localCalibration.intercept + result.contributions.reduce((s, c) => s + c.value, 0);
+    result.linearPredictor = lp;
+    result.probability = expit(lp);
+    result.display = formatProbability(result.probability);
+    result.calibration = `locally calibrated intercept (${def.localCalibration.source})`;
+  }
+}
+
+function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
+  const base: FactorResult = { id: factor.id, label: factor.label, status: 'unknown' };
+  const unknownInputs = factor.inputs.filter((name) => facts[name].status !== 'present');
+  if (unknownInputs.length > 0) {
+    unknownInputs.forEach((name) => gaps.addInput(name, facts));
+    return base;
+  }
+  base.patientValue = fillTemplate(factor.describe, facts);
+  if (!factor.presentWhen) return { ...base, status: 'no-cutoff', note: factor.noCutoffText ?? 'cut-off not published' };
+  const r = evaluateCondition(factor.presentWhen, facts);
+  if (r.truth === 'unknown') return gaps.add(r), base;
+  return { ...base, status: r.truth ? 'present' : 'absent' };
+}
+
+function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, result: ModelResult, gaps: Gaps): void {
+  const factors = (def.riskFactors ?? []).map((f) => riskFactorResult(f, facts, gaps));
+  result.factors = factors;
+  result.statistics = [...(def.statistics ?? [])];
+  // Once a paper's coefficients and cut-offs are entered in the definition, the same data computes a probability.
+  const defs = def.riskFactors ?? [];
+  const complete = def.intercept !== undefined && defs.every((f) => f.coefficient !== undefined && f.presentWhen);
+  if (!complete || gaps.any) return;
+  result.contributions = defs.map((f, i) => ({
+    term: f.id,
+    label: f.label,
+    value: factors[i]?.status === 'present' ? (f.coefficient as number) : 0,
+  }));
+  const lp = (def.intercept as number) + result.contributions.reduce((s, c) => s + c.value, 0);
+  result.linearPredictor = lp;
+  result.probability = expit(lp);
+  result.display = formatProbability(result.probability);
+}
+
+/** Evaluates one model for one patient. Pure; never fills a missing input. */
+export function evaluateModel(def: ModelDefinition, facts: ClinicalFacts): ModelResult {
+  const result = baseResult(def);
+  const gaps = new Gaps();
+  const reason = checkRequirements(def, facts, gaps, result.warnings);
+  if (reason !== null) {
+    result.applicable = false;
+    result.reason = reason;
+    return result;
+  }
+  if (def.kind === 'probability') evaluateProbability(def, facts, result, gaps);
+  else if (def.kind === 'relative-odds') evaluateRelativeOdds(def, facts, result, gaps);
+  else evaluateRiskFactors(def, facts, result, gaps);
+  if (!result.applicable) return result;
+  result.missing = [...gaps.missing];
+  result.conflicts = [...gaps.conflicts];
+  result.warnings.push(...rangeWarnings(def, facts));
+  return result;
+}
