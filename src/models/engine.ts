@@ -130,7 +130,7 @@ function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, result:
 
 function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
   const shown = factor.shows
-    .map((name) => `${INPUTS[name].label.toLowerCase()}: ${fillTemplate(`{${name}}`, facts)}`)
+    .map((name) => `${INPUTS[name].label}: ${fillTemplate(`{${name}}`, facts)}`)
     .join('; ');
   const base: FactorResult = { id: factor.id, label: factor.label, status: 'unknown', oddsRatio: factor.oddsRatio };
   if (factor.ci95) base.ci95 = factor.ci95;

@@ -1,0 +1,104 @@
+// models.md §2: DBCG risk-factor profiles — factors with the patient's raw values, the published
+// statistics, population rules, and never a percentage.
+import { describe, expect, it } from 'vitest';
+import { resultFor } from '../helpers/facts.ts';
+
+const micro = {
+  nodalBurden: 'micro',
+  tumorSizeMm: 18,
+  slnExamined: 3,
+  slnPositive: 1,
+  slnItcOnly: 0,
+  lvi: true,
+  erStatus: 'positive',
+  prStatus: 'negative',
+  quadrant: 'UOQ',
+  neoadjuvantTherapy: false,
+};
+
+describe('dbcg-micro', () => {
+  it('lists each factor with the patient value and whether it is present', () => {
+    const r = resultFor('dbcg-micro', micro);
+    expect(r.applicable).toBe(true);
+    expect(r.kind).toBe('risk-factors');
+    expect(r.factors).toEqual([
+      { id: 'tumourSize', label: 'Tumour size', status: 'no-cutoff', patientValue: 'tumour size 18 mm', note: "the paper's cut-off is not published here" },
+      {
+        id: 'positiveProportion',
+        label: 'Proportion of positive sentinel nodes',
+        status: 'no-cutoff',
+        patientValue: '1 of 3 sentinel nodes positive (33%)',
+        note: "the paper's cut-off is not published here",
+      },
+      { id: 'lvi', label: 'Lymphovascular invasion', status: 'present', patientValue: 'lymphovascular invasion: yes' },
+      {
+        id: 'hormoneReceptor',
+        label: 'Hormone receptor status',
+        status: 'no-cutoff',
+        patientValue: 'ER positive, PR negative',
+        note: 'the direction and coding of this factor are not published here',
+      },
+      { id: 'upperOuterQuadrant', label: 'Tumour in the upper outer quadrant', status: 'present', patientValue: 'location: UOQ' },
+    ]);
+    expect(r.probability).toBeUndefined();
+    expect(r.display).toBeUndefined();
+    expect(r.statistics).toContain('The model identified 5% of patients with a risk of non-sentinel node metastases of nearly 40%.');
+    expect(r.statistics?.join(' ')).toContain('AUC 0.64 (development), 0.63');
+    expect(r.citation).toContain('Int J Cancer 2012;131:2367–2375');
+    expect(r.citation).toContain('10.1002/ijc.27499');
+  });
+
+  it('marks absent factors and unknown ones, naming the missing inputs', () => {
+    const { lvi: _l, ...rest } = micro;
+    const r = resultFor('dbcg-micro', { ...rest, quadrant: 'LIQ' });
+    expect(r.factors?.find((f) => f.id === 'upperOuterQuadrant')?.status).toBe('absent');
+    expect(r.factors?.find((f) => f.id === 'lvi')?.status).toBe('unknown');
+    expect(r.missing).toEqual(['lvi']);
+  });
+
+  it('applies only to micrometastases', () => {
+    const macro = resultFor('dbcg-micro', { ...micro, nodalBurden: 'macro' });
+    expect(macro.applicable).toBe(false);
+    expect(macro.reason).toBe('applies when the worst sentinel deposit is a micrometastasis (here: macro)');
+    const itc = resultFor('dbcg-micro', { ...micro, nodalBurden: 'itc', slnPositive: 0, slnItcOnly: 1 });
+    expect(itc.applicable).toBe(false);
+  });
+
+  it('needs the nodal burden to decide, and derives it from the largest deposit', () => {
+    const { nodalBurden: _b, ...rest } = micro;
+    expect(resultFor('dbcg-micro', rest).missing).toEqual(['nodalBurden']);
+    expect(resultFor('dbcg-micro', { ...rest, largestDepositMm: 1.5 }).applicable).toBe(true);
+    expect(resultFor('dbcg-micro', { ...rest, largestDepositMm: 2.5 }).applicable).toBe(false);
+  });
+
+  it('is not applicable after neoadjuvant therapy', () => {
+    expect(resultFor('dbcg-micro', { ...micro, neoadjuvantTherapy: true }).applicable).toBe(false);
+  });
+});
+
+describe('dbcg-itc', () => {
+  const itc = { nodalBurden: 'itc', tumorSizeMm: 12, ageYears: 61, slnExamined: 4, slnPositive: 0, slnItcOnly: 1, neoadjuvantTherapy: false };
+  it('shows size, age and the proportion of ITC-bearing nodes with the published statistics', () => {
+    const r = resultFor('dbcg-itc', itc);
+    expect(r.applicable).toBe(true);
+    expect(r.factors?.map((f) => [f.id, f.status, f.patientValue])).toEqual([
+      ['tumourSize', 'no-cutoff', 'tumour size 12 mm'],
+      ['age', 'no-cutoff', 'age 61 years'],
+      ['involvedProportion', 'no-cutoff', '1 of 4 sentinel nodes with isolated tumour cells (25%)'],
+    ]);
+    expect(r.statistics?.[0]).toContain('32% of patients with a risk of non-sentinel node metastases of only 2%');
+    expect(r.statistics?.[1]).toContain('AUC 0.73 (development), 0.60');
+    expect(r.probability).toBeUndefined();
+  });
+  it('applies only to ITC-only sentinel nodes', () => {
+    const r = resultFor('dbcg-itc', { ...itc, nodalBurden: 'micro', slnPositive: 1, slnItcOnly: 0 });
+    expect(r.applicable).toBe(false);
+    expect(r.reason).toBe('applies when the sentinel nodes hold isolated tumour cells only (here: micro)');
+  });
+  it('lists missing inputs without inventing values', () => {
+    const { ageYears: _a, ...rest } = itc;
+    const r = resultFor('dbcg-itc', rest);
+    expect(r.missing).toEqual(['ageYears']);
+    expect(r.factors?.find((f) => f.id === 'age')).toEqual({ id: 'age', label: 'Age', status: 'unknown' });
+  });
+});
