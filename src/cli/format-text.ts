@@ -1,0 +1,97 @@
+// The human-readable report of `nodal-risk score` (text mode).
+import type { Fact, PresentFact } from '../domain/facts.ts';
+import { INPUT_NAMES, INPUTS, formatInputValue, formatNumber, type InputName, type InputValue } from '../domain/vocabulary.ts';
+import type { Assessment } from '../models/evaluate.ts';
+import type { EvidenceItem } from '../models/evidence.ts';
+import type { ModelResult } from '../models/result.ts';
+
+const ORIGIN_LABEL = { fhir: 'EHR', 'report-text': 'report text', derived: 'derived', clinician: 'entered' } as const;
+
+function describeSource(fact: PresentFact): string {
+  const source = fact.sources[0];
+  const where = source && source.reference !== 'clinician' ? ` ${source.reference}${source.date ? ` ${source.date}` : ''}` : '';
+  return `[${ORIGIN_LABEL[fact.origin]}${where}]`;
+}
+
+function inputLine(name: InputName, fact: Fact): string | null {
+  const label = INPUTS[name].label.padEnd(44);
+  if (fact.status === 'present') return `  ${label} ${formatInputValue(name, fact.value as InputValue)} ${describeSource(fact as PresentFact)}`;
+  if (fact.status === 'conflict') {
+    const options = fact.candidates.map((c) => `${formatInputValue(name, c.value as InputValue)} ${describeSource(c as PresentFact)}`);
+    return `  ${label} CONFLICT: ${options.join(' vs ')}`;
+  }
+  return null;
+}
+
+function headline(m: ModelResult): string {
+  if (!m.applicable) return `not applicable: ${m.reason}`;
+  if (m.missing.length + m.conflicts.length > 0) {
+    const parts = [];
+    if (m.missing.length) parts.push(`missing ${m.missing.join(', ')}`);
+    if (m.conflicts.length) parts.push(`conflicting ${m.conflicts.join(', ')}`);
+    return `not computed: ${parts.join('; ')}`;
+  }
+  if (m.kind === 'probability') return `${m.display} (${formatNumber((m.probability as number) * 100)}%)`;
+  if (m.kind === 'relative-odds') {
+    const odds = `relative odds ${formatNumber(m.relativeOdds as number)} × the reference patient`;
+    return m.display ? `${odds}; ${m.display} with a locally calibrated intercept` : odds;
+  }
+  return 'risk factors (no percentage published)';
+}
+
+function modelLines(m: ModelResult): string[] {
+  const lines = [`  ${m.title}${m.locallyConfigured ? ' (locally configured)' : ''}: ${headline(m)}`];
+  if (!m.applicable) return lines;
+  lines.push(`    Outcome: ${m.outcome}`);
+  if (m.contributions.length) {
+    const drivers = m.contributions.filter((c) => c.value !== 0).map((c) => `${c.label} ${c.value > 0 ? '+' : ''}${c.value.toFixed(2)}`);
+    if (drivers.length) lines.push(`    Drivers (log-odds): ${drivers.join('; ')}`);
+  }
+  for (const f of m.factors ?? []) {
+    const odds = f.oddsRatio ? ` OR ${f.oddsRatio}` : '';
+    lines.push(`    - ${f.label}${odds}: ${f.status}${f.patientValue ? ` (${f.patientValue})` : ''}${f.note ? `; ${f.note}` : ''}`);
+  }
+  if (m.observedRate) {
+    const r = m.observedRate;
+    lines.push(`    Observed with ${r.label}: ${r.events}/${r.total} (${Math.round(r.rate * 100)}%), ${r.source}`);
+  }
+  for (const s of m.statistics ?? []) lines.push(`    Published: ${s}`);
+  for (const w of m.warnings) lines.push(`    Warning: ${w}`);
+  if (m.calibration) lines.push(`    Calibration: ${m.calibration}`);
+  lines.push(`    Source: ${m.citation}`);
+  return lines;
+}
+
+function evidenceLines(item: EvidenceItem): string[] {
+  const lines = [`  ${item.situation}`];
+  for (const s of item.statements) lines.push(`    ${s}`);
+  for (const c of item.checklist ?? []) lines.push(`    [${c.status}] ${c.criterion}`);
+  for (const c of item.cautions ?? []) lines.push(`    caution [${c.status === 'met' ? 'present' : c.status === 'not-met' ? 'absent' : 'unknown'}] ${c.criterion}`);
+  lines.push(`    Source: ${item.citations.join('; ')}`);
+  return lines;
+}
+
+export function formatAssessmentText(assessment: Assessment): string {
+  const lines = ['Nodal Risk assessment', `Patient: ${assessment.patient?.reference ?? '(inputs entered by the clinician)'}`, '', 'Inputs'];
+  const absent: InputName[] = [];
+  for (const name of INPUT_NAMES) {
+    const line = inputLine(name, assessment.inputs[name]);
+    if (line) lines.push(line);
+    else absent.push(name);
+  }
+  lines.push(`  Not available: ${absent.join(', ') || 'none'}`, '', 'Models');
+  for (const m of assessment.models) lines.push(...modelLines(m));
+  lines.push('', 'Evidence');
+  if (assessment.evidence.length === 0) lines.push('  No trial situation can be determined from these inputs (nodal burden unknown).');
+  for (const e of assessment.evidence) lines.push(...evidenceLines(e));
+  if (assessment.ignored.length) {
+    lines.push('', 'Ignored');
+    for (const i of assessment.ignored) lines.push(`  ${i.reference}: ${i.reason}`);
+  }
+  lines.push(
+    '',
+    'These estimates are the probability of further nodal disease, not of recurrence or survival.',
+    'They support and do not replace clinical judgement.',
+  );
+  return `${lines.join('\n')}\n`;
+}

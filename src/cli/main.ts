@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `nodal-risk`: score a patient from plain inputs (or a FHIR bundle) and list the models.
+import { parseArgs } from 'node:util';
+import { factsFromPlainInputs, InputValidationError } from '../domain/validate.ts';
+import type { ModelDefinition } from '../models/definition.ts';
+import { assess } from '../models/evaluate.ts';
+import { applyLocalModelConfig, ModelConfigError } from '../models/local-config.ts';
+import { BUILTIN_MODELS } from '../models/registry.ts';
+import { CliUsageError, oneLine } from './errors.ts';
+import { readJsonFile } from './files.ts';
+import { formatAssessmentText } from './format-text.ts';
+import { modelsAsJson, modelsAsText } from './models-list.ts';
+
+const USAGE = `usage:
+  nodal-risk score --inputs FILE [--json] [--model-config FILE]
+  nodal-risk models [--json] [--model-config FILE]`;
+
+const OPTIONS = {
+  inputs: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'model-config': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function loadModels(configPath: string | undefined): readonly ModelDefinition[] {
+  if (!configPath) return BUILTIN_MODELS;
+  return applyLocalModelConfig(readJsonFile(configPath, 'model config'));
+}
+
+function score(values: { inputs?: string; json: boolean; 'model-config'?: string }): string {
+  if (!values.inputs) throw new CliUsageError('score needs --inputs FILE');
+  const models = loadModels(values['model-config']);
+  const facts = factsFromPlainInputs(readJsonFile(values.inputs, 'inputs file'));
+  const assessment = assess(facts, { models });
+  return values.json ? `${JSON.stringify(assessment, null, 2)}\n` : formatAssessmentText(assessment);
+}
+
+export function run(argv: string[]): { stdout: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliUsageError(oneLine((e as Error).message));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { stdout: `${USAGE}\n` };
+  const [command, ...rest] = positionals;
+  if (rest.length) throw new CliUsageError(`unexpected argument: ${rest[0]}`);
+  if (command === 'score') return { stdout: score(values) };
+  if (command === 'models') {
+    const models = loadModels(values['model-config']);
+    return { stdout: values.json ? `${JSON.stringify(modelsAsJson(models), null, 2)}\n` : modelsAsText(models) };
+  }
+  throw new CliUsageError(command ? `unknown command: ${command}` : 'a command is needed: score or models');
+}
+
+function main(): void {
+  try {
+    process.stdout.write(run(process.argv.slice(2)).stdout);
+  } catch (e) {
+    if (e instanceof CliUsageError || e instanceof InputValidationError || e instanceof ModelConfigError) {
+      process.stderr.write(`nodal-risk: ${oneLine(e.message)}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`nodal-risk: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n`);
+    process.exitCode = 1;
+  }
+}
+
+main();

@@ -1,0 +1,128 @@
+// The CLI as a user runs it: the built `nodal-risk` entry point in a subprocess.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'dist/node/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-cli-'));
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const vectorA = {
+  histologicType: 'ductal',
+  nuclearGrade: 2,
+  erStatus: 'positive',
+  slnExamined: 2,
+  slnPositive: 1,
+  slnItcOnly: 0,
+  lvi: false,
+  multifocal: false,
+  tumorSizeMm: 20,
+  detectionMethod: 'frozen-section',
+  nodalBurden: 'macro',
+};
+
+beforeAll(() => {
+  execFileSync('npm', ['run', '--silent', 'build:node'], { cwd: root, stdio: 'pipe' });
+}, 120_000);
+
+describe('nodal-risk score --inputs', () => {
+  it('prints the design.md JSON', () => {
+    const r = run('score', '--inputs', file('a.json', JSON.stringify(vectorA)), '--json');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['patient', 'inputs', 'models', 'evidence', 'ignored']);
+    expect(out.inputs.tumorSizeMm).toEqual({ status: 'present', value: 20, origin: 'clinician', sources: [{ reference: 'clinician' }] });
+    expect(out.inputs.lvi.value).toBe(false);
+    expect(out.inputs.ageYears).toEqual({ status: 'missing' });
+    const mskcc = out.models.find((m: { id: string }) => m.id === 'mskcc-nsn');
+    expect(mskcc.kind).toBe('probability');
+    expect(mskcc.applicable).toBe(true);
+    expect(Math.abs(mskcc.probability * 100 - 31.927247)).toBeLessThan(1e-4);
+    expect(mskcc.missing).toEqual([]);
+    expect(mskcc.contributions.find((c: { term: string }) => c.term === 'erPositive').value).toBe(0.42761534);
+    const itc = out.models.find((m: { id: string }) => m.id === 'dbcg-itc');
+    expect(itc.applicable).toBe(false);
+    expect(itc.reason).toBe('applies when the sentinel nodes hold isolated tumour cells only (here: macro)');
+    expect(out.ignored).toEqual([]);
+  });
+
+  it('prints a readable report in text mode', () => {
+    const r = run('score', '--inputs', file('b.json', JSON.stringify(vectorA)));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('MSKCC non-sentinel node nomogram: 32% (31.93%)');
+    expect(r.stdout).toContain('Pathologic tumour size                       20 mm [entered]');
+    expect(r.stdout).toContain('DBCG model for sentinel node micrometastases: not applicable');
+    expect(r.stdout).toContain('ACOSOG Z0011');
+    expect(r.stdout).toContain('support and do not replace clinical judgement');
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['unreadable file', ['score', '--inputs', join(dir, 'nope.json')], /^nodal-risk: cannot read inputs file .*nope\.json: no such file\n$/],
+    ['invalid JSON', ['score', '--inputs', 'INVALID'], /^nodal-risk: inputs file .* is not valid JSON: .+\n$/],
+    ['unknown input name', ['score', '--inputs', 'UNKNOWN'], /^nodal-risk: tumourSize: unknown input name\n$/],
+    ['wrong type', ['score', '--inputs', 'WRONGTYPE'], /^nodal-risk: lvi: expected true or false, got "yes"\n$/],
+    ['no --inputs', ['score'], /^nodal-risk: score needs --inputs FILE\n$/],
+    ['unknown option', ['score', '--frobnicate'], /^nodal-risk: Unknown option '--frobnicate'.*\n$/],
+    ['unknown command', ['estimate'], /^nodal-risk: unknown command: estimate\n$/],
+  ];
+  for (const [name, args, stderr] of bad) {
+    it(`exits 2 with one line on stderr: ${name}`, () => {
+      const files: Record<string, string> = {
+        INVALID: file('invalid.json', '{ "lvi": tru'),
+        UNKNOWN: file('unknown.json', '{ "tumourSize": 18 }'),
+        WRONGTYPE: file('wrong.json', '{ "lvi": "yes" }'),
+      };
+      const r = run(...args.map((a) => files[a] ?? a));
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(stderr);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});
+
+describe('nodal-risk models', () => {
+  it('lists models with kind and citation as JSON', () => {
+    const r = run('models', '--json');
+    expect(r.status).toBe(0);
+    const models = JSON.parse(r.stdout);
+    expect(models.map((m: { id: string; kind: string }) => [m.id, m.kind])).toEqual([
+      ['mskcc-nsn', 'probability'],
+      ['mskcc-nsn-nofs', 'probability'],
+      ['dbcg-micro', 'risk-factors'],
+      ['dbcg-itc', 'risk-factors'],
+      ['sysu-pn2', 'relative-odds'],
+    ]);
+    expect(models[0].citation).toContain('Ann Surg Oncol. 2003;10(10):1140–1151');
+  });
+  it('lists models as text, with the ones that cannot be implemented', () => {
+    const r = run('models');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('sysu-pn2 (relative-odds)');
+    expect(r.stdout).toContain('Tenon score');
+  });
+  it('labels locally configured models and refuses a bad model config', () => {
+    const config = file('cal.json', JSON.stringify({ calibrations: [{ model: 'sysu-pn2', intercept: -3, source: 'site cohort' }] }));
+    const r = run('models', '--model-config', config);
+    expect(r.stdout).toContain('sysu-pn2 (relative-odds) — locally configured');
+    const badConfig = file('bad.json', JSON.stringify({ calibrations: [{ model: 'mskcc-nsn', intercept: 1, source: 'x' }] }));
+    const bad = run('models', '--model-config', badConfig);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^nodal-risk: model config: "mskcc-nsn" is a probability model/);
+  });
+});
