@@ -1,0 +1,79 @@
+// SMART scopes, v2 (`patient/Observation.rs`) and v1 (`patient/Observation.read`) grammars.
+export type Permission = 'c' | 'r' | 'u' | 'd' | 's';
+export type ScopeLevel = 'patient' | 'user' | 'system';
+
+export interface ResourceScope {
+  raw: string;
+  level: ScopeLevel;
+  resourceType: string; // or '*'
+  permissions: ReadonlySet<Permission>;
+}
+
+export interface ScopeSet {
+  /** Granted scope strings, in request order (v1 strings are returned as v1, as the spec advises). */
+  granted: string[];
+  resources: ResourceScope[];
+  launch: boolean;
+  launchPatient: boolean;
+  openid: boolean;
+  fhirUser: boolean;
+  offlineAccess: boolean;
+  onlineAccess: boolean;
+}
+
+const CONTEXT_SCOPES = new Set(['launch', 'launch/patient', 'launch/encounter', 'openid', 'fhirUser', 'profile', 'online_access', 'offline_access']);
+const V1: Record<string, Permission[]> = { read: ['r', 's'], write: ['c', 'u', 'd'], '*': ['c', 'r', 'u', 'd', 's'] };
+
+export function parseResourceScope(raw: string): ResourceScope | undefined {
+  // Granular scopes (`?category=…`) are not supported by this sandbox; they are left ungranted.
+  const m = /^(patient|user|system)\/([A-Z][A-Za-z]+|\*)\.([a-z*]+)$/.exec(raw);
+  if (!m) return undefined;
+  const [, level, resourceType, perms] = m as unknown as [string, ScopeLevel, string, string];
+  const v1 = V1[perms];
+  if (v1) return { raw, level, resourceType, permissions: new Set(v1) };
+  // v2: a non-empty subset of c r u d s, in that order.
+  if (!/^c?r?u?d?s?$/.test(perms) || perms.length === 0) return undefined;
+  return { raw, level, resourceType, permissions: new Set(perms.split('') as Permission[]) };
+}
+
+/** Parses a requested scope string; unknown or malformed scopes are silently not granted. */
+export function parseScopes(scope: string): ScopeSet {
+  const granted: string[] = [];
+  const resources: ResourceScope[] = [];
+  for (const s of scope.split(/\s+/).filter(Boolean)) {
+    if (granted.includes(s)) continue;
+    if (CONTEXT_SCOPES.has(s)) {
+      granted.push(s);
+      continue;
+    }
+    const r = parseResourceScope(s);
+    if (r && r.level !== 'system') {
+      granted.push(s);
+      resources.push(r);
+    }
+  }
+  return {
+    granted,
+    resources,
+    launch: granted.includes('launch'),
+    launchPatient: granted.includes('launch/patient'),
+    openid: granted.includes('openid'),
+    fhirUser: granted.includes('fhirUser'),
+    offlineAccess: granted.includes('offline_access'),
+    onlineAccess: granted.includes('online_access'),
+  };
+}
+
+/** Which scope levels allow `permission` on `resourceType` (a patient-level scope implies compartment filtering). */
+export function allowedLevels(scopes: ScopeSet, resourceType: string, permission: Permission): Set<ScopeLevel> {
+  const levels = new Set<ScopeLevel>();
+  for (const r of scopes.resources) {
+    if ((r.resourceType === '*' || r.resourceType === resourceType) && r.permissions.has(permission)) levels.add(r.level);
+  }
+  return levels;
+}
+
+/** A refresh may ask for a subset of the original grant only. */
+export function isSubset(requested: string, original: readonly string[]): boolean {
+  return requested.split(/\s+/).filter(Boolean).every((s) => original.includes(s));
+}
