@@ -73,6 +73,11 @@ export type InputValue = InputValues[InputName];
 
 export const INPUT_NAMES = Object.keys(INPUTS) as InputName[];
 
+/** Inputs Nodal Risk computes itself; they cannot be entered or edited. */
+export function isDerivedOnly(name: InputName): boolean {
+  return (INPUTS[name] as InputSpec).derivedOnly === true;
+}
+
 export function isInputName(name: string): name is InputName {
   return Object.prototype.hasOwnProperty.call(INPUTS, name);
 }

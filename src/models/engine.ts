@@ -62,8 +62,11 @@ function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gap
     if (result.truth !== 'unknown') continue;
     const text = fillTemplate(req.unknownText ?? req.reason, facts);
     if (req.whenUnknown === 'not-applicable') return text;
-    if (req.whenUnknown === 'warn') warnings.push(text);
-    else gaps.add(result);
+    if (req.whenUnknown === 'missing') gaps.add(result);
+    else if (result.conflicts.size > 0) {
+      const labels = [...result.conflicts].map((n) => INPUTS[n].label).join(', ');
+      warnings.push(`Sources disagree on ${labels}, so this population condition cannot be confirmed: ${fillTemplate(req.reason, facts)}.`);
+    } else warnings.push(text);
   }
   return null;
 }

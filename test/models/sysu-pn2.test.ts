@@ -67,3 +67,28 @@ describe('sysu-pn2', () => {
     expect(r.warnings[0]).toBe('Clinical T category is not recorded; the model was built in cT1–2 tumours.');
   });
 });
+
+describe('sysu-pn2 with conflicting population data', () => {
+  it('computes but warns that sources disagree on the clinical T category', async () => {
+    const { emptyFacts, present } = await import('../../src/domain/facts.ts');
+    const { deriveFacts } = await import('../../src/domain/derive.ts');
+    const { evaluateModel } = await import('../../src/models/engine.ts');
+    const { sysuPn2 } = await import('../../src/models/builtin/sysu-pn2.ts');
+    const facts = emptyFacts();
+    const s = [{ reference: 'Observation/x' }];
+    Object.assign(facts, {
+      slnExamined: present(2, 'fhir', s),
+      slnPositive: present(1, 'fhir', s),
+      slnItcOnly: present(0, 'fhir', s),
+      nodalBurden: present('micro', 'fhir', s),
+      lvi: present(false, 'fhir', s),
+      axillaryUltrasoundSuspicious: present(false, 'fhir', s),
+      clinicalN: present('cN0', 'fhir', s),
+      neoadjuvantTherapy: present(false, 'fhir', s),
+      clinicalT: { status: 'conflict', candidates: [present('cT1', 'fhir', s), present('cT3', 'report-text', s)] },
+    });
+    const r = evaluateModel(sysuPn2, deriveFacts(facts));
+    expect(r.relativeOdds).toBe(1);
+    expect(r.warnings[0]).toBe('Sources disagree on Clinical T, so this population condition cannot be confirmed: applies to cT1–2 tumours (here: unknown).');
+  });
+});

@@ -1,0 +1,29 @@
+// "What drives it": each term's share of the estimate, largest first, in words and log-odds.
+import type { ModelResult } from '../../models/result.ts';
+
+export function Drivers({ models }: { models: ModelResult[] }) {
+  const withTerms = models.filter((m) => m.applicable && m.contributions.some((c) => c.value !== 0));
+  if (withTerms.length === 0) return null;
+  return (
+    <section aria-labelledby="drivers-heading" class="drivers">
+      <h2 id="drivers-heading">What drives the estimates</h2>
+      {withTerms.map((m) => {
+        const terms = m.contributions.filter((c) => c.value !== 0).sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+        return (
+          <div key={m.id}>
+            <h3>{m.title}</h3>
+            <ul>
+              {terms.map((c) => (
+                <li key={c.term} class={c.value > 0 ? 'raises' : 'lowers'}>
+                  {c.label}: {c.value > 0 ? 'raises' : 'lowers'} the odds ×{Math.exp(c.value).toFixed(2)} (
+                  {c.value > 0 ? '+' : ''}
+                  {c.value.toFixed(2)} log-odds)
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

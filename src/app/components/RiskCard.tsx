@@ -1,0 +1,98 @@
+// The risk card: headline results side by side, what drives them, the inputs with their sources,
+// the evidence, and the models' limits.
+import { useState } from 'preact/hooks';
+import type { ClinicalFacts, Source } from '../../domain/facts.ts';
+import type { Overrides } from '../../domain/overrides.ts';
+import type { InputName, InputValue } from '../../domain/vocabulary.ts';
+import type { ModelDefinition } from '../../models/definition.ts';
+import type { Assessment } from '../../models/evaluate.ts';
+import { AboutModels } from './AboutModels.tsx';
+import { Drivers } from './Drivers.tsx';
+import { Evidence } from './Evidence.tsx';
+import { InputsPanel } from './InputsPanel.tsx';
+import { ModelSummary } from './ModelSummary.tsx';
+import { SourceViewer, type SourceIndex } from './SourceViewer.tsx';
+
+export interface RiskCardProps {
+  assessment: Assessment;
+  recordFacts: ClinicalFacts;
+  overrides: Overrides;
+  onChange: (name: InputName, value: InputValue | undefined) => void;
+  definitions: readonly ModelDefinition[];
+  sources: SourceIndex;
+  version: string;
+  generatedAt: Date;
+}
+
+export function RiskCard(props: RiskCardProps) {
+  const { assessment, overrides } = props;
+  const [shownSource, setShownSource] = useState<Source | null>(null);
+  const applicable = assessment.models.filter((m) => m.applicable);
+  const notApplicable = assessment.models.filter((m) => !m.applicable);
+  const editCount = Object.values(overrides).filter((v) => v !== undefined).length;
+
+  return (
+    <main class="risk-card">
+      <header class="card-header">
+        <h1>Nodal Risk</h1>
+        <p class="subtitle">Further axillary disease after a positive sentinel node biopsy</p>
+        {editCount > 0 && (
+          <p class="what-if" role="status">
+            What-if: {editCount} input{editCount > 1 ? 's' : ''} entered or edited by you; results below use them.
+          </p>
+        )}
+      </header>
+
+      <section aria-labelledby="results-heading" class="results">
+        <h2 id="results-heading">Estimates</h2>
+        {applicable.length === 0 && <p>No model applies to this patient; the reasons are listed below.</p>}
+        <div class="model-grid">
+          {applicable.map((m) => (
+            <ModelSummary key={m.id} model={m} />
+          ))}
+        </div>
+        {notApplicable.length > 0 && (
+          <details class="not-applicable">
+            <summary>Models that do not apply ({notApplicable.length})</summary>
+            <ul>
+              {notApplicable.map((m) => (
+                <li key={m.id}>
+                  <strong>{m.title}</strong>: {m.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+
+      <Drivers models={assessment.models} />
+      <InputsPanel facts={assessment.inputs} recordFacts={props.recordFacts} overrides={overrides} onChange={props.onChange} onShowSource={setShownSource} />
+      <Evidence items={assessment.evidence} />
+      {assessment.ignored.length > 0 && (
+        <details class="ignored">
+          <summary>Data not used ({assessment.ignored.length})</summary>
+          <ul>
+            {assessment.ignored.map((i, n) => (
+              <li key={n}>
+                {i.reference}: {i.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <AboutModels definitions={props.definitions} />
+
+      <footer class="card-footer">
+        <p class="disclaimer">
+          These estimates are the chance of further nodal disease, not of recurrence or survival. This card supports and does not
+          replace clinical judgement.
+        </p>
+        <p class="meta">
+          Nodal Risk {props.version} · generated {props.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
+          {assessment.patient && ` · ${assessment.patient.reference}`}
+        </p>
+      </footer>
+      {shownSource && <SourceViewer source={shownSource} index={props.sources} onClose={() => setShownSource(null)} />}
+    </main>
+  );
+}

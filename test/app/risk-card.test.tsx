@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AssessmentView } from '../../src/app/components/AssessmentView.tsx';
+import type { SourceIndex } from '../../src/app/components/SourceViewer.tsx';
+import { emptyFacts, present, type ClinicalFacts } from '../../src/domain/facts.ts';
+import { BUILTIN_MODELS } from '../../src/models/registry.ts';
+
+afterEach(cleanup);
+
+const obs = (id: string, code: string) => [{ reference: `Observation/${id}`, code: `http://loinc.org|${code}`, date: '2026-03-02' }];
+const reportLine = (text: string) => [{ reference: 'DiagnosticReport/path1', date: '2026-03-02', text }];
+
+/** Vector A of models.md §1 as it would arrive from an EHR (mixed coded data and report text). */
+function recordFacts(): ClinicalFacts {
+  const f = emptyFacts();
+  f.tumorSizeMm = present(20, 'fhir', obs('size', '21889-1'));
+  f.histologicType = present('ductal', 'report-text', reportLine('Histologic Type: Invasive ductal carcinoma'));
+  f.nuclearGrade = present(2, 'report-text', reportLine('Nuclear Pleomorphism: Score 2'));
+  f.erStatus = present('positive', 'fhir', obs('er', '85337-4'));
+  f.slnExamined = present(2, 'fhir', obs('slnex', '85347-3'));
+  f.slnPositive = present(1, 'fhir', obs('slnpos', '92832-5'));
+  f.slnItcOnly = present(0, 'report-text', reportLine('Number of Sentinel Nodes with Isolated Tumor Cells: 0'));
+  f.lvi = present(false, 'report-text', reportLine('Lymphovascular Invasion: Not identified'));
+  f.multifocal = present(false, 'report-text', reportLine('Tumor Focality: Single focus of invasive carcinoma'));
+  f.detectionMethod = present('frozen-section', 'fhir', obs('fs', 'frozen'));
+  f.nodalBurden = present('macro', 'fhir', obs('pn', '21900-6'));
+  f.axillaryUltrasoundSuspicious = present(false, 'fhir', obs('us', 'us'));
+  f.clinicalT = {
+    status: 'conflict',
+    candidates: [present('cT1', 'fhir', obs('ct1', '21905-5')), present('cT2', 'report-text', reportLine('Clinical stage: cT2 <b>bold</b>'))],
+  };
+  return f;
+}
+
+const REPORT = [
+  'FINAL DIAGNOSIS',
+  'Histologic Type: Invasive ductal carcinoma',
+  'Nuclear Pleomorphism: Score 2',
+  'Lymphovascular Invasion: Not identified',
+  '<img src=x onerror=alert(1)>',
+].join('\n');
+
+const sources: SourceIndex = {
+  resource: (ref) =>
+    ref === 'Observation/size'
+      ? { resourceType: 'Observation', id: 'size', status: 'final', code: { text: 'Tumor size <script>x</script>' }, valueQuantity: { value: 2, unit: 'cm' }, effectiveDateTime: '2026-03-02' }
+      : undefined,
+  reportText: (ref) => (ref === 'DiagnosticReport/path1' ? REPORT : undefined),
+};
+
+function renderCard(facts = recordFacts()) {
+  return render(
+    <AssessmentView
+      recordFacts={facts}
+      patient={{ reference: 'Patient/p1' }}
+      ignored={[{ reference: 'Observation/old', reason: 'entered-in-error' }]}
+      definitions={BUILTIN_MODELS}
+      sources={sources}
+      version="0.1.0"
+      generatedAt={new Date('2026-11-21T10:00:00Z')}
+    />,
+  );
+}
+
+const modelCard = (title: string) =>
+  within(screen.getByRole('region', { name: 'Estimates' })).getByRole('heading', { level: 3, name: title }).closest('article') as HTMLElement;
+
+describe('risk card', () => {
+  it('shows the MSKCC probability and the Sun Yat-sen relative odds with observed rates', () => {
+    renderCard();
+    const mskcc = modelCard('MSKCC non-sentinel node nomogram');
+    expect(within(mskcc).getByText('32%')).toBeTruthy();
+    expect(within(mskcc).getByRole('img').getAttribute('aria-label')).toBe(
+      '32% chance of any further (non-sentinel) axillary node involved at completion dissection',
+    );
+    const sysu = modelCard('Sun Yat-sen Memorial nomogram for four or more involved nodes');
+    expect(within(sysu).getByText('×9.15')).toBeTruthy();
+    expect(within(sysu).getByRole('list', { name: 'Warnings' }).textContent).toContain(
+      'Sources disagree on Clinical T, so this population condition cannot be confirmed: applies to cT1–2 tumours (here: unknown).',
+    );
+  });
+
+  it('lists models that do not apply with their reasons, collapsed', () => {
+    renderCard();
+    const details = screen.getByText('Models that do not apply (3)').closest('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain('applies when the worst sentinel deposit is a micrometastasis (here: macro)');
+  });
+
+  it('shows every input with its origin badge, and missing ones as fields', () => {
+    renderCard();
+    const sizeRow = document.getElementById('input-tumorSizeMm') as HTMLElement;
+    expect(sizeRow.textContent).toContain('20 mm');
+    expect(within(sizeRow).getByText('EHR')).toBeTruthy();
+    expect(within(sizeRow).getByRole('button', { name: 'Observation/size · 2026-03-02' })).toBeTruthy();
+    const lviRow = document.getElementById('input-lvi') as HTMLElement;
+    expect(within(lviRow).getByText('Report text')).toBeTruthy();
+    const ageRow = document.getElementById('input-ageYears') as HTMLElement;
+    expect(within(ageRow).getByRole('spinbutton', { name: 'Age (years)' })).toBeTruthy();
+    expect(ageRow.textContent).toContain('not found in the record');
+    expect((document.getElementById('input-slnNegative') as HTMLElement).textContent).toContain('Derived');
+  });
+
+  it('recomputes on every edit, marks it, and resets to the record value', () => {
+    renderCard();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Lymphovascular invasion' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Lymphovascular invasion' }), { target: { value: 'true' } });
+    // Vector A with LVI: LP −0.757117 + 0.55069459 → 44.86%.
+    expect(within(modelCard('MSKCC non-sentinel node nomogram')).getByText('45%')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('What-if: 1 input entered or edited by you; results below use them.');
+    const row = document.getElementById('input-lvi') as HTMLElement;
+    expect(row.className).toBe('edited');
+    fireEvent.click(within(row).getByRole('button', { name: 'Reset Lymphovascular invasion to the record' }));
+    expect(within(modelCard('MSKCC non-sentinel node nomogram')).getByText('32%')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('offers the candidates of a conflict and uses the one chosen', () => {
+    renderCard();
+    const row = document.getElementById('input-clinicalT') as HTMLElement;
+    expect(within(row).getByText('Conflict')).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Use cT1' }));
+    const sysu = modelCard('Sun Yat-sen Memorial nomogram for four or more involved nodes');
+    expect(within(sysu).getByText('×9.15')).toBeTruthy();
+    expect(sysu.textContent).not.toContain('Sources disagree');
+    expect(sysu.textContent).not.toContain('Sources disagree');
+    expect(sysu.textContent).toContain('In the published cohort, 47 of 511 patients (9%) with 1 positive sentinel node had four or more involved nodes');
+  });
+
+  it('a typed number outside the plausible range is refused with a message, not applied', () => {
+    renderCard();
+    const age = screen.getByRole('spinbutton', { name: 'Age (years)' });
+    fireEvent.input(age, { target: { value: '400' } });
+    expect(screen.getByRole('alert').textContent).toBe('expected a number of years from 0 to 120, got 400');
+    expect(screen.queryByRole('status')).toBeNull();
+    fireEvent.input(age, { target: { value: '52' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('status')).toBeTruthy();
+  });
+
+  it('shows the report with the source line highlighted, EHR text as text', () => {
+    renderCard();
+    const row = document.getElementById('input-lvi') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: /DiagnosticReport\/path1/ }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.querySelector('mark')?.textContent).toBe('Lymphovascular Invasion: Not identified\n');
+    expect(dialog.querySelector('img')).toBeNull();
+    expect(dialog.textContent).toContain('<img src=x onerror=alert(1)>');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('summarises a coded source resource', () => {
+    renderCard();
+    fireEvent.click(screen.getByRole('button', { name: 'Observation/size · 2026-03-02' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain('Tumor size <script>x</script>');
+    expect(dialog.querySelector('script')).toBeNull();
+    expect(dialog.textContent).toContain('2 cm');
+  });
+
+  it('shows the evidence with the Z0011 checklist and the disclaimer', () => {
+    renderCard();
+    expect(screen.getByRole('heading', { name: '1–2 sentinel macrometastases with breast-conserving surgery and whole-breast radiotherapy' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Criteria' }).textContent).toContain('unknown Breast-conserving surgery');
+    expect(screen.getByText(/supports and does not\s+replace clinical judgement/)).toBeTruthy();
+    expect(screen.getByText('Data not used (1)')).toBeTruthy();
+  });
+});
