@@ -1,7 +1,9 @@
 // Assembles the sandbox EHR (launcher, SMART authorization server, FHIR server, CDS client) on one origin.
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
-import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
+import { FhirRouter } from '@medplum/fhir-router';
+import type { MemoryRepository } from '@medplum/fhir-router';
+import { IndexedRepository } from './fhir/repository.ts';
 import type { Patient, Practitioner, Resource } from '@medplum/fhirtypes';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -62,7 +64,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const state = new AuthState({ codeTtlMs: 60_000, accessTtlMs: 3_600_000, launchTtlMs: 3_600_000, ...opts.timing });
   const [idTokenKey, cdsClientKey] = await Promise.all([makeSigningKey('RS256'), makeSigningKey('ES384')]);
 
-  const repo = new MemoryRepository();
+  const repo: MemoryRepository = new IndexedRepository();
   const scenarios = opts.scenarios ?? loadAllScenarios();
   await repo.createResource(PRACTITIONER);
   for (const s of scenarios) for (const r of s.resources) await repo.createResource(r);

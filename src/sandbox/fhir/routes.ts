@@ -1,5 +1,5 @@
 // The FHIR REST endpoint: bearer token → injected faults → scope → compartment → medplum router / repository.
-import { OperationOutcomeError, normalizeOperationOutcome, parseSearchRequest } from '@medplum/core';
+import { OperationOutcomeError, getSearchParameters, normalizeOperationOutcome, parseSearchRequest } from '@medplum/core';
 import type { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Bundle, Resource } from '@medplum/fhirtypes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -152,6 +152,10 @@ export function registerFhirRoutes(app: FastifyInstance, d: FhirDeps): void {
           if (k === '_count' || k === '_offset' || k === '_format' || k === '_total') continue;
           (query[k] ??= []).push(normaliseReference(k, v));
         }
+        // Strict handling: an unknown parameter silently ignored would widen the result set.
+        const known = getSearchParameters(resourceType) ?? {};
+        const unknown = Object.keys(query).filter((k) => !k.startsWith('_') && !known[k.split(/[:.]/)[0] ?? '']);
+        if (unknown.length) return send(reply, 400, outcome('not-supported', `unknown search parameter(s): ${unknown.join(', ')}`));
         const search = parseSearchRequest(resourceType as 'Patient', query);
         if (patient !== undefined) {
           const filter = compartmentFilter(resourceType, patient);
