@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { FhirHttpError, LoadError } from '../../src/app/load/errors.ts';
+import { loadPatientData, type FhirTransport } from '../../src/app/load/load-patient-data.ts';
+import { canCreate, canRead } from '../../src/app/load/scopes.ts';
+import { QUERIES } from '../../src/fhir/queries.ts';
+
+const BASE = 'https://ehr.example.org/fhir';
+const bundle = (resources: unknown[], next?: string) => ({
+  resourceType: 'Bundle',
+  type: 'searchset',
+  entry: resources.map((resource) => ({ resource })),
+  ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
+});
+const empty = bundle([]);
+
+/** A fake EHR: routes by resource type of the search; records every GET. */
+function fakeEhr(routes: Record<string, (url: string, call: number) => unknown>): FhirTransport & { calls: string[] } {
+  const calls: string[] = [];
+  const counts = new Map<string, number>();
+  return {
+    baseUrl: BASE,
+    calls,
+    async get(url: string) {
+      calls.push(url);
+      const key = routes[url] ? url : Object.keys(routes).find((k) => url.startsWith(k) || url.startsWith(`${BASE}/${k}`));
+      const n = (counts.get(key ?? '') ?? 0) + 1;
+      counts.set(key ?? '', n);
+      const result = key ? routes[key]!(url, n) : empty;
+      if (result instanceof Error) throw result;
+      return result;
+    },
+  };
+}
+
+describe('loadPatientData', () => {
+  it('runs every search, follows next pages on the same server and reports progress', async () => {
+    const progress: [number, number][] = [];
+    const ehr = fakeEhr({
+      'Condition?': () => bundle([{ resourceType: 'Condition', id: 'c1' }], `${BASE}/Condition?page=2`),
+      [`${BASE}/Condition?page=2`]: () => bundle([{ resourceType: 'Condition', id: 'c2' }], 'https://evil.example.com/fhir/Condition?page=3'),
+    });
+    const data = await loadPatientData(ehr, 'p1', { onProgress: (d, t) => progress.push([d, t]) });
+    expect(data.resources).toEqual([
+      { resourceType: 'Condition', id: 'c1' },
+      { resourceType: 'Condition', id: 'c2' },
+    ]);
+    expect(ehr.calls.filter((c) => c.includes('evil'))).toEqual([]);
+    expect(ehr.calls.length).toBe(QUERIES.length + 1);
+    expect(progress.at(-1)).toEqual([QUERIES.length, QUERIES.length]);
+    expect(data.searches.every((s) => s.status === 'ok')).toBe(true);
+  });
+
+  it('retries 429 honouring Retry-After, and 503 with backoff', async () => {
+    const waits: number[] = [];
+    const ehr = fakeEhr({
+      'Procedure?': (_u, n) => (n === 1 ? new FhirHttpError(429, 2) : bundle([{ resourceType: 'Procedure', id: 'sln' }])),
+      'Specimen?': (_u, n) => (n < 3 ? new FhirHttpError(503) : bundle([])),
+    });
+    const data = await loadPatientData(ehr, 'p1', { sleep: async (ms) => void waits.push(ms) });
+    expect(data.resources).toEqual([{ resourceType: 'Procedure', id: 'sln' }]);
+    expect(waits.sort((a, b) => a - b)).toEqual([500, 1000, 2000]);
+  });
+
+  it('gives up after the retries with a clear message for that search only', async () => {
+    const ehr = fakeEhr({ 'Specimen?': () => new FhirHttpError(503) });
+    const data = await loadPatientData(ehr, 'p1', { sleep: async () => {} });
+    const specimens = data.searches.find((s) => s.query.id === 'specimens');
+    expect(specimens).toMatchObject({ status: 'failed', detail: 'the EHR returned an error (HTTP 503)' });
+  });
+
+  it('a 403 fails that search and names it; a 401 stops the load as an expired session', async () => {
+    const forbidden = await loadPatientData(fakeEhr({ 'Condition?': () => new FhirHttpError(403) }), 'p1');
+    expect(forbidden.searches.find((s) => s.query.id === 'conditions')).toMatchObject({
+      status: 'failed',
+      detail: 'the EHR refused access (permission not granted) (HTTP 403)',
+    });
+    await expect(loadPatientData(fakeEhr({ 'Observation?': () => new FhirHttpError(401) }), 'p1')).rejects.toMatchObject({
+      kind: 'session-expired',
+    });
+  });
+
+  it('skips searches whose resource type was not granted, saying so', async () => {
+    const ehr = fakeEhr({});
+    const data = await loadPatientData(ehr, 'p1', { grantedScope: 'launch openid patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs' });
+    const skipped = data.searches.filter((s) => s.status === 'skipped').map((s) => s.query.resourceType);
+    expect(skipped.sort()).toEqual(['Condition', 'DocumentReference', 'MedicationAdministration', 'MedicationRequest', 'Procedure', 'Specimen']);
+    expect(ehr.calls.some((c) => c.startsWith('Condition'))).toBe(false);
+  });
+
+  it('treats a non-Bundle answer as malformed, and fails when nothing succeeds', async () => {
+    const data = await loadPatientData(fakeEhr({ 'Condition?': () => ({ resourceType: 'OperationOutcome' }) }), 'p1');
+    expect(data.searches.find((s) => s.query.id === 'conditions')?.detail).toBe('the EHR returned something that is not a FHIR Bundle');
+    const all = fakeEhr(Object.fromEntries(QUERIES.map((q) => [`${q.resourceType}?`, () => new FhirHttpError(500)])));
+    await expect(loadPatientData(all, 'p1')).rejects.toBeInstanceOf(LoadError);
+  });
+
+  it('fetches report documents cited by URL and decodes them', async () => {
+    const report = {
+      resourceType: 'DiagnosticReport',
+      id: 'r1',
+      presentedForm: [{ contentType: 'text/plain', url: 'Binary/b1' }, { contentType: 'application/pdf', url: 'Binary/pdf' }],
+    };
+    const text = 'Sentinel lymph nodes: 1 of 3 involved (1/3)\nÉtendue: 2,1 mm';
+    const ehr = fakeEhr({
+      'DiagnosticReport?': () => bundle([report]),
+      'Binary/b1': () => ({ resourceType: 'Binary', contentType: 'text/plain', data: Buffer.from(text, 'utf8').toString('base64') }),
+    });
+    const data = await loadPatientData(ehr, 'p1');
+    expect(data.resources.filter((r) => (r as { id: string }).id === 'r1').length).toBe(1);
+    expect(data.binaries).toEqual({ 'Binary/b1': text });
+    expect(ehr.calls).not.toContain('Binary/pdf');
+  });
+});
+
+describe('scopes', () => {
+  it('reads v2 and v1 scopes', () => {
+    expect(canRead('patient/Observation.rs', 'Observation')).toBe(true);
+    expect(canRead('patient/Observation.read', 'Observation')).toBe(true);
+    expect(canRead('patient/*.read', 'Condition')).toBe(true);
+    expect(canRead('patient/Observation.c', 'Observation')).toBe(false);
+    expect(canRead('patient/Observation.rs', 'Condition')).toBe(false);
+    expect(canRead(undefined, 'Condition')).toBe(true);
+    expect(canCreate('patient/RiskAssessment.c', 'RiskAssessment')).toBe(true);
+    expect(canCreate('patient/RiskAssessment.write', 'RiskAssessment')).toBe(true);
+    expect(canCreate('patient/RiskAssessment.rs', 'RiskAssessment')).toBe(false);
+  });
+});
