@@ -1,0 +1,21 @@
+// Client registrations per EHR (smart-config/app.json), picked by the launch's iss.
+// Validation happens in Node (build and sandbox start, see config-check.ts) so a bad config fails
+// loudly there; the browser only reads the validated file.
+
+export interface AppRegistration {
+  name: string;
+  issPattern: string;
+  clientId: string;
+  redirectUri: string;
+  writeBack?: boolean;
+  frameAncestors: string[];
+  connectSrc: string[];
+}
+
+export interface AppConfig {
+  registrations: AppRegistration[];
+}
+
+export function registrationFor(config: AppConfig, iss: string): AppRegistration | undefined {
+  return config.registrations.find((r) => new RegExp(r.issPattern).test(iss));
+}

@@ -1,0 +1,29 @@
+// The scopes Nodal Risk asks for: read access to exactly the resource types its searches use,
+// report documents, identity, and (when the deployment allows it) creating RiskAssessments.
+import { QUERIES } from '../../fhir/queries.ts';
+
+export interface ScopeOptions {
+  /** The server advertises permission-v2 (SMART 2 scopes, `.rs`); otherwise v1 `.read`. */
+  v2: boolean;
+  /** EHR launch asks `launch`; standalone asks `launch/patient`. */
+  ehrLaunch: boolean;
+  writeBack: boolean;
+}
+
+export function readResourceTypes(): string[] {
+  return [...new Set([...QUERIES.map((q) => q.resourceType), 'Binary'])];
+}
+
+export function requestedScopes({ v2, ehrLaunch, writeBack }: ScopeOptions): string {
+  const read = (type: string) => (v2 ? `patient/${type}.${type === 'Binary' ? 'r' : 'rs'}` : `patient/${type}.read`);
+  const scopes = [ehrLaunch ? 'launch' : 'launch/patient', 'openid', 'fhirUser', ...readResourceTypes().map(read)];
+  if (writeBack) scopes.push(v2 ? 'patient/RiskAssessment.c' : 'patient/RiskAssessment.write');
+  return scopes.join(' ');
+}
+
+/** Whether a server's .well-known/smart-configuration advertises SMART v2 scopes. */
+export function supportsV2(smartConfiguration: unknown): boolean {
+  if (typeof smartConfiguration !== 'object' || smartConfiguration === null) return false;
+  const caps = (smartConfiguration as { capabilities?: unknown }).capabilities;
+  return Array.isArray(caps) && caps.includes('permission-v2');
+}

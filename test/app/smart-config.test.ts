@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { AppConfigError, loadAppConfig } from '../../src/app/smart/config-check.ts';
+import { contentSecurityPolicy } from '../../src/app/smart/csp.ts';
+import { registrationFor } from '../../src/app/smart/registrations.ts';
+import { requestedScopes, supportsV2 } from '../../src/app/smart/scopes.ts';
+
+const configUrl = new URL('../../smart-config/app.json', import.meta.url);
+const schemaUrl = new URL('../../smart-config/app.schema.json', import.meta.url);
+
+function tempConfig(content: unknown): URL {
+  const path = join(mkdtempSync(join(tmpdir(), 'nr-app-config-')), 'app.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return pathToFileURL(path);
+}
+
+describe('smart-config/app.json', () => {
+  it('is valid and picks the sandbox registration by iss', () => {
+    const config = loadAppConfig(configUrl, schemaUrl);
+    expect(registrationFor(config, 'http://127.0.0.1:8081/fhir')?.clientId).toBe('nodal-risk');
+    expect(registrationFor(config, 'https://fhir.epic.example.org/api/FHIR/R4')).toBeUndefined();
+  });
+  it('fails loudly on a bad config', () => {
+    expect(() => loadAppConfig(tempConfig({ registrations: [] }), schemaUrl)).toThrow(/registrations must NOT have fewer than 1 items/);
+    const bad = { registrations: [{ name: 'x', issPattern: '([', clientId: 'a', redirectUri: 'r', frameAncestors: [], connectSrc: [] }] };
+    expect(() => loadAppConfig(tempConfig(bad), schemaUrl)).toThrow('registration "x" has an invalid issPattern');
+    expect(() => loadAppConfig(tempConfig('{'), schemaUrl)).toThrow(AppConfigError);
+    const injected = { registrations: [{ name: 'x', issPattern: '^x$', clientId: 'a', redirectUri: 'r', frameAncestors: ["https://a.org; script-src *"], connectSrc: [] }] };
+    expect(() => loadAppConfig(tempConfig(injected), schemaUrl)).toThrow('smart-config/app.json /registrations/0/frameAncestors/0 must match pattern');
+  });
+});
+
+describe('requested scopes', () => {
+  it('asks v2 read scopes for exactly the searched types, plus identity', () => {
+    expect(requestedScopes({ v2: true, ehrLaunch: true, writeBack: false })).toBe(
+      'launch openid fhirUser patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs patient/DocumentReference.rs patient/Condition.rs patient/Procedure.rs patient/Specimen.rs patient/MedicationRequest.rs patient/MedicationAdministration.rs patient/Binary.r',
+    );
+  });
+  it('falls back to v1 and asks launch/patient for standalone launch', () => {
+    const s = requestedScopes({ v2: false, ehrLaunch: false, writeBack: true });
+    expect(s.startsWith('launch/patient openid fhirUser patient/Patient.read ')).toBe(true);
+    expect(s.endsWith('patient/Binary.read patient/RiskAssessment.write')).toBe(true);
+  });
+  it('reads permission-v2 from the server capabilities', () => {
+    expect(supportsV2({ capabilities: ['launch-ehr', 'permission-v2'] })).toBe(true);
+    expect(supportsV2({ capabilities: ['launch-ehr', 'permission-v1'] })).toBe(false);
+    expect(supportsV2(null)).toBe(false);
+  });
+});
+
+describe('content security policy', () => {
+  it('has no unsafe-inline or unsafe-eval and takes frame-ancestors from the config', () => {
+    const csp = contentSecurityPolicy(loadAppConfig(configUrl, schemaUrl));
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain('frame-ancestors http://127.0.0.1:* http://localhost:*');
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:* http://localhost:*");
+  });
+});
