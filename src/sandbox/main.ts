@@ -1,0 +1,57 @@
+// `npm start`: the sandbox EHR and the SMART app on 127.0.0.1, each on its own port.
+//   SANDBOX_EHR_PORT (default 4010), SANDBOX_APP_PORT (default 5173), SANDBOX_HOST (default 127.0.0.1),
+//   CDS_SERVICE_URL (the CDS Hooks service, once it exists), NODE_ENV=production to serve dist/app.
+import { startAppServer } from './app-origin.ts';
+import { startSandbox } from './server.ts';
+
+function port(name: string, dflt: number): number {
+  const raw = process.env[name];
+  const n = raw === undefined || raw === '' ? dflt : Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name} must be a TCP port, got ${raw}`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const host = process.env.SANDBOX_HOST || '127.0.0.1';
+  const ehrPort = port('SANDBOX_EHR_PORT', 4010);
+  const appPort = port('SANDBOX_APP_PORT', 5173);
+  const production = process.env.NODE_ENV === 'production';
+  const appOrigin = `http://${host}:${appPort}`;
+  const cds = process.env.CDS_SERVICE_URL;
+  const sandbox = await startSandbox({ host, port: ehrPort, appOrigin, ...(cds ? { cdsServiceUrl: cds } : {}) });
+  let app;
+  try {
+    app = await startAppServer({ host, port: appPort, ehrOrigin: sandbox.ehrOrigin, production });
+  } catch (err) {
+    await sandbox.close();
+    throw err;
+  }
+  const lines = [
+    `Nodal Risk sandbox (${production ? 'production build' : 'development'}) — synthetic data only`,
+    `  EHR launcher      ${sandbox.ehrOrigin}/`,
+    `  FHIR R4 base      ${sandbox.fhirBase}`,
+    `  SMART discovery   ${sandbox.fhirBase}/.well-known/smart-configuration`,
+    `  CapabilityStmt    ${sandbox.fhirBase}/metadata`,
+    `  Authorize / token ${sandbox.ehrOrigin}/auth/authorize  ${sandbox.ehrOrigin}/auth/token`,
+    `  CDS client JWKS   ${sandbox.ehrOrigin}/cds-client/jwks.json`,
+    `  App (launch URL)  ${app.origin}/launch/launch.html`,
+    `  CDS service       ${cds ?? 'not available yet'}`,
+    'Press Ctrl-C to stop.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    Promise.allSettled([app.close(), sandbox.close()]).then(() => process.exit(0));
+    setTimeout(() => process.exit(1), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`sandbox failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
