@@ -1,0 +1,67 @@
+// A candidate value for one input, before the rules decide between candidates (resolve.ts).
+import type { IgnoredItem, Source } from '../../domain/facts.ts';
+import { validateInputValue } from '../../domain/validate.ts';
+import type { InputName, InputValue } from '../../domain/vocabulary.ts';
+import type { Side } from '../codes.ts';
+
+/** Result status as far as choosing goes: amended/corrected supersede final; preliminary loses to final. */
+export type ResultStatus = 'final' | 'amended' | 'preliminary';
+
+export interface Candidate {
+  input: InputName;
+  value: InputValue;
+  origin: 'fhir' | 'report-text';
+  source: Source;
+  /** More sources for a value read from several places at once (e.g. macro + micro counts). */
+  moreSources?: Source[];
+  status: ResultStatus;
+  /** Results from different specimens (or dates) are never blended: amendments and ranks apply within one key. */
+  specimen?: string;
+  side?: Side;
+  /** Lower = more specific measure of the same thing, compared within one specimen. */
+  rank?: number;
+  note?: string;
+}
+
+/** Collects candidates and skipped items; candidate values are checked against the vocabulary. */
+export class Collector {
+  readonly candidates: Candidate[] = [];
+  readonly ignored: IgnoredItem[] = [];
+
+  add(candidate: Candidate): void {
+    try {
+      candidate.value = validateInputValue(candidate.input, candidate.value);
+    } catch (error) {
+      this.ignore(candidate.source.reference, (error as Error).message);
+      return;
+    }
+    this.candidates.push(candidate);
+  }
+
+  ignore(reference: string, reason: string): void {
+    this.ignored.push({ reference, reason });
+  }
+}
+
+/** FHIR Observation/DiagnosticReport status → how it counts, or a reason to skip it. */
+export function readStatus(status: unknown): ResultStatus | { skip: string } {
+  switch (status) {
+    case 'final':
+      return 'final';
+    case 'amended':
+    case 'corrected':
+    case 'appended':
+      return 'amended';
+    case 'preliminary':
+    case 'partial':
+      return 'preliminary';
+    case 'entered-in-error':
+    case 'cancelled':
+    case 'registered':
+      return { skip: `status ${status}` };
+    case undefined:
+      return { skip: 'no status' };
+    default:
+      return { skip: `status ${typeof status === 'string' ? status : JSON.stringify(status)}` };
+  }
+}

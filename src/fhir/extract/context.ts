@@ -1,0 +1,63 @@
+// What the per-resource extractors share: the collector, resources by reference, and which
+// report each result Observation belongs to.
+import type { Side } from '../codes.ts';
+import type { Collector, ResultStatus } from './candidate.ts';
+import { referenceOf, type Json } from './json.ts';
+import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';
+
+export interface ReportLink {
+  report: string;
+  specimen?: string;
+  pathology: boolean;
+}
+
+/** A node count as stated, before the sentinel rules of nodes.ts turn it into candidates. */
+export interface NodeCount {
+  kind: 'slnExamined' | 'slnPositive' | 'regionalExamined' | 'regionalPositive' | 'nodesItc' | 'nodesMicro' | 'nodesMacro';
+  n: number;
+  reference: string;
+  code?: string;
+  date?: string;
+  text?: string;
+  status: ResultStatus;
+  specimen?: string;
+  side?: Side;
+}
+
+export interface Context {
+  collector: Collector;
+  byRef: Map<string, Json>;
+  reportOfResult: Map<string, ReportLink>;
+  binaries: Record<string, string> | undefined;
+  nodeCounts: NodeCount[];
+}
+
+/** Side of an Observation: its body site, its specimen's collection site, or the condition it is about. */
+export function sideOfObservation(obs: Json, ctx: Context): Side | undefined {
+  const own = singleSide(sideOfBodySite(obs.bodySite));
+  if (own) return own;
+  const specimen = ctx.byRef.get(referenceOf(obs.specimen) ?? '');
+  const collected = specimen && typeof specimen.collection === 'object' ? (specimen.collection as Json).bodySite : undefined;
+  const fromSpecimen = singleSide(sideOfBodySite(collected));
+  if (fromSpecimen) return fromSpecimen;
+  for (const focus of Array.isArray(obs.focus) ? obs.focus : []) {
+    const target = ctx.byRef.get(referenceOf(focus) ?? '');
+    if (target?.resourceType === 'Condition') {
+      const s = singleSide(sideOfCondition(target));
+      if (s) return s;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The grouping key that keeps results of different specimens apart: the specimen reference,
+ * else the report's specimen, else the report, else the effective day.
+ */
+export function specimenKey(obs: Json, ref: string, date: string | undefined, ctx: Context): string | undefined {
+  const own = referenceOf(obs.specimen);
+  if (own) return own;
+  const link = ctx.reportOfResult.get(ref);
+  if (link) return link.specimen ?? link.report;
+  return date ? `date:${date.slice(0, 10)}` : undefined;
+}

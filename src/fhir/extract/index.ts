@@ -1,0 +1,117 @@
+// FHIR resources → ClinicalFacts with provenance (design.md "One pipeline"). Pure: no I/O, no DOM.
+// Any input is accepted; what cannot be used is listed in `ignored` with the reason.
+import { emptyFacts, type ClinicalFacts, type IgnoredItem } from '../../domain/facts.ts';
+import { Collector } from './candidate.ts';
+import { extractCondition, type BreastCancer } from './conditions.ts';
+import type { Context, ReportLink } from './context.ts';
+import { isRecord, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { nodeCandidates } from './nodes.ts';
+import { extractObservation } from './observations.ts';
+import { extractPatient, listPatients, patientLink, patientReference } from './patient.ts';
+import { emptyEvents, extractMedication, extractProcedure } from './procedures.ts';
+import { extractDiagnosticReport, extractDocumentReference, isPathologyReport } from './reports.ts';
+import { resolveFacts } from './resolve.ts';
+import { ageAnchor, indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
+
+export { listPatients } from './patient.ts';
+
+export interface ExtractOptions {
+  /** The patient to extract for; needed when the resources name several patients. */
+  patientId?: string;
+  /** "Today", for an age when no biopsy or diagnosis date exists. */
+  now: Date;
+  /** Binary URL (as written in the attachment) → its decoded text, fetched by the caller. */
+  binaries?: Record<string, string>;
+}
+
+export interface Extraction {
+  patient: { reference: string } | null;
+  facts: ClinicalFacts;
+  ignored: IgnoredItem[];
+}
+
+/** Resource types read only as context for others (specimen sides, medication names, report text). */
+const CONTEXT_ONLY = new Set(['Specimen', 'Medication', 'Binary', 'Bundle']);
+
+export function extractFacts(resources: unknown[], options: ExtractOptions): Extraction {
+  const collector = new Collector();
+  const list = Array.isArray(resources) ? resources : [];
+  const valid: Json[] = [];
+  list.forEach((r, i) => {
+    if (!isRecord(r)) collector.ignore(`#${i}`, 'not a JSON object');
+    else if (!str(r.resourceType)) collector.ignore(`#${i}`, 'no resourceType');
+    else valid.push(r);
+  });
+
+  let patient: string | undefined;
+  if (options.patientId) patient = patientReference(options.patientId);
+  else {
+    const patients = listPatients(valid);
+    if (patients.length === 1) patient = patients[0];
+    else if (patients.length > 1) collector.ignore('(resources)', `several patients (${patients.join(', ')}) and none chosen`);
+    else collector.ignore('(resources)', 'no patient found');
+  }
+  if (!patient) return { patient: null, facts: emptyFacts(), ignored: collector.ignored };
+
+  const mine: Json[] = [];
+  for (const r of valid) {
+    const link = patientLink(r);
+    if (link && link !== patient) collector.ignore(resourceRef(r), `other patient (${link})`);
+    else mine.push(r);
+  }
+
+  const ctx: Context = { collector, byRef: new Map(), reportOfResult: new Map(), binaries: options.binaries, nodeCounts: [] };
+  for (const r of mine) ctx.byRef.set(resourceRef(r), r);
+  for (const r of mine) {
+    if (r.resourceType !== 'DiagnosticReport') continue;
+    const link: ReportLink = { report: resourceRef(r), pathology: isPathologyReport(r) };
+    const specimen = referenceOf(records(r.specimen)[0]);
+    if (specimen) link.specimen = specimen;
+    for (const result of records(r.result)) {
+      const ref = referenceOf(result);
+      if (ref) ctx.reportOfResult.set(ref, link);
+    }
+  }
+
+  const events = emptyEvents();
+  const cancers: BreastCancer[] = [];
+  const patients: Json[] = [];
+  for (const r of mine) {
+    switch (r.resourceType) {
+      case 'Procedure':
+        extractProcedure(r, ctx, events);
+        break;
+      case 'MedicationAdministration':
+      case 'MedicationRequest':
+      case 'MedicationStatement':
+        extractMedication(r, ctx, events);
+        break;
+      case 'Condition':
+        extractCondition(r, ctx, cancers);
+        break;
+      case 'Observation':
+        extractObservation(r, ctx);
+        break;
+      case 'DiagnosticReport':
+        extractDiagnosticReport(r, ctx);
+        break;
+      case 'DocumentReference':
+        extractDocumentReference(r, ctx);
+        break;
+      case 'Patient':
+        patients.push(r);
+        break;
+      default:
+        if (!CONTEXT_ONLY.has(String(r.resourceType))) collector.ignore(resourceRef(r), `resource type ${String(r.resourceType)} is not used`);
+    }
+  }
+  const anchor = ageAnchor(events, cancers, options.now);
+  for (const p of patients) extractPatient(p, ctx, anchor);
+  nodeCandidates(ctx, { sentinelBiopsy: events.sentinelBiopsies.length > 0, axillaryDissection: events.axillaryDissections.length > 0 });
+  surgeryCandidates(events, ctx);
+  neoadjuvantCandidates(events, ctx);
+
+  const side = indexSide(cancers, events);
+  const resolved = resolveFacts(collector.candidates, side ? { indexSide: side } : {});
+  return { patient: { reference: patient }, facts: resolved.facts, ignored: [...collector.ignored, ...resolved.ignored] };
+}

@@ -1,0 +1,62 @@
+// Narrowing helpers: every resource is untrusted JSON (design.md "The EHR is hostile input").
+
+export type Json = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+export function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The records of an array field; anything else (including a lone object) yields []. */
+export function records(value: unknown): Json[] {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+
+export function field(obj: unknown, key: string): unknown {
+  return isRecord(obj) ? obj[key] : undefined;
+}
+
+/** "Type/id" of a resource, or its type alone when it has no usable id. */
+export function resourceRef(resource: Json): string {
+  const type = str(resource.resourceType) ?? 'Resource';
+  const id = str(resource.id);
+  return id ? `${type}/${id}` : type;
+}
+
+/**
+ * "Type/id" from a Reference string: absolute URLs and _history suffixes are stripped so
+ * "https://ehr/fhir/Patient/p1/_history/2" and "Patient/p1" compare equal.
+ */
+export function normaliseReference(reference: string): string {
+  const parts = reference.split(/[?#]/)[0]!.split('/').filter(Boolean);
+  const history = parts.lastIndexOf('_history');
+  const usable = history >= 2 ? parts.slice(0, history) : parts;
+  if (usable.length >= 2) return `${usable[usable.length - 2]}/${usable[usable.length - 1]}`;
+  return reference;
+}
+
+/** The Reference.reference of a field holding a Reference, normalised. */
+export function referenceOf(value: unknown): string | undefined {
+  const ref = str(field(value, 'reference'));
+  return ref ? normaliseReference(ref) : undefined;
+}
+
+/** An ISO date (YYYY-MM-DD…) from a FHIR date/dateTime string, else undefined. */
+export function isoDate(value: unknown): string | undefined {
+  const s = str(value);
+  return s && /^\d{4}(-\d{2}(-\d{2})?)?/.test(s) ? s : undefined;
+}
+
+/** Milliseconds since epoch of a FHIR date with at least a day; partial dates give undefined. */
+export function dateMs(value: string | undefined): number | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+  const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isFinite(ms) ? ms : undefined;
+}

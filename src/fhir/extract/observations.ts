@@ -1,0 +1,360 @@
+// Observation → candidates, one handler per concept of codes.ts. Anything not read is ignored with a reason.
+import type { Source } from '../../domain/facts.ts';
+import type { InputName, InputValue } from '../../domain/vocabulary.ts';
+import {
+  FOCALITY_ANSWERS,
+  GRADE_ANSWERS,
+  HISTOLOGY_ICDO3,
+  HISTOLOGY_SNOMED,
+  LATERALITY_SNOMED,
+  MENOPAUSE_ANSWERS,
+  NON_PATHOLOGIC_SIZE_METHODS,
+  OBSERVATION_CODES,
+  POLARITY_ANSWERS,
+  TUMOR_SIZE_COMPONENT,
+  type HistologicType,
+  type ObservationConcept,
+} from '../codes.ts';
+import {
+  gradeFromTotalScore,
+  parseComponentScore,
+  parseErStatus,
+  parseFocality,
+  parseGrade,
+  parseHer2Status,
+  parseHistologicType,
+  parsePercent,
+  parsePresence,
+  parsePrStatus,
+  parseSide,
+} from '../../report/phrases.ts';
+import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
+import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
+import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
+import { isRecord, resourceRef, str, type Json } from './json.ts';
+import { readReportText } from './reports.ts';
+import { burdenFromPn, clinicalValue, isPostNeoadjuvant, tnmFromConcept } from './tnm.ts';
+import {
+  componentsWithCode,
+  effectiveDate,
+  interpretation,
+  readCount,
+  readLengthMm,
+  readNumber,
+  valueTexts,
+} from './values.ts';
+
+interface ObsInfo {
+  obs: Json;
+  ref: string;
+  concept: ObservationConcept;
+  source: Source;
+  status: ResultStatus;
+  specimen?: string;
+  side?: ReturnType<typeof sideOfObservation>;
+}
+
+export function extractObservation(obs: Json, ctx: Context): void {
+  const ref = resourceRef(obs);
+  const status = readStatus(obs.status);
+  if (typeof status !== 'string') return ctx.collector.ignore(ref, status.skip);
+  const hit = lookup(obs.code, OBSERVATION_CODES);
+  const date = effectiveDate(obs);
+  if (!hit) {
+    // Epic-style "Narrative" results of a pathology report hold the report text as valueString.
+    const text = str(obs.valueString);
+    if (text && ctx.reportOfResult.get(ref)?.pathology) {
+      return readReportText(text, { reference: ref, date, status, specimen: ctx.reportOfResult.get(ref)?.specimen }, ctx);
+    }
+    const code = codingsOf(obs.code)[0];
+    const what = code ? codeKey(code) : conceptText(obs.code);
+    return ctx.collector.ignore(ref, what ? `unknown code ${what}` : 'no code');
+  }
+  const source: Source = { reference: ref };
+  const key = codeKey(hit.coding);
+  if (key) source.code = key;
+  if (date) source.date = date;
+  const info: ObsInfo = { obs, ref, concept: hit.value, source, status };
+  const specimen = specimenKey(obs, ref, date, ctx);
+  if (specimen) info.specimen = specimen;
+  const side = sideOfObservation(obs, ctx);
+  if (side) info.side = side;
+  HANDLERS[hit.value](info, ctx);
+}
+
+type Handler = (o: ObsInfo, ctx: Context) => void;
+
+function emit(o: ObsInfo, ctx: Context, input: InputName, value: InputValue, extra: Partial<Candidate> = {}): void {
+  const c: Candidate = { input, value, origin: 'fhir', source: { ...o.source }, status: o.status, ...extra };
+  if (o.specimen && !c.specimen) c.specimen = o.specimen;
+  if (o.side && !c.side) c.side = o.side;
+  ctx.collector.add(c);
+}
+
+function withText(o: ObsInfo, text: string | undefined): ObsInfo {
+  return text ? { ...o, source: { ...o.source, text } } : o;
+}
+
+function skip(o: ObsInfo, ctx: Context, reason: string): void {
+  ctx.collector.ignore(o.ref, reason);
+}
+
+/** Positive/negative from coded answers, then interpretation, then words. */
+function polarity(o: ObsInfo): { value: 'positive' | 'negative'; text?: string } | undefined {
+  const coded = lookup(o.obs.valueCodeableConcept, POLARITY_ANSWERS);
+  if (coded) return { value: coded.value, text: coded.coding.display ?? coded.coding.code };
+  for (const i of interpretation(o.obs)) {
+    const hit = lookup(i, POLARITY_ANSWERS);
+    if (hit) return { value: hit.value, text: hit.coding.display ?? hit.coding.code };
+  }
+  return undefined;
+}
+
+function presence(o: ObsInfo, ctx: Context, input: 'lvi' | 'extranodalExtension'): void {
+  const coded = polarity(o);
+  if (coded) return emit(withText(o, coded.text), ctx, input, coded.value === 'positive');
+  for (const text of valueTexts(o.obs)) {
+    const v = parsePresence(text);
+    if (v !== undefined) return emit(withText(o, text), ctx, input, v);
+  }
+  skip(o, ctx, `${input}: value not readable`);
+}
+
+function size(rank: number): Handler {
+  return (o, ctx) => {
+    const methods = codingsOf(o.obs.method).map((c) => c.code && NON_PATHOLOGIC_SIZE_METHODS[c.code]).filter(Boolean);
+    if (methods.length > 0) return skip(o, ctx, `tumour size measured by ${methods[0]}, not pathologic`);
+    const longest = componentsWithCode(o.obs, TUMOR_SIZE_COMPONENT.longest)[0];
+    const r = readLengthMm(longest ?? o.obs);
+    if (r && 'value' in r) return emit(withText(o, r.text), ctx, 'tumorSizeMm', r.value, { rank });
+    skip(o, ctx, `tumorSizeMm: ${r?.reason ?? 'no value'}`);
+  };
+}
+
+function histology(o: ObsInfo, ctx: Context): void {
+  const v = histologyOf(o.obs.valueCodeableConcept, valueTexts(o.obs));
+  if (v) return emit(withText(o, v.text), ctx, 'histologicType', v.value);
+  skip(o, ctx, 'histologicType: value not readable');
+}
+
+/** Histologic type from a SNOMED morphology, an ICD-O-3 morphology code (behaviour /3 only) or words. */
+export function histologyOf(concept: unknown, texts: string[]): { value: HistologicType; text?: string } | undefined {
+  const sct = lookup(concept, { snomed: HISTOLOGY_SNOMED });
+  if (sct) return { value: sct.value, text: sct.coding.display ?? sct.coding.code };
+  for (const c of codingsOf(concept)) {
+    const m = c.code && /^(\d{4})\/(\d)$/.exec(c.code);
+    if (m && m[2] === '3' && HISTOLOGY_ICDO3[m[1]!]) return { value: HISTOLOGY_ICDO3[m[1]!]!, text: c.code };
+  }
+  for (const text of texts) {
+    const v = parseHistologicType(text);
+    if (v) return { value: v, text };
+  }
+  return undefined;
+}
+
+function grade(o: ObsInfo, ctx: Context): void {
+  const coded = lookup(o.obs.valueCodeableConcept, GRADE_ANSWERS);
+  if (coded) return emit(withText(o, coded.coding.display ?? coded.coding.code), ctx, 'grade', coded.value);
+  for (const text of valueTexts(o.obs)) {
+    const v = parseGrade(text);
+    if (v) return emit(withText(o, text), ctx, 'grade', v);
+  }
+  const n = readNumber(o.obs);
+  if (n === 1 || n === 2) return emit(o, ctx, 'grade', n);
+  if (n !== undefined && n >= 4 && n <= 9) return totalScore(o, ctx);
+  skip(o, ctx, n === 3 ? 'grade: a value of 3 may be grade 3 or a Nottingham total score of 3' : 'grade: value not readable');
+}
+
+function totalScore(o: ObsInfo, ctx: Context): void {
+  const n = readNumber(o.obs);
+  const g = n === undefined ? undefined : gradeFromTotalScore(n);
+  if (g) return emit(o, ctx, 'grade', g, { rank: 1, note: `from Nottingham total score ${n}` });
+  skip(o, ctx, 'grade: Nottingham total score not readable');
+}
+
+function nuclearPleomorphism(o: ObsInfo, ctx: Context): void {
+  const n = readNumber(o.obs);
+  if (n === 1 || n === 2 || n === 3) return emit(o, ctx, 'nuclearGrade', n, { note: 'Nottingham nuclear pleomorphism score' });
+  for (const text of valueTexts(o.obs)) {
+    const v = parseComponentScore(text);
+    if (v) return emit(withText(o, text), ctx, 'nuclearGrade', v, { note: 'Nottingham nuclear pleomorphism score' });
+  }
+  skip(o, ctx, 'nuclearGrade: value not readable');
+}
+
+function focality(o: ObsInfo, ctx: Context): void {
+  const coded = lookup(o.obs.valueCodeableConcept, FOCALITY_ANSWERS);
+  if (coded) return emit(withText(o, coded.coding.display ?? coded.coding.code), ctx, 'multifocal', coded.value);
+  for (const text of valueTexts(o.obs)) {
+    const v = parseFocality(text);
+    if (v !== undefined) return emit(withText(o, text), ctx, 'multifocal', v);
+  }
+  skip(o, ctx, 'multifocal: value not readable');
+}
+
+function receptor(input: 'erStatus' | 'prStatus'): Handler {
+  const parse = input === 'erStatus' ? parseErStatus : parsePrStatus;
+  return (o, ctx) => {
+    const texts = valueTexts(o.obs);
+    // Words first: only they can say "low positive", which a coded "Positive" hides.
+    const low = texts.find((t) => parse(t) === 'low-positive');
+    if (low) return emit(withText(o, low), ctx, input, 'low-positive');
+    const coded = polarity(o);
+    if (coded) return emit(withText(o, coded.text), ctx, input, coded.value);
+    for (const text of texts) {
+      const v = parse(text);
+      if (v) return emit(withText(o, text), ctx, input, v);
+    }
+    skip(o, ctx, `${input}: value not readable`);
+  };
+}
+
+/** ASCO/CAP 2020 cut-offs: ER < 1 % negative, 1–10 % low positive, > 10 % positive; PR ≥ 1 % positive. */
+function receptorPercent(input: 'erStatus' | 'prStatus'): Handler {
+  return (o, ctx) => {
+    const pct = readNumber(o.obs, ['%']) ?? valueTexts(o.obs).map(parsePercent).find((p) => p !== undefined);
+    if (pct === undefined || pct < 0 || pct > 100) return skip(o, ctx, `${input}: percentage not readable`);
+    const value =
+      input === 'erStatus' ? (pct < 1 ? 'negative' : pct <= 10 ? 'low-positive' : 'positive') : pct < 1 ? 'negative' : 'positive';
+    emit(withText(o, `${pct}%`), ctx, input, value, { rank: 1, note: `from ${pct}% of nuclei staining (ASCO/CAP cut-offs)` });
+  };
+}
+
+function her2(rank: number): Handler {
+  return (o, ctx) => {
+    for (const text of valueTexts(o.obs)) {
+      const v = parseHer2Status(text);
+      if (v) return emit(withText(o, text), ctx, 'her2Status', v, { rank });
+    }
+    const coded = polarity(o);
+    if (coded) return emit(withText(o, coded.text), ctx, 'her2Status', coded.value, { rank });
+    const score = rank === 2 ? readNumber(o.obs) : undefined;
+    if (score === 0 || score === 1 || score === 2 || score === 3) {
+      const v = score === 3 ? 'positive' : score === 2 ? 'equivocal' : 'negative';
+      return emit(withText(o, `IHC score ${score}+`), ctx, 'her2Status', v, { rank });
+    }
+    skip(o, ctx, 'her2Status: value not readable');
+  };
+}
+
+function ki67(o: ObsInfo, ctx: Context): void {
+  const pct = readNumber(o.obs, ['%']) ?? valueTexts(o.obs).map(parsePercent).find((p) => p !== undefined);
+  if (pct !== undefined) return emit(o, ctx, 'ki67Percent', pct);
+  skip(o, ctx, 'ki67Percent: value not readable');
+}
+
+function nodeCount(kind: NodeCount['kind']): Handler {
+  return (o, ctx) => {
+    const r = readCount(o.obs);
+    if ('reason' in r) return skip(o, ctx, `${kind}: ${r.reason}`);
+    const base = { reference: o.ref, status: o.status, ...pick(o) };
+    if (r.fraction && (kind === 'slnPositive' || kind === 'regionalPositive')) {
+      // "1/3" under a positive-count code: 1 positive of 3 examined.
+      ctx.nodeCounts.push({ ...base, kind, n: r.fraction.numerator, text: r.text! });
+      ctx.nodeCounts.push({ ...base, kind: kind === 'slnPositive' ? 'slnExamined' : 'regionalExamined', n: r.fraction.denominator, text: r.text! });
+      return;
+    }
+    if (r.fraction) return skip(o, ctx, `${kind}: a fraction "${r.text}" where a count was expected`);
+    ctx.nodeCounts.push({ ...base, kind, n: r.n, ...(r.text ? { text: r.text } : {}) });
+  };
+}
+
+function pick(o: ObsInfo): Partial<NodeCount> {
+  const out: Partial<NodeCount> = {};
+  if (o.source.code) out.code = o.source.code;
+  if (o.source.date) out.date = o.source.date;
+  if (o.specimen) out.specimen = o.specimen;
+  if (o.side) out.side = o.side;
+  return out;
+}
+
+function deposit(o: ObsInfo, ctx: Context): void {
+  const r = readLengthMm(o.obs);
+  if (r && 'value' in r) return emit(withText(o, r.text), ctx, 'largestDepositMm', r.value);
+  skip(o, ctx, `largestDepositMm: ${r?.reason ?? 'no value'}`);
+}
+
+function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
+  return (o, ctx) => {
+    const found = tnmFromConcept(o.obs.valueCodeableConcept, valueTexts(o.obs));
+    if (!found) return skip(o, ctx, `${stated}${axis} category not readable`);
+    const t = found.tnm;
+    const withCode = found.code ? { ...o, source: { ...o.source, text: t.text } } : withText(o, t.text);
+    if (t.axis !== axis) return skip(o, ctx, `${t.text} is not a ${axis} category`);
+    // The value's own prefix wins over the code's axis (MII codes pN under the clinical LOINC 21906-3).
+    const prefix = t.prefix || stated;
+    if (isPostNeoadjuvant(t)) emit(withCode, ctx, 'neoadjuvantTherapy', true, { note: `post-neoadjuvant staging ${t.text}` });
+    if (prefix.endsWith('c')) {
+      const v = clinicalValue(t);
+      if (v) return emit(withCode, ctx, axis === 'T' ? 'clinicalT' : 'clinicalN', v as InputValue);
+      return skip(o, ctx, `c${t.category} is not a model input`);
+    }
+    if (axis === 'T') {
+      if (t.suffixes.includes('(m)')) return emit(withCode, ctx, 'multifocal', true, { note: `"(m)" suffix of ${t.text}` });
+      return skip(o, ctx, 'pathologic T category: not a model input (size comes from the measurement)');
+    }
+    const burden = burdenFromPn(t);
+    if (burden) return emit(withCode, ctx, 'nodalBurden', burden, { note: `from ${t.text}` });
+    if (!isPostNeoadjuvant(t)) skip(o, ctx, `p${t.category}${t.suffixes.join('')} does not state the worst node category`);
+  };
+}
+
+function menopause(o: ObsInfo, ctx: Context): void {
+  const coded = lookup(o.obs.valueCodeableConcept, MENOPAUSE_ANSWERS);
+  if (coded) return emit(withText(o, coded.coding.display ?? coded.coding.code), ctx, 'menopausalStatus', coded.value);
+  skip(o, ctx, 'menopausalStatus: value not readable');
+}
+
+function laterality(o: ObsInfo, ctx: Context): void {
+  const coded = lookup(o.obs.valueCodeableConcept, { snomed: LATERALITY_SNOMED });
+  const text = valueTexts(o.obs)[0];
+  const side = coded ? coded.value : text ? parseSide(text) : undefined;
+  if (side === 'left' || side === 'right') return emit(withText(o, coded?.coding.display ?? text), ctx, 'laterality', side, { side });
+  skip(o, ctx, 'laterality: value not readable or bilateral');
+}
+
+function narrative(o: ObsInfo, ctx: Context): void {
+  const text = str(o.obs.valueString) ?? (isRecord(o.obs.valueCodeableConcept) ? str(o.obs.valueCodeableConcept.text) : undefined);
+  if (!text) return skip(o, ctx, 'narrative without text');
+  readReportText(text, { reference: o.ref, date: o.source.date, status: o.status, specimen: o.specimen }, ctx);
+}
+
+const HANDLERS: Record<ObservationConcept, Handler> = {
+  tumorSizeInvasive: size(0),
+  tumorSize: size(1),
+  tumorSizeOverall: size(2),
+  tumorLongestDimension: size(1),
+  histologicType: histology,
+  grade,
+  gradeTotalScore: totalScore,
+  nuclearPleomorphism,
+  dcisNuclearGrade: (o, ctx) => skip(o, ctx, 'DCIS nuclear grade is not the nuclear grade of the invasive tumour'),
+  lvi: (o, ctx) => presence(o, ctx, 'lvi'),
+  extranodalExtension: (o, ctx) => presence(o, ctx, 'extranodalExtension'),
+  focality,
+  erStatus: receptor('erStatus'),
+  erPercent: receptorPercent('erStatus'),
+  prStatus: receptor('prStatus'),
+  prPercent: receptorPercent('prStatus'),
+  her2Overall: her2(0),
+  her2Ish: her2(1),
+  her2Ihc: her2(2),
+  her2Serum: (o, ctx) => skip(o, ctx, 'serum HER2 is not a tumour result'),
+  her2Other: (o, ctx) => skip(o, ctx, 'HER2 measure not used (ratio, copy number or panel)'),
+  ki67,
+  slnExamined: nodeCount('slnExamined'),
+  slnPositive: nodeCount('slnPositive'),
+  regionalExamined: nodeCount('regionalExamined'),
+  regionalPositive: nodeCount('regionalPositive'),
+  nodesItc: nodeCount('nodesItc'),
+  nodesMicro: nodeCount('nodesMicro'),
+  nodesMacro: nodeCount('nodesMacro'),
+  largestDeposit: deposit,
+  clinicalT: tnm('T', 'c'),
+  clinicalN: tnm('N', 'c'),
+  pathologicT: tnm('T', 'p'),
+  pathologicN: tnm('N', 'p'),
+  menopausalStatus: menopause,
+  laterality,
+  narrative,
+};

@@ -1,0 +1,116 @@
+// Pathology reports: DiagnosticReport (presentedForm, conclusion, narrative results) and
+// DocumentReference → report text → candidates with origin "report-text".
+import type { Source } from '../../domain/facts.ts';
+import { parseReportText } from '../../report/parse.ts';
+import { attachmentText } from '../../report/text.ts';
+import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES, type Side } from '../codes.ts';
+import { readStatus, type ResultStatus } from './candidate.ts';
+import { codingsOf, conceptText } from './coding.ts';
+import type { Context } from './context.ts';
+import { field, isRecord, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { singleSide, sideOfBodySite } from './laterality.ts';
+
+export interface TextMeta {
+  reference: string;
+  date: string | undefined;
+  status: ResultStatus;
+  specimen: string | undefined;
+  /** Side of the report's specimen, for findings whose part does not say. */
+  side?: Side | undefined;
+}
+
+/** Is this report about pathology? Category or code, else words: category cannot be trusted alone (§5, §8). */
+export function isPathologyReport(report: Json, codeField = 'code'): boolean {
+  const categories = Array.isArray(report.category) ? report.category : [report.category];
+  for (const cat of categories) {
+    for (const c of codingsOf(cat)) {
+      if (c.known === 'loinc' && c.code === PATHOLOGY_CATEGORY.loinc) return true;
+      if (c.known === 'v2_0074' && c.code === 'SP') return true;
+    }
+    if (/patholog/i.test(conceptText(cat) ?? '')) return true;
+  }
+  for (const c of codingsOf(report[codeField])) {
+    if (c.known === 'loinc' && c.code && PATHOLOGY_REPORT_CODES[c.code]) return true;
+  }
+  return /patholog|surg(ical)? path/i.test(conceptText(report[codeField]) ?? '');
+}
+
+/** Parses one block of report text into candidates; unreadable lines go to ignored. */
+export function readReportText(text: string, meta: TextMeta, ctx: Context): void {
+  const { findings, unread } = parseReportText(text);
+  for (const f of findings) {
+    const sources: Source[] = f.lines.map((line) => {
+      const s: Source = { reference: meta.reference, text: line };
+      if (meta.date) s.date = meta.date;
+      return s;
+    });
+    const specimen = f.part ? `${meta.reference}#${f.part}` : meta.specimen ?? meta.reference;
+    ctx.collector.add({
+      input: f.input,
+      value: f.value,
+      origin: 'report-text',
+      source: sources[0]!,
+      ...(sources.length > 1 ? { moreSources: sources.slice(1) } : {}),
+      status: meta.status,
+      specimen,
+      ...(f.side ?? meta.side ? { side: (f.side ?? meta.side)! } : {}),
+      ...(f.rank !== undefined ? { rank: f.rank } : {}),
+      ...(f.note ? { note: f.note } : {}),
+    });
+  }
+  for (const u of unread) ctx.collector.ignore(meta.reference, `report text "${u.line}": ${u.reason}`);
+}
+
+export function extractDiagnosticReport(report: Json, ctx: Context): void {
+  const ref = resourceRef(report);
+  const status = readStatus(report.status);
+  if (typeof status !== 'string') return ctx.collector.ignore(ref, status.skip);
+  if (!isPathologyReport(report)) return ctx.collector.ignore(ref, 'not a pathology report');
+  const date = str(report.effectiveDateTime) ?? str(field(report.effectivePeriod, 'start')) ?? str(report.issued);
+  const meta: TextMeta = { reference: ref, date, status, specimen: referenceOf(records(report.specimen)[0]), side: reportSide(report, ctx) };
+  let read = false;
+  for (const attachment of records(report.presentedForm)) {
+    read = readAttachment(attachment, meta, ctx) || read;
+  }
+  const conclusion = str(report.conclusion);
+  if (conclusion) {
+    readReportText(conclusion, meta, ctx);
+    read = true;
+  }
+  if (!read && records(report.result).length === 0) ctx.collector.ignore(ref, 'pathology report without readable text');
+}
+
+export function extractDocumentReference(doc: Json, ctx: Context): void {
+  const ref = resourceRef(doc);
+  if (doc.status !== 'current') return ctx.collector.ignore(ref, `status ${String(doc.status ?? 'missing')}`);
+  const docStatus = doc.docStatus === undefined ? 'final' : doc.docStatus;
+  const status = readStatus(docStatus);
+  if (typeof status !== 'string') return ctx.collector.ignore(ref, `docStatus: ${status.skip}`);
+  if (!isPathologyReport(doc, 'type')) return ctx.collector.ignore(ref, 'not a pathology document');
+  const date = str(doc.date) ?? str(field(doc.context, 'period') && field(field(doc.context, 'period'), 'start'));
+  const meta: TextMeta = { reference: ref, date, status, specimen: undefined };
+  for (const content of records(doc.content)) {
+    if (isRecord(content.attachment)) readAttachment(content.attachment, meta, ctx);
+  }
+}
+
+function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean {
+  const att: { contentType?: string; data?: string; url?: string } = {};
+  const contentType = str(attachment.contentType);
+  if (contentType) att.contentType = contentType;
+  if (typeof attachment.data === 'string') att.data = attachment.data;
+  const url = str(attachment.url);
+  if (url) att.url = url;
+  const got = attachmentText(att, ctx.binaries);
+  if ('reason' in got) {
+    ctx.collector.ignore(meta.reference, got.reason);
+    return false;
+  }
+  readReportText(got.text, meta, ctx);
+  return true;
+}
+
+function reportSide(report: Json, ctx: Context) {
+  const specimen = ctx.byRef.get(referenceOf(records(report.specimen)[0]) ?? '');
+  return singleSide(sideOfBodySite(field(specimen?.collection, 'bodySite')));
+}

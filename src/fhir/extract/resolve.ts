@@ -1,0 +1,118 @@
+// Candidates → one Fact per input (design.md "Vocabulary"): the rules that settle disagreements,
+// and a conflict with every candidate when they cannot.
+import { emptyFacts, type ClinicalFacts, type Fact, type IgnoredItem, type PresentFact, type Source } from '../../domain/facts.ts';
+import type { InputName, InputValue } from '../../domain/vocabulary.ts';
+import type { Side } from '../codes.ts';
+import type { Candidate } from './candidate.ts';
+
+export interface ResolveContext {
+  /** The side of the index cancer when known: candidates tied to the other side are dropped. */
+  indexSide?: Side;
+}
+
+/** Least sensitive first: the method that counts is the least sensitive one that showed the metastasis (design.md). */
+const DETECTION_ORDER = ['frozen-section', 'routine-he', 'serial-he', 'ihc'];
+
+function describe(c: Candidate): string {
+  return c.source.text ? `${c.source.reference} ("${c.source.text}")` : c.source.reference;
+}
+
+export function resolveFacts(candidates: Candidate[], context: ResolveContext): { facts: ClinicalFacts; ignored: IgnoredItem[] } {
+  const facts = emptyFacts() as Record<InputName, Fact>;
+  const ignored: IgnoredItem[] = [];
+  const byInput = new Map<InputName, Candidate[]>();
+  for (const c of candidates) {
+    const list = byInput.get(c.input);
+    if (list) list.push(c);
+    else byInput.set(c.input, [c]);
+  }
+  for (const [input, list] of byInput) {
+    const drop = (c: Candidate, why: string) => ignored.push({ reference: c.source.reference, reason: `${input}: ${why}` });
+    let kept = list;
+
+    // Bilateral disease: a value tied to the other breast is not about the index cancer.
+    if (context.indexSide) {
+      kept = kept.filter((c) => {
+        if (!c.side || c.side === context.indexSide) return true;
+        drop(c, `belongs to the ${c.side} breast, not the index (${context.indexSide}) cancer`);
+        return false;
+      });
+    }
+
+    // Within one specimen: a more specific measure wins (rank), and an amendment replaces what it corrects.
+    const groups = new Map<string, Candidate[]>();
+    for (const c of kept) {
+      const key = c.specimen ?? '';
+      const g = groups.get(key);
+      if (g) g.push(c);
+      else groups.set(key, [c]);
+    }
+    kept = [];
+    for (const group of groups.values()) {
+      const best = Math.min(...group.map((c) => c.rank ?? 0));
+      let g = group.filter((c) => {
+        if ((c.rank ?? 0) === best) return true;
+        drop(c, 'a preferred result for the same specimen is present');
+        return false;
+      });
+      const amendments = g.filter((c) => c.status === 'amended');
+      if (amendments.length > 0) {
+        g = g.filter((c) => {
+          if (c.status === 'amended') return true;
+          drop(c, `superseded by the amended result ${amendments.map(describe).join(', ')}`);
+          return false;
+        });
+      }
+      kept.push(...g);
+    }
+
+    // A preliminary (e.g. frozen-section) result loses to any final one.
+    if (kept.some((c) => c.status !== 'preliminary')) {
+      kept = kept.filter((c) => {
+        if (c.status !== 'preliminary') return true;
+        drop(c, 'preliminary result superseded by a final result');
+        return false;
+      });
+    }
+
+    if (input === 'detectionMethod' && kept.length > 1) {
+      const least = Math.min(...kept.map((c) => DETECTION_ORDER.indexOf(String(c.value))));
+      kept = kept.filter((c) => DETECTION_ORDER.indexOf(String(c.value)) === least);
+    }
+
+    const byValue = new Map<string, Candidate[]>();
+    for (const c of kept) {
+      const key = JSON.stringify(c.value);
+      const g = byValue.get(key);
+      if (g) g.push(c);
+      else byValue.set(key, [c]);
+    }
+    const options = [...byValue.values()].map(toPresent);
+    if (options.length === 1) facts[input] = options[0]!;
+    else if (options.length > 1) {
+      facts[input] = { status: 'conflict', candidates: options, note: 'sources disagree and no rule settles it' };
+    }
+  }
+  return { facts: facts as ClinicalFacts, ignored };
+}
+
+function sameSource(a: Source, b: Source): boolean {
+  return a.reference === b.reference && a.code === b.code && a.text === b.text && a.date === b.date;
+}
+
+/** Agreeing candidates become one fact that names every source. */
+function toPresent(group: Candidate[]): PresentFact<InputValue> {
+  const sources: Source[] = [];
+  for (const c of group) {
+    for (const s of [c.source, ...(c.moreSources ?? [])]) if (!sources.some((x) => sameSource(x, s))) sources.push(s);
+  }
+  const notes = [...new Set(group.map((c) => c.note).filter((n): n is string => !!n))];
+  const fact: PresentFact<InputValue> = {
+    status: 'present',
+    value: group[0]!.value,
+    origin: group.some((c) => c.origin === 'fhir') ? 'fhir' : 'report-text',
+    sources,
+  };
+  if (notes.length > 0) fact.note = notes.join('; ');
+  return fact;
+}

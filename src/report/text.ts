@@ -1,0 +1,80 @@
+// Report text out of FHIR attachments: base64 `data`, or a Binary the caller already fetched,
+// as text/plain or text/html. Pure and isomorphic (atob and TextDecoder exist in Node 20 and browsers).
+
+export type AttachmentText = { text: string } | { reason: string };
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', micro: 'µ', le: '≤', ge: '≥',
+  ndash: '–', mdash: '—', times: '×', deg: '°', plusmn: '±', rsquo: '’', lsquo: '‘',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * HTML → lines of text. Table cells in one row become "label: value" (synoptic reports are often
+ * two-column tables); block elements end a line. Scripts and styles are dropped.
+ */
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<\/t[dh]>\s*<t[dh]\b[^>]*>/gi, ': ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?(p|div|tr|li|h[1-6]|table|tbody|thead|ul|ol|pre|section|article|header|footer)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n');
+}
+
+/** Base64 (standard or URL-safe, whitespace allowed) → UTF-8 text; undefined when it is not base64. */
+export function decodeBase64Utf8(data: string): string | undefined {
+  const clean = data.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return undefined;
+  try {
+    const binary = atob(clean);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function isHtml(contentType: string, text: string): boolean {
+  return /html|xhtml/.test(contentType) || (!contentType && /<(html|body|p|div|table|br)\b/i.test(text));
+}
+
+/**
+ * The readable text of an attachment. `binaries` maps a Binary URL (as written in the attachment)
+ * to its decoded text, fetched by the caller; extraction itself does no I/O.
+ */
+export function attachmentText(
+  attachment: { contentType?: string; data?: string; url?: string },
+  binaries: Record<string, string> | undefined,
+): AttachmentText {
+  const contentType = (attachment.contentType ?? '').toLowerCase().split(';')[0]!.trim();
+  if (contentType && !/^text\/(plain|html)$|xhtml/.test(contentType)) {
+    return { reason: `report attachment of type ${contentType} cannot be read as text` };
+  }
+  let raw: string | undefined;
+  if (attachment.data !== undefined) {
+    raw = decodeBase64Utf8(attachment.data);
+    if (raw === undefined) return { reason: 'report attachment data is not valid base64 UTF-8' };
+  } else if (attachment.url !== undefined) {
+    raw = binaries?.[attachment.url];
+    if (raw === undefined) return { reason: `report text at ${attachment.url} was not fetched` };
+  } else {
+    return { reason: 'report attachment has neither data nor url' };
+  }
+  return { text: isHtml(contentType, raw) ? htmlToText(raw) : raw };
+}
