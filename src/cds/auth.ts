@@ -1,0 +1,122 @@
+// Verifies the JWT every CDS client sends (CDS Hooks 2.0 "Trusting CDS Clients"; smart-cds.md §3.6).
+// Any failure is the same AuthError: the caller answers a bare 401 and never says why.
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  jwtVerify,
+  type JWTVerifyGetKey,
+} from 'jose';
+import type { ResolvedCdsConfig, TrustedClient } from './config.ts';
+import { JtiCache } from './replay.ts';
+
+/** Asymmetric algorithms only: the spec forbids `none` and HMAC; ES384 and RS384 are recommended. */
+export const ALLOWED_ALGORITHMS = ['ES384', 'RS384'] as const;
+
+// A CDS JWT is a few hundred bytes; refuse to parse anything absurd.
+const MAX_TOKEN_LENGTH = 8192;
+
+export class AuthError extends Error {
+  override name = 'AuthError';
+}
+
+/** What may be logged about a verified caller (no token, no PHI). */
+export interface VerifiedCaller {
+  iss: string;
+  jti: string;
+  tenant?: string;
+}
+
+export class JwtVerifier {
+  private readonly clients = new Map<string, TrustedClient>();
+  private readonly localKeys = new Map<string, JWTVerifyGetKey>();
+  private readonly remoteKeys = new Map<string, JWTVerifyGetKey>();
+  private readonly replay: JtiCache;
+
+  constructor(
+    private readonly config: ResolvedCdsConfig,
+    private readonly now: () => number = Date.now,
+  ) {
+    for (const client of config.clients) {
+      this.clients.set(client.iss, client);
+      if (client.jwks) this.localKeys.set(client.iss, createLocalJWKSet(client.jwks));
+    }
+    this.replay = new JtiCache(now);
+  }
+
+  /**
+   * Checks `Authorization: Bearer <jwt>` for a call to `url` (the exact endpoint URL, which the
+   * token's `aud` must name, with or without a trailing slash).
+   */
+  async verify(authorization: string | undefined, url: string): Promise<VerifiedCaller> {
+    const token = bearer(authorization);
+    const { client, keys } = this.keysFor(token);
+    const { jwt } = this.config;
+    const result = await jwtVerify(token, keys, {
+      algorithms: [...ALLOWED_ALGORITHMS],
+      issuer: client.iss,
+      audience: [url, `${url}/`],
+      typ: 'JWT',
+      requiredClaims: ['iss', 'aud', 'exp', 'iat', 'jti'],
+      clockTolerance: jwt.clockToleranceSeconds,
+      maxTokenAge: jwt.maxLifetimeSeconds,
+      currentDate: new Date(this.now()),
+    }).catch(() => {
+      throw new AuthError('token rejected');
+    });
+    const { exp, iat, jti, tenant } = result.payload as { exp: number; iat: number; jti: unknown; tenant?: unknown };
+    if (typeof jti !== 'string' || jti.length === 0 || jti.length > 256) throw new AuthError('bad jti');
+    // A long-lived token would have to be remembered for long; refuse it instead.
+    if (exp - iat > jwt.maxLifetimeSeconds) throw new AuthError('lifetime too long');
+    if (client.tenants && (typeof tenant !== 'string' || !client.tenants.includes(tenant))) throw new AuthError('tenant');
+    const expiresAt = (exp + jwt.clockToleranceSeconds) * 1000;
+    if (!this.replay.claim(`${client.iss}\n${jti}`, expiresAt)) throw new AuthError('replayed');
+    return { iss: client.iss, jti, ...(typeof tenant === 'string' ? { tenant } : {}) };
+  }
+
+  // Header and issuer checks before any cryptography or network access (cheap rejections first).
+  private keysFor(token: string): { client: TrustedClient; keys: JWTVerifyGetKey } {
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    let payload: ReturnType<typeof decodeJwt>;
+    try {
+      header = decodeProtectedHeader(token);
+      payload = decodeJwt(token);
+    } catch {
+      throw new AuthError('malformed');
+    }
+    if (!(ALLOWED_ALGORITHMS as readonly string[]).includes(String(header.alg))) throw new AuthError('alg');
+    if (typeof header.kid !== 'string' || header.kid.length === 0) throw new AuthError('kid');
+    const client = typeof payload.iss === 'string' ? this.clients.get(payload.iss) : undefined;
+    if (!client) throw new AuthError('issuer');
+    if (header.jku !== undefined) {
+      if (typeof header.jku !== 'string' || !client.jku?.includes(header.jku)) throw new AuthError('jku');
+      return { client, keys: this.remote(header.jku) };
+    }
+    const keys = this.localKeys.get(client.iss);
+    if (!keys) throw new AuthError('no keys');
+    return { client, keys };
+  }
+
+  // One cached key set per allowlisted URL; jose refetches after the cache age, and at most once
+  // per cooldown when an unknown kid appears (key rotation).
+  private remote(jku: string): JWTVerifyGetKey {
+    let keys = this.remoteKeys.get(jku);
+    if (!keys) {
+      keys = createRemoteJWKSet(new URL(jku), {
+        cacheMaxAge: this.config.jwt.jwksCacheSeconds * 1000,
+        cooldownDuration: 30_000,
+        timeoutDuration: 5_000,
+      });
+      this.remoteKeys.set(jku, keys);
+    }
+    return keys;
+  }
+}
+
+function bearer(authorization: string | undefined): string {
+  if (!authorization || authorization.length > MAX_TOKEN_LENGTH + 7) throw new AuthError('missing');
+  const match = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization);
+  if (!match?.[1]) throw new AuthError('not a bearer JWT');
+  return match[1];
+}

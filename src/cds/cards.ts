@@ -1,0 +1,123 @@
+// Assessment → CDS Hooks card (CDS Hooks 2.0 "CDS Service Response"; smart-cds.md §3.4).
+//
+// Indicator rules (documented here and in the card's own words; never `critical`, because the
+// service offers estimates and published evidence, not safety stops):
+//   warning — at ordering time, when the evidence items describe omitting ALND for this
+//             patient's situation: isolated tumour cells only, sentinel micrometastases
+//             (IBCSG 23-01), or 1–2 macrometastases with every Z0011/NCCN criterion met and no
+//             ASCO caution present; and in any hook when sources disagree on an input a model
+//             needs (the estimate is then withheld and the inputs need review).
+//   info    — everything else, including every patient-view card without such a conflict.
+import { randomUUID } from 'node:crypto';
+import type { Assessment } from '../models/evaluate.ts';
+import type { EvidenceItem } from '../models/evidence.ts';
+import type { ModelResult } from '../models/result.ts';
+import type { Coding } from './config.ts';
+import { neededInputs, renderDetail } from './markdown.ts';
+import { prune } from './prune.ts';
+import type { HookName } from './request-schema.ts';
+import { formatOdds } from './wording.ts';
+
+export const SUMMARY_MAX = 140;
+
+export interface Card {
+  uuid: string;
+  summary: string;
+  detail: string;
+  indicator: 'info' | 'warning' | 'critical';
+  source: { label: string; url?: string; topic?: Coding };
+  links?: { label: string; url: string; type: 'absolute' | 'smart'; appContext?: string }[];
+}
+
+export interface CardContext {
+  hook: HookName;
+  hookInstance: string;
+  /** The ALND orders that triggered an order hook. */
+  orders?: string[];
+  source: { label: string; url: string; topic: Coding };
+  appLaunchUrl: string;
+}
+
+const SHORT_NAMES: Record<string, string> = {
+  'mskcc-nsn': 'MSKCC',
+  'mskcc-nsn-nofs': 'MSKCC without frozen section',
+  'dbcg-micro': 'DBCG',
+  'dbcg-itc': 'DBCG',
+  'sysu-pn2': 'Sun Yat-sen',
+};
+
+function shortName(m: ModelResult): string {
+  const name = SHORT_NAMES[m.id] ?? m.title;
+  return m.locallyConfigured ? `${name}, local model` : name;
+}
+
+function computed(m: ModelResult): boolean {
+  return m.applicable && m.missing.length === 0 && m.conflicts.length === 0;
+}
+
+/** The headline: the first computed result in registry order, probability first. */
+export function headline(a: Assessment): string {
+  const ok = a.models.filter(computed);
+  const probability = ok.find((m) => m.kind === 'probability' && m.display);
+  if (probability) return `Further axillary node risk ${probability.display} (${shortName(probability)})`;
+  const odds = ok.find((m) => m.kind === 'relative-odds' && m.relativeOdds !== undefined);
+  if (odds) return `Odds of ≥4 involved nodes ×${formatOdds(odds.relativeOdds as number)} vs reference (${shortName(odds)})`;
+  const factors = ok.find((m) => m.kind === 'risk-factors' && m.factors);
+  if (factors?.factors) {
+    const present = factors.factors.filter((f) => f.status === 'present').length;
+    return `${shortName(factors)}: ${present} of ${factors.factors.length} risk factors present`;
+  }
+  if (a.evidence.some((e) => e.id === 'neoadjuvant')) return 'Nodal risk models do not apply after neoadjuvant therapy';
+  const { missing, conflicts } = neededInputs(a);
+  if (conflicts.length > 0) return 'Nodal risk withheld: sources disagree on inputs';
+  if (missing.length > 0) return `Nodal risk not computed: ${missing.length} input${missing.length === 1 ? '' : 's'} missing`;
+  return 'No nodal risk model applies to this patient';
+}
+
+function z0011AllMet(e: EvidenceItem): boolean {
+  return (e.checklist ?? []).every((c) => c.status === 'met') && !(e.cautions ?? []).some((c) => c.status === 'met');
+}
+
+/** The evidence tag after the headline, most specific situation first. */
+export function evidenceTag(a: Assessment): string | undefined {
+  const ids = new Map(a.evidence.map((e) => [e.id, e]));
+  if (ids.has('itc')) return 'ITC only: pN0(i+), ALND not indicated by staging';
+  if (ids.has('ibcsg-23-01')) return 'micrometastasis: IBCSG 23-01 applies';
+  const z0011 = ids.get('z0011');
+  if (z0011 && z0011AllMet(z0011)) return 'Z0011 criteria met';
+  if (z0011 && !(z0011.checklist ?? []).some((c) => c.status === 'not-met')) return 'Z0011 may apply: check criteria';
+  if (ids.has('senomac')) return 'SENOMAC applies';
+  if (ids.has('three-or-more')) return '≥3 positive sentinel nodes: outside Z0011/SENOMAC';
+  return undefined;
+}
+
+/** Summary ≤ 140 characters: headline · evidence tag, dropping the tag before cutting words. */
+export function summary(a: Assessment): string {
+  const head = headline(a);
+  const tag = evidenceTag(a);
+  const full = tag ? `${head} · ${tag}` : head;
+  if ([...full].length <= SUMMARY_MAX) return full;
+  if ([...head].length <= SUMMARY_MAX) return head;
+  return `${[...head].slice(0, SUMMARY_MAX - 1).join('')}…`;
+}
+
+export function indicator(a: Assessment, hook: HookName): Card['indicator'] {
+  if (neededInputs(a).conflicts.length > 0) return 'warning';
+  if (hook === 'patient-view') return 'info';
+  const ids = new Map(a.evidence.map((e) => [e.id, e]));
+  const z0011 = ids.get('z0011');
+  const omission = ids.has('itc') || ids.has('ibcsg-23-01') || (z0011 !== undefined && z0011AllMet(z0011));
+  return omission ? 'warning' : 'info';
+}
+
+export function renderCard(a: Assessment, ctx: CardContext): Card {
+  const appContext = JSON.stringify({ source: 'cds-hooks', hook: ctx.hook, hookInstance: ctx.hookInstance, orders: ctx.orders });
+  return prune({
+    uuid: randomUUID(),
+    summary: summary(a),
+    detail: renderDetail(a),
+    indicator: indicator(a, ctx.hook),
+    source: ctx.source,
+    links: [{ label: 'Open Nodal Risk', url: ctx.appLaunchUrl, type: 'smart', appContext }],
+  } satisfies Card);
+}

@@ -1,0 +1,38 @@
+// `npm run cds`: the CDS Hooks service on 127.0.0.1:$PORT, trusting the clients in
+// smart-config/cds-trust.json (or $CDS_TRUST_CONFIG). A bad configuration stops it at start.
+import { fileURLToPath } from 'node:url';
+import { CdsConfigError, DEFAULT_CONFIG_URL, loadCdsConfig } from './config.ts';
+import { createCdsServer } from './server.ts';
+
+const HOST = '127.0.0.1';
+
+function fail(message: string): never {
+  process.stderr.write(`nodal-risk cds: ${message}\n`);
+  process.exit(1);
+}
+
+const rawPort = process.env.PORT ?? '8090';
+const port = Number(rawPort);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number from 1 to 65535, got ${JSON.stringify(rawPort)}`);
+
+let config;
+try {
+  config = loadCdsConfig(process.env.CDS_TRUST_CONFIG ?? fileURLToPath(DEFAULT_CONFIG_URL), {
+    ...(process.env.CDS_SERVICE_URL ? { serviceUrl: process.env.CDS_SERVICE_URL } : {}),
+    defaultServiceUrl: `http://${HOST}:${port}`,
+    appOrigin: process.env.APP_ORIGIN ?? 'http://127.0.0.1:5173',
+  });
+} catch (error) {
+  fail(error instanceof CdsConfigError ? error.message : String(error));
+}
+
+const app = createCdsServer({ config });
+try {
+  await app.listen({ host: HOST, port });
+} catch (error) {
+  fail(`cannot listen on ${HOST}:${port}: ${(error as Error).message}`);
+}
+process.stdout.write(`CDS Hooks discovery: ${config.serviceUrl}/cds-services\n`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void app.close().then(() => process.exit(0)));
+}

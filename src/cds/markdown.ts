@@ -1,0 +1,105 @@
+// The card's `detail` (GitHub-flavoured markdown): estimates, inputs used with their source,
+// inputs missing, and the evidence. Every EHR-derived string is escaped: it is data, not markup.
+import type { ClinicalFacts, Fact, PresentFact } from '../domain/facts.ts';
+import { INPUT_NAMES, INPUTS, formatInputValue, type InputName } from '../domain/vocabulary.ts';
+import type { Assessment } from '../models/evaluate.ts';
+import type { Criterion, EvidenceItem } from '../models/evidence.ts';
+import type { ModelResult } from '../models/result.ts';
+import { formatOdds, percentOf } from './wording.ts';
+
+/** Escapes markdown and HTML metacharacters and folds line breaks. */
+export function md(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
+}
+
+const ORIGIN: Record<PresentFact['origin'], string> = {
+  fhir: 'EHR',
+  'report-text': 'report text',
+  derived: 'derived',
+  clinician: 'entered',
+};
+
+function valueText(name: InputName, fact: PresentFact): string {
+  return md(formatInputValue(name, fact.value as never));
+}
+
+function sourceText(fact: PresentFact): string {
+  if (fact.origin === 'derived') {
+    return `derived from ${(fact.derivedFrom ?? []).map((n) => INPUTS[n].label).join(', ')}`;
+  }
+  const refs = fact.sources.map((s) => [s.reference, s.date?.slice(0, 10)].filter(Boolean).join(', ')).join('; ');
+  return md(refs ? `${ORIGIN[fact.origin]}: ${refs}` : ORIGIN[fact.origin]);
+}
+
+function modelLine(m: ModelResult): string {
+  const title = `**${md(m.title)}**${m.locallyConfigured ? ' _(locally configured)_' : ''}`;
+  if (!m.applicable) return `- ${title}: does not apply — ${md(m.reason ?? 'outside its population')}`;
+  const blocked = [...m.missing.map((n) => INPUTS[n].label), ...m.conflicts.map((n) => `${INPUTS[n].label} (sources disagree)`)];
+  if (m.kind === 'probability' && m.display) {
+    return `- ${title}: **${md(m.display)}** chance of ${md(m.outcome)}${m.calibration ? ` (${md(m.calibration)})` : ''}${warnings(m)}`;
+  }
+  if (m.kind === 'relative-odds' && m.relativeOdds !== undefined) {
+    const rate = m.observedRate ? `; observed: ${md(m.observedRate.label)} ${m.observedRate.events}/${m.observedRate.total} (${percentOf(m.observedRate.rate)})` : '';
+    const local = m.display ? `; ${md(m.display)} with a locally calibrated intercept` : '';
+    return `- ${title}: odds of ${md(m.outcome)} **×${formatOdds(m.relativeOdds)}** relative to a patient with none of the factors (not a percentage)${local}${rate}${warnings(m)}`;
+  }
+  if (m.kind === 'risk-factors' && m.factors && blocked.length === 0) {
+    const factors = m.factors.map((f) => `${md(f.label)}: ${f.status}${f.patientValue ? ` (${md(f.patientValue)})` : ''}`).join('; ');
+    const stats = (m.statistics ?? []).map(md).join(' ');
+    return `- ${title}: risk factors, no percentage published — ${factors}.${stats ? ` ${stats}` : ''}${warnings(m)}`;
+  }
+  return `- ${title}: not computed — needs ${md(blocked.join(', ') || 'inputs not available')}`;
+}
+
+function warnings(m: ModelResult): string {
+  return m.warnings.length > 0 ? ` — ⚠ ${m.warnings.map(md).join('; ')}` : '';
+}
+
+const MARK: Record<Criterion['status'], string> = { met: '✓', 'not-met': '✗', unknown: '?' };
+
+function evidenceBlock(e: EvidenceItem): string {
+  const lines = [`- **${md(e.situation)}**: ${e.statements.map(md).join(' ')}`];
+  if (e.checklist) lines.push(`  - Criteria: ${e.checklist.map((c) => `${MARK[c.status]} ${md(c.criterion)}`).join('; ')}`);
+  if (e.cautions) lines.push(`  - Cautions: ${e.cautions.map((c) => `${MARK[c.status]} ${md(c.criterion)}`).join('; ')}`);
+  lines.push(`  - _${e.citations.map(md).join('; ')}_`);
+  return lines.join('\n');
+}
+
+/** Inputs the computable-or-blocked models still need, in vocabulary order. */
+export function neededInputs(assessment: Assessment): { missing: InputName[]; conflicts: InputName[] } {
+  const missing = new Set<InputName>();
+  const conflicts = new Set<InputName>();
+  for (const m of assessment.models) {
+    if (!m.applicable) continue;
+    for (const n of m.missing) missing.add(n);
+    for (const n of m.conflicts) conflicts.add(n);
+  }
+  return { missing: INPUT_NAMES.filter((n) => missing.has(n)), conflicts: INPUT_NAMES.filter((n) => conflicts.has(n)) };
+}
+
+function presentFacts(facts: ClinicalFacts): [InputName, PresentFact][] {
+  return INPUT_NAMES.flatMap((n) => {
+    const fact = facts[n] as Fact;
+    return fact.status === 'present' ? [[n, fact] as [InputName, PresentFact]] : [];
+  });
+}
+
+export function renderDetail(assessment: Assessment): string {
+  const parts: string[] = ['**Estimates**', assessment.models.map(modelLine).join('\n')];
+
+  const used = presentFacts(assessment.inputs);
+  if (used.length > 0) {
+    parts.push(
+      '**Inputs used**',
+      ['| Input | Value | Source |', '|---|---|---|', ...used.map(([n, f]) => `| ${md(INPUTS[n].label)} | ${valueText(n, f)} | ${sourceText(f)} |`)].join('\n'),
+    );
+  }
+  const { missing, conflicts } = neededInputs(assessment);
+  if (missing.length > 0) parts.push(`**Inputs missing**: ${missing.map((n) => md(INPUTS[n].label)).join(', ')}`);
+  if (conflicts.length > 0) {
+    parts.push(`**Sources disagree**: ${conflicts.map((n) => md(INPUTS[n].label)).join(', ')} — review them in Nodal Risk`);
+  }
+  if (assessment.evidence.length > 0) parts.push('**Evidence**', assessment.evidence.map(evidenceBlock).join('\n'));
+  parts.push('_Estimates and published evidence to inform the decision, not an order. Open Nodal Risk for every source and to correct inputs._');
+  return parts.join('\n\n');
+}
