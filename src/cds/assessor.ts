@@ -1,7 +1,8 @@
 // The seam between the CDS service and the FHIR → facts → Assessment pipeline. The server takes
-// any function of this shape; the default is chosen in one place so switching to the project's
-// pipeline (src/pipeline.ts assessResources) is a one-line change here.
-import { emptyFacts } from '../domain/facts.ts';
+// any function of this shape (tests inject their own); the default lives here only.
+// TODO(lead): when src/pipeline.ts exports assessResources, make it the default and delete
+// extractAndAssess (it does the same two steps).
+import { extractFacts } from '../fhir/extract/index.ts';
 import { assess, type Assessment } from '../models/evaluate.ts';
 
 export interface AssessResourcesOptions {
@@ -12,11 +13,10 @@ export interface AssessResourcesOptions {
 
 export type AssessResources = (resources: unknown[], options: AssessResourcesOptions) => Assessment;
 
-/**
- * Placeholder until FHIR extraction is available: treats every input as missing, so cards say
- * what is missing instead of inventing values.
- */
-export const assessWithoutExtraction: AssessResources = (_resources, options) =>
-  assess(emptyFacts(), { patient: options.patientId ? { reference: `Patient/${options.patientId}` } : null });
+/** extractFacts then assess, as src/pipeline.ts will do. */
+export const extractAndAssess: AssessResources = (resources, options) => {
+  const { patient, facts, ignored } = extractFacts(resources, options);
+  return assess(facts, { patient, ignored });
+};
 
-export const defaultAssessResources: AssessResources = assessWithoutExtraction;
+export const defaultAssessResources: AssessResources = extractAndAssess;

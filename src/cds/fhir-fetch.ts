@@ -42,7 +42,7 @@ function resolveOnServer(access: FhirAccess, url: string): URL {
 
 /** All pages of a search (relative URL such as "Observation?patient=p1&code=…"), or the rest of a
  * prefetched search starting at its `next` link. */
-export async function fetchAllPages(access: FhirAccess, url: string, signal: AbortSignal): Promise<unknown[]> {
+export async function fetchAllPages(access: FhirAccess, url: string, signal: AbortSignal, firstIsPageLink = false): Promise<unknown[]> {
   const resources: unknown[] = [];
   let next: string | undefined = url;
   for (let page = 0; next !== undefined; page++) {
@@ -52,6 +52,9 @@ export async function fetchAllPages(access: FhirAccess, url: string, signal: Abo
     let bundle: BundleLike;
     try {
       const response = await access.fetch(resolveOnServer(access, next), { headers, signal, redirect: 'error' });
+      // A type search answered 404 means the server does not hold that resource type: no data of
+      // that kind, not a failure. Any other error (401, 403, 5xx, timeout) leaves the data unknown.
+      if (response.status === 404 && page === 0 && !firstIsPageLink) return [];
       if (!response.ok) throw new FetchFailed(`FHIR server answered ${response.status}`);
       bundle = (await response.json()) as BundleLike;
     } catch (error) {

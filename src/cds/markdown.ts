@@ -25,7 +25,7 @@ function valueText(name: InputName, fact: PresentFact): string {
 
 function sourceText(fact: PresentFact): string {
   if (fact.origin === 'derived') {
-    return `derived from ${(fact.derivedFrom ?? []).map((n) => INPUTS[n].label).join(', ')}`;
+    return md(`derived from ${(fact.derivedFrom ?? []).map((n) => INPUTS[n].label).join(', ')}`);
   }
   const refs = fact.sources.map((s) => [s.reference, s.date?.slice(0, 10)].filter(Boolean).join(', ')).join('; ');
   return md(refs ? `${ORIGIN[fact.origin]}: ${refs}` : ORIGIN[fact.origin]);

@@ -12,7 +12,7 @@ export class PreconditionFailed extends Error {
 /** Prefetch templates advertised in discovery: the shared query list, keyed by query id. */
 export const PREFETCH = prefetchTemplates(QUERIES);
 
-type Plan = { query: FhirQuery; have: unknown[]; fetch?: string };
+type Plan = { query: FhirQuery; have: unknown[]; fetch?: string; continues?: boolean };
 
 function plan(query: FhirQuery, value: unknown, patientId: string): Plan {
   const given = value as { resourceType?: unknown } | null | undefined;
@@ -21,7 +21,7 @@ function plan(query: FhirQuery, value: unknown, patientId: string): Plan {
   }
   if (given.resourceType === 'Bundle') {
     const rest = nextLink(given);
-    return { query, have: bundleResources(given), ...(rest ? { fetch: rest } : {}) };
+    return { query, have: bundleResources(given), ...(rest ? { fetch: rest, continues: true } : {}) };
   }
   return { query, have: [given] };
 }
@@ -54,7 +54,7 @@ export async function gatherResources(request: HookRequest, options: GatherOptio
     try {
       await Promise.all(
         toFetch.map(async (p) => {
-          p.have.push(...(await fetchAllPages(access, p.fetch as string, signal)));
+          p.have.push(...(await fetchAllPages(access, p.fetch as string, signal, p.continues)));
         }),
       );
     } catch (error) {
