@@ -387,7 +387,9 @@ export function parseReportText(text: string): ReportParse {
       entry.positive = 0;
       if (fraction.numerator > 0) entry.burden = 'itc';
     } else if (NEGATIVE_NODE.test(body) && fraction.numerator === 0) {
+      // "negative for metastatic carcinoma (0/1)": nothing in these nodes, ITCs included.
       entry.positive = 0;
+      entry.itc = 0;
     } else if (metastatic && !itc) {
       entry.positive = fraction.numerator;
       if (/macrometasta/i.test(body)) entry.burden = 'macro';

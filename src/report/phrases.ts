@@ -67,6 +67,7 @@ export function parseLengthMm(text: string): LengthReading | undefined {
   if (/cannot be (determined|assessed)|indeterminate|not applicable/i.test(text)) {
     return { reason: `size not determinable: "${text.trim()}"` };
   }
+  if (/\bspecify\b/i.test(text)) return { reason: `size coded without the measurement: "${text.trim()}"` };
   const m = /(\d+(?:[.,]\d+)?)((?:\s*(?:x|×|by)\s*\d+(?:[.,]\d+)?)*)\s*(mm|cm|µm|μm|um|microns?|mill?imet(?:er|re)s?|centimet(?:er|re)s?|micromet(?:er|re)s?)\b/i.exec(
     text,
   );

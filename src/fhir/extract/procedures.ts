@@ -91,7 +91,7 @@ export function extractMedication(m: Json, ctx: Context, events: ClinicalEvents)
   const medRef = referenceOf(m.medicationReference);
   if (!concept && medRef) concept = ctx.byRef.get(medRef)?.code;
   const words = [conceptText(concept), ...codingsOf(concept).map((c) => c.display), str(field(m.medicationReference, 'display'))]
-    .filter((t): t is string => !!t)
+    .filter((t, i, all): t is string => !!t && all.indexOf(t) === i)
     .join(' ');
   const name = therapyName(words);
   if (!name) return ctx.collector.ignore(ref, `medication not a systemic breast cancer therapy: ${words || 'unnamed'}`);

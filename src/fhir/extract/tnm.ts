@@ -1,7 +1,7 @@
 // TNM categories in every encoding seen (fhir-mapping.md §8 pitfall 7): SNOMED AJCC values, AJCC
 // strings ("pN1mi(sn)", "ypT2", "3C"), legacy SNOMED findings, and noisy report text ("pNO", "pTib").
 import { TNM_SNOMED } from '../codes.ts';
-import { lookup } from './coding.ts';
+import { codingsOf, lookup } from './coding.ts';
 
 export interface TnmCategory {
   axis: 'T' | 'N';
@@ -57,6 +57,12 @@ export function tnmFromConcept(concept: unknown, texts: string[]): { tnm: TnmCat
   if (coded) {
     const found = parseTnm(coded.value, false)[0];
     if (found) return { tnm: found, code: `${coded.coding.system ?? ''}|${coded.coding.code}` };
+  }
+  // AJCC strings are often the code itself ("ypN1mi" under http://cancerstaging.org).
+  const ajccCodes = codingsOf(concept).filter((c) => c.known === 'ajcc' && c.code);
+  for (const c of ajccCodes) {
+    const found = parseTnm(c.code!, false);
+    if (found.length === 1) return { tnm: found[0]!, code: `${c.system}|${c.code}` };
   }
   for (const text of texts) {
     const found = parseTnm(text, false);
