@@ -19,6 +19,7 @@ export interface CdsServerOptions {
   /** Where log lines go (JSON lines); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** "Today" for the clinical inputs (age); JWT times always use the real clock. */
   now?: () => Date;
   fetch?: typeof fetch;
 }
@@ -46,7 +47,8 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   const now = options.now ?? (() => new Date());
   const assessResources = options.assessResources ?? defaultAssessResources;
   const isAlnd = alndMatcher(config.alnd);
-  const verifier = new JwtVerifier(config, () => now().getTime());
+  // Token times are checked against the real clock; `now` is the clinical "today" only.
+  const verifier = new JwtVerifier(config);
   const gather = { timeoutMs: config.fhir.timeoutMs, maxPages: config.fhir.maxPages, fetch: options.fetch ?? globalThis.fetch };
 
   const app = Fastify({
