@@ -1,13 +1,40 @@
 // The SMART app's own origin: vite dev server in development, `dist/app` in production.
+// The build checks smart-config/app.json (a bad config fails the build) and ships the app's
+// Content-Security-Policy: as a <meta> tag (everything but frame-ancestors, which browsers only
+// honour from a header) and as dist/app/content-security-policy.txt for the web server's header.
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+import { loadAppConfig } from './src/app/smart/config-check.ts';
+import { contentSecurityPolicy } from './src/app/smart/csp.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+function contentSecurityPolicyPlugin(): Plugin {
+  const config = loadAppConfig(new URL('./smart-config/app.json', import.meta.url), new URL('./smart-config/app.schema.json', import.meta.url));
+  const policy = contentSecurityPolicy(config);
+  const metaPolicy = policy
+    .split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'nodal-risk-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy }, injectTo: 'head-prepend' }],
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'content-security-policy.txt', source: `${policy}\n` });
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), contentSecurityPolicyPlugin()],
   publicDir: 'public',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       input: { main: 'index.html', launch: 'launch/launch.html' },
     },

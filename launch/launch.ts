@@ -1,15 +1,11 @@
-// SMART launch entry (placeholder until the real app lands): EHR launch when `launch` is present,
-// standalone otherwise. PKCE is required; authorization completes inside the EHR's iframe.
-import FHIR from 'fhirclient';
+// SMART launch entry: EHR launch (iss + launch) or standalone launch (iss), per smart-config/app.json.
+import config from '../smart-config/app.json' with { type: 'json' };
+import type { AppConfig } from '../src/app/smart/registrations.ts';
+import { LaunchProblem, launch } from '../src/app/smart/launch.ts';
 
-const params = new URLSearchParams(window.location.search);
-const ehrLaunch = params.has('launch');
-const resources = ['Patient', 'Observation', 'DiagnosticReport', 'Condition', 'Procedure', 'Specimen', 'MedicationRequest'];
-const scope = [ehrLaunch ? 'launch' : 'launch/patient', 'openid', 'fhirUser', ...resources.map((r) => `patient/${r}.rs`), 'patient/Binary.r'].join(' ');
-
-FHIR.oauth2
-  .authorize({ clientId: 'nodal-risk', scope, redirectUri: '../index.html', pkceMode: 'required', completeInTarget: true })
-  .catch((err: unknown) => {
-    const el = document.getElementById('status');
-    if (el) el.textContent = `Launch failed: ${err instanceof Error ? err.message : String(err)}`;
-  });
+launch(config as AppConfig, window.location.search).catch((err: unknown) => {
+  const status = document.getElementById('status');
+  if (!status) return;
+  status.setAttribute('role', 'alert');
+  status.textContent = err instanceof LaunchProblem ? err.message : 'Nodal Risk could not start the launch with the EHR.';
+});

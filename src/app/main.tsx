@@ -1,16 +1,26 @@
-// Placeholder app entry (the real risk card comes with the app issue): completes the SMART launch
-// and shows which patient the EHR put in context.
-import FHIR from 'fhirclient';
+// The app page (SMART redirect target): complete authorization, then load and show the card.
+import './styles.css';
 import { render } from 'preact';
-
-function Launched({ patient }: { patient: string }) {
-  return <p>Launched for Patient/{patient}</p>;
-}
+import { extractFacts } from '../fhir/extract/index.ts';
+import { BUILTIN_MODELS } from '../models/registry.ts';
+import { App } from './App.tsx';
+import { boot } from './boot.ts';
+import { Problem } from './components/StatusViews.tsx';
 
 const root = document.getElementById('app');
 if (root) {
-  FHIR.oauth2
-    .ready()
-    .then((client) => render(<Launched patient={client.getPatientId() ?? 'unknown'} />, root))
-    .catch((err: unknown) => render(<p role="alert">Launch failed: {err instanceof Error ? err.message : String(err)}</p>, root));
+  // The static "Loading…" placeholder is replaced, not diffed against.
+  root.textContent = '';
+  boot().then(
+    (result) =>
+      render(
+        'session' in result ? (
+          <App session={result.session} analyse={extractFacts} definitions={BUILTIN_MODELS} version={__APP_VERSION__} />
+        ) : (
+          <Problem problem={result.problem} />
+        ),
+        root,
+      ),
+    () => render(<Problem problem={{ kind: 'unexpected', message: 'Nodal Risk could not start.' }} />, root),
+  );
 }

@@ -2,6 +2,7 @@
 // Development: vite's dev server through its Node API. Production: the built files in dist/app.
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface AppServer {
@@ -16,9 +17,16 @@ const frameHeaders = (ehrOrigin: string) => ({ 'Content-Security-Policy': `frame
 
 export async function startAppServer(opts: { host: string; port: number; ehrOrigin: string; production: boolean }): Promise<AppServer> {
   if (opts.production) {
+    // The built app's full policy (written by the vite build from smart-config/app.json).
+    let policy: string;
+    try {
+      policy = readFileSync(`${root}dist/app/content-security-policy.txt`, 'utf8').trim();
+    } catch {
+      throw new Error('dist/app is missing or incomplete: run `npm run build` before NODE_ENV=production npm start');
+    }
     const app = Fastify({ logger: false });
     app.addHook('onSend', async (_req, reply) => {
-      reply.headers(frameHeaders(opts.ehrOrigin));
+      reply.headers({ 'Content-Security-Policy': policy, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
     });
     await app.register(fastifyStatic, { root: `${root}dist/app`, index: ['index.html'] });
     await app.listen({ host: opts.host, port: opts.port });

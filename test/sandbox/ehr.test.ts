@@ -29,7 +29,7 @@ describe('launcher and chart', () => {
   it('frames the app through a real EHR launch (iss + launch) that /authorize accepts', async () => {
     const res = await fetch(`${sb.ehrOrigin}/ehr/chart?patient=two-macro&fault=`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toContain(`frame-src ${APP_ORIGIN}`);
+    expect(res.headers.get('content-security-policy')).toContain(`frame-src 'self' ${APP_ORIGIN}`);
     const page = await res.text();
     const src = /<iframe[^>]*src="([^"]+)"/.exec(page)?.[1] ?? '';
     const url = new URL(src.replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c))));

@@ -115,8 +115,8 @@ ${d.scenarios.map(
 <nav><a href="/">Patient list</a> · <a href="/ehr/order?patient=${scenario.patientId}">Order axillary dissection</a></nav>
 </header>
 <iframe class="app" title="${client.name}" src="${src.href}"></iframe>`;
-    // The app lives on another origin: only it may be framed here.
-    const csp = `${PAGE_CSP}; frame-src ${new URL(client.launchUri).origin}`;
+    // The app lives on another origin; the frame also passes through this EHR's /auth/authorize.
+    const csp = `${PAGE_CSP}; frame-src 'self' ${new URL(client.launchUri).origin}`;
     return sendPage(reply, `Chart — ${scenario.title}`, body, csp);
   });
 

@@ -13,6 +13,8 @@ export const SERVED_TYPES: Record<string, ('read' | 'search-type' | 'create')[]>
   Procedure: ['read', 'search-type'],
   Specimen: ['read', 'search-type'],
   MedicationRequest: ['read', 'search-type'],
+  MedicationAdministration: ['read', 'search-type'],
+  Medication: ['read'],
   DocumentReference: ['read', 'search-type'],
   Binary: ['read'],
   RiskAssessment: ['read', 'search-type', 'create'],

@@ -1,0 +1,131 @@
+// The app after launch: load the record, run the pure pipeline, show the card — or say clearly
+// what went wrong. Never a blank page.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
+import { INPUT_NAMES } from '../domain/vocabulary.ts';
+import type { ModelDefinition } from '../models/definition.ts';
+import { AssessmentView } from './components/AssessmentView.tsx';
+import { PatientBanner, bannerPatient, type BannerPatient } from './components/PatientBanner.tsx';
+import { SearchNotice } from './components/SearchNotice.tsx';
+import type { SourceIndex } from './components/SourceViewer.tsx';
+import { Loading, Problem, type AppProblem } from './components/StatusViews.tsx';
+import { LoadError } from './load/errors.ts';
+import { loadPatientData, type FhirTransport, type PatientData } from './load/load-patient-data.ts';
+
+export interface SmartSession {
+  patientId: string;
+  grantedScope?: string;
+  needPatientBanner: boolean;
+  transport: FhirTransport;
+}
+
+export type Analyse = (
+  resources: unknown[],
+  options: { patientId: string; now: Date; binaries: Record<string, string> },
+) => { facts: ClinicalFacts; ignored: IgnoredItem[]; patient: { reference: string } | null };
+
+interface Ready {
+  data: PatientData;
+  facts: ClinicalFacts;
+  ignored: IgnoredItem[];
+  patient: { reference: string } | null;
+  banner: BannerPatient | null;
+  sources: SourceIndex;
+  nothingFound: boolean;
+}
+
+type State = { phase: 'loading'; done: number; total: number } | { phase: 'ready'; ready: Ready } | { phase: 'problem'; problem: AppProblem };
+
+const DEMOGRAPHIC = new Set(['ageYears', 'sex', 'menopausalStatus']);
+
+function sourceIndex(data: PatientData): SourceIndex {
+  const byReference = new Map<string, unknown>();
+  const reportTexts = new Map<string, string>();
+  for (const r of data.resources) {
+    if (typeof r !== 'object' || r === null) continue;
+    const { resourceType, id } = r as { resourceType?: unknown; id?: unknown };
+    if (typeof resourceType !== 'string' || typeof id !== 'string') continue;
+    const reference = `${resourceType}/${id}`;
+    byReference.set(reference, r);
+    const text = documentText(r as Record<string, unknown>, data.binaries);
+    if (text) reportTexts.set(reference, text);
+  }
+  return { resource: (ref) => byReference.get(ref), reportText: (ref) => reportTexts.get(ref) };
+}
+
+/** The report text of a DiagnosticReport / DocumentReference: fetched document, inline data, or conclusion. */
+function documentText(r: Record<string, unknown>, binaries: Record<string, string>): string | undefined {
+  const attachments: unknown[] = Array.isArray(r.presentedForm)
+    ? r.presentedForm
+    : Array.isArray(r.content)
+      ? r.content.map((c) => (c as { attachment?: unknown })?.attachment)
+      : [];
+  for (const a of attachments) {
+    if (typeof a !== 'object' || a === null) continue;
+    const { url, data } = a as { url?: unknown; data?: unknown };
+    if (typeof url === 'string' && binaries[url]) return binaries[url];
+    if (typeof data === 'string') {
+      try {
+        return new TextDecoder().decode(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
+      } catch {
+        /* not base64: no text to show */
+      }
+    }
+  }
+  return typeof r.conclusion === 'string' ? r.conclusion : undefined;
+}
+
+export function App(props: { session: SmartSession; analyse: Analyse; definitions: readonly ModelDefinition[]; version: string }) {
+  const { session, analyse } = props;
+  const [state, setState] = useState<State>({ phase: 'loading', done: 0, total: 1 });
+  const [generatedAt, setGeneratedAt] = useState(() => new Date());
+
+  const load = useCallback(async () => {
+    setState({ phase: 'loading', done: 0, total: 1 });
+    try {
+      const data = await loadPatientData(session.transport, session.patientId, {
+        grantedScope: session.grantedScope,
+        onProgress: (done, total) => setState({ phase: 'loading', done, total }),
+      });
+      const now = new Date();
+      const { facts, ignored, patient } = analyse(data.resources, { patientId: session.patientId, now, binaries: data.binaries });
+      const patientResource = data.resources.find((r) => (r as { resourceType?: unknown })?.resourceType === 'Patient');
+      const nothingFound = INPUT_NAMES.every((n) => DEMOGRAPHIC.has(n) || facts[n].status === 'missing');
+      setGeneratedAt(now);
+      setState({
+        phase: 'ready',
+        ready: { data, facts, ignored, patient, banner: session.needPatientBanner ? bannerPatient(patientResource) : null, sources: sourceIndex(data), nothingFound },
+      });
+    } catch (e) {
+      const problem: AppProblem =
+        e instanceof LoadError ? { kind: e.kind, message: e.message } : { kind: 'unexpected', message: 'The data could not be processed. Nothing was saved.' };
+      setState({ phase: 'problem', problem });
+    }
+  }, [session, analyse]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.phase === 'loading') return <Loading done={state.done} total={state.total} />;
+  if (state.phase === 'problem') {
+    const retry = state.problem.kind === 'session-expired' ? undefined : () => void load();
+    return <Problem problem={state.problem} onRetry={retry} />;
+  }
+  const { ready } = state;
+  return (
+    <>
+      {ready.banner && <PatientBanner patient={ready.banner} />}
+      <SearchNotice searches={ready.data.searches} documentProblems={ready.data.documentProblems} nothingFound={ready.nothingFound} />
+      <AssessmentView
+        recordFacts={ready.facts}
+        patient={ready.patient}
+        ignored={ready.ignored}
+        definitions={props.definitions}
+        sources={ready.sources}
+        version={props.version}
+        generatedAt={generatedAt}
+      />
+    </>
+  );
+}
