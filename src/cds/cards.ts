@@ -47,7 +47,9 @@ const SHORT_NAMES: Record<string, string> = {
 };
 
 function shortName(m: ModelResult): string {
-  const name = SHORT_NAMES[m.id] ?? m.title;
+  // Local model titles can be long; keep the number and the "local" label inside the summary.
+  const title = [...(SHORT_NAMES[m.id] ?? m.title)];
+  const name = title.length > 50 ? `${title.slice(0, 49).join('').trimEnd()}…` : title.join('');
   return m.locallyConfigured ? `${name}, local model` : name;
 }
 
