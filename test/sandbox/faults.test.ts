@@ -85,6 +85,13 @@ describe('injected errors (per launch)', () => {
     expect(performance.now() - t1).toBeLessThan(250);
   });
 
+  it('deny-scope:Type: the grant leaves out that type and the FHIR server enforces it', async () => {
+    const t = await launchToToken(sb, { patient: P, fault: 'deny-scope:Condition', scope: 'launch openid fhirUser patient/Condition.rs patient/Observation.rs' });
+    expect(t.scope).toBe('launch openid fhirUser patient/Observation.rs');
+    expect((await fhirGet(sb, `Condition?patient=${P}`, t.access_token as string)).status).toBe(403);
+    expect((await fhirGet(sb, `Observation?patient=${P}`, t.access_token as string)).status).toBe(200);
+  });
+
   it('can be chosen in the standalone patient picker too', async () => {
     const t = await launchToToken(sb, { patient: P, standalone: true, fault: '403' });
     expect((await fhirGet(sb, `Patient/${P}`, t.access_token as string)).status).toBe(403);

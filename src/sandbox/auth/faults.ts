@@ -6,7 +6,8 @@ export type Fault =
   | { kind: 'fhir-403' } // every FHIR request is forbidden
   | { kind: 'fhir-429'; n: number; retryAfter: number } // the first n FHIR requests are throttled
   | { kind: 'fhir-500'; n: number } // the first n FHIR requests fail (n = Infinity: all)
-  | { kind: 'slow'; delayMs: number }; // every FHIR response is delayed
+  | { kind: 'slow'; delayMs: number } // every FHIR response is delayed
+  | { kind: 'deny-scope'; resourceType: string }; // the grant leaves out the scopes for one resource type
 
 export const FAULT_CHOICES: { value: string; label: string }[] = [
   { value: '', label: 'No injected error' },
@@ -17,6 +18,7 @@ export const FAULT_CHOICES: { value: string; label: string }[] = [
   { value: '429:2', label: 'FHIR 429 (Retry-After: 1) on the first 2 requests' },
   { value: '500', label: 'FHIR 500 on every request' },
   { value: 'slow:2000', label: 'Slow FHIR responses (2 s each)' },
+  { value: 'deny-scope:Condition', label: 'Permission to read Condition not granted' },
 ];
 
 const num = (s: string | undefined, dflt: number, max: number): number => {
@@ -26,7 +28,7 @@ const num = (s: string | undefined, dflt: number, max: number): number => {
   return n;
 };
 
-/** Parses `expired-token`, `invalid-scope`, `401-after:N`, `403`, `429[:N[:S]]`, `500[:N]`, `slow[:MS]`; '' means none. */
+/** Parses `expired-token`, `invalid-scope`, `401-after:N`, `403`, `429[:N[:S]]`, `500[:N]`, `slow[:MS]`, `deny-scope:Type`; '' means none. */
 export function parseFault(spec: string | undefined): Fault | undefined {
   if (!spec) return undefined;
   const [kind, a, b] = spec.split(':');
@@ -45,6 +47,9 @@ export function parseFault(spec: string | undefined): Fault | undefined {
       return { kind: 'fhir-500', n: a ? num(a, 1, 10_000) : Infinity };
     case 'slow':
       return { kind: 'slow', delayMs: num(a, 2000, 60_000) };
+    case 'deny-scope':
+      if (!a || !/^[A-Z][A-Za-z]{1,63}$/.test(a)) throw new RangeError(`bad fault parameter: ${a}`);
+      return { kind: 'deny-scope', resourceType: a };
     default:
       throw new RangeError(`unknown fault: ${kind}`);
   }

@@ -6,7 +6,7 @@ import { FAULT_CHOICES, parseFault } from './faults.ts';
 import type { SigningKey } from './keys.ts';
 import { jwks, signIdToken } from './keys.ts';
 import { isValidVerifier, s256 } from './pkce.ts';
-import { isSubset, parseScopes } from './scopes.ts';
+import { isSubset, parseScopes, withoutType } from './scopes.ts';
 import type { AuthRequest, AuthState, LaunchContext, Session } from './state.ts';
 import { PAGE_CSP, html, page } from '../ehr/html.ts';
 
@@ -127,7 +127,8 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
   };
 
   const issue = (reply: FastifyReply, req: AuthRequest, ctx: LaunchContext | undefined) => {
-    const session: Session = { clientId: req.clientId, scope: req.scope, context: ctx, fault: ctx?.fault, fhirRequests: 0, revoked: false };
+    const scope = ctx?.fault?.kind === 'deny-scope' ? withoutType(req.scope, ctx.fault.resourceType) : req.scope;
+    const session: Session = { clientId: req.clientId, scope, context: ctx, fault: ctx?.fault, fhirRequests: 0, revoked: false };
     const code = d.state.issueCode({ session, redirectUri: req.redirectUri, codeChallenge: req.codeChallenge });
     return redirectWith(reply, req.redirectUri, { code, state: req.state });
   };

@@ -77,3 +77,9 @@ export function allowedLevels(scopes: ScopeSet, resourceType: string, permission
 export function isSubset(requested: string, original: readonly string[]): boolean {
   return requested.split(/\s+/).filter(Boolean).every((s) => original.includes(s));
 }
+
+/** The same grant without the scopes for one resource type (an EHR granting less than asked). */
+export function withoutType(scopes: ScopeSet, resourceType: string): ScopeSet {
+  const dropped = new Set(scopes.resources.filter((r) => r.resourceType === resourceType).map((r) => r.raw));
+  return { ...scopes, resources: scopes.resources.filter((r) => !dropped.has(r.raw)), granted: scopes.granted.filter((g) => !dropped.has(g)) };
+}
