@@ -112,14 +112,24 @@ export function indicator(a: Assessment, hook: HookName): Card['indicator'] {
   return omission ? 'warning' : 'info';
 }
 
-export function renderCard(a: Assessment, ctx: CardContext): Card {
+/** The part of a card that depends only on the assessment and the hook (cacheable). */
+export type CardContent = Pick<Card, 'summary' | 'detail' | 'indicator'>;
+
+export function cardContent(a: Assessment, hook: HookName): CardContent {
+  return { summary: summary(a), detail: renderDetail(a), indicator: indicator(a, hook) };
+}
+
+/** A card for one response: fresh uuid, source and the SMART link carrying this call's context. */
+export function finishCard(content: CardContent, ctx: CardContext): Card {
   const appContext = JSON.stringify({ source: 'cds-hooks', hook: ctx.hook, hookInstance: ctx.hookInstance, orders: ctx.orders });
   return prune({
     uuid: randomUUID(),
-    summary: summary(a),
-    detail: renderDetail(a),
-    indicator: indicator(a, ctx.hook),
+    ...content,
     source: ctx.source,
     links: [{ label: 'Open Nodal Risk', url: ctx.appLaunchUrl, type: 'smart', appContext }],
   } satisfies Card);
+}
+
+export function renderCard(a: Assessment, ctx: CardContext): Card {
+  return finishCard(cardContent(a, ctx.hook), ctx);
 }

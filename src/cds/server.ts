@@ -5,7 +5,8 @@ import { valueOf } from '../domain/facts.ts';
 import { alndMatcher, alndOrders, hasAlndProcedure } from './alnd.ts';
 import { defaultAssessResources, type AssessResources } from './assessor.ts';
 import { AuthError, JwtVerifier, type VerifiedCaller } from './auth.ts';
-import { renderCard, type Card } from './cards.ts';
+import { AssessmentCache } from './assessment-cache.ts';
+import { cardContent, finishCard, type Card } from './cards.ts';
 import type { ResolvedCdsConfig } from './config.ts';
 import { registerCors } from './cors.ts';
 import { gatherResources, PreconditionFailed } from './prefetch.ts';
@@ -49,6 +50,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   const isAlnd = alndMatcher(config.alnd);
   // Token times are checked against the real clock; `now` is the clinical "today" only.
   const verifier = new JwtVerifier(config);
+  const cache = new AssessmentCache();
   const gather = { timeoutMs: config.fhir.timeoutMs, maxPages: config.fhir.maxPages, fetch: options.fetch ?? globalThis.fetch };
 
   const app = Fastify({
@@ -153,13 +155,21 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       if (orders.length === 0) return [];
     }
     const resources = await gatherResources(request, gather);
-    const assessment = assessResources(resources, { patientId: context.patientId, now: now() });
+    const today = now();
+    const key = AssessmentCache.key(resources, context.patientId, today.toISOString().slice(0, 10));
+    let cached = cache.get(key);
+    if (!cached) {
+      cached = { assessment: assessResources(resources, { patientId: context.patientId, now: today }), cards: {} };
+      cache.set(key, cached);
+    }
+    const { assessment } = cached;
     if (service.hook === 'patient-view') {
       const positive = (valueOf(assessment.inputs, 'slnPositive') ?? 0) > 0 || ['micro', 'macro'].includes(valueOf(assessment.inputs, 'nodalBurden') ?? '');
       if (!positive || hasAlndProcedure(resources, isAlnd)) return [];
     }
+    const content = (cached.cards[service.hook] ??= cardContent(assessment, service.hook));
     return [
-      renderCard(assessment, {
+      finishCard(content, {
         hook: service.hook,
         hookInstance: request.hookInstance,
         ...(orders ? { orders } : {}),

@@ -1,0 +1,200 @@
+// CDS service throughput: autocannon against order-select with a full prefetch (64 connections,
+// 10 s), beside a bare node:http server answering a fixed JSON body. Each server runs in its own
+// process so the load generator does not share its event loop. Every request carries a
+// fresh RS384 JWT (unique jti), signed before the run so the client's cost is not measured.
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+
+const SERVICE_URL = 'http://cds.bench.local';
+const PATH = '/cds-services/nodal-risk-order-select';
+const ISS = 'https://bench-ehr.local';
+const CONNECTIONS = 64;
+const DURATION_S = 10;
+const FIXED_BODY = JSON.stringify({ cards: [] });
+
+// autocannon ships no types; the little used here is declared locally.
+interface AutocannonRequest {
+  headers?: Record<string, string>;
+  [key: string]: unknown;
+}
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: string; path: string; headers: Record<string, string>; body: string; setupRequest?: (req: AutocannonRequest) => AutocannonRequest }[];
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+type WorkerRole = { role: 'nodal-risk-bench-cds'; jwk: JWK } | { role: 'nodal-risk-bench-bare' };
+
+async function serveInWorker(data: WorkerRole): Promise<number> {
+  if (data.role === 'nodal-risk-bench-bare') {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(FIXED_BODY));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  }
+  const { resolveCdsConfig } = await import('../src/cds/config.ts');
+  const { createCdsServer } = await import('../src/cds/server.ts');
+  const config = resolveCdsConfig(
+    {
+      serviceUrl: SERVICE_URL,
+      appLaunchUrl: 'http://127.0.0.1:5173/launch/launch.html',
+      source: { label: 'Nodal Risk', url: 'http://127.0.0.1:5173/', topic: { system: 'http://snomed.info/sct', code: '234262008', display: 'Excision of axillary lymph node' } },
+      clients: [{ iss: ISS, jwks: { keys: [data.jwk] } }],
+      alnd: { snomed: ['234262008'], cpt: ['38745', '38740'] },
+    },
+    {},
+  );
+  // Logging stays on at its production level; the lines go nowhere.
+  const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+  const app = createCdsServer({ config, logStream: sink, logLevel: 'info' });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+// In a child process started by startServer: serve, then report the port to the parent.
+const ROLE_ENV = 'NODAL_RISK_BENCH_ROLE';
+if (process.env[ROLE_ENV] && process.send) {
+  const role = JSON.parse(process.env[ROLE_ENV]) as WorkerRole;
+  void serveInWorker(role).then((port) => process.send?.(port));
+}
+
+// Child processes rather than worker threads: workers do not get the tsx loader on Node 20.
+async function startServer(data: WorkerRole): Promise<{ port: number; stop: () => void }> {
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, [ROLE_ENV]: JSON.stringify(data) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve(Number(m)));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${String(code)}`)));
+  });
+  return { port, stop: () => void child.kill() };
+}
+
+async function requestBody(): Promise<string> {
+  const { loadScenario } = await import('../src/sandbox/patients/index.ts');
+  const { QUERIES } = await import('../src/fhir/queries.ts');
+  const scenario = loadScenario('micrometastasis');
+  const keyOf: Record<string, string> = {
+    Patient: 'patient',
+    Observation: 'observationsLoinc',
+    DiagnosticReport: 'pathologyReportsByCategory',
+    Condition: 'conditions',
+    Procedure: 'procedures',
+    Specimen: 'specimens',
+  };
+  const prefetch: Record<string, { resourceType: 'Bundle'; type: 'searchset'; entry: { resource: unknown }[] }> = {};
+  for (const q of QUERIES) prefetch[q.id] = { resourceType: 'Bundle', type: 'searchset', entry: [] };
+  for (const r of scenario.resources) prefetch[keyOf[r.resourceType] ?? '']?.entry.push({ resource: r });
+  const order = { resourceType: 'ServiceRequest', id: 'alnd-1', status: 'draft', intent: 'order', subject: { reference: `Patient/${scenario.patientId}` }, code: { coding: [{ system: 'http://snomed.info/sct', code: '234262008' }] } };
+  return JSON.stringify({
+    hook: 'order-select',
+    hookInstance: randomUUID(),
+    context: {
+      userId: 'Practitioner/dr-rivera',
+      patientId: scenario.patientId,
+      selections: ['ServiceRequest/alnd-1'],
+      draftOrders: { resourceType: 'Bundle', type: 'collection', entry: [{ resource: order }] },
+    },
+    prefetch,
+  });
+}
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(port: number, body: string, tokens?: string[]): Promise<Run> {
+  let next = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: 'POST',
+        path: PATH,
+        headers: { 'content-type': 'application/json' },
+        body,
+        ...(tokens
+          ? {
+              setupRequest: (req: AutocannonRequest) => {
+                // Past the pre-signed supply a token would be a replay (401), counted as non-2xx.
+                const token = tokens[next++ % tokens.length];
+                return { ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } };
+              },
+            }
+          : {}),
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function signTokens(count: number): Promise<{ jwk: JWK; tokens: string[] }> {
+  const { privateKey, publicKey } = await generateKeyPair('RS384', { extractable: true });
+  const kid = 'bench';
+  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS384' };
+  const now = Math.floor(Date.now() / 1000);
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    tokens.push(
+      await new SignJWT({ jti: randomUUID() })
+        .setProtectedHeader({ alg: 'RS384', typ: 'JWT', kid })
+        .setIssuer(ISS)
+        .setAudience(`${SERVICE_URL}${PATH}`)
+        .setIssuedAt(now)
+        .setExpirationTime(now + 300)
+        .sign(privateKey),
+    );
+  }
+  return { jwk, tokens };
+}
+
+function line(name: string, run: Run): string {
+  const failed = run.non2xx + run.errors;
+  return `${name}: ${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${failed ? `, ${failed} non-2xx/errors` : ''}`;
+}
+
+export async function benchCds(options: { tokens?: number } = {}): Promise<string[]> {
+  const body = await requestBody();
+  const { jwk, tokens } = await signTokens(options.tokens ?? 40_000);
+
+  const bare = await startServer({ role: 'nodal-risk-bench-bare' });
+  const bareRun = await load(bare.port, body);
+  bare.stop();
+
+  const cds = await startServer({ role: 'nodal-risk-bench-cds', jwk });
+  const cdsRun = await load(cds.port, body, tokens);
+  cds.stop();
+
+  const ratio = cdsRun.rps / bareRun.rps;
+  return [
+    line(`cds order-select (full prefetch ${Math.round(body.length / 1024)} KiB, RS384 JWT, ${CONNECTIONS} connections, ${DURATION_S} s)`, cdsRun),
+    line('bare node:http fixed JSON (same body posted)', bareRun),
+    `cds/bare throughput ratio: ${ratio.toFixed(2)} (target ≥ 0.5); cds p99 ${cdsRun.p99} ms (target < 25 ms)`,
+  ];
+}
