@@ -3,14 +3,14 @@
 import FHIR from 'fhirclient';
 import type { SmartSession } from './App.tsx';
 import type { AppProblem } from './components/StatusViews.tsx';
-import { FhirHttpError } from './load/errors.ts';
+import { FhirHttpError, KIND_TEXT, LoadError } from './load/errors.ts';
 import type { FhirTransport } from './load/load-patient-data.ts';
 import { applySmartStyle } from './style.ts';
 
 type Client = Awaited<ReturnType<typeof FHIR.oauth2.ready>>;
 
-function retryAfterSeconds(response: unknown): number | undefined {
-  const header = (response as { headers?: { get?: (n: string) => string | null } })?.headers?.get?.('Retry-After');
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const header = headers.get('Retry-After');
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
@@ -18,16 +18,45 @@ function retryAfterSeconds(response: unknown): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
+/**
+ * FHIR GETs with the session's bearer token. fetch is used directly rather than client.request:
+ * on a 401 fhirclient 2.6 wipes its state (refresh token included) instead of refreshing, so here a
+ * 401 triggers one refresh with the refresh token, when one was granted, and a single retry.
+ */
 function transportFor(client: Client): FhirTransport {
+  const base = client.state.serverUrl.replace(/\/?$/, '/');
+  let refreshing: Promise<unknown> | null = null;
+  const canRefresh = () => typeof client.state.tokenResponse?.refresh_token === 'string';
+  const refresh = () => {
+    refreshing ??= client.refresh().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  };
+  const send = (url: string) =>
+    fetch(url, { headers: { Accept: 'application/fhir+json', Authorization: client.getAuthorizationHeader() ?? '' } });
+
   return {
     baseUrl: client.state.serverUrl,
     async get(url: string) {
+      const absolute = new URL(url, base).href;
+      if (refreshing) await refreshing.catch(() => undefined);
+      let response = await send(absolute);
+      if (response.status === 401 && canRefresh()) {
+        try {
+          await refresh();
+        } catch {
+          throw new FhirHttpError(401);
+        }
+        response = await send(absolute);
+      }
+      if (!response.ok) throw new FhirHttpError(response.status, retryAfterSeconds(response.headers));
+      const type = response.headers.get('Content-Type') ?? '';
+      if (!/json/i.test(type)) return response.text();
       try {
-        return await client.request({ url, headers: { Accept: 'application/fhir+json' } });
-      } catch (e) {
-        const status = (e as { status?: unknown }).status;
-        if (typeof status === 'number') throw new FhirHttpError(status, retryAfterSeconds((e as { response?: unknown }).response));
-        throw e;
+        return await response.json();
+      } catch {
+        throw new LoadError('malformed', KIND_TEXT.malformed);
       }
     },
   };

@@ -36,12 +36,12 @@ describe('smart-config/app.json', () => {
 describe('requested scopes', () => {
   it('asks v2 read scopes for exactly the searched types, plus identity', () => {
     expect(requestedScopes({ v2: true, ehrLaunch: true, writeBack: false })).toBe(
-      'launch openid fhirUser patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs patient/DocumentReference.rs patient/Condition.rs patient/Procedure.rs patient/Specimen.rs patient/MedicationRequest.rs patient/MedicationAdministration.rs patient/Binary.r',
+      'launch openid fhirUser online_access patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs patient/DocumentReference.rs patient/Condition.rs patient/Procedure.rs patient/Specimen.rs patient/MedicationRequest.rs patient/MedicationAdministration.rs patient/Binary.r',
     );
   });
   it('falls back to v1 and asks launch/patient for standalone launch', () => {
     const s = requestedScopes({ v2: false, ehrLaunch: false, writeBack: true });
-    expect(s.startsWith('launch/patient openid fhirUser patient/Patient.read ')).toBe(true);
+    expect(s.startsWith('launch/patient openid fhirUser online_access patient/Patient.read ')).toBe(true);
     expect(s.endsWith('patient/Binary.read patient/RiskAssessment.write')).toBe(true);
   });
   it('reads permission-v2 from the server capabilities', () => {

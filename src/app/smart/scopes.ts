@@ -1,5 +1,5 @@
 // The scopes Nodal Risk asks for: read access to exactly the resource types its searches use,
-// report documents, identity, and (when the deployment allows it) creating RiskAssessments.
+// report documents, identity, a refresh token while online, and (when the deployment allows it) creating RiskAssessments.
 import { QUERIES } from '../../fhir/queries.ts';
 
 export interface ScopeOptions {
@@ -16,7 +16,9 @@ export function readResourceTypes(): string[] {
 
 export function requestedScopes({ v2, ehrLaunch, writeBack }: ScopeOptions): string {
   const read = (type: string) => (v2 ? `patient/${type}.${type === 'Binary' ? 'r' : 'rs'}` : `patient/${type}.read`);
-  const scopes = [ehrLaunch ? 'launch' : 'launch/patient', 'openid', 'fhirUser', ...readResourceTypes().map(read)];
+  // online_access: a refresh token while the clinician is signed in, so an expired access token
+  // is renewed instead of ending the session.
+  const scopes = [ehrLaunch ? 'launch' : 'launch/patient', 'openid', 'fhirUser', 'online_access', ...readResourceTypes().map(read)];
   if (writeBack) scopes.push(v2 ? 'patient/RiskAssessment.c' : 'patient/RiskAssessment.write');
   return scopes.join(' ');
 }
