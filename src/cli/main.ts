@@ -2,21 +2,26 @@
 // `nodal-risk`: score a patient from plain inputs (or a FHIR bundle) and list the models.
 import { parseArgs } from 'node:util';
 import { factsFromPlainInputs, InputValidationError } from '../domain/validate.ts';
+import { assessResources } from '../pipeline.ts';
 import type { ModelDefinition } from '../models/definition.ts';
 import { assess } from '../models/evaluate.ts';
 import { applyLocalModelConfig, ModelConfigError } from '../models/local-config.ts';
 import { BUILTIN_MODELS } from '../models/registry.ts';
 import { CliUsageError, oneLine } from './errors.ts';
-import { readJsonFile } from './files.ts';
+import { readJsonFile, readTextFile } from './files.ts';
 import { formatAssessmentText } from './format-text.ts';
 import { modelsAsJson, modelsAsText } from './models-list.ts';
+import { binariesIn, parseResources, pickPatient, ResourceFileError } from './read-resources.ts';
 
 const USAGE = `usage:
   nodal-risk score --inputs FILE [--json] [--model-config FILE]
+  nodal-risk score --bundle FILE [--patient ID] [--json] [--model-config FILE]
   nodal-risk models [--json] [--model-config FILE]`;
 
 const OPTIONS = {
   inputs: { type: 'string' },
+  bundle: { type: 'string' },
+  patient: { type: 'string' },
   json: { type: 'boolean', default: false },
   'model-config': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -27,11 +32,32 @@ function loadModels(configPath: string | undefined): readonly ModelDefinition[] 
   return applyLocalModelConfig(readJsonFile(configPath, 'model config'));
 }
 
-function score(values: { inputs?: string; json: boolean; 'model-config'?: string }): string {
-  if (!values.inputs) throw new CliUsageError('score needs --inputs FILE');
+/** A FHIR Bundle or NDJSON file → the chosen patient's assessment (extraction with provenance). */
+function assessBundle(path: string, patientId: string | undefined, models: readonly ModelDefinition[]) {
+  const text = readTextFile(path, 'bundle file');
+  try {
+    const resources = parseResources(text);
+    const patient = pickPatient(resources, patientId);
+    return assessResources(resources, {
+      now: new Date(),
+      patientId: patient.slice('Patient/'.length),
+      binaries: binariesIn(resources),
+      models,
+    });
+  } catch (e) {
+    if (e instanceof ResourceFileError) throw new CliUsageError(`bundle file ${path}: ${oneLine(e.message)}`);
+    throw e;
+  }
+}
+
+function score(values: { inputs?: string; bundle?: string; patient?: string; json: boolean; 'model-config'?: string }): string {
+  if (values.inputs && values.bundle) throw new CliUsageError('score takes --inputs FILE or --bundle FILE, not both');
+  if (!values.inputs && !values.bundle) throw new CliUsageError('score needs --inputs FILE or --bundle FILE');
+  if (values.patient && !values.bundle) throw new CliUsageError('--patient goes with --bundle');
   const models = loadModels(values['model-config']);
-  const facts = factsFromPlainInputs(readJsonFile(values.inputs, 'inputs file'));
-  const assessment = assess(facts, { models });
+  const assessment = values.bundle
+    ? assessBundle(values.bundle, values.patient, models)
+    : assess(factsFromPlainInputs(readJsonFile(values.inputs!, 'inputs file')), { models });
   return values.json ? `${JSON.stringify(assessment, null, 2)}\n` : formatAssessmentText(assessment);
 }
 

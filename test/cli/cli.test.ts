@@ -76,7 +76,7 @@ describe('nodal-risk score --inputs', () => {
     ['invalid JSON', ['score', '--inputs', 'INVALID'], /^nodal-risk: inputs file .* is not valid JSON: .+\n$/],
     ['unknown input name', ['score', '--inputs', 'UNKNOWN'], /^nodal-risk: tumourSize: unknown input name\n$/],
     ['wrong type', ['score', '--inputs', 'WRONGTYPE'], /^nodal-risk: lvi: expected true or false, got "yes"\n$/],
-    ['no --inputs', ['score'], /^nodal-risk: score needs --inputs FILE\n$/],
+    ['no --inputs', ['score'], /^nodal-risk: score needs --inputs FILE or --bundle FILE\n$/],
     ['unknown option', ['score', '--frobnicate'], /^nodal-risk: Unknown option '--frobnicate'.*\n$/],
     ['unknown command', ['estimate'], /^nodal-risk: unknown command: estimate\n$/],
   ];

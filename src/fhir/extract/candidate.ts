@@ -62,6 +62,6 @@ export function readStatus(status: unknown): ResultStatus | { skip: string } {
     case undefined:
       return { skip: 'no status' };
     default:
-      return { skip: `status ${typeof status === 'string' ? status : JSON.stringify(status)}` };
+      return { skip: typeof status === 'string' ? `status ${status}` : `status is not a code (${typeof status})` };
   }
 }

@@ -2,7 +2,7 @@
 // report each result Observation belongs to.
 import type { Side } from '../codes.ts';
 import type { Collector, ResultStatus } from './candidate.ts';
-import { referenceOf, type Json } from './json.ts';
+import { field, referenceOf, type Json } from './json.ts';
 import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';
 
 export interface ReportLink {
@@ -37,7 +37,7 @@ export function sideOfObservation(obs: Json, ctx: Context): Side | undefined {
   const own = singleSide(sideOfBodySite(obs.bodySite));
   if (own) return own;
   const specimen = ctx.byRef.get(referenceOf(obs.specimen) ?? '');
-  const collected = specimen && typeof specimen.collection === 'object' ? (specimen.collection as Json).bodySite : undefined;
+  const collected = field(specimen?.collection, 'bodySite');
   const fromSpecimen = singleSide(sideOfBodySite(collected));
   if (fromSpecimen) return fromSpecimen;
   for (const focus of Array.isArray(obs.focus) ? obs.focus : []) {

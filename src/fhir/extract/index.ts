@@ -4,7 +4,7 @@ import { emptyFacts, type ClinicalFacts, type IgnoredItem } from '../../domain/f
 import { Collector } from './candidate.ts';
 import { extractCondition, type BreastCancer } from './conditions.ts';
 import type { Context, ReportLink } from './context.ts';
-import { isRecord, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { describeValue, isRecord, records, referenceOf, resourceRef, str, type Json } from './json.ts';
 import { nodeCandidates } from './nodes.ts';
 import { extractObservation } from './observations.ts';
 import { extractPatient, listPatients, patientLink, patientReference } from './patient.ts';
@@ -102,7 +102,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
         patients.push(r);
         break;
       default:
-        if (!CONTEXT_ONLY.has(String(r.resourceType))) collector.ignore(resourceRef(r), `resource type ${String(r.resourceType)} is not used`);
+        if (!CONTEXT_ONLY.has(describeValue(r.resourceType))) collector.ignore(resourceRef(r), `resource type ${describeValue(r.resourceType)} is not used`);
     }
   }
   const anchor = ageAnchor(events, cancers, options.now);

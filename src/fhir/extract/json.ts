@@ -60,3 +60,11 @@ export function dateMs(value: string | undefined): number | undefined {
   const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
   return Number.isFinite(ms) ? ms : undefined;
 }
+
+/** A field as text for messages and set lookups, without calling a hostile object's toString. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : `${typeof value} ${value as number | boolean}`;
+}

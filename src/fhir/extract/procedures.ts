@@ -4,7 +4,7 @@ import { BREAST_CONSERVING_SNOMED, PROCEDURE_SNOMED, SYSTEMIC_THERAPY_NAMES, typ
 import { parseBreastSurgery } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
-import { field, isoDate, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { describeValue, field, isoDate, records, referenceOf, resourceRef, str, type Json } from './json.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
 
 export interface Event {
@@ -42,7 +42,7 @@ function sideOf(p: Json): Side | undefined {
 
 export function extractProcedure(p: Json, ctx: Context, events: ClinicalEvents): void {
   const ref = resourceRef(p);
-  if (!DONE_PROCEDURE.has(String(p.status))) return ctx.collector.ignore(ref, `status ${String(p.status ?? 'missing')}`);
+  if (!DONE_PROCEDURE.has(describeValue(p.status))) return ctx.collector.ignore(ref, `status ${describeValue(p.status)}`);
   const codings = codingsOf(p.code);
   const text = conceptText(p.code) ?? '';
   const has = (code: string) => codings.find((c) => c.known === 'snomed' && c.code === code);
@@ -85,8 +85,8 @@ const MEDICATION_STATUS: Record<string, Set<string>> = {
 /** Systemic anticancer medication (by generic name) with the date it was given, requested or taken. */
 export function extractMedication(m: Json, ctx: Context, events: ClinicalEvents): void {
   const ref = resourceRef(m);
-  const type = String(m.resourceType);
-  if (!MEDICATION_STATUS[type]?.has(String(m.status))) return ctx.collector.ignore(ref, `status ${String(m.status ?? 'missing')}`);
+  const type = describeValue(m.resourceType);
+  if (!MEDICATION_STATUS[type]?.has(describeValue(m.status))) return ctx.collector.ignore(ref, `status ${describeValue(m.status)}`);
   let concept: unknown = m.medicationCodeableConcept;
   const medRef = referenceOf(m.medicationReference);
   if (!concept && medRef) concept = ctx.byRef.get(medRef)?.code;

@@ -7,7 +7,7 @@ import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES, type Side } from '../codes.
 import { readStatus, type ResultStatus } from './candidate.ts';
 import { codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
-import { field, isRecord, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { describeValue, field, isRecord, records, referenceOf, resourceRef, str, type Json } from './json.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
 
 export interface TextMeta {
@@ -82,7 +82,7 @@ export function extractDiagnosticReport(report: Json, ctx: Context): void {
 
 export function extractDocumentReference(doc: Json, ctx: Context): void {
   const ref = resourceRef(doc);
-  if (doc.status !== 'current') return ctx.collector.ignore(ref, `status ${String(doc.status ?? 'missing')}`);
+  if (doc.status !== 'current') return ctx.collector.ignore(ref, `status ${describeValue(doc.status)}`);
   const docStatus = doc.docStatus === undefined ? 'final' : doc.docStatus;
   const status = readStatus(docStatus);
   if (typeof status !== 'string') return ctx.collector.ignore(ref, `docStatus: ${status.skip}`);

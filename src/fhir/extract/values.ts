@@ -31,7 +31,7 @@ export function readLengthMm(holder: Json): Reading<number> {
   if (isRecord(q)) {
     const value = num(q.value);
     if (value === undefined) return { reason: 'quantity without a numeric value' };
-    if (str(q.comparator)) return { reason: `qualified quantity (${String(q.comparator)} ${value})` };
+    if (str(q.comparator)) return { reason: `qualified quantity (${str(q.comparator)} ${value})` };
     const unit = str(q.code) ?? str(q.unit);
     const factor = unitToMm(unit) ?? unitToMm(str(q.unit));
     if (factor === undefined) return { reason: unit ? `unknown unit "${unit}"` : 'length without a unit' };
