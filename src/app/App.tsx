@@ -2,6 +2,7 @@
 // what went wrong. Never a blank page.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
+import { decodeBase64Text } from '../fhir/documents.ts';
 import { INPUT_NAMES } from '../domain/vocabulary.ts';
 import type { ModelDefinition } from '../models/definition.ts';
 import { AssessmentView } from './components/AssessmentView.tsx';
@@ -64,13 +65,8 @@ function documentText(r: Record<string, unknown>, binaries: Record<string, strin
     if (typeof a !== 'object' || a === null) continue;
     const { url, data } = a as { url?: unknown; data?: unknown };
     if (typeof url === 'string' && binaries[url]) return binaries[url];
-    if (typeof data === 'string') {
-      try {
-        return new TextDecoder().decode(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
-      } catch {
-        /* not base64: no text to show */
-      }
-    }
+    const inline = typeof data === 'string' ? decodeBase64Text(data) : undefined;
+    if (inline) return inline;
   }
   return typeof r.conclusion === 'string' ? r.conclusion : undefined;
 }

@@ -1,3 +1,5 @@
+import { binaryText } from '../fhir/documents.ts';
+
 // Fetches one FHIR search from the client's server with the token it lent us, following every
 // `next` link. The token never leaves that server: links elsewhere are refused.
 export class FetchFailed extends Error {
@@ -65,4 +67,21 @@ export async function fetchAllPages(access: FhirAccess, url: string, signal: Abo
     next = nextLink(bundle);
   }
   return resources;
+}
+
+/**
+ * A report document cited by URL, as text; undefined when it cannot be read. Documents are best
+ * effort: the discrete data still stand without them, so a failure here is no 412.
+ */
+export async function fetchDocument(access: FhirAccess, url: string, signal: AbortSignal): Promise<string | undefined> {
+  const headers: Record<string, string> = { accept: 'application/fhir+json' };
+  if (access.accessToken) headers.authorization = `Bearer ${access.accessToken}`;
+  try {
+    const response = await access.fetch(resolveOnServer(access, url), { headers, signal, redirect: 'error' });
+    if (!response.ok) return undefined;
+    const type = response.headers.get('content-type') ?? '';
+    return binaryText(/json/i.test(type) ? await response.json() : await response.text());
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,8 @@
 // null, an OperationOutcome, or a page it did not follow) fetched with fhirServer and
 // fhirAuthorization. When neither way yields it, the service must answer 412 (CDS Hooks 2.0).
 import { QUERIES, prefetchTemplates, queryUrl, type FhirQuery } from '../fhir/queries.ts';
-import { bundleResources, fetchAllPages, FetchFailed, nextLink, type FhirAccess } from './fhir-fetch.ts';
+import { documentUrls } from '../fhir/documents.ts';
+import { bundleResources, fetchAllPages, fetchDocument, FetchFailed, nextLink, type FhirAccess } from './fhir-fetch.ts';
 import type { HookRequest } from './request-schema.ts';
 
 export class PreconditionFailed extends Error {
@@ -32,8 +33,14 @@ export interface GatherOptions {
   fetch: typeof fetch;
 }
 
-/** Every resource the shared queries ask for, deduplicated by type and id. */
-export async function gatherResources(request: HookRequest, options: GatherOptions): Promise<unknown[]> {
+export interface Gathered {
+  resources: unknown[];
+  /** Report documents cited by URL, fetched from the FHIR server (URL → text). */
+  binaries: Record<string, string>;
+}
+
+/** Every resource the shared queries ask for, deduplicated by type and id, and the report documents they cite. */
+export async function gatherResources(request: HookRequest, options: GatherOptions): Promise<Gathered> {
   const patientId = request.context.patientId;
   const plans = QUERIES.map((q) => plan(q, request.prefetch?.[q.id], patientId));
   const toFetch = plans.filter((p) => p.fetch !== undefined);
@@ -42,8 +49,9 @@ export async function gatherResources(request: HookRequest, options: GatherOptio
     const unobtainable = toFetch.filter((p) => request.prefetch?.[p.query.id] !== null);
     if (unobtainable.length > 0) throw new PreconditionFailed('prefetch incomplete and no fhirServer');
   }
+  let access: FhirAccess | undefined;
   if (request.fhirServer) {
-    const access: FhirAccess = {
+    access = {
       base: request.fhirServer.replace(/\/+$/, ''),
       ...(request.fhirAuthorization ? { accessToken: request.fhirAuthorization.access_token } : {}),
       timeoutMs: options.timeoutMs,
@@ -54,7 +62,7 @@ export async function gatherResources(request: HookRequest, options: GatherOptio
     try {
       await Promise.all(
         toFetch.map(async (p) => {
-          p.have.push(...(await fetchAllPages(access, p.fetch as string, signal, p.continues)));
+          p.have.push(...(await fetchAllPages(access as FhirAccess, p.fetch as string, signal, p.continues)));
         }),
       );
     } catch (error) {
@@ -62,7 +70,19 @@ export async function gatherResources(request: HookRequest, options: GatherOptio
       throw error;
     }
   }
-  return dedupe(plans.flatMap((p) => p.have));
+  const resources = dedupe(plans.flatMap((p) => p.have));
+  const binaries: Record<string, string> = {};
+  if (access) {
+    const server = access;
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    await Promise.all(
+      documentUrls(resources).map(async (url) => {
+        const text = await fetchDocument(server, url, signal);
+        if (text !== undefined) binaries[url] = text;
+      }),
+    );
+  }
+  return { resources, binaries };
 }
 
 function dedupe(resources: unknown[]): unknown[] {

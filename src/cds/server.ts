@@ -154,12 +154,12 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       orders = alndOrders(context.draftOrders, isAlnd, service.hook === 'order-select' ? context.selections : undefined);
       if (orders.length === 0) return [];
     }
-    const resources = await gatherResources(request, gather);
+    const { resources, binaries } = await gatherResources(request, gather);
     const today = now();
-    const key = AssessmentCache.key(resources, context.patientId, today.toISOString().slice(0, 10));
+    const key = AssessmentCache.key([resources, binaries], context.patientId, today.toISOString().slice(0, 10));
     let cached = cache.get(key);
     if (!cached) {
-      cached = { assessment: assessResources(resources, { patientId: context.patientId, now: today }), cards: {} };
+      cached = { assessment: assessResources(resources, { patientId: context.patientId, now: today, binaries }), cards: {} };
       cache.set(key, cached);
     }
     const { assessment } = cached;

@@ -1,7 +1,9 @@
 // `npm start`: the sandbox EHR and the SMART app on 127.0.0.1, each on its own port.
 //   SANDBOX_EHR_PORT (default 4010), SANDBOX_APP_PORT (default 5173), SANDBOX_HOST (default 127.0.0.1),
-//   CDS_SERVICE_URL (the CDS Hooks service, once it exists), NODE_ENV=production to serve dist/app.
+//   SANDBOX_CDS_PORT (default 4020) for the embedded CDS Hooks service, or CDS_SERVICE_URL to use
+//   one running elsewhere; NODE_ENV=production to serve dist/app.
 import { startAppServer } from './app-origin.ts';
+import { startEmbeddedCds, type EmbeddedCds } from './cds-service.ts';
 import { startSandbox } from './server.ts';
 
 function port(name: string, dflt: number): number {
@@ -17,13 +19,17 @@ async function main(): Promise<void> {
   const appPort = port('SANDBOX_APP_PORT', 5173);
   const production = process.env.NODE_ENV === 'production';
   const appOrigin = `http://${host}:${appPort}`;
-  const cds = process.env.CDS_SERVICE_URL;
-  const sandbox = await startSandbox({ host, port: ehrPort, appOrigin, ...(cds ? { cdsServiceUrl: cds } : {}) });
+  const external = process.env.CDS_SERVICE_URL;
+  const cdsPort = port('SANDBOX_CDS_PORT', 4020);
+  const cdsUrl = external ?? `http://${host}:${cdsPort}`;
+  const sandbox = await startSandbox({ host, port: ehrPort, appOrigin, cdsServiceUrl: cdsUrl });
   let app;
+  let cds: EmbeddedCds | undefined;
   try {
     app = await startAppServer({ host, port: appPort, ehrOrigin: sandbox.ehrOrigin, production });
+    if (!external) cds = await startEmbeddedCds({ host, port: cdsPort, ehrOrigin: sandbox.ehrOrigin, appOrigin });
   } catch (err) {
-    await sandbox.close();
+    await Promise.allSettled([sandbox.close(), app?.close()]);
     throw err;
   }
   const lines = [
@@ -35,7 +41,7 @@ async function main(): Promise<void> {
     `  Authorize / token ${sandbox.ehrOrigin}/auth/authorize  ${sandbox.ehrOrigin}/auth/token`,
     `  CDS client JWKS   ${sandbox.ehrOrigin}/cds-client/jwks.json`,
     `  App (launch URL)  ${app.origin}/launch/launch.html`,
-    `  CDS service       ${cds ?? 'not available yet'}`,
+    `  CDS Hooks         ${cdsUrl}/cds-services${external ? ' (external)' : ''}`,
     'Press Ctrl-C to stop.',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -44,7 +50,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping…\n`);
-    Promise.allSettled([app.close(), sandbox.close()]).then(() => process.exit(0));
+    Promise.allSettled([app.close(), sandbox.close(), cds?.close()]).then(() => process.exit(0));
     setTimeout(() => process.exit(1), 5000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -77,7 +77,8 @@ beforeAll(async () => {
   const observations = micro.resources.filter((r) => (r as { resourceType: string }).resourceType === 'Observation');
   stub = Fastify();
   stub.addHook('onRequest', async (request) => {
-    stubAuth.push(request.headers.authorization ?? '');
+    // Searches only: report documents the reports cite are fetched too, and are tested on their own.
+    if (!request.url.includes('/Binary/')) stubAuth.push(request.headers.authorization ?? '');
   });
   stub.get('/ok/Observation', async () => searchset(observations.slice(0, 5), `${stubBase}/ok/Observation-page2`));
   stub.get('/ok/Observation-page2', async () => searchset(observations.slice(5)));
@@ -201,6 +202,16 @@ describe('partial prefetch: the rest fetched with fhirServer + fhirAuthorization
   it('no prefetch at all: everything fetched from the sandbox', async () => {
     const body = hookBody('patient-view', 'micrometastasis', { fhirServer: sandbox.fhirBase, fhirAuthorization: auth(sandboxToken('micrometastasis'), 'micrometastasis') });
     expect(cardsOf(await cds.call(VIEW, body))).toHaveLength(1);
+  });
+
+  it('fetches the report documents the reports cite, so report-text facts count as in the app', async () => {
+    const { patientId, prefetch } = scenarioPrefetch('macrometastasis-z0011-eligible');
+    const withoutDocuments = cardsOf(await cds.call(SELECT, hookBody('order-select', patientId, { prefetch })))[0];
+    expect(withoutDocuments?.summary).toMatch(/not computed/);
+    const body = hookBody('order-select', patientId, { prefetch, fhirServer: sandbox.fhirBase, fhirAuthorization: auth(sandboxToken(patientId), patientId) });
+    const card = cardsOf(await cds.call(SELECT, body))[0];
+    // MSKCC needs nuclear grade, focality and the frozen-section finding, all only in the report text.
+    expect(card?.summary).toMatch(/41% \(MSKCC\)/);
   });
 
   it('follows next links on the client-named server and sends the bearer token', async () => {

@@ -1,5 +1,6 @@
 // Runs every search of src/fhir/queries.ts at once, follows every `next` page, fetches report
 // documents, and retries what is worth retrying. Transport-agnostic so it can be tested in Node.
+import { binaryText, documentUrls } from '../../fhir/documents.ts';
 import { QUERIES, queryUrl, type FhirQuery } from '../../fhir/queries.ts';
 import { FhirHttpError, KIND_TEXT, LoadError, kindOfStatus, type LoadErrorKind } from './errors.ts';
 import { canRead } from './scopes.ts';
@@ -84,33 +85,6 @@ function sameServer(url: string, baseUrl: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Report documents referenced by URL (not inline) that the extraction will want to read. */
-export function documentUrls(resources: unknown[]): string[] {
-  const urls = new Set<string>();
-  for (const r of resources) {
-    if (!isObject(r)) continue;
-    const attachments = r.resourceType === 'DiagnosticReport' && Array.isArray(r.presentedForm)
-      ? r.presentedForm
-      : r.resourceType === 'DocumentReference' && Array.isArray(r.content)
-        ? r.content.map((c) => (isObject(c) ? c.attachment : undefined))
-        : [];
-    for (const a of attachments) {
-      if (!isObject(a) || typeof a.url !== 'string' || typeof a.data === 'string') continue;
-      const type = typeof a.contentType === 'string' ? a.contentType : '';
-      if (type === '' || /^text\/(plain|html)/i.test(type)) urls.add(a.url);
-    }
-  }
-  return [...urls];
-}
-
-/** Text of a fetched Binary (FHIR JSON with base64 `data`) or of a plain body. */
-export function binaryText(body: unknown): string | undefined {
-  if (typeof body === 'string') return body;
-  if (!isObject(body) || typeof body.data !== 'string') return undefined;
-  const bytes = Uint8Array.from(atob(body.data), (c) => c.charCodeAt(0));
-  return new TextDecoder('utf-8').decode(bytes);
 }
 
 export async function loadPatientData(transport: FhirTransport, patientId: string, options: LoadOptions = {}): Promise<PatientData> {

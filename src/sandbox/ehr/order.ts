@@ -58,7 +58,10 @@ ${d.cdsServiceUrl ? '' : html`<p class="notice"><strong>The CDS service is not a
     try {
       const client = createCdsClient({ baseUrl: d.cdsServiceUrl, issuer: d.ehrOrigin, jku: `${d.ehrOrigin}/cds-client/jwks.json`, key: d.cdsClientKey });
       const services = (await client.discover()).filter((s) => s.hook === hook);
-      for (const s of services) cards.push(...(await client.call(s, { hook, hookInstance: randomUUID(), fhirServer: d.fhirBase, context }, fhir)).cards);
+      // As a real EHR does: a short-lived, read-only, patient-scoped token the service may use to
+      // fetch what prefetch left out (e.g. report documents).
+      const fhirAuthorization = { access_token: d.prefetchToken(scenario.patientId), token_type: 'Bearer' as const, expires_in: 300, scope: 'patient/*.rs', subject: 'nodal-risk-cds', patient: scenario.patientId };
+      for (const s of services) cards.push(...(await client.call(s, { hook, hookInstance: randomUUID(), fhirServer: d.fhirBase, fhirAuthorization, context }, fhir)).cards);
     } catch (err) {
       error = (err as Error).message;
       cards = [];
