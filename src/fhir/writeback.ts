@@ -1,0 +1,119 @@
+// Assessment → FHIR R4 RiskAssessment resources for "Save to chart". Pure: no I/O, no clock.
+// One resource per applicable model that computed a number (probability or relative odds);
+// risk-factor profiles carry no single estimate, so they are not written.
+import type { Annotation, CodeableConcept, Extension, Reference, RiskAssessment, RiskAssessmentPrediction } from '@medplum/fhirtypes';
+import type { ClinicalFacts, Fact } from '../domain/facts.ts';
+import { INPUTS, INPUT_NAMES, formatInputValue, type InputValue } from '../domain/vocabulary.ts';
+import type { Assessment } from '../models/evaluate.ts';
+import type { ModelResult } from '../models/result.ts';
+
+/** Code system of our model identifiers (an .invalid host: ours, and never resolvable by accident). */
+export const MODEL_SYSTEM = 'https://nodal-risk.invalid/model';
+/**
+ * The relative odds as a number. R4's `relativeRisk` means risk relative to the population average,
+ * which these products of published odds ratios are not, so the number travels in an extension.
+ */
+export const RELATIVE_ODDS_EXTENSION = 'https://nodal-risk.invalid/fhir/StructureDefinition/relative-odds';
+
+export interface WriteBackContext {
+  /** "Patient/123" */
+  patientReference: string;
+  /** The signed-in user (fhirUser), e.g. "Practitioner/abc", when the EHR said who it is. */
+  performer?: string;
+  now: Date;
+  appVersion: string;
+}
+
+/** Whether a model result is one this app writes to the chart. */
+export function isWritable(model: ModelResult): boolean {
+  if (!model.applicable || model.missing.length > 0 || model.conflicts.length > 0) return false;
+  if (model.kind === 'probability') return typeof model.probability === 'number';
+  if (model.kind === 'relative-odds') return typeof model.relativeOdds === 'number';
+  return false;
+}
+
+/** References of every resource a present input came from, in input order, without duplicates. */
+export function basisReferences(inputs: ClinicalFacts): Reference[] {
+  const seen = new Set<string>();
+  for (const name of INPUT_NAMES) {
+    const fact = inputs[name] as Fact;
+    if (fact.status !== 'present') continue;
+    for (const source of fact.sources) {
+      // "clinician" is not a resource; typed entries are recorded in `note` instead.
+      if (source.reference === 'clinician' || !/^[A-Z][A-Za-z]+\/[A-Za-z0-9.-]{1,64}$/.test(source.reference)) continue;
+      seen.add(source.reference);
+    }
+  }
+  return [...seen].map((reference) => ({ reference }));
+}
+
+/** One line per input the clinician entered or edited, saying what the record said. */
+export function clinicianInputNotes(inputs: ClinicalFacts): string[] {
+  const lines: string[] = [];
+  for (const name of INPUT_NAMES) {
+    const fact = inputs[name] as Fact;
+    if (fact.status !== 'present' || fact.origin !== 'clinician') continue;
+    const value = formatInputValue(name, fact.value as InputValue);
+    lines.push(`${INPUTS[name].label}: ${value} (${fact.note ?? 'entered by the clinician'})`);
+  }
+  return lines;
+}
+
+/** Rounded as the card shows it (×9.15, ×12). */
+function oddsText(odds: number): string {
+  return odds >= 10 ? odds.toFixed(0) : String(Number(odds.toFixed(2)));
+}
+
+function method(model: ModelResult): CodeableConcept {
+  return { coding: [{ system: MODEL_SYSTEM, code: model.id, display: model.title }], text: `${model.title}. ${model.citation}` };
+}
+
+function prediction(model: ModelResult): RiskAssessmentPrediction {
+  const outcome = { text: model.outcome };
+  if (model.kind === 'probability') return { outcome, probabilityDecimal: model.probability as number };
+  const odds = model.relativeOdds as number;
+  const words = `relative odds ×${oddsText(odds)} vs the reference patient`;
+  const out: RiskAssessmentPrediction = {
+    extension: [{ url: RELATIVE_ODDS_EXTENSION, valueDecimal: odds } satisfies Extension],
+    outcome,
+    qualitativeRisk: { text: words },
+    rationale:
+      `${words} (a patient with none of the model's factors): the product of published odds ratios. ` +
+      'It is not a probability and not a risk relative to the population average.',
+  };
+  // A relative-odds model with a locally calibrated intercept also yields a probability (shown on the card).
+  if (typeof model.probability === 'number') out.probabilityDecimal = model.probability;
+  return out;
+}
+
+function notes(model: ModelResult, clinicianLines: string[], appVersion: string): Annotation[] {
+  const out: Annotation[] = [];
+  if (clinicianLines.length > 0) {
+    out.push({ text: `Inputs entered or edited by the clinician in Nodal Risk:\n${clinicianLines.map((l) => `- ${l}`).join('\n')}` });
+  }
+  if (model.locallyConfigured) out.push({ text: 'Locally configured model (deployment configuration), not a built-in published model.' });
+  if (model.calibration) out.push({ text: `Calibration: ${model.calibration}` });
+  for (const w of model.warnings) out.push({ text: `Warning: ${w}` });
+  out.push({ text: `Computed by Nodal Risk ${appVersion}. Supports and does not replace clinical judgement.` });
+  return out;
+}
+
+export function riskAssessmentsFor(assessment: Assessment, ctx: WriteBackContext): RiskAssessment[] {
+  const basis = basisReferences(assessment.inputs);
+  const clinicianLines = clinicianInputNotes(assessment.inputs);
+  return assessment.models.filter(isWritable).map((model) => {
+    const resource: RiskAssessment = {
+      resourceType: 'RiskAssessment',
+      status: 'final',
+      method: method(model),
+      code: { text: 'Further axillary nodal disease after a positive sentinel node biopsy' },
+      subject: { reference: ctx.patientReference },
+      occurrenceDateTime: ctx.now.toISOString(),
+      ...(ctx.performer ? { performer: { reference: ctx.performer } } : {}),
+      ...(basis.length > 0 ? { basis: basis.map((b) => ({ ...b })) } : {}),
+      prediction: [prediction(model)],
+      note: notes(model, clinicianLines, ctx.appVersion),
+    };
+    return resource;
+  });
+}
