@@ -4,6 +4,7 @@
 // honour from a header) and as dist/app/content-security-policy.txt for the web server's header.
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { loadAppConfig } from './src/app/smart/config-check.ts';
 import { contentSecurityPolicy } from './src/app/smart/csp.ts';
@@ -30,7 +31,16 @@ function contentSecurityPolicyPlugin(): Plugin {
 export default defineConfig({
   plugins: [preact(), contentSecurityPolicyPlugin()],
   publicDir: 'public',
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  resolve: {
+    // Smaller, quieter fhirclient: see the comments in the shims.
+    alias: {
+      debug: fileURLToPath(new URL('./src/app/shims/debug.cjs', import.meta.url)),
+      'isomorphic-webcrypto': fileURLToPath(new URL('./src/app/shims/webcrypto.cjs', import.meta.url)),
+    },
+  },
+  // FHIRCLIENT_PURE: fhirclient's "pure" build for current browsers, without its fetch and
+  // AbortController polyfills.
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), FHIRCLIENT_PURE: 'true' },
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,

@@ -1,21 +1,9 @@
 // Extraction timings (design.md "npm run bench"): a patient with 10,000 Observations and 50 pathology
 // reports (target < 100 ms) and one typical patient. Median of several runs after a warm-up.
-import { performance } from 'node:perf_hooks';
 import { extractFacts } from '../src/fhir/extract/index.ts';
 import { largePatient } from '../test/fixtures/large-patient.ts';
 import { loadFixture } from '../test/fixtures/load.ts';
-
-function medianMs(runs: number, fn: () => void): number {
-  fn(); // warm-up: JIT and lazy regex compilation
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+import { medianMs } from './timing.ts';
 
 export async function benchExtraction(): Promise<string[]> {
   const now = new Date();

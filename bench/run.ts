@@ -1,5 +1,17 @@
 // `npm run bench`: one line per figure.
+import { benchApp } from './app.ts';
+import { benchCds } from './cds.ts';
+import { benchExtraction } from './extraction.ts';
 import { benchModels } from './models.ts';
 
-const lines: string[] = [...benchModels()];
-for (const line of lines) console.log(line);
+const only = process.argv[2];
+const suites: Record<string, () => string[] | Promise<string[]>> = {
+  models: benchModels,
+  extraction: benchExtraction,
+  app: benchApp,
+  cds: benchCds,
+};
+for (const [name, run] of Object.entries(suites)) {
+  if (only && only !== name) continue;
+  for (const line of await run()) console.log(line);
+}
