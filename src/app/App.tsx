@@ -12,12 +12,19 @@ import type { SourceIndex } from './components/SourceViewer.tsx';
 import { Loading, Problem, type AppProblem } from './components/StatusViews.tsx';
 import { LoadError } from './load/errors.ts';
 import { loadPatientData, type FhirTransport, type PatientData } from './load/load-patient-data.ts';
+import { canCreate } from './load/scopes.ts';
+import type { CreateResource } from './record/save.ts';
+import type { WriteBack } from './components/SaveToChart.tsx';
 
 export interface SmartSession {
   patientId: string;
   grantedScope?: string;
   needPatientBanner: boolean;
   transport: FhirTransport;
+  /** FHIR create, for "Save to chart" (offered only when the grant allows it). */
+  create?: CreateResource;
+  /** The signed-in user, "Practitioner/abc", when the EHR said. */
+  fhirUser?: string;
 }
 
 export type Analyse = (
@@ -31,6 +38,7 @@ interface Ready {
   ignored: IgnoredItem[];
   patient: { reference: string } | null;
   banner: BannerPatient | null;
+  printPatient: BannerPatient | null;
   sources: SourceIndex;
   nothingFound: boolean;
 }
@@ -87,10 +95,11 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
       const { facts, ignored, patient } = analyse(data.resources, { patientId: session.patientId, now, binaries: data.binaries });
       const patientResource = data.resources.find((r) => (r as { resourceType?: unknown })?.resourceType === 'Patient');
       const nothingFound = INPUT_NAMES.every((n) => DEMOGRAPHIC.has(n) || facts[n].status === 'missing');
+      const printPatient = bannerPatient(patientResource);
       setGeneratedAt(now);
       setState({
         phase: 'ready',
-        ready: { data, facts, ignored, patient, banner: session.needPatientBanner ? bannerPatient(patientResource) : null, sources: sourceIndex(data), nothingFound },
+        ready: { data, facts, ignored, patient, banner: session.needPatientBanner ? printPatient : null, printPatient, sources: sourceIndex(data), nothingFound },
       });
     } catch (e) {
       const problem: AppProblem =
@@ -109,6 +118,10 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
     return <Problem problem={state.problem} onRetry={retry} />;
   }
   const { ready } = state;
+  const writeBack: WriteBack | undefined =
+    session.create && canCreate(session.grantedScope, 'RiskAssessment')
+      ? { create: session.create, patientReference: `Patient/${session.patientId}`, ...(session.fhirUser ? { performer: session.fhirUser } : {}) }
+      : undefined;
   return (
     <>
       {ready.banner && <PatientBanner patient={ready.banner} />}
@@ -121,6 +134,8 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
         sources={ready.sources}
         version={props.version}
         generatedAt={generatedAt}
+        printPatient={ready.printPatient}
+        {...(writeBack ? { writeBack } : {})}
       />
     </>
   );

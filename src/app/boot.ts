@@ -2,6 +2,7 @@
 // session to the app. Tokens stay inside fhirclient (sessionStorage); nothing is logged.
 import FHIR from 'fhirclient';
 import type { SmartSession } from './App.tsx';
+import type { CreateResource } from './record/save.ts';
 import type { AppProblem } from './components/StatusViews.tsx';
 import { FhirHttpError, KIND_TEXT, LoadError } from './load/errors.ts';
 import type { FhirTransport } from './load/load-patient-data.ts';
@@ -19,12 +20,11 @@ function retryAfterSeconds(headers: Headers): number | undefined {
 }
 
 /**
- * FHIR GETs with the session's bearer token. fetch is used directly rather than client.request:
- * on a 401 fhirclient 2.6 wipes its state (refresh token included) instead of refreshing, so here a
- * 401 triggers one refresh with the refresh token, when one was granted, and a single retry.
+ * fetch with the session's bearer token. fetch is used directly rather than client.request: on a
+ * 401 fhirclient 2.6 wipes its state (refresh token included) instead of refreshing, so here a 401
+ * triggers one refresh with the refresh token, when one was granted, and a single retry.
  */
-function transportFor(client: Client): FhirTransport {
-  const base = client.state.serverUrl.replace(/\/?$/, '/');
+function authorizedFetch(client: Client): (url: string, init?: { method: string; headers: Record<string, string>; body: string }) => Promise<Response> {
   let refreshing: Promise<unknown> | null = null;
   const canRefresh = () => typeof client.state.tokenResponse?.refresh_token === 'string';
   const refresh = () => {
@@ -33,23 +33,32 @@ function transportFor(client: Client): FhirTransport {
     });
     return refreshing;
   };
-  const send = (url: string) =>
-    fetch(url, { headers: { Accept: 'application/fhir+json', Authorization: client.getAuthorizationHeader() ?? '' } });
+  const send = (url: string, init?: { method: string; headers: Record<string, string>; body: string }) =>
+    fetch(url, {
+      method: init?.method ?? 'GET',
+      headers: { Accept: 'application/fhir+json', ...init?.headers, Authorization: client.getAuthorizationHeader() ?? '' },
+      ...(init ? { body: init.body } : {}),
+    });
+  return async (url, init) => {
+    if (refreshing) await refreshing.catch(() => undefined);
+    const response = await send(url, init);
+    if (response.status !== 401 || !canRefresh()) return response;
+    try {
+      await refresh();
+    } catch {
+      throw new FhirHttpError(401);
+    }
+    return send(url, init);
+  };
+}
 
+/** FHIR GETs for loading the record. */
+function transportFor(client: Client, authorized: ReturnType<typeof authorizedFetch>): FhirTransport {
+  const base = client.state.serverUrl.replace(/\/?$/, '/');
   return {
     baseUrl: client.state.serverUrl,
     async get(url: string) {
-      const absolute = new URL(url, base).href;
-      if (refreshing) await refreshing.catch(() => undefined);
-      let response = await send(absolute);
-      if (response.status === 401 && canRefresh()) {
-        try {
-          await refresh();
-        } catch {
-          throw new FhirHttpError(401);
-        }
-        response = await send(absolute);
-      }
+      const response = await authorized(new URL(url, base).href);
       if (!response.ok) throw new FhirHttpError(response.status, retryAfterSeconds(response.headers));
       const type = response.headers.get('Content-Type') ?? '';
       if (!/json/i.test(type)) return response.text();
@@ -59,6 +68,22 @@ function transportFor(client: Client): FhirTransport {
         throw new LoadError('malformed', KIND_TEXT.malformed);
       }
     },
+  };
+}
+
+/** FHIR create (POST to the type endpoint) for "Save to chart"; one request, never retried except after a token refresh. */
+function creatorFor(client: Client, authorized: ReturnType<typeof authorizedFetch>): CreateResource {
+  const base = client.state.serverUrl.replace(/\/?$/, '/');
+  return async (resource) => {
+    const response = await authorized(new URL(resource.resourceType, base).href, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify(resource),
+    });
+    if (!response.ok) throw new FhirHttpError(response.status);
+    // The body is optional (Prefer: return=minimal); the Location header is what the spec requires.
+    const body: unknown = await response.json().catch(() => undefined);
+    return { location: response.headers.get('Location') ?? undefined, body };
   };
 }
 
@@ -84,11 +109,15 @@ export async function boot(): Promise<BootResult> {
       .then((style) => applySmartStyle(style))
       .catch(() => undefined);
   }
+  const authorized = authorizedFetch(client);
   const session: SmartSession = {
     patientId: String(patientId),
     needPatientBanner: token.need_patient_banner === true,
-    transport: transportFor(client),
+    transport: transportFor(client, authorized),
+    create: creatorFor(client, authorized),
   };
   if (typeof token.scope === 'string') session.grantedScope = token.scope;
+  const fhirUser = client.getFhirUser();
+  if (fhirUser) session.fhirUser = fhirUser;
   return { session };
 }

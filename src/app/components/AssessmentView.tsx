@@ -5,7 +5,9 @@ import { applyOverrides, type Overrides } from '../../domain/overrides.ts';
 import type { InputName, InputValue } from '../../domain/vocabulary.ts';
 import type { ModelDefinition } from '../../models/definition.ts';
 import { assess } from '../../models/evaluate.ts';
+import type { BannerPatient } from './PatientBanner.tsx';
 import { RiskCard } from './RiskCard.tsx';
+import type { WriteBack } from './SaveToChart.tsx';
 import type { SourceIndex } from './SourceViewer.tsx';
 
 export interface AssessmentViewProps {
@@ -16,6 +18,8 @@ export interface AssessmentViewProps {
   sources: SourceIndex;
   version: string;
   generatedAt: Date;
+  printPatient?: BannerPatient | null;
+  writeBack?: WriteBack;
 }
 
 export function AssessmentView(props: AssessmentViewProps) {
@@ -41,6 +45,8 @@ export function AssessmentView(props: AssessmentViewProps) {
       sources={props.sources}
       version={props.version}
       generatedAt={props.generatedAt}
+      printPatient={props.printPatient ?? null}
+      {...(props.writeBack ? { writeBack: props.writeBack } : {})}
     />
   );
 }

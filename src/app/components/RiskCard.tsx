@@ -11,6 +11,9 @@ import { Drivers } from './Drivers.tsx';
 import { Evidence } from './Evidence.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
 import { ModelSummary } from './ModelSummary.tsx';
+import type { BannerPatient } from './PatientBanner.tsx';
+import { PrintHeader } from './PrintHeader.tsx';
+import { SaveToChart, type WriteBack } from './SaveToChart.tsx';
 import { SourceViewer, type SourceIndex } from './SourceViewer.tsx';
 
 export interface RiskCardProps {
@@ -22,6 +25,10 @@ export interface RiskCardProps {
   sources: SourceIndex;
   version: string;
   generatedAt: Date;
+  /** The patient for the printed header (shown on paper even when the banner is not on screen). */
+  printPatient?: BannerPatient | null;
+  /** Present only when the granted scopes allow creating RiskAssessments. */
+  writeBack?: WriteBack;
 }
 
 export function RiskCard(props: RiskCardProps) {
@@ -33,6 +40,7 @@ export function RiskCard(props: RiskCardProps) {
 
   return (
     <main class="risk-card">
+      <PrintHeader patient={props.printPatient ?? null} reference={assessment.patient?.reference} version={props.version} generatedAt={props.generatedAt} />
       <header class="card-header">
         <h1>Nodal Risk</h1>
         <p class="subtitle">Further axillary disease after a positive sentinel node biopsy</p>
@@ -41,6 +49,12 @@ export function RiskCard(props: RiskCardProps) {
             What-if: {editCount} input{editCount > 1 ? 's' : ''} entered or edited by you; results below use them.
           </p>
         )}
+        <div class="card-actions">
+          <button type="button" class="secondary" onClick={() => window.print()}>
+            Print / Download PDF
+          </button>
+          {props.writeBack && <SaveToChart assessment={assessment} writeBack={props.writeBack} version={props.version} />}
+        </div>
       </header>
 
       <section aria-labelledby="results-heading" class="results">

@@ -1,0 +1,75 @@
+// "Save to chart": writes what the card shows now (what-if edits included, recorded in the note)
+// as RiskAssessments. One click, one write: a ref guards against double clicks before re-render,
+// and a retry after a partial failure sends only what was not yet created.
+import { useRef, useState } from 'preact/hooks';
+import { isWritable, riskAssessmentsFor } from '../../fhir/writeback.ts';
+import type { Assessment } from '../../models/evaluate.ts';
+import { saveAll, type CreateResource } from '../record/save.ts';
+
+export interface WriteBack {
+  create: CreateResource;
+  /** "Patient/123" */
+  patientReference: string;
+  /** fhirUser of the signed-in clinician, when the EHR said. */
+  performer?: string;
+}
+
+interface Saved {
+  /** The assessment these were created from. */
+  assessment: Assessment;
+  created: string[];
+  titles: string[];
+  error?: string;
+}
+
+export function SaveToChart(props: { assessment: Assessment; writeBack: WriteBack; version: string }) {
+  const { assessment, writeBack } = props;
+  const busy = useRef(false);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const writable = assessment.models.filter(isWritable);
+  if (writable.length === 0 && !saved) return null;
+
+  const current = saved?.assessment === assessment ? saved : null;
+  const complete = current !== null && !current.error;
+
+  const onSave = async () => {
+    if (busy.current || complete) return;
+    busy.current = true;
+    setSaving(true);
+    const all = riskAssessmentsFor(assessment, {
+      patientReference: writeBack.patientReference,
+      ...(writeBack.performer ? { performer: writeBack.performer } : {}),
+      now: new Date(),
+      appVersion: props.version,
+    });
+    const titles = writable.map((m) => m.title);
+    const already = current?.created ?? [];
+    const outcome = await saveAll(writeBack.create, all.slice(already.length));
+    setSaved({ assessment, created: [...already, ...outcome.created], titles, ...(outcome.error ? { error: outcome.error } : {}) });
+    setSaving(false);
+    busy.current = false;
+  };
+
+  return (
+    <div class="save-to-chart">
+      {writable.length > 0 && (
+        <button type="button" onClick={() => void onSave()} disabled={saving || complete} aria-busy={saving}>
+          {saving ? 'Saving…' : complete ? 'Saved to chart' : 'Save to chart'}
+        </button>
+      )}
+      {saved && !saved.error && (
+        <p class="save-result saved" role="status">
+          Saved to the chart: {saved.created.map((ref, i) => `${ref} (${saved.titles[i] ?? ''})`).join('; ')}.
+          {saved.assessment !== assessment && ' The inputs have changed since; save again to record the current estimates.'}
+        </p>
+      )}
+      {saved?.error && (
+        <p class="save-result failed" role="alert">
+          {saved.created.length > 0 ? `Saved ${saved.created.join(', ')}; the rest was not saved` : 'Not saved'}: {saved.error}. The card is
+          unchanged; you can try again.
+        </p>
+      )}
+    </div>
+  );
+}
