@@ -12,6 +12,7 @@ import { patientLabel } from '../auth/routes.ts';
 import type { LaunchContext } from '../auth/state.ts';
 import type { Scenario } from '../patients/index.ts';
 import { registerOrderRoutes } from './order.ts';
+import { renderSavedAssessments, savedAssessments } from './saved-assessments.ts';
 import { PAGE_CSP, html, page } from './html.ts';
 
 export interface EhrDeps {
@@ -62,14 +63,15 @@ export function registerEhrRoutes(app: FastifyInstance, d: EhrDeps): void {
     const client = defaultClient();
     const standalone = new URL(client.launchUri);
     standalone.searchParams.set('iss', d.fhirBase);
+    const saved = await Promise.all(d.scenarios.map((s) => savedAssessments(d.repo, s.patientId)));
     const body = html`<header class="ehr-top"><h1>Sandbox EHR</h1><p>Synthetic patients only. FHIR base: <code>${d.fhirBase}</code></p></header>
 <main>
 <p>Standalone launch (patient picker at the EHR): <a href="${standalone.href}">${client.name}</a></p>
 <table class="patients">
-<thead><tr><th scope="col">Patient</th><th scope="col">Scenario</th><th scope="col">Actions</th></tr></thead>
+<thead><tr><th scope="col">Patient</th><th scope="col">Scenario</th><th scope="col">Actions</th><th scope="col">Saved risk assessments</th></tr></thead>
 <tbody>
 ${d.scenarios.map(
-  (s) => html`<tr>
+  (s, i) => html`<tr id="patient-${s.patientId}">
 <td>${patientLabel(s.patient)}<br><small>Patient/${s.patientId}</small></td>
 <td><strong>${s.title}</strong><br><small>${s.description}</small></td>
 <td>
@@ -83,6 +85,7 @@ ${d.scenarios.map(
 <button type="submit">Order axillary dissection</button>
 </form>
 </td>
+<td>${renderSavedAssessments(saved[i] ?? [])}</td>
 </tr>`,
 )}
 </tbody>
