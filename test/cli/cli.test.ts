@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { VECTOR_A } from '../helpers/vectors.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist/node/cli/main.js');
@@ -21,19 +22,7 @@ function run(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const vectorA = {
-  histologicType: 'ductal',
-  nuclearGrade: 2,
-  erStatus: 'positive',
-  slnExamined: 2,
-  slnPositive: 1,
-  slnItcOnly: 0,
-  lvi: false,
-  multifocal: false,
-  tumorSizeMm: 20,
-  detectionMethod: 'frozen-section',
-  nodalBurden: 'macro',
-};
+const vectorA = { ...VECTOR_A, detectionMethod: 'frozen-section', nodalBurden: 'macro' };
 
 beforeAll(() => {
   execFileSync('npm', ['run', '--silent', 'build:node'], { cwd: root, stdio: 'pipe' });

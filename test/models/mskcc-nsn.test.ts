@@ -3,20 +3,9 @@
 // (outside this code base) so the port can be held to 1e-4 percentage points.
 import { describe, expect, it } from 'vitest';
 import { resultFor } from '../helpers/facts.ts';
+import { VECTOR_A } from '../helpers/vectors.ts';
 
-const vectorA = {
-  histologicType: 'ductal',
-  nuclearGrade: 2,
-  erStatus: 'positive',
-  slnExamined: 2,
-  slnPositive: 1,
-  slnItcOnly: 0,
-  lvi: false,
-  multifocal: false,
-  tumorSizeMm: 20,
-  neoadjuvantTherapy: false,
-  clinicalN: 'cN0',
-};
+const vectorA = { ...VECTOR_A, neoadjuvantTherapy: false, clinicalN: 'cN0' };
 
 function percent(modelId: string, inputs: Record<string, unknown>): number {
   const r = resultFor(modelId, inputs);

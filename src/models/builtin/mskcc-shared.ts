@@ -1,5 +1,5 @@
 // Pieces common to the two riskcalc.org forms of the MSKCC nomogram (models.md §1 and §1b).
-import type { Citation, Condition, Requirement } from '../definition.ts';
+import type { Citation, Condition, Requirement, Term } from '../definition.ts';
 
 export const VAN_ZEE_2003: Citation = {
   text:
@@ -52,17 +52,62 @@ const ductalWithNuclearGrade = (grade: number): Condition => ({
   ],
 });
 
-/** The tumour type & nuclear grade term; nuclear grade is only needed for ductal tumours. */
-export function typeAndGradeLevels(ng2: number, ng3: number, lobular: number) {
-  return [
-    { label: 'ductal, nuclear grade 1 (reference)', when: ductalWithNuclearGrade(1), coefficient: 0 },
-    { label: 'ductal, nuclear grade 2', when: ductalWithNuclearGrade(2), coefficient: ng2 },
-    { label: 'ductal, nuclear grade 3', when: ductalWithNuclearGrade(3), coefficient: ng3 },
-    { label: 'lobular', when: { input: 'histologicType', equals: 'lobular' } as Condition, coefficient: lobular },
-  ];
+const METHOD_CONDITION: Record<'frozen-section' | 'routine-he' | 'serial-he' | 'ihc', { label: string; when: Condition }> = {
+  'frozen-section': { label: 'frozen section', when: { input: 'detectionMethod', equals: 'frozen-section' } },
+  'routine-he': { label: 'routine H&E', when: { input: 'detectionMethod', equals: 'routine-he' } },
+  'serial-he': { label: 'serial H&E', when: { input: 'detectionMethod', equals: 'serial-he' } },
+  ihc: { label: 'immunohistochemistry', when: { input: 'detectionMethod', equals: 'ihc' } },
+};
+
+/** One form's coefficients, named as in models.md §1 / §1b. */
+export interface MskccCoefficients {
+  ductalNg2: number;
+  ductalNg3: number;
+  lobular: number;
+  lvi: number;
+  multifocal: number;
+  erPositive: number;
+  sqrtNegativeSln: number;
+  positiveSln: number;
+  sizeCm: number;
+  /** Method of detection: the reference level (coefficient 0) first. */
+  method: [keyof typeof METHOD_CONDITION, number][];
 }
 
-export const ER_POSITIVE: Condition = { input: 'erStatus', in: ['positive', 'low-positive'] };
+/** The terms of the nomogram; both riskcalc.org forms share them and differ only in coefficients. */
+export function mskccTerms(c: MskccCoefficients): Term[] {
+  return [
+    {
+      id: 'typeAndNuclearGrade',
+      label: 'Tumour type and nuclear grade',
+      type: 'levels',
+      // Nuclear grade is only needed for ductal tumours; the lobular level needs none.
+      levels: [
+        { label: 'ductal, nuclear grade 1 (reference)', when: ductalWithNuclearGrade(1), coefficient: 0 },
+        { label: 'ductal, nuclear grade 2', when: ductalWithNuclearGrade(2), coefficient: c.ductalNg2 },
+        { label: 'ductal, nuclear grade 3', when: ductalWithNuclearGrade(3), coefficient: c.ductalNg3 },
+        { label: 'lobular', when: { input: 'histologicType', equals: 'lobular' }, coefficient: c.lobular },
+      ],
+    },
+    { id: 'lvi', label: 'Lymphovascular invasion', type: 'indicator', when: { input: 'lvi', equals: true }, coefficient: c.lvi },
+    { id: 'multifocal', label: 'Multifocal', type: 'indicator', when: { input: 'multifocal', equals: true }, coefficient: c.multifocal },
+    // models.md §1: ER positive includes low-positive.
+    { id: 'erPositive', label: 'ER positive', type: 'indicator', when: { input: 'erStatus', in: ['positive', 'low-positive'] }, coefficient: c.erPositive },
+    { id: 'sqrtNegativeSln', label: '√ negative sentinel nodes', type: 'numeric', input: 'slnNegative', transform: 'sqrt', coefficient: c.sqrtNegativeSln },
+    { id: 'positiveSln', label: 'Positive sentinel nodes', type: 'numeric', input: 'slnPositive', coefficient: c.positiveSln },
+    { id: 'sizeCm', label: 'Pathological size', type: 'numeric', input: 'tumorSizeMm', scale: 0.1, unit: 'cm', coefficient: c.sizeCm },
+    {
+      id: 'detectionMethod',
+      label: 'Method of detection',
+      type: 'levels',
+      levels: c.method.map(([method, coefficient], i) => ({
+        label: `${METHOD_CONDITION[method].label}${i === 0 ? ' (reference)' : ''}`,
+        when: METHOD_CONDITION[method].when,
+        coefficient,
+      })),
+    },
+  ];
+}
 
 // The calculator's input limits: n− 0–14, n+ 1–7, size 0.1–9 cm (models.md §1).
 export const MSKCC_RANGES = [
