@@ -187,3 +187,15 @@ describe('createdReference', () => {
     expect(createdReference('RiskAssessment', { location: 'http://x/fhir/Observation/1' })).toBeUndefined();
   });
 });
+
+describe('printed sources', () => {
+  it('cites each input source as a numbered note, with one legend listing every resource once', () => {
+    renderCard();
+    const legend = screen.getByRole('list', { name: 'Sources', hidden: true });
+    const items = within(legend).getAllByRole('listitem', { hidden: true }).map((li) => li.textContent);
+    expect(items[0]).toBe('[1] Observation/size (2026-03-02)');
+    expect(new Set(items).size).toBe(items.length);
+    const marks = (document.getElementById('input-slnNegative') as HTMLElement).querySelector('.source-ref')?.textContent;
+    expect(marks).toMatch(/^\[\d+(, \d+)*\]$/);
+  });
+});

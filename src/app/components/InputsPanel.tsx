@@ -1,10 +1,12 @@
 // Every input with its value, where it came from, and a way to fill, choose or edit it.
-import { useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useMemo, useState } from 'preact/hooks';
 import type { ClinicalFacts, Fact, PresentFact, Source } from '../../domain/facts.ts';
 import type { Overrides } from '../../domain/overrides.ts';
 import { INPUTS, formatInputValue, isDerivedOnly, type InputName, type InputValue } from '../../domain/vocabulary.ts';
 import { ORIGIN_BADGE, shortDate } from '../view/format.ts';
 import { INPUT_GROUPS } from '../view/input-groups.ts';
+import { legendMarks, sourceLegend, type LegendEntry } from '../view/source-legend.ts';
 import { InputEditor } from './InputEditor.tsx';
 
 interface Props {
@@ -17,7 +19,10 @@ interface Props {
   onShowSource: (source: Source) => void;
 }
 
+const Legend = createContext<Map<string, LegendEntry>>(new Map());
+
 function SourceLinks({ fact, onShowSource }: { fact: PresentFact; onShowSource: (s: Source) => void }) {
+  const legend = useContext(Legend);
   const linkable = fact.sources.filter((s) => s.reference !== 'clinician');
   return (
     <>
@@ -28,6 +33,8 @@ function SourceLinks({ fact, onShowSource }: { fact: PresentFact; onShowSource: 
           {s.date && ` · ${shortDate(s.date)}`}
         </button>
       ))}
+      {/* Buttons are not printed; paper cites the numbered source legend instead. */}
+      {linkable.length > 0 && <span class="print-inline source-ref">{legendMarks(legend, linkable.map((s) => s.reference))}</span>}
     </>
   );
 }
@@ -116,19 +123,32 @@ function InputRow({ name, props }: { name: InputName; props: Props }) {
 }
 
 export function InputsPanel(props: Props) {
+  const legend = useMemo(() => sourceLegend(props.facts), [props.facts]);
   return (
     <section aria-labelledby="inputs-heading" class="inputs">
       <h2 id="inputs-heading">Inputs and where they came from</h2>
-      {INPUT_GROUPS.map((group) => (
-        <table key={group.title} class="inputs-table">
-          <caption>{group.title}</caption>
-          <tbody>
-            {group.inputs.map((name) => (
-              <InputRow key={name} name={name} props={props} />
-            ))}
-          </tbody>
-        </table>
-      ))}
+      <Legend.Provider value={legend}>
+        {INPUT_GROUPS.map((group) => (
+          <table key={group.title} class="inputs-table">
+            <caption>{group.title}</caption>
+            <tbody>
+              {group.inputs.map((name) => (
+                <InputRow key={name} name={name} props={props} />
+              ))}
+            </tbody>
+          </table>
+        ))}
+      </Legend.Provider>
+      {legend.size > 0 && (
+        <ol class="print-only source-legend" aria-label="Sources">
+          {[...legend.values()].map((e) => (
+            <li key={e.reference}>
+              [{e.n}] {e.reference}
+              {e.date && ` (${e.date})`}
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

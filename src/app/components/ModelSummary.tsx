@@ -79,7 +79,7 @@ function NotComputed({ model }: { model: ModelResult }) {
 export function ModelSummary({ model }: { model: ModelResult }) {
   const computed = model.missing.length + model.conflicts.length === 0;
   return (
-    <article class={`model model-${model.kind}`} aria-labelledby={`model-${model.id}`}>
+    <article class={`model model-${model.kind}${computed ? '' : ' model-not-computed'}`} aria-labelledby={`model-${model.id}`}>
       <h3 id={`model-${model.id}`}>
         {model.title}
         {model.locallyConfigured && <span class="badge badge-local">locally configured</span>}

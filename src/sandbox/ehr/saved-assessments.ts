@@ -18,7 +18,7 @@ export async function savedAssessments(repo: MemoryRepository, patientId: string
 function estimate(r: RiskAssessment): string {
   const p = r.prediction?.[0];
   const parts: string[] = [];
-  if (typeof p?.probabilityDecimal === 'number') parts.push(`${Math.round(p.probabilityDecimal * 1000) / 10}%`);
+  if (typeof p?.probabilityDecimal === 'number') parts.push(`${Math.round(p.probabilityDecimal * 100)}%`);
   if (p?.qualitativeRisk?.text) parts.push(p.qualitativeRisk.text);
   return parts.join(' · ') || 'no estimate';
 }
