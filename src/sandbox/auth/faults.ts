@@ -19,6 +19,7 @@ export const FAULT_CHOICES: { value: string; label: string }[] = [
   { value: '500', label: 'FHIR 500 on every request' },
   { value: 'slow:2000', label: 'Slow FHIR responses (2 s each)' },
   { value: 'deny-scope:Condition', label: 'Permission to read Condition not granted' },
+  { value: 'deny-scope:RiskAssessment', label: 'Permission to save RiskAssessment not granted' },
 ];
 
 const num = (s: string | undefined, dflt: number, max: number): number => {
