@@ -111,7 +111,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   surgeryCandidates(events, ctx);
   neoadjuvantCandidates(events, ctx);
 
-  const side = indexSide(cancers, events);
+  const side = indexSide(cancers, events, collector.candidates);
   const resolved = resolveFacts(collector.candidates, side ? { indexSide: side } : {});
   return { patient: { reference: patient }, facts: resolved.facts, ignored: [...collector.ignored, ...resolved.ignored] };
 }

@@ -1,6 +1,7 @@
 // Facts that come from clinical events: breast surgery type, neoadjuvant therapy, the age anchor,
 // and the side of the sentinel node biopsy.
 import type { Source } from '../../domain/facts.ts';
+import type { Candidate } from './candidate.ts';
 import type { Side } from '../codes.ts';
 import type { Context } from './context.ts';
 import { dateMs } from './json.ts';
@@ -91,8 +92,27 @@ export function ageAnchor(events: ClinicalEvents, cancers: BreastCancer[], now: 
   return { date: today, note: `age today (${today}): no dated sentinel node biopsy or diagnosis found` };
 }
 
-/** Side of the index cancer: the only side with a breast cancer, or, when both sides have one, the biopsied side. */
-export function indexSide(cancers: BreastCancer[], events: ClinicalEvents): Side | undefined {
+/**
+ * Sides whose sentinel nodes hold tumour (positive or ITC-only nodes, or a stated nodal category),
+ * as far as the node results name their side.
+ */
+function sidesWithNodalTumour(candidates: Candidate[]): Set<Side> {
+  const sides = new Set<Side>();
+  for (const c of candidates) {
+    if (!c.side) continue;
+    const tumour =
+      ((c.input === 'slnPositive' || c.input === 'slnItcOnly') && typeof c.value === 'number' && c.value > 0) || c.input === 'nodalBurden';
+    if (tumour) sides.add(c.side);
+  }
+  return sides;
+}
+
+/**
+ * Side of the index cancer: the only side with a breast cancer; when both sides have one, the
+ * only biopsied side; when both were biopsied, the only side whose sentinel nodes hold tumour
+ * (the decision Nodal Risk supports is about that axilla). Otherwise undecided: facts conflict.
+ */
+export function indexSide(cancers: BreastCancer[], events: ClinicalEvents, candidates: Candidate[] = []): Side | undefined {
   const sides = new Set<Side>();
   for (const c of cancers) {
     if (c.side === 'left' || c.side === 'right') sides.add(c.side);
@@ -104,5 +124,7 @@ export function indexSide(cancers: BreastCancer[], events: ClinicalEvents): Side
   const biopsied = new Set(events.sentinelBiopsies.map((b) => b.side).filter((s): s is Side => !!s));
   if (sides.size === 1) return [...sides][0];
   if (biopsied.size === 1) return [...biopsied][0];
+  const withTumour = sidesWithNodalTumour(candidates);
+  if (withTumour.size === 1) return [...withTumour][0];
   return undefined;
 }
