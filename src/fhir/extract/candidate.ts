@@ -23,6 +23,15 @@ export interface Candidate {
   note?: string;
 }
 
+/** The provenance of a value from anything that names its resource and, optionally, code, date and text. */
+export function sourceFrom(x: { reference: string; code?: string; date?: string; text?: string }): Source {
+  const s: Source = { reference: x.reference };
+  if (x.code) s.code = x.code;
+  if (x.date) s.date = x.date;
+  if (x.text) s.text = x.text;
+  return s;
+}
+
 /** Collects candidates and skipped items; candidate values are checked against the vocabulary. */
 export class Collector {
   readonly candidates: Candidate[] = [];

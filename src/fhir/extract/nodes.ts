@@ -2,21 +2,12 @@
 // Regional and ITC/micro/macro counts are not sentinel-specific: they are read as sentinel counts
 // only when no axillary dissection is recorded and a sentinel biopsy is. ITC-only nodes are never
 // counted as positive.
-import type { Source } from '../../domain/facts.ts';
-import type { Candidate, ResultStatus } from './candidate.ts';
+import { sourceFrom, type Candidate, type ResultStatus } from './candidate.ts';
 import type { Context, NodeCount } from './context.ts';
 
 export interface NodeContext {
   sentinelBiopsy: boolean;
   axillaryDissection: boolean;
-}
-
-function sourceOf(c: NodeCount): Source {
-  const s: Source = { reference: c.reference };
-  if (c.code) s.code = c.code;
-  if (c.date) s.date = c.date;
-  if (c.text) s.text = c.text;
-  return s;
 }
 
 function combinedStatus(counts: NodeCount[]): ResultStatus {
@@ -48,10 +39,10 @@ export function nodeCandidates(ctx: Context, procedures: NodeContext): void {
         input,
         value: value as Candidate['value'],
         origin: 'fhir',
-        source: sourceOf(first!),
+        source: sourceFrom(first!),
         status: combinedStatus(counts),
       };
-      if (rest.length > 0) c.moreSources = rest.map(sourceOf);
+      if (rest.length > 0) c.moreSources = rest.map(sourceFrom);
       if (first!.specimen) c.specimen = first!.specimen;
       if (first!.side) c.side = first!.side;
       if (note) c.note = note;

@@ -4,7 +4,7 @@ import { BREAST_CONSERVING_SNOMED, PROCEDURE_SNOMED, SYSTEMIC_THERAPY_NAMES, typ
 import { parseBreastSurgery } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
-import { describeValue, field, isoDate, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { describeValue, field, isoDate, referenceOf, resourceRef, str, type Json } from './json.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
 
 export interface Event {

@@ -1,21 +1,12 @@
 // Facts that come from clinical events: breast surgery type, neoadjuvant therapy, the age anchor,
 // and the side of the sentinel node biopsy.
-import type { Source } from '../../domain/facts.ts';
-import type { Candidate } from './candidate.ts';
+import { sourceFrom, type Candidate } from './candidate.ts';
 import type { Side } from '../codes.ts';
 import type { Context } from './context.ts';
 import { dateMs } from './json.ts';
 import type { BreastCancer } from './conditions.ts';
 import type { AgeAnchor } from './patient.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
-
-function sourceOf(e: Event): Source {
-  const s: Source = { reference: e.reference };
-  if (e.code) s.code = e.code;
-  if (e.date) s.date = e.date;
-  if (e.text) s.text = e.text;
-  return s;
-}
 
 function earliest(events: Event[]): Event | undefined {
   let best: Event | undefined;
@@ -33,7 +24,7 @@ export function surgeryCandidates(events: ClinicalEvents, ctx: Context): void {
       input: 'breastSurgery',
       value: s.kind,
       origin: 'fhir',
-      source: sourceOf(s),
+      source: sourceFrom(s),
       status: 'final',
       ...(s.side ? { side: s.side } : {}),
     });
@@ -44,7 +35,7 @@ export function surgeryCandidates(events: ClinicalEvents, ctx: Context): void {
       input: 'laterality',
       value: b.side,
       origin: 'fhir',
-      source: sourceOf(b),
+      source: sourceFrom(b),
       status: 'final',
       side: b.side,
       note: 'side of the sentinel node biopsy',
@@ -73,8 +64,8 @@ export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context): voi
         input: 'neoadjuvantTherapy',
         value: true,
         origin: 'fhir',
-        source: sourceOf(t),
-        moreSources: [sourceOf(surgery)],
+        source: sourceFrom(t),
+        moreSources: [sourceFrom(surgery)],
         status: 'final',
         note: `systemic therapy on ${t.date!.slice(0, 10)}, before surgery on ${surgery.date!.slice(0, 10)}`,
       });
@@ -85,9 +76,9 @@ export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context): voi
 /** Age anchor: the sentinel node biopsy date, else the diagnosis date, else today (design.md). */
 export function ageAnchor(events: ClinicalEvents, cancers: BreastCancer[], now: Date): AgeAnchor {
   const slnb = earliest(events.sentinelBiopsies);
-  if (slnb) return { date: slnb.date!, source: sourceOf(slnb), note: `age at sentinel node biopsy on ${slnb.date!.slice(0, 10)}` };
+  if (slnb) return { date: slnb.date!, source: sourceFrom(slnb), note: `age at sentinel node biopsy on ${slnb.date!.slice(0, 10)}` };
   const dx = earliest(cancers.map((c) => ({ reference: c.reference, date: c.onset })));
-  if (dx) return { date: dx.date!, source: sourceOf(dx), note: `age at diagnosis on ${dx.date!.slice(0, 10)}` };
+  if (dx) return { date: dx.date!, source: sourceFrom(dx), note: `age at diagnosis on ${dx.date!.slice(0, 10)}` };
   const today = now.toISOString().slice(0, 10);
   return { date: today, note: `age today (${today}): no dated sentinel node biopsy or diagnosis found` };
 }
