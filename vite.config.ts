@@ -36,6 +36,7 @@ export default defineConfig({
     alias: {
       debug: fileURLToPath(new URL('./src/app/shims/debug.cjs', import.meta.url)),
       'isomorphic-webcrypto': fileURLToPath(new URL('./src/app/shims/webcrypto.cjs', import.meta.url)),
+      'js-base64': fileURLToPath(new URL('./src/app/shims/base64.cjs', import.meta.url)),
     },
   },
   // FHIRCLIENT_PURE: fhirclient's "pure" build for current browsers, without its fetch and
