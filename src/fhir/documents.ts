@@ -1,20 +1,19 @@
 // Report documents that live outside their DiagnosticReport / DocumentReference (a Binary cited by
 // URL): which to fetch, and how to read what comes back. Shared by the app and the CDS service.
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from './extract/json.ts';
 
 /** Report documents referenced by URL (not inline) that the extraction will want to read. */
 export function documentUrls(resources: unknown[]): string[] {
   const urls = new Set<string>();
   for (const r of resources) {
-    if (!isObject(r)) continue;
+    if (!isRecord(r)) continue;
     const attachments = r.resourceType === 'DiagnosticReport' && Array.isArray(r.presentedForm)
       ? r.presentedForm
       : r.resourceType === 'DocumentReference' && Array.isArray(r.content)
-        ? r.content.map((c) => (isObject(c) ? c.attachment : undefined))
+        ? r.content.map((c) => (isRecord(c) ? c.attachment : undefined))
         : [];
     for (const a of attachments) {
-      if (!isObject(a) || typeof a.url !== 'string' || typeof a.data === 'string') continue;
+      if (!isRecord(a) || typeof a.url !== 'string' || typeof a.data === 'string') continue;
       const type = typeof a.contentType === 'string' ? a.contentType : '';
       if (type === '' || /^text\/(plain|html)/i.test(type)) urls.add(a.url);
     }
@@ -25,7 +24,7 @@ export function documentUrls(resources: unknown[]): string[] {
 /** Text of a fetched Binary (FHIR JSON with base64 `data`) or of a plain body. */
 export function binaryText(body: unknown): string | undefined {
   if (typeof body === 'string') return body;
-  if (!isObject(body) || typeof body.data !== 'string') return undefined;
+  if (!isRecord(body) || typeof body.data !== 'string') return undefined;
   return decodeBase64Text(body.data);
 }
 

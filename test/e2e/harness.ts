@@ -1,24 +1,13 @@
 // The whole stack for browser tests: sandbox EHR + production app on free loopback ports, and
 // Debian's chromium driven by playwright-core (never a downloaded browser).
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { startAppServer, type AppServer } from '../../src/sandbox/app-origin.ts';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.ts';
+import { freePort } from '../helpers/ports.ts';
 
 export const OUTPUT_DIR = new URL('../../test-output/e2e/', import.meta.url);
 const HOST = '127.0.0.1';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Stack {
   sandbox: Sandbox;

@@ -1,20 +1,10 @@
 // The sandbox EHR's "Order axillary dissection" calling the embedded CDS service as a real CDS
 // client would (ES384 JWT with jku, prefetch from its FHIR server), and rendering the cards.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCds, type EmbeddedCds } from '../../src/sandbox/cds-service.ts';
 import { loadScenario } from '../../src/sandbox/patients/index.ts';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../helpers/ports.ts';
 
 let sandbox: Sandbox;
 let cds: EmbeddedCds;

@@ -1,4 +1,6 @@
 // Shown only when the EHR asks for it (need_patient_banner): name, sex, birth date, identifier.
+import { isRecord } from '../../fhir/extract/json.ts';
+
 export interface BannerPatient {
   name: string;
   birthDate?: string;
@@ -17,19 +19,17 @@ export function PatientBanner({ patient }: { patient: BannerPatient }) {
   );
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Reads the banner fields from an untrusted Patient resource. */
 export function bannerPatient(resource: unknown): BannerPatient | null {
-  if (!isObject(resource) || resource.resourceType !== 'Patient') return null;
-  const names = Array.isArray(resource.name) ? resource.name.filter(isObject) : [];
+  if (!isRecord(resource) || resource.resourceType !== 'Patient') return null;
+  const names = Array.isArray(resource.name) ? resource.name.filter(isRecord) : [];
   const name = names.find((n) => n.use === 'official') ?? names[0];
   const text =
     (name && typeof name.text === 'string' && name.text) ||
     (name && [...(Array.isArray(name.given) ? name.given : []), typeof name.family === 'string' ? name.family : ''].filter((s) => typeof s === 'string' && s).join(' ')) ||
     'Unnamed patient';
-  const ids = Array.isArray(resource.identifier) ? resource.identifier.filter(isObject) : [];
-  const mr = ids.find((i) => isObject(i.type) && Array.isArray(i.type.coding) && i.type.coding.some((c) => isObject(c) && c.code === 'MR'));
+  const ids = Array.isArray(resource.identifier) ? resource.identifier.filter(isRecord) : [];
+  const mr = ids.find((i) => isRecord(i.type) && Array.isArray(i.type.coding) && i.type.coding.some((c) => isRecord(c) && c.code === 'MR'));
   const banner: BannerPatient = { name: text };
   if (typeof resource.birthDate === 'string') banner.birthDate = resource.birthDate;
   if (typeof resource.gender === 'string') banner.gender = resource.gender;

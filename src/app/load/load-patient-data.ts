@@ -4,6 +4,7 @@ import { binaryText, documentUrls } from '../../fhir/documents.ts';
 import { QUERIES, queryUrl, type FhirQuery } from '../../fhir/queries.ts';
 import { FhirHttpError, KIND_TEXT, LoadError, kindOfStatus, type LoadErrorKind } from './errors.ts';
 import { canRead } from './scopes.ts';
+import { isRecord } from '../../fhir/extract/json.ts';
 
 export interface FhirTransport {
   /** GET a URL relative to the FHIR base, or an absolute URL on the same server. */
@@ -40,7 +41,6 @@ export interface LoadOptions {
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -73,8 +73,8 @@ async function getWithRetry(transport: FhirTransport, url: string, o: Required<O
 
 function nextLink(bundle: Record<string, unknown>): string | undefined {
   const links = Array.isArray(bundle.link) ? bundle.link : [];
-  const next = links.find((l) => isObject(l) && l.relation === 'next');
-  return isObject(next) && typeof next.url === 'string' ? next.url : undefined;
+  const next = links.find((l) => isRecord(l) && l.relation === 'next');
+  return isRecord(next) && typeof next.url === 'string' ? next.url : undefined;
 }
 
 function sameServer(url: string, baseUrl: string): boolean {
@@ -109,9 +109,9 @@ export async function loadPatientData(transport: FhirTransport, patientId: strin
     try {
       for (let page = 0; url && page < o.maxPages; page++) {
         const bundle = await getWithRetry(transport, url, o);
-        if (!isObject(bundle) || bundle.resourceType !== 'Bundle') throw new LoadError('malformed', KIND_TEXT.malformed);
+        if (!isRecord(bundle) || bundle.resourceType !== 'Bundle') throw new LoadError('malformed', KIND_TEXT.malformed);
         for (const entry of Array.isArray(bundle.entry) ? bundle.entry : []) {
-          if (isObject(entry) && entry.resource !== undefined) found.push(entry.resource);
+          if (isRecord(entry) && entry.resource !== undefined) found.push(entry.resource);
         }
         const next = nextLink(bundle);
         url = next && sameServer(next, transport.baseUrl) ? next : undefined;
@@ -159,7 +159,7 @@ export async function loadPatientData(transport: FhirTransport, patientId: strin
 function dedupe(resources: unknown[]): unknown[] {
   const seen = new Set<string>();
   return resources.filter((r) => {
-    if (!isObject(r) || typeof r.resourceType !== 'string' || typeof r.id !== 'string') return true;
+    if (!isRecord(r) || typeof r.resourceType !== 'string' || typeof r.id !== 'string') return true;
     const key = `${r.resourceType}/${r.id}`;
     if (seen.has(key)) return false;
     seen.add(key);
