@@ -7,13 +7,28 @@ export const MAX_JSON_DEPTH = 64;
 
 /** True when arrays/objects in `value` nest deeper than `limit`. */
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (typeof node !== 'object' || node === null) continue;
+  // Two parallel stacks rather than tuples: this runs over every node of every request body.
+  const nodes: unknown[] = [value];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as object;
+    const depth = depths.pop() as number;
     if (depth >= limit) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) {
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    if (Array.isArray(node)) {
+      for (const child of node) {
+        if (typeof child === 'object' && child !== null) {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in node) {
+        const child = (node as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
     }
   }
   return false;
@@ -52,12 +67,33 @@ function badFields(resource: object, where: string): string | undefined {
 
 /** JSON with object keys sorted, so equal data in any key order serialise alike; throws past `maxDepth`. */
 export function canonicalJson(value: unknown, maxDepth = MAX_JSON_DEPTH): string {
-  const write = (node: unknown, depth: number): string => {
-    if (typeof node !== 'object' || node === null) return JSON.stringify(node) ?? 'null';
+  const parts: string[] = [];
+  const write = (node: unknown, depth: number): void => {
+    if (typeof node !== 'object' || node === null) {
+      parts.push(JSON.stringify(node) ?? 'null');
+      return;
+    }
     if (depth >= maxDepth) throw new RangeError('data nest too deeply to hash');
-    if (Array.isArray(node)) return `[${node.map((v) => write(v, depth + 1)).join(',')}]`;
-    const keys = Object.keys(node).filter((k) => (node as Record<string, unknown>)[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${write((node as Record<string, unknown>)[k], depth + 1)}`).join(',')}}`;
+    if (Array.isArray(node)) {
+      parts.push('[');
+      for (let i = 0; i < node.length; i++) {
+        if (i > 0) parts.push(',');
+        write(node[i], depth + 1);
+      }
+      parts.push(']');
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    let first = true;
+    parts.push('{');
+    for (const key of Object.keys(record).sort()) {
+      if (record[key] === undefined) continue;
+      parts.push(first ? JSON.stringify(key) : `,${JSON.stringify(key)}`, ':');
+      first = false;
+      write(record[key], depth + 1);
+    }
+    parts.push('}');
   };
-  return write(value, 0);
+  write(value, 0);
+  return parts.join('');
 }
