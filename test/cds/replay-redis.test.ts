@@ -45,6 +45,17 @@ describe.skipIf(!hasRedis)('jti replay cache in Redis, two instances', () => {
     expect((await a.call(path, undefined, second)).status).toBe(401);
   });
 
+  it('fails closed: with Redis unreachable a fresh token is refused, not let through unchecked', async () => {
+    const port = await freePort();
+    const down = await startCds({ config: config([key]), replayStore: new RedisReplayStore(`redis://127.0.0.1:${port}`) }, key);
+    try {
+      const res = await down.call('/cds-services');
+      expect(res.status).toBe(401);
+    } finally {
+      await down.close();
+    }
+  });
+
   it('stores only hashed token ids with an expiry, no patient data', async () => {
     const { patientId, prefetch } = scenarioPrefetch('micrometastasis');
     expect((await a.call('/cds-services/nodal-risk-order-sign', hookBody('order-sign', patientId, { prefetch }))).status).toBe(200);
