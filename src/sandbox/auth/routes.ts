@@ -8,7 +8,7 @@ import { jwks, signIdToken } from './keys.ts';
 import { isValidVerifier, s256 } from './pkce.ts';
 import { capToRegistered, hasUserScopes, isSubset, parseScopes, withoutType } from './scopes.ts';
 import type { AuthRequest, AuthState, LaunchContext, Session } from './state.ts';
-import { PAGE_CSP, html, page } from '../ehr/html.ts';
+import { PAGE_CSP, html, page, type SafeHtml } from '../ehr/html.ts';
 
 export interface AuthDeps {
   ehrOrigin: string;
@@ -55,6 +55,8 @@ export function smartConfiguration(d: Pick<AuthDeps, 'ehrOrigin' | 'fhirBase'>):
     ],
   };
 }
+
+const EXPIRED_REQUEST = 'This authorization request has expired; start the launch again.';
 
 const first = (v: unknown): string | undefined => (Array.isArray(v) ? first(v[0]) : typeof v === 'string' ? v : undefined);
 
@@ -153,28 +155,33 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
   app.get('/auth/authorize', async (req, reply) => authorize(req.query as Record<string, unknown>, reply));
   app.post('/auth/authorize', async (req, reply) => authorize((req.body ?? {}) as Record<string, unknown>, reply));
 
+  /** A page of this server that asks the user one thing about a pending authorization request. */
+  const pickerPage = (reply: FastifyReply, title: string, pending: AuthRequest, what: string, action: string, requestId: string, controls: SafeHtml) => {
+    const client = d.clients.find((c) => c.clientId === pending.clientId);
+    const body = html`<main class="picker">
+<h1>${title}</h1>
+<p><strong>${client?.name ?? pending.clientId}</strong> asks for ${what}: <code>${pending.scope.granted.join(' ')}</code></p>
+<form method="post" action="${action}">
+<input type="hidden" name="request" value="${requestId}">${controls}
+</form>
+</main>`;
+    return noStore(reply).header('Content-Security-Policy', PAGE_CSP).type('text/html; charset=utf-8').send(page(title, body));
+  };
+
   app.get('/auth/sign-in', async (req, reply) => {
     const id = first((req.query as Record<string, unknown>).request) ?? '';
     const pending = d.state.peekPending(id);
-    if (!pending) return errorPage(reply, 400, 'This authorization request has expired; start the launch again.');
+    if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
     const practitioners = await d.listPractitioners();
-    const client = d.clients.find((c) => c.clientId === pending.clientId);
-    const body = html`<main class="picker">
-<h1>Practitioner sign-in (simulated)</h1>
-<p><strong>${client?.name ?? pending.clientId}</strong> asks for access beyond one patient: <code>${pending.scope.granted.join(' ')}</code></p>
-<form method="post" action="/auth/sign-in">
-<input type="hidden" name="request" value="${id}">
+    return pickerPage(reply, 'Practitioner sign-in (simulated)', pending, 'access beyond one patient', '/auth/sign-in', id, html`
 <ul class="patients">${practitioners.map((p) => html`<li><button type="submit" name="practitioner" value="${p.id ?? ''}">Sign in as ${practitionerLabel(p)}</button></li>`)}</ul>
-<button type="submit" name="cancel" value="1">Cancel</button>
-</form>
-</main>`;
-    return noStore(reply).header('Content-Security-Policy', PAGE_CSP).type('text/html; charset=utf-8').send(page('Sign in', body));
+<button type="submit" name="cancel" value="1">Cancel</button>`);
   });
 
   app.post('/auth/sign-in', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const pending = d.state.takePending(first(body.request) ?? '');
-    if (!pending) return errorPage(reply, 400, 'This authorization request has expired; start the launch again.');
+    if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
     const id = first(body.practitioner);
     const known = id !== undefined && first(body.cancel) === undefined && (await d.listPractitioners()).some((p) => p.id === id);
     if (!known) {
@@ -186,25 +193,17 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
   app.get('/auth/select-patient', async (req, reply) => {
     const id = first((req.query as Record<string, unknown>).request) ?? '';
     const pending = d.state.peekPending(id);
-    if (!pending) return errorPage(reply, 400, 'This authorization request has expired; start the launch again.');
+    if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
     const patients = await d.listPatients();
-    const client = d.clients.find((c) => c.clientId === pending.clientId);
-    const body = html`<main class="picker">
-<h1>Select a patient</h1>
-<p><strong>${client?.name ?? pending.clientId}</strong> asks for: <code>${pending.scope.granted.join(' ')}</code></p>
-<form method="post" action="/auth/select-patient">
-<input type="hidden" name="request" value="${id}">
+    return pickerPage(reply, 'Select a patient', pending, 'this grant', '/auth/select-patient', id, html`
 <label>Injected error <select name="fault">${FAULT_CHOICES.filter((f) => f.value !== 'invalid-scope').map((f) => html`<option value="${f.value}">${f.label}</option>`)}</select></label>
-<ul class="patients">${patients.map((p) => html`<li><button type="submit" name="patient" value="${p.id ?? ''}">${patientLabel(p)}</button></li>`)}</ul>
-</form>
-</main>`;
-    return noStore(reply).header('Content-Security-Policy', PAGE_CSP).type('text/html; charset=utf-8').send(page('Select a patient', body));
+<ul class="patients">${patients.map((p) => html`<li><button type="submit" name="patient" value="${p.id ?? ''}">${patientLabel(p)}</button></li>`)}</ul>`);
   });
 
   app.post('/auth/select-patient', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const pending = d.state.takePending(first(body.request) ?? '');
-    if (!pending) return errorPage(reply, 400, 'This authorization request has expired; start the launch again.');
+    if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
     const patientId = first(body.patient) ?? '';
     if (!(await d.listPatients()).some((p) => p.id === patientId)) return errorPage(reply, 400, 'Unknown patient.');
     let fault;
