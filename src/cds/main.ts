@@ -1,7 +1,11 @@
-// `npm run cds`: the CDS Hooks service on 127.0.0.1:$PORT, trusting the clients in
-// smart-config/cds-trust.json (or $CDS_TRUST_CONFIG). A bad configuration stops it at start.
+// `npm run cds` (or `node dist/node/cds/main.js` after `npm run build`): the CDS Hooks service on
+// 127.0.0.1:$PORT, trusting the clients in smart-config/cds-trust.json (the built service reads
+// the copy in dist/smart-config/), or $CDS_TRUST_CONFIG. A bad configuration stops it at start.
+// With $REDIS_URL the JWT replay cache is shared through Redis by every instance; without it, it
+// is in this process's memory (one instance only).
 import { fileURLToPath } from 'node:url';
 import { CdsConfigError, DEFAULT_CONFIG_URL, loadCdsConfig } from './config.ts';
+import { RedisReplayStore } from './replay-redis.ts';
 import { createCdsServer } from './server.ts';
 
 const HOST = '127.0.0.1';
@@ -26,7 +30,8 @@ try {
   fail(error instanceof CdsConfigError ? error.message : String(error));
 }
 
-const app = createCdsServer({ config });
+const redisUrl = process.env.REDIS_URL;
+const app = createCdsServer({ config, ...(redisUrl ? { replayStore: new RedisReplayStore(redisUrl) } : {}) });
 try {
   await app.listen({ host: HOST, port });
 } catch (error) {
