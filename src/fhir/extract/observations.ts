@@ -17,6 +17,7 @@ import {
 } from '../codes.ts';
 import {
   gradeFromTotalScore,
+  parseBreastSurgery,
   parseComponentScore,
   parseErStatus,
   parseFocality,
@@ -294,7 +295,10 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
       return skip(o, ctx, 'pathologic T category: not a model input (size comes from the measurement)');
     }
     const burden = burdenFromPn(t);
+    const noPositiveSentinel = t.category === 'N0' && !isPostNeoadjuvant(t) && (t.suffixes.includes('(sn)') || ctx.sentinelNodes);
+    if (noPositiveSentinel) emit(withCode, ctx, 'slnPositive', 0, { note: `derived from ${t.text}: no node with a micro- or macrometastasis` });
     if (burden) return emit(withCode, ctx, 'nodalBurden', burden, { note: `from ${t.text}` });
+    if (noPositiveSentinel) return;
     if (!isPostNeoadjuvant(t)) skip(o, ctx, `p${t.category}${t.suffixes.join('')} does not state the worst node category`);
   };
 }
@@ -311,6 +315,25 @@ function laterality(o: ObsInfo, ctx: Context): void {
   const side = coded ? coded.value : text ? parseSide(text) : undefined;
   if (side === 'left' || side === 'right') return emit(withText(o, coded?.coding.display ?? text), ctx, 'laterality', side, { side });
   skip(o, ctx, 'laterality: value not readable or bilateral');
+}
+
+function procedure(o: ObsInfo, ctx: Context): void {
+  for (const text of valueTexts(o.obs)) {
+    const v = parseBreastSurgery(text, true);
+    if (v) return emit(withText(o, text), ctx, 'breastSurgery', v);
+  }
+  skip(o, ctx, 'breastSurgery: procedure is not a breast excision or mastectomy');
+}
+
+/** CAP "Treatment Effect": any stated response (or none) to presurgical therapy means it was given. */
+function treatmentEffect(o: ObsInfo, ctx: Context): void {
+  for (const text of valueTexts(o.obs)) {
+    if (/no known presurgical|not applicable|no (prior )?(presurgical|neoadjuvant)/i.test(text)) return skip(o, ctx, `treatment effect "${text}" does not say therapy was given`);
+    if (/response|residual|treatment effect|therapy/i.test(text)) {
+      return emit(withText(o, text), ctx, 'neoadjuvantTherapy', true, { note: 'a treatment effect of presurgical therapy is reported' });
+    }
+  }
+  skip(o, ctx, 'neoadjuvantTherapy: treatment effect not readable');
 }
 
 function narrative(o: ObsInfo, ctx: Context): void {
@@ -356,5 +379,8 @@ const HANDLERS: Record<ObservationConcept, Handler> = {
   pathologicN: tnm('N', 'p'),
   menopausalStatus: menopause,
   laterality,
+  procedure,
+  treatmentEffect,
+  notInput: (o, ctx) => skip(o, ctx, `${o.source.code ?? 'item'}: not a model input`),
   narrative,
 };

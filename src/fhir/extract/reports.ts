@@ -2,7 +2,7 @@
 // DocumentReference → report text → candidates with origin "report-text".
 import type { Source } from '../../domain/facts.ts';
 import { parseReportText } from '../../report/parse.ts';
-import { attachmentText } from '../../report/text.ts';
+import { attachmentText, htmlToText } from '../../report/text.ts';
 import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES, type Side } from '../codes.ts';
 import { readStatus, type ResultStatus } from './candidate.ts';
 import { codingsOf, conceptText } from './coding.ts';
@@ -56,6 +56,7 @@ export function readReportText(text: string, meta: TextMeta, ctx: Context): void
       ...(f.side ?? meta.side ? { side: (f.side ?? meta.side)! } : {}),
       ...(f.rank !== undefined ? { rank: f.rank } : {}),
       ...(f.note ? { note: f.note } : {}),
+      ...(f.sideDependent ? { sideDependent: true as const } : {}),
     });
   }
   for (const u of unread) ctx.collector.ignore(meta.reference, `report text "${u.line}": ${u.reason}`);
@@ -92,6 +93,31 @@ export function extractDocumentReference(doc: Json, ctx: Context): void {
   for (const content of records(doc.content)) {
     if (isRecord(content.attachment)) readAttachment(content.attachment, meta, ctx);
   }
+}
+
+/** Section narratives of a pathology Composition (the US Pathology IG puts the rendered checklist there), as one text. */
+function sectionText(sections: Json[], depth = 0): string[] {
+  if (depth > 8) return [];
+  const out: string[] = [];
+  for (const section of sections) {
+    const div = str(field(section.text, 'div'));
+    if (div) out.push(htmlToText(div));
+    out.push(...sectionText(records(section.section), depth + 1));
+  }
+  return out;
+}
+
+export function extractComposition(doc: Json, ctx: Context): void {
+  const ref = resourceRef(doc);
+  const status = readStatus(doc.status === 'preliminary' ? 'preliminary' : doc.status);
+  if (typeof status !== 'string') return ctx.collector.ignore(ref, status.skip);
+  const capForm = codingsOf(doc.type).some((c) => c.known === 'cap');
+  if (!capForm && !isPathologyReport(doc, 'type') && !/patholog/i.test(str(doc.title) ?? '')) {
+    return ctx.collector.ignore(ref, 'not a pathology document');
+  }
+  const text = sectionText(records(doc.section)).join('\n\n');
+  if (!text.trim()) return ctx.collector.ignore(ref, 'pathology document without section text');
+  readReportText(text, { reference: ref, date: str(doc.date), status, specimen: undefined }, ctx);
 }
 
 function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean {
