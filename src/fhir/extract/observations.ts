@@ -38,6 +38,7 @@ import { burdenFromPn, clinicalValue, isPostNeoadjuvant, tnmFromConcept } from '
 import {
   componentsWithCode,
   effectiveDate,
+  hasAnyValue,
   interpretation,
   readCount,
   readLengthMm,
@@ -244,8 +245,19 @@ function ki67(o: ObsInfo, ctx: Context): void {
   skip(o, ctx, 'ki67Percent: value not readable');
 }
 
+/** Codes of a node-examined count inside a sentinel panel's components (mCODE example: 92833-3 under 92832-5). */
+const EXAMINED_COMPONENT_CODES = ['92833-3', '85347-3', '21894-1'];
+
 function nodeCount(kind: NodeCount['kind']): Handler {
   return (o, ctx) => {
+    if (kind === 'slnPositive' && !hasAnyValue({ ...o.obs, component: undefined })) {
+      const examined = EXAMINED_COMPONENT_CODES.flatMap((code) => componentsWithCode(o.obs, code))[0];
+      const count = examined ? readCount(examined) : undefined;
+      if (count && 'n' in count && !count.fraction) {
+        ctx.nodeCounts.push({ reference: o.ref, status: o.status, ...pick(o), kind: 'slnExamined', n: count.n, text: `nodes examined ${count.n} (component of a sentinel node result)` });
+        return skip(o, ctx, 'slnPositive: the sentinel result states the nodes examined but not how many hold metastasis');
+      }
+    }
     const r = readCount(o.obs);
     if ('reason' in r) return skip(o, ctx, `${kind}: ${r.reason}`);
     const base = { reference: o.ref, status: o.status, ...pick(o) };
