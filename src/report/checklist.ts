@@ -12,6 +12,8 @@ export interface ChecklistItem {
   /** The line as written (with its mark) and its question, for provenance. */
   line: string;
   kind: 'answer' | 'labelled';
+  /** A filled-in value of the answer (SDC forms), read before the answer's words. */
+  response?: string;
 }
 
 export interface ChecklistReading {

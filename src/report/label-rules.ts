@@ -288,6 +288,32 @@ export const LABEL_RULES: readonly LabelRule[] = [
     },
   },
   {
+    label: 'regional lymph nodes',
+    pattern: /^regional lymph nodes?( status)?$/,
+    input: 'slnPositive',
+    meaning: 'nodes "uninvolved by tumor cells": none positive, none with ITCs (sentinel nodes taken)',
+    read: (value, line, st) => {
+      if (!/uninvolved by tumou?r|all regional lymph nodes negative|negative for tumou?r/i.test(value)) return;
+      if (!st.mentionsSentinel) return st.skip(line, 'uninvolved regional nodes, but no sentinel node is named');
+      const note = `all nodes ${value.trim().toLowerCase()}`;
+      st.add('slnPositive', 0, line, { specimenKind: 'sentinel', note });
+      st.add('slnItcOnly', 0, line, { specimenKind: 'sentinel', note });
+    },
+  },
+  {
+    label: 'TNM descriptors',
+    pattern: /tnm descriptors|modified classification/,
+    input: 'multifocal',
+    meaning: '"m" means multiple invasive foci; "y" means staging after presurgical therapy',
+    read: (value, line, st) => {
+      if (/^\s*\(?m\)?\b(?!\w)|multiple (foci|primary)/i.test(value) && !/not applicable/i.test(value)) {
+        st.add('multifocal', true, line, { note: 'TNM descriptor "m"' });
+      } else if (/^\s*\(?y\)?\b|post-?neoadjuvant/i.test(value)) {
+        st.add('neoadjuvantTherapy', true, line, { note: 'TNM descriptor "y"' });
+      }
+    },
+  },
+  {
     label: 'TNM category',
     pattern: /\bp?[tn] (category|stage)|ptnm|stage classification|pathologic stage|primary tumou?r \(p?t\)|regional lymph nodes \(p?n\)|^\(?[pc]?[tn]\)?$/,
     input: 'nodalBurden',

@@ -3,7 +3,7 @@
 // (free-text.ts), and CAP checklists rendered with marks (checklist.ts), of which only the marked
 // answers are read. Each finding keeps the exact line(s) it came from. Lines that look like an
 // item but cannot be read confidently are reported as unread.
-import { isRenderedChecklist, readChecklist } from './checklist.ts';
+import { isRenderedChecklist, readChecklist, type ChecklistItem } from './checklist.ts';
 import { readFreeText } from './free-text.ts';
 import { readLabelled, ruleFor } from './label-rules.ts';
 import { finishClockSites, finishNodeCounts } from './node-totals.ts';
@@ -73,14 +73,27 @@ function readLine(rawLine: string, st: ParseState): void {
   readFreeText(body, line, st);
 }
 
-/**
- * Only marked answers and plain "Label: value" lines of a checklist are read; a marked answer is
- * read under its question, or as free text when no rule knows the question. Unmarked options
- * never reach a rule.
- */
 function readChecklistAnswers(text: string, st: ParseState): void {
   const { items, unread } = readChecklist(text, (q) => ruleFor(q)?.label);
   for (const u of unread) st.skip(u.line, u.reason);
+  readAnswers(items, st);
+}
+
+/** Findings from the selected answers of a structured form (an SDC form or a rendered checklist). */
+export function parseAnswers(items: ChecklistItem[]): ReportParse {
+  const st = new ParseState(items.map((i) => i.line).join('\n'));
+  readAnswers(items, st);
+  finishNodeCounts(st);
+  finishClockSites(st);
+  return { findings: st.findings, unread: st.unread };
+}
+
+/**
+ * Only chosen answers and plain "Label: value" lines are read; an answer is read under its own
+ * label when it has one, else under its question (its filled-in value first), else as free text.
+ * Unchosen options never reach a rule.
+ */
+function readAnswers(items: ChecklistItem[], st: ParseState): void {
   for (const item of items) {
     if (item.kind === 'labelled') {
       const split = splitLabel(item.answer);
@@ -90,6 +103,7 @@ function readChecklistAnswers(text: string, st: ParseState): void {
     // A fill-in answer names its own item ("Greatest dimension … (mm)): 13.0 mm"); else the question does.
     const own = splitLabel(item.answer);
     if (own?.value && readLabelled(own.label, own.value, item.line, st)) continue;
+    if (item.question && item.response !== undefined && readLabelled(item.question, item.response, item.line, st)) continue;
     if (item.question && readLabelled(item.question, item.answer, item.line, st)) continue;
     readFreeText(item.answer, item.line, st);
   }

@@ -156,10 +156,10 @@ describe('CAP-SDC-coded message bundle', () => {
     expect(out.patient).toEqual({ reference: p });
     expectFacts(out.facts, {
       ageYears: {
-        status: 'present', value: 50, origin: 'fhir', note: 'age at pathology report or specimen on 2025-09-14',
+        status: 'present', value: 50, origin: 'fhir', note: 'age at sentinel node biopsy on 2025-09-14',
         sources: [
           { reference: p, date: '1975-06-02', text: 'birthDate 1975-06-02' },
-          { reference: 'DiagnosticReport/0a1b2c3d-0000-4000-8000-000000000002', date: '2025-09-14', text: 'pathology report of 2025-09-14' },
+          { reference: 'Observation/0a1b2c3d-0000-4000-8000-000000000010', date: '2025-09-14', text: 'sentinel node result of 2025-09-14' },
         ],
       },
       sex: { status: 'present', value: 'female', origin: 'fhir', sources: [{ reference: p, text: 'gender female' }] },
@@ -175,7 +175,7 @@ describe('CAP-SDC-coded message bundle', () => {
     });
     expectIgnored(out.ignored, [
       { reference: 'MessageHeader/0a1b2c3d-0000-4000-8000-000000000001', reason: 'resource type MessageHeader is not used' },
-      { reference: 'DiagnosticReport/0a1b2c3d-0000-4000-8000-000000000002', reason: 'report attachment of type application/xml cannot be read as text' },
+      { reference: 'DiagnosticReport/0a1b2c3d-0000-4000-8000-000000000002', reason: 'XML attachment is not an SDC form (no FormDesign)' },
       { reference: 'DiagnosticReport/0a1b2c3d-0000-4000-8000-000000000002', reason: 'pathology report without readable text' },
       { reference: 'Observation/0a1b2c3d-0000-4000-8000-000000000010', reason: 'slnExamined: count coded as "Specify number" without the number' },
       { reference: 'Observation/0a1b2c3d-0000-4000-8000-000000000011', reason: 'pNX does not state the worst node category' },
@@ -201,6 +201,14 @@ describe('messy patient', () => {
     const out = run('messy.json', 'messy-3');
     const exc = (id: string, code: string, text: string) => ({ reference: `Observation/${id}`, code, date: '2026-02-16', text });
     expectFacts(out.facts, {
+      // No procedure or report is dated; the sentinel node count is: the age is at that result, never today.
+      ageYears: {
+        status: 'present', value: 44, origin: 'fhir', note: 'age at sentinel node biopsy on 2026-02-16',
+        sources: [
+          { reference: 'Patient/messy-3', date: '1981-02-28', text: 'birthDate 1981-02-28' },
+          { reference: 'Observation/messy-sln-exam', date: '2026-02-16', text: 'sentinel node result of 2026-02-16' },
+        ],
+      },
       sex: { status: 'present', value: 'female', origin: 'fhir', sources: [{ reference: 'Patient/messy-3', text: 'gender female' }] },
       tumorSizeMm: { status: 'present', value: 18, origin: 'fhir', sources: [exc('messy-size-2', `${L}|21889-1`, '1,8 cm')] },
       grade: { status: 'present', value: 3, origin: 'fhir', sources: [exc('messy-grade', `${L}|44648-4`, 'G3')] },
@@ -232,8 +240,7 @@ describe('messy patient', () => {
       { reference: 'Observation/messy-hr', reason: 'unknown code http://loinc.org|8867-4' },
       { reference: 'Observation/messy-broken', reason: 'no status' },
       { reference: 'Encounter/messy-enc', reason: 'resource type Encounter is not used' },
-      // No procedure, report, specimen or diagnosis is dated: the age is asked for, never computed at today.
-      { reference: 'Patient/messy-3', reason: 'ageYears: no dated sentinel node biopsy, surgery, pathology report or diagnosis to compute the age at' },
+
       { reference: 'Observation/messy-size-1', reason: 'tumorSizeMm: superseded by the amended result Observation/messy-size-2 ("1,8 cm")' },
       { reference: 'Observation/messy-lvi-fs', reason: 'lvi: preliminary result superseded by a final result' },
     ]);

@@ -24,8 +24,14 @@ function collected(s: Json): string | undefined {
   return isoDate(field(c, 'collectedDateTime')) ?? isoDate(field(field(c, 'collectedPeriod'), 'start'));
 }
 
-/** Dated pathology reports and specimens, split by whether they are about sentinel nodes. */
-function pathologyDates(resources: Json[], byRef: Map<string, Json>): { sentinel: Event[]; any: Event[] } {
+const SENTINEL_CODES = new Set([PROCEDURE_SNOMED.sentinelNodeBiopsy, PROCEDURE_SNOMED.sentinelNodeExcision, '85347-3', '92832-5', '444411008', '1264491009', '351607.100004300', '56964.100004300']);
+
+function isSentinelResult(r: Json | undefined): boolean {
+  return r?.resourceType === 'Observation' && codingsOf(r.code).some((c) => c.code && SENTINEL_CODES.has(c.code));
+}
+
+/** Dated pathology reports, specimens and sentinel node results, split by whether they are about sentinel nodes. */
+export function pathologyDates(resources: Json[], byRef: Map<string, Json>): { sentinel: Event[]; any: Event[] } {
   const sentinel: Event[] = [];
   const any: Event[] = [];
   for (const r of resources) {
@@ -41,9 +47,14 @@ function pathologyDates(resources: Json[], byRef: Map<string, Json>): { sentinel
       if (!date) continue;
       const specimens = records(r.specimen).map((s) => byRef.get(referenceOf(s) ?? '')).filter((s): s is Json => !!s);
       const aboutSentinel =
-        SENTINEL.test(`${conceptText(r.code) ?? ''} ${str(r.conclusion) ?? ''}`) || specimens.some((s) => SENTINEL.test(specimenWords(s)));
+        SENTINEL.test(`${conceptText(r.code) ?? ''} ${str(r.conclusion) ?? ''}`) ||
+        specimens.some((s) => SENTINEL.test(specimenWords(s))) ||
+        records(r.result).some((x) => isSentinelResult(byRef.get(referenceOf(x) ?? '')));
       const e: Event = { reference: resourceRef(r), date, text: `pathology report of ${date.slice(0, 10)}` };
       (aboutSentinel ? sentinel : any).push(e);
+    } else if (isSentinelResult(r) && typeof readStatus(r.status) === 'string') {
+      const date = isoDate(r.effectiveDateTime) ?? isoDate(field(r.effectivePeriod, 'start'));
+      if (date) sentinel.push({ reference: resourceRef(r), date, text: `sentinel node result of ${date.slice(0, 10)}` });
     }
   }
   return { sentinel, any };
@@ -53,8 +64,7 @@ function pathologyDates(resources: Json[], byRef: Map<string, Json>): { sentinel
  * The sentinel node biopsy (procedure, specimen or report), else breast or axillary surgery, else
  * a pathology report or specimen, else the diagnosis onset; undefined when none is dated.
  */
-export function ageAnchor(events: ClinicalEvents, cancers: BreastCancer[], resources: Json[], byRef: Map<string, Json>): AgeAnchor | undefined {
-  const path = pathologyDates(resources, byRef);
+export function ageAnchor(events: ClinicalEvents, cancers: BreastCancer[], path: { sentinel: Event[]; any: Event[] }): AgeAnchor | undefined {
   const tiers: [Event[], string][] = [
     [[...events.sentinelBiopsies, ...path.sentinel], 'sentinel node biopsy'],
     [[...events.breastSurgeries, ...events.axillaryDissections], 'surgery'],
@@ -67,8 +77,6 @@ export function ageAnchor(events: ClinicalEvents, cancers: BreastCancer[], resou
   }
   return undefined;
 }
-
-const SENTINEL_CODES = new Set([PROCEDURE_SNOMED.sentinelNodeBiopsy, PROCEDURE_SNOMED.sentinelNodeExcision, '85347-3', '92832-5', '444411008', '1264491009', '351607.100004300', '56964.100004300']);
 
 /** Were sentinel nodes taken? A sentinel biopsy procedure, a sentinel specimen or a sentinel node count says so. */
 export function hasSentinelNodes(resources: Json[]): boolean {

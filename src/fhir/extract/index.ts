@@ -12,7 +12,7 @@ import { extractMedication, markAdministeredRequests } from './medications.ts';
 import { emptyEvents, extractProcedure } from './procedures.ts';
 import { extractComposition, extractDiagnosticReport, extractDocumentReference, isPathologyReport } from './reports.ts';
 import { resolveFacts } from './resolve.ts';
-import { ageAnchor, hasSentinelNodes } from './age-anchor.ts';
+import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
 
 export { listPatients } from './patient.ts';
@@ -115,12 +115,13 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
         if (!CONTEXT_ONLY.has(describeValue(r.resourceType))) collector.ignore(resourceRef(r), `resource type ${describeValue(r.resourceType)} is not used`);
     }
   }
-  const anchor = ageAnchor(events, cancers, mine, ctx.byRef);
+  const pathology = pathologyDates(mine, ctx.byRef);
+  const anchor = ageAnchor(events, cancers, pathology);
   for (const p of patients) extractPatient(p, ctx, anchor);
   nodeCandidates(ctx, { sentinelBiopsy: events.sentinelBiopsies.length > 0, axillaryDissection: events.axillaryDissections.length > 0 });
   surgeryCandidates(events, ctx);
   markAdministeredRequests(mine, events);
-  neoadjuvantCandidates(events, ctx);
+  neoadjuvantCandidates(events, ctx, [...events.sentinelBiopsies, ...pathology.sentinel]);
 
   const side = indexSide(cancers, events, collector.candidates);
   const resolved = resolveFacts(collector.candidates, side ? { indexSide: side } : {});

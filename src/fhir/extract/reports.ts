@@ -1,8 +1,9 @@
 // Pathology reports: DiagnosticReport (presentedForm, conclusion, narrative results) and
 // DocumentReference → report text → candidates with origin "report-text".
 import type { Source } from '../../domain/facts.ts';
-import { parseReportText } from '../../report/parse.ts';
-import { attachmentText, htmlToText } from '../../report/text.ts';
+import { parseAnswers, parseReportText, type ReportParse } from '../../report/parse.ts';
+import { readSdcForm } from '../../report/sdc.ts';
+import { attachmentText, decodeBase64Utf8, htmlToText } from '../../report/text.ts';
 import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES, type Side } from '../codes.ts';
 import { readStatus, type ResultStatus } from './candidate.ts';
 import { codingsOf, conceptText } from './coding.ts';
@@ -37,7 +38,10 @@ export function isPathologyReport(report: Json, codeField = 'code'): boolean {
 
 /** Parses one block of report text into candidates; unreadable lines go to ignored. */
 export function readReportText(text: string, meta: TextMeta, ctx: Context): void {
-  const { findings, unread } = parseReportText(text);
+  addFindings(parseReportText(text), meta, ctx);
+}
+
+function addFindings({ findings, unread }: ReportParse, meta: TextMeta, ctx: Context): void {
   for (const f of findings) {
     const sources: Source[] = f.lines.map((line) => {
       const s: Source = { reference: meta.reference, text: line };
@@ -127,12 +131,29 @@ function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean
   if (typeof attachment.data === 'string') att.data = attachment.data;
   const url = str(attachment.url);
   if (url) att.url = url;
+  if (/xml/i.test(contentType ?? '') && !/xhtml/i.test(contentType ?? '')) return readXmlAttachment(att, meta, ctx);
   const got = attachmentText(att, ctx.binaries);
   if ('reason' in got) {
     ctx.collector.ignore(meta.reference, got.reason);
     return false;
   }
   readReportText(got.text, meta, ctx);
+  return true;
+}
+
+/** A CAP SDC form attached as XML: its selected answers, with the question and answer as the source text. */
+function readXmlAttachment(att: { data?: string; url?: string }, meta: TextMeta, ctx: Context): boolean {
+  const xml = att.data !== undefined ? decodeBase64Utf8(att.data) : att.url !== undefined ? ctx.binaries?.[att.url] : undefined;
+  if (xml === undefined) {
+    ctx.collector.ignore(meta.reference, att.data !== undefined ? 'XML attachment data is not valid base64 UTF-8' : `XML attachment ${att.url ?? ''} was not fetched`);
+    return false;
+  }
+  const form = readSdcForm(xml);
+  if ('reason' in form) {
+    ctx.collector.ignore(meta.reference, form.reason);
+    return false;
+  }
+  addFindings(parseAnswers(form.items), meta, ctx);
   return true;
 }
 

@@ -53,7 +53,7 @@ const DAY_MS = 86_400_000;
  * nothing, so this never states "false". A stopped request may never have been given, and agents
  * with other indications need a breast-cancer reason: both are asked about rather than assumed.
  */
-export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context): void {
+export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context, sentinelEvents: Event[] = []): void {
   if (events.systemicTherapies.length === 0) return;
   const surgery = earliest(events.breastSurgeries) ?? earliest(events.axillaryDissections) ?? earliest(events.sentinelBiopsies);
   if (!surgery) {
@@ -62,6 +62,9 @@ export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context): voi
   }
   const surgeryMs = dateMs(surgery.date)!;
   const surgeryDay = surgery.date!.slice(0, 10);
+  // Sentinel nodes examined before the therapy: the therapy may have followed a first operation.
+  const sentinel = earliest(sentinelEvents);
+  const sentinelMs = dateMs(sentinel?.date);
   for (const t of events.systemicTherapies) {
     const ms = dateMs(t.date);
     const skip = (why: string) => ctx.collector.ignore(t.reference, `neoadjuvantTherapy: ${why}`);
@@ -73,6 +76,10 @@ export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context): voi
     const day = t.date!.slice(0, 10);
     if (surgeryMs - ms > NEOADJUVANT_WINDOW_DAYS * DAY_MS) {
       skip(`${t.agent} on ${day} is more than a year before surgery on ${surgeryDay}; not taken as treatment of this cancer`);
+      continue;
+    }
+    if (sentinelMs !== undefined && sentinelMs < ms) {
+      skip(`${t.agent} on ${day} follows the sentinel node biopsy or result of ${sentinel!.date!.slice(0, 10)} and precedes surgery on ${surgeryDay}: whether it was neoadjuvant cannot be told from the dates; ask the clinician`);
       continue;
     }
     if (t.needsReason && !t.breastCancerReason) {
