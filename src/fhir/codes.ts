@@ -121,6 +121,7 @@ export const OBSERVATION_CODES: CodeTable<ObservationConcept> = {
     '14230-7': 'prPercent', // PR % (EOM list)
     '48676-1': 'her2Overall', // HER2 [Interpretation] in Tissue (mCODE example)
     '85319-2': 'her2Ihc', // HER2 [Presence] in Breast cancer specimen by Immune stain
+    '18474-7': 'her2Ihc', // HER2 Ag [Presence] in Tissue by Immune stain
     '85318-4': 'her2Ish', // ERBB2 gene duplication [Presence] in Breast cancer specimen by FISH
     '72383-3': 'her2Other', // EOM HER2 list: not a status we read
     '31150-6': 'her2Other',
@@ -260,6 +261,28 @@ export type HistologicType = 'ductal' | 'lobular' | 'mixed' | 'other';
 /** Histology: SNOMED morphology and ICD-O-3 morphology (without the /3 behaviour). */
 export const HISTOLOGY_SNOMED: Record<string, HistologicType> = {
   '82711006': 'ductal', // Infiltrating duct carcinoma (mCODE Jenny M)
+  '408643008': 'ductal', // Infiltrating duct carcinoma of breast (a Condition.code in the wild)
+};
+
+/** Condition codes that name a breast cancer, beyond ICD-10-CM C50 (SNOMED CT). */
+export const BREAST_CANCER_SNOMED: Record<string, true> = {
+  '254837009': true, // Malignant neoplasm of breast (Synthea, mCODE)
+  '353431000119107': true, // Primary malignant neoplasm of female left breast (mCODE)
+  '408643008': true, // Infiltrating duct carcinoma of breast
+};
+
+/** Generic cancer codes that name a breast cancer only with a breast body site. */
+export const GENERIC_CANCER_SNOMED: Record<string, true> = {
+  '363346000': true, // Malignant neoplastic disease
+  '372087000': true, // Primary malignant neoplasm
+  '68453008': true, // Carcinoma (morphologic abnormality)
+};
+
+/** Breast body structures (SNOMED CT), either side or unsided. */
+export const BREAST_SITE_SNOMED: Record<string, true> = {
+  '76752008': true, // Breast structure
+  '80248007': true, // Left breast structure
+  '73056007': true, // Right breast structure
 };
 /**
  * ICD-O-3 morphology (WHO ICD-O-3.2). 8500 and 8520 are verified in §1; 8522 (duct and lobular)

@@ -3,7 +3,8 @@
 // sentinel metastasis. Each reader is a small rule of its own.
 import { parseTnm } from '../fhir/extract/tnm.ts';
 import { readTnm } from './label-rules.ts';
-import { parseFraction } from './phrases.ts';
+import type { HistologicType, Side } from '../fhir/codes.ts';
+import { parseFraction, parseHistologicType, parseSide } from './phrases.ts';
 import type { ParseState, PartNodes } from './state.ts';
 
 export const NEGATIVE_NODE = /negative for (metastatic )?(carcinoma|tumou?r|malignancy)|no (evidence of )?(metasta|tumou?r|carcinoma)|benign/i;
@@ -93,4 +94,47 @@ export const DETECTION_RULES: readonly DetectionRule[] = [
 export function readDetectionMethod(body: string, line: string, st: ParseState): void {
   const rule = DETECTION_RULES.find((r) => r.test(body));
   if (rule) st.add('detectionMethod', rule.value, line);
+}
+
+const NEGATION = /\b(no|not|negative|without|absent|free of|history of)\b/i;
+const INVASIVE_TYPE =
+  /\b(invasive|infiltrating)\s+(?:mammary\s+|breast\s+)?(?:ductal|duct|lobular|carcinoma of no special type|carcinoma with (?:mixed )?ductal and lobular features|mucinous|tubular|micropapillary|metaplastic|cribriform|apocrine)[^.;\n]*/i;
+
+/**
+ * Side and histologic type stated unambiguously in a short statement (a report's conclusion, a
+ * specimen's description): one side of one breast, one invasive type, no negation around it.
+ */
+export function statedSideAndHistology(text: string): { side?: Side; sideText?: string; histology?: HistologicType; histologyText?: string } {
+  const out: { side?: Side; sideText?: string; histology?: HistologicType; histologyText?: string } = {};
+  const sentences = text.split(/(?<=[.;])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const sides = new Set<Side>();
+  let sideText: string | undefined;
+  for (const s of sentences) {
+    if (!/\bbreast\b/i.test(s)) continue;
+    const side = parseSide(s);
+    if (side) {
+      sides.add(side);
+      sideText ??= s;
+    } else if (/\bleft\b.*\bright\b|\bright\b.*\bleft\b|bilateral/i.test(s)) sides.add('left').add('right');
+  }
+  if (sides.size === 1 && sideText) {
+    out.side = [...sides][0]!;
+    out.sideText = sideText;
+  }
+  const types = new Set<HistologicType>();
+  let histologyText: string | undefined;
+  for (const s of sentences) {
+    const m = INVASIVE_TYPE.exec(s);
+    if (!m || NEGATION.test(s.slice(0, m.index + m[0].length))) continue;
+    const h = parseHistologicType(m[0]);
+    if (h) {
+      types.add(h);
+      histologyText ??= s;
+    }
+  }
+  if (types.size === 1 && histologyText) {
+    out.histology = [...types][0]!;
+    out.histologyText = histologyText;
+  }
+  return out;
 }

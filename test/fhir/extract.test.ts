@@ -49,6 +49,7 @@ describe('mCODE-shaped patient', () => {
         sources: [
           { reference: 'Condition/mcode-pcc', date: '2026-02-10', text: 'Malignant neoplasm of upper-outer quadrant of left female breast' },
           slnb,
+          { reference: 'Specimen/mcode-spec-exc', date: '2026-03-02', text: 'Left breast structure' },
         ],
       },
       quadrant: { status: 'present', value: 'UOQ', origin: 'fhir', sources: [{ reference: 'Condition/mcode-pcc', code: `${S}|76365002`, date: '2026-02-10' }] },
@@ -317,7 +318,7 @@ describe('bilateral cancers', () => {
       sex: { status: 'present', value: 'female', origin: 'fhir', sources: [{ reference: 'Patient/bilat-6', text: 'gender female' }] },
       laterality: {
         status: 'present', value: 'left', origin: 'fhir', note: 'side of the sentinel node biopsy',
-        sources: [{ reference: 'Condition/bilat-left', date: '2026-01-12' }, slnb],
+        sources: [{ reference: 'Condition/bilat-left', date: '2026-01-12' }, slnb, { reference: 'Specimen/bilat-spec-l', text: 'Left breast structure' }],
       },
       quadrant: { status: 'present', value: 'UOQ', origin: 'fhir', sources: [{ reference: 'Condition/bilat-left', code: 'http://hl7.org/fhir/sid/icd-10-cm|C50.412', date: '2026-01-12' }] },
       erStatus: { status: 'present', value: 'positive', origin: 'fhir', sources: [{ reference: 'Observation/bilat-er-l', code: `${L}|85337-4`, date: '2026-02-02', text: 'Positive' }] },
@@ -331,6 +332,7 @@ describe('bilateral cancers', () => {
     });
     expectIgnored(out.ignored, [
       { reference: 'Condition/bilat-right', reason: 'laterality: belongs to the right breast, not the index (left) cancer' },
+      { reference: 'Specimen/bilat-spec-r', reason: 'laterality: belongs to the right breast, not the index (left) cancer' },
       { reference: 'Condition/bilat-right', reason: 'quadrant: belongs to the right breast, not the index (left) cancer' },
       { reference: 'Observation/bilat-er-r', reason: 'erStatus: belongs to the right breast, not the index (left) cancer' },
     ]);

@@ -10,7 +10,7 @@ import { extractObservation } from './observations.ts';
 import { extractPatient, listPatients, PatientLinks, patientReference } from './patient.ts';
 import { extractMedication, markAdministeredRequests } from './medications.ts';
 import { emptyEvents, extractProcedure } from './procedures.ts';
-import { extractComposition, extractDiagnosticReport, extractDocumentReference, isPathologyReport } from './reports.ts';
+import { extractComposition, extractSpecimen, extractDiagnosticReport, extractDocumentReference, isPathologyReport } from './reports.ts';
 import { resolveFacts } from './resolve.ts';
 import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
@@ -32,8 +32,8 @@ export interface Extraction {
   ignored: IgnoredItem[];
 }
 
-/** Resource types read only as context for others (specimen sides, medication names, report text). */
-const CONTEXT_ONLY = new Set(['Specimen', 'Medication', 'Binary', 'Bundle']);
+/** Resource types read only as context for others (medication names, report text). */
+const CONTEXT_ONLY = new Set(['Medication', 'Binary', 'Bundle']);
 
 export function extractFacts(resources: unknown[], options: ExtractOptions): Extraction {
   const collector = new Collector();
@@ -107,6 +107,9 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
         break;
       case 'Composition':
         extractComposition(r, ctx);
+        break;
+      case 'Specimen':
+        extractSpecimen(r, ctx);
         break;
       case 'Patient':
         patients.push(r);

@@ -3,6 +3,7 @@
 import type { Source } from '../../domain/facts.ts';
 import { parseAnswers, parseReportText, type ReportParse } from '../../report/parse.ts';
 import { readSdcForm } from '../../report/sdc.ts';
+import { statedSideAndHistology } from '../../report/free-text.ts';
 import { attachmentText, decodeBase64Utf8, htmlToText } from '../../report/text.ts';
 import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES, type Side } from '../codes.ts';
 import { readStatus, type ResultStatus } from './candidate.ts';
@@ -80,6 +81,7 @@ export function extractDiagnosticReport(report: Json, ctx: Context): void {
   const conclusion = str(report.conclusion);
   if (conclusion) {
     readReportText(conclusion, meta, ctx);
+    readStatedSideAndHistology(conclusion, meta, ctx);
     read = true;
   }
   if (!read && records(report.result).length === 0) ctx.collector.ignore(ref, 'pathology report without readable text');
@@ -139,6 +141,26 @@ function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean
   }
   readReportText(got.text, meta, ctx);
   return true;
+}
+
+/** Side and histologic type stated in a conclusion or a specimen description ("Left breast, lumpectomy: invasive ductal carcinoma"). */
+export function readStatedSideAndHistology(text: string, meta: TextMeta, ctx: Context): void {
+  const stated = statedSideAndHistology(text);
+  const source = (line: string): Source => ({ reference: meta.reference, text: line, ...(meta.date ? { date: meta.date } : {}) });
+  const base = { origin: 'report-text' as const, status: meta.status, ...(meta.specimen ? { specimen: meta.specimen } : {}) };
+  if (stated.side) ctx.collector.add({ ...base, input: 'laterality', value: stated.side, source: source(stated.sideText!), side: stated.side });
+  const side = stated.side ?? meta.side;
+  if (stated.histology) ctx.collector.add({ ...base, input: 'histologicType', value: stated.histology, source: source(stated.histologyText!), ...(side ? { side } : {}) });
+}
+
+/** A Specimen's own words (type, body site, notes) may state the side and the histology. */
+export function extractSpecimen(specimen: Json, ctx: Context): void {
+  const words = [conceptText(specimen.type), conceptText(field(specimen.collection, 'bodySite')), ...records(specimen.note).map((n) => str(n.text))]
+    .filter((w): w is string => !!w)
+    .join('. ');
+  if (!words) return;
+  const date = str(field(specimen.collection, 'collectedDateTime'));
+  readStatedSideAndHistology(words, { reference: resourceRef(specimen), date, status: 'final', specimen: resourceRef(specimen) }, ctx);
 }
 
 /** A CAP SDC form attached as XML: its selected answers, with the question and answer as the source text. */
