@@ -35,6 +35,27 @@ export interface Extraction {
 /** Resource types read only as context for others (medication names, report text). */
 const CONTEXT_ONLY = new Set(['Medication', 'Binary', 'Bundle']);
 
+/**
+ * A Specimen without a subject belongs to the patient only when one of the patient's own
+ * resources names it; otherwise its side and dates could be another patient's.
+ */
+function dropUntiedSpecimens(mine: Json[], unlinked: Set<Json>, collector: Collector): void {
+  const named = new Set<string>();
+  for (const r of mine) {
+    if (unlinked.has(r)) continue;
+    for (const s of [r.specimen, ...records(r.specimen)]) {
+      const ref = referenceOf(s);
+      if (ref) named.add(ref);
+    }
+  }
+  for (let i = mine.length - 1; i >= 0; i--) {
+    const r = mine[i]!;
+    if (r.resourceType !== 'Specimen' || !unlinked.has(r) || named.has(resourceRef(r))) continue;
+    collector.ignore(resourceRef(r), 'specimen without a subject that no resource of the patient names');
+    mine.splice(i, 1);
+  }
+}
+
 export function extractFacts(resources: unknown[], options: ExtractOptions): Extraction {
   const collector = new Collector();
   const list = Array.isArray(resources) ? resources : [];
@@ -57,15 +78,18 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
 
   const links = new PatientLinks(valid);
   const mine: Json[] = [];
+  const unlinked = new Set<Json>();
   for (const r of valid) {
     const link = links.of(r);
     if (link.kind === 'unresolved') collector.ignore(resourceRef(r), `not used: ${link.reason}`);
     else if (link.kind === 'patient' && link.patient !== patient) collector.ignore(resourceRef(r), `other patient (${link.patient})`);
     else {
       if (link.kind === 'patient' && link.via) collector.disclose(resourceRef(r), link.via);
+      if (link.kind === 'none') unlinked.add(r);
       mine.push(r);
     }
   }
+  dropUntiedSpecimens(mine, unlinked, collector);
 
   const ctx: Context = { collector, byRef: new Map(), reportOfResult: new Map(), binaries: options.binaries, nodeCounts: [], sentinelNodes: hasSentinelNodes(mine) };
   for (const r of mine) ctx.byRef.set(resourceRef(r), r);
