@@ -101,16 +101,29 @@ export function extractDocumentReference(doc: Json, ctx: Context): void {
   }
 }
 
-/** Section narratives of a pathology Composition (the US Pathology IG puts the rendered checklist there), as one text. */
-function sectionText(sections: Json[], depth = 0): string[] {
-  if (depth > 8) return [];
-  const out: string[] = [];
+const MAX_SECTION_DEPTH = 8;
+
+/**
+ * Section narratives of a pathology Composition (the US Pathology IG puts the rendered checklist
+ * there), as one text. Sections nested deeper than any real document (or in a cycle) are not read.
+ */
+function sectionText(sections: Json[], seen: Set<Json>, depth = 0): { texts: string[]; cut: boolean } {
+  if (depth > MAX_SECTION_DEPTH) return { texts: [], cut: sections.length > 0 };
+  const texts: string[] = [];
+  let cut = false;
   for (const section of sections) {
+    if (seen.has(section)) {
+      cut = true;
+      continue;
+    }
+    seen.add(section);
     const div = str(field(section.text, 'div'));
-    if (div) out.push(htmlToText(div));
-    out.push(...sectionText(records(section.section), depth + 1));
+    if (div) texts.push(htmlToText(div));
+    const inner = sectionText(records(section.section), seen, depth + 1);
+    texts.push(...inner.texts);
+    cut = cut || inner.cut;
   }
-  return out;
+  return { texts, cut };
 }
 
 export function extractComposition(doc: Json, ctx: Context): void {
@@ -121,7 +134,9 @@ export function extractComposition(doc: Json, ctx: Context): void {
   if (!capForm && !isPathologyReport(doc, 'type') && !/patholog/i.test(str(doc.title) ?? '')) {
     return ctx.collector.ignore(ref, 'not a pathology document');
   }
-  const text = sectionText(records(doc.section)).join('\n\n');
+  const sections = sectionText(records(doc.section), new Set());
+  if (sections.cut) ctx.collector.ignore(ref, `sections nested deeper than ${MAX_SECTION_DEPTH} levels or in a cycle: those not read`);
+  const text = sections.texts.join('\n\n');
   if (!text.trim()) return ctx.collector.ignore(ref, 'pathology document without section text');
   readReportText(text, { reference: ref, date: str(doc.date), status, specimen: undefined }, ctx);
 }
