@@ -35,7 +35,9 @@ function classify(body: string): LineKind {
   const m = MARKED.exec(body);
   if (m && body.slice(m[0].length).trim()) return { kind: 'marked', rest: body.slice(m[0].length).trim() };
   const u = UNMARKED.exec(body);
-  if (u) return { kind: 'unmarked', rest: body.slice(u[0].length).trim() };
+  // A rule of underscores alone is a separator line, not an option.
+  const rest = u ? body.slice(u[0].length).trim() : '';
+  if (u && /[^_\s]/.test(rest)) return { kind: 'unmarked', rest };
   return { kind: 'plain', rest: body };
 }
 

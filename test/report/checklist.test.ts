@@ -80,7 +80,10 @@ describe('rendered checklist', () => {
     expect(readChecklist('').items).toEqual([]);
   });
 
-  it('a synoptic "Label: value" report is not a checklist', () => {
+  it('a synoptic "Label: value" report, even with separator rules of underscores, is not a checklist', () => {
     expect(isRenderedChecklist('Specimen Laterality: Left\nTumor Focality: Single focus of invasive carcinoma')).toBe(false);
+    const ruled = '________________\nSentinel lymph node: metastatic carcinoma in one of two lymph nodes (1/2)\n________________';
+    expect(isRenderedChecklist(ruled)).toBe(false);
+    expect(facts(ruled)).toEqual([['slnExamined', 2], ['slnPositive', 1]]);
   });
 });
