@@ -88,6 +88,9 @@ export type ObservationConcept =
   | 'laterality'
   | 'procedure'
   | 'treatmentEffect'
+  | 'clockPosition'
+  | 'regionalNodeStatus'
+  | 'tnmDescriptors'
   | 'notInput'
   | 'narrative';
 
@@ -202,6 +205,10 @@ export const OBSERVATION_CODES: CodeTable<ObservationConcept> = {
     '380281.100004300': 'notInput', // Histologic Grade (Nottingham Histologic Score): "Nottingham Score" chosen
     '31359.100004300': 'notInput', // Additional Dimension: a second dimension, not the size
     // Breast resection protocol items seen in public HL7 v2 CAP eCC messages.
+    '16259.100004300': 'clockPosition', // Specify Clock Position
+    '39858.100004300': 'regionalNodeStatus', // Regional Lymph Nodes (protocol 4.002)
+    '351589.100004300': 'regionalNodeStatus', // Regional Lymph Node Status (protocol 4.009)
+    '16718.100004300': 'tnmDescriptors', // TNM Descriptors (m, r, y)
     '16455.100004300': 'treatmentEffect', // Treatment Effect in the Breast
     '37850.100004300': 'treatmentEffect', // Treatment Effect in the Lymph Nodes
   },

@@ -1,7 +1,7 @@
 // Synoptic "Label: value" items as a table of small rules: the first rule whose pattern matches
 // the label reads the value. Each rule is testable on its own (test/report/label-rules.test.ts).
 import type { InputName, InputValue } from '../domain/vocabulary.ts';
-import { burdenFromPn, clinicalValue, isPostNeoadjuvant, parseTnm, type TnmCategory } from '../fhir/extract/tnm.ts';
+import { burdenFromPn, clinicalValue, isPostNeoadjuvant, leadingTnm, parseTnm, type TnmCategory } from '../fhir/extract/tnm.ts';
 import {
   gradeFromTotalScore,
   parseBreastSurgery,
@@ -92,10 +92,8 @@ export function readTnm(t: TnmCategory, line: string, st: ParseState): void {
  * … in the presence of cN2b"), only that one counts: the rest is its definition.
  */
 export function stagingTokens(value: string): TnmCategory[] {
-  const tokens = parseTnm(value, false);
-  const leading = /^\s*(?:y?r?[cp])?\s?[TN]/i.test(value) ? tokens.find((t) => value.trimStart().startsWith(t.text)) : undefined;
-  if (leading && /^\s*\S+\s*:/.test(value)) return [leading];
-  return tokens;
+  const lead = leadingTnm(value);
+  return lead ? [lead] : parseTnm(value, false);
 }
 
 export const LABEL_RULES: readonly LabelRule[] = [

@@ -18,6 +18,8 @@ import {
 import {
   gradeFromTotalScore,
   parseBreastSurgery,
+  parseClock,
+  quadrantFromClock,
   parseComponentScore,
   parseErStatus,
   parseFocality,
@@ -32,7 +34,7 @@ import {
 import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
-import { isRecord, resourceRef, str, type Json } from './json.ts';
+import { isRecord, records, resourceRef, str, type Json } from './json.ts';
 import { readReportText } from './reports.ts';
 import { burdenFromPn, clinicalValue, isPostNeoadjuvant, tnmFromConcept } from './tnm.ts';
 import {
@@ -348,6 +350,36 @@ function treatmentEffect(o: ObsInfo, ctx: Context): void {
   skip(o, ctx, 'neoadjuvantTherapy: treatment effect not readable');
 }
 
+/** A clock position gives a quadrant only with the side of its own specimen, and only while no source contradicts that side. */
+function clockPosition(o: ObsInfo, ctx: Context): void {
+  const text = valueTexts(o.obs).find((t) => parseClock(t) !== undefined);
+  if (!text) return skip(o, ctx, 'quadrant: clock position not readable');
+  if (!o.side) return skip(o, ctx, 'quadrant: clock position without a known side');
+  const q = quadrantFromClock(parseClock(text)!, o.side);
+  if (!q) return skip(o, ctx, 'quadrant: clock position on a quadrant boundary');
+  emit(withText(o, text), ctx, 'quadrant', q, { note: `${text} on the ${o.side} breast`, sideDependent: true });
+}
+
+/** "Uninvolved by tumor cells": no node holds metastasis or ITCs, so none of the sentinel nodes does. */
+function regionalNodeStatus(o: ObsInfo, ctx: Context): void {
+  const text = valueTexts(o.obs).find((t) => /uninvolved by tumou?r|all regional lymph nodes negative/i.test(t));
+  if (!text) return skip(o, ctx, 'regional lymph node status: not a statement that every node is uninvolved');
+  if (!ctx.sentinelNodes) return skip(o, ctx, 'regional lymph node status: uninvolved nodes, but no sentinel node is named');
+  const note = `all nodes ${text.toLowerCase()}`;
+  emit(withText(o, text), ctx, 'slnPositive', 0, { note });
+  emit(withText(o, text), ctx, 'slnItcOnly', 0, { note });
+}
+
+/** CAP TNM descriptors answered as components or values: "m" multiple foci, "y" after presurgical therapy. */
+function tnmDescriptors(o: ObsInfo, ctx: Context): void {
+  const words = [...valueTexts(o.obs), ...records(o.obs.component).flatMap((c) => [conceptText(c.code), ...valueTexts(c)])].filter((w): w is string => !!w);
+  const m = words.find((w) => /^\s*m\b\s*\(|multiple foci of invasive/i.test(w));
+  const y = words.find((w) => /^\s*y\b\s*\(|post-?neoadjuvant/i.test(w));
+  if (m) emit(withText(o, m), ctx, 'multifocal', true, { note: 'TNM descriptor "m"' });
+  if (y) emit(withText(o, y), ctx, 'neoadjuvantTherapy', true, { note: 'TNM descriptor "y"' });
+  if (!m && !y) skip(o, ctx, 'TNM descriptors: neither "m" nor "y"');
+}
+
 function narrative(o: ObsInfo, ctx: Context): void {
   const text = str(o.obs.valueString) ?? (isRecord(o.obs.valueCodeableConcept) ? str(o.obs.valueCodeableConcept.text) : undefined);
   if (!text) return skip(o, ctx, 'narrative without text');
@@ -393,6 +425,9 @@ const HANDLERS: Record<ObservationConcept, Handler> = {
   laterality,
   procedure,
   treatmentEffect,
+  clockPosition,
+  regionalNodeStatus,
+  tnmDescriptors,
   notInput: (o, ctx) => skip(o, ctx, `${o.source.code ?? 'item'}: not a model input`),
   narrative,
 };
