@@ -100,12 +100,13 @@ export function pickPatient(resources: readonly unknown[], requested?: string): 
   return patients[0]!;
 }
 
-/** Text of Binary resources in the file, keyed as attachments refer to them ("Binary/id"). */
+/** Text (and XML) of Binary resources in the file, keyed as attachments refer to them ("Binary/id"). */
 export function binariesIn(resources: readonly unknown[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of resources) {
     if (!isObject(r) || r.resourceType !== 'Binary' || typeof r.id !== 'string' || typeof r.data !== 'string') continue;
-    if (typeof r.contentType === 'string' && !/^text\//i.test(r.contentType)) continue;
+    // Report text and CAP SDC forms (XML); other binaries (PDF, images) are not read.
+    if (typeof r.contentType === 'string' && !/^text\/|xml/i.test(r.contentType)) continue;
     const text = decodeBase64Utf8(r.data);
     if (text !== undefined) out[`Binary/${r.id}`] = text;
   }

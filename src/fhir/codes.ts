@@ -13,6 +13,7 @@ export const SYSTEM = {
   v2_0074: 'http://terminology.hl7.org/CodeSystem/v2-0074',
   interpretation: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
   ncit: 'http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl',
+  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
 } as const;
 export type SystemName = keyof typeof SYSTEM;
 
@@ -40,6 +41,8 @@ export const SYSTEM_ALIASES: Record<string, SystemName> = {
   'http://terminology.hl7.org/codesystem/v3-observationinterpretation': 'interpretation',
   'http://hl7.org/fhir/v3/observationinterpretation': 'interpretation',
   'http://ncicb.nci.nih.gov/xml/owl/evs/thesaurus.owl': 'ncit',
+  'http://www.nlm.nih.gov/research/umls/rxnorm': 'rxnorm',
+  'urn:oid:2.16.840.1.113883.6.88': 'rxnorm',
 };
 
 /**
@@ -83,6 +86,12 @@ export type ObservationConcept =
   | 'pathologicN'
   | 'menopausalStatus'
   | 'laterality'
+  | 'procedure'
+  | 'treatmentEffect'
+  | 'clockPosition'
+  | 'regionalNodeStatus'
+  | 'tnmDescriptors'
+  | 'notInput'
   | 'narrative';
 
 type CodeTable<V> = Partial<Record<SystemName, Record<string, V>>>;
@@ -115,6 +124,7 @@ export const OBSERVATION_CODES: CodeTable<ObservationConcept> = {
     '14230-7': 'prPercent', // PR % (EOM list)
     '48676-1': 'her2Overall', // HER2 [Interpretation] in Tissue (mCODE example)
     '85319-2': 'her2Ihc', // HER2 [Presence] in Breast cancer specimen by Immune stain
+    '18474-7': 'her2Ihc', // HER2 Ag [Presence] in Tissue by Immune stain
     '85318-4': 'her2Ish', // ERBB2 gene duplication [Presence] in Breast cancer specimen by FISH
     '72383-3': 'her2Other', // EOM HER2 list: not a status we read
     '31150-6': 'her2Other',
@@ -184,6 +194,23 @@ export const OBSERVATION_CODES: CodeTable<ObservationConcept> = {
     '38391.100004300': 'grade', // Overall Grade
     '38392.100004300': 'focality', // Tumor Focality
     '45138.100004300': 'erStatus', // ER Status
+    // US Pathology IG breast resection example (HL7/cancer-reporting), protocol 4.009.
+    '38125.100004300': 'nuclearPleomorphism', // Nuclear Pleomorphism
+    '52399.100004300': 'her2Ihc', // HER2 (by immunohistochemistry)
+    '16214.100004300': 'laterality', // Specimen Laterality
+    '58807.100004300': 'procedure', // Procedure
+    '327740.100004300': 'pathologicT', // pT Category
+    '38124.100004300': 'notInput', // Glandular (Acinar) / Tubular Differentiation
+    '38390.100004300': 'notInput', // Mitotic Rate
+    '380281.100004300': 'notInput', // Histologic Grade (Nottingham Histologic Score): "Nottingham Score" chosen
+    '31359.100004300': 'notInput', // Additional Dimension: a second dimension, not the size
+    // Breast resection protocol items seen in public HL7 v2 CAP eCC messages.
+    '16259.100004300': 'clockPosition', // Specify Clock Position
+    '39858.100004300': 'regionalNodeStatus', // Regional Lymph Nodes (protocol 4.002)
+    '351589.100004300': 'regionalNodeStatus', // Regional Lymph Node Status (protocol 4.009)
+    '16718.100004300': 'tnmDescriptors', // TNM Descriptors (m, r, y)
+    '16455.100004300': 'treatmentEffect', // Treatment Effect in the Breast
+    '37850.100004300': 'treatmentEffect', // Treatment Effect in the Lymph Nodes
   },
 };
 
@@ -241,6 +268,28 @@ export type HistologicType = 'ductal' | 'lobular' | 'mixed' | 'other';
 /** Histology: SNOMED morphology and ICD-O-3 morphology (without the /3 behaviour). */
 export const HISTOLOGY_SNOMED: Record<string, HistologicType> = {
   '82711006': 'ductal', // Infiltrating duct carcinoma (mCODE Jenny M)
+  '408643008': 'ductal', // Infiltrating duct carcinoma of breast (a Condition.code in the wild)
+};
+
+/** Condition codes that name a breast cancer, beyond ICD-10-CM C50 (SNOMED CT). */
+export const BREAST_CANCER_SNOMED: Record<string, true> = {
+  '254837009': true, // Malignant neoplasm of breast (Synthea, mCODE)
+  '353431000119107': true, // Primary malignant neoplasm of female left breast (mCODE)
+  '408643008': true, // Infiltrating duct carcinoma of breast
+};
+
+/** Generic cancer codes that name a breast cancer only with a breast body site. */
+export const GENERIC_CANCER_SNOMED: Record<string, true> = {
+  '363346000': true, // Malignant neoplastic disease
+  '372087000': true, // Primary malignant neoplasm
+  '68453008': true, // Carcinoma (morphologic abnormality)
+};
+
+/** Breast body structures (SNOMED CT), either side or unsided. */
+export const BREAST_SITE_SNOMED: Record<string, true> = {
+  '76752008': true, // Breast structure
+  '80248007': true, // Left breast structure
+  '73056007': true, // Right breast structure
 };
 /**
  * ICD-O-3 morphology (WHO ICD-O-3.2). 8500 and 8520 are verified in §1; 8522 (duct and lobular)
@@ -295,7 +344,9 @@ export const QUADRANT_BY_C50_DIGIT: Record<string, Quadrant> = {
 /** Procedures (§1 SLNB row; Synthea; mCODE). */
 export const PROCEDURE_SNOMED = {
   sentinelNodeBiopsy: '396487001',
+  sentinelNodeExcision: '443497002', // Excision of sentinel lymph node (Synthea, after 396487001)
   axillaryDissection: '234262008',
+  breastExcision: '69031006', // Excision of breast tissue (Synthea): a breast surgery of unstated extent
   chemotherapy: '367336001', // Chemotherapy (procedure) — SNOMED CT; not listed in fhir-mapping.md
 } as const;
 export const BREAST_CONSERVING_SNOMED: Record<string, true> = {
@@ -316,29 +367,96 @@ export const PATHOLOGY_CATEGORY = {
 } as const;
 
 /**
- * Systemic anticancer agents used in breast cancer, by generic name, matched in medication
- * text/display (RxNorm codes vary by EHR; names do not). Includes neoadjuvant endocrine agents.
+ * Why a systemic agent before surgery may not mean neoadjuvant therapy of this cancer: chemotherapy
+ * and HER2-directed agents are read as given; endocrine, CDK4/6 and PI3K/mTOR agents also treat
+ * other conditions (leuprolide in prostate cancer, methotrexate in arthritis), so they count only
+ * with a breast-cancer reason.
  */
-export const SYSTEMIC_THERAPY_NAMES = [
-  'doxorubicin',
-  'epirubicin',
-  'cyclophosphamide',
-  'paclitaxel',
-  'docetaxel',
-  'carboplatin',
-  'cisplatin',
-  'capecitabine',
-  'fluorouracil',
-  'methotrexate',
-  'trastuzumab',
-  'pertuzumab',
-  'pembrolizumab',
-  'tamoxifen',
-  'letrozole',
-  'anastrozole',
-  'exemestane',
-  'goserelin',
-] as const;
+export type AgentClass = 'chemotherapy' | 'her2' | 'immunotherapy' | 'endocrine' | 'cdk46' | 'pi3k-mtor' | 'antimetabolite-other-uses';
+
+export interface SystemicAgent {
+  /** Generic name, as shown in provenance notes. */
+  name: string;
+  class: AgentClass;
+  /** Other words that name the agent in medication text: brand names and abbreviations. */
+  aliases: readonly string[];
+}
+
+/**
+ * Systemic anticancer agents used in breast cancer, matched in medication text by generic name,
+ * brand name or abbreviation (whole words), or by the RxNorm codes below.
+ */
+export const SYSTEMIC_AGENTS: readonly SystemicAgent[] = [
+  { name: 'doxorubicin', class: 'chemotherapy', aliases: ['adriamycin'] },
+  { name: 'epirubicin', class: 'chemotherapy', aliases: ['ellence'] },
+  { name: 'cyclophosphamide', class: 'chemotherapy', aliases: ['cytoxan'] },
+  { name: 'paclitaxel', class: 'chemotherapy', aliases: ['taxol', 'abraxane'] },
+  { name: 'docetaxel', class: 'chemotherapy', aliases: ['taxotere'] },
+  { name: 'carboplatin', class: 'chemotherapy', aliases: ['paraplatin'] },
+  { name: 'cisplatin', class: 'chemotherapy', aliases: [] },
+  { name: 'capecitabine', class: 'chemotherapy', aliases: ['xeloda'] },
+  { name: 'fluorouracil', class: 'chemotherapy', aliases: ['5-fu', '5-fluorouracil'] },
+  { name: 'gemcitabine', class: 'chemotherapy', aliases: ['gemzar'] },
+  { name: 'methotrexate', class: 'antimetabolite-other-uses', aliases: [] },
+  { name: 'trastuzumab', class: 'her2', aliases: ['herceptin'] },
+  { name: 'pertuzumab', class: 'her2', aliases: ['perjeta'] },
+  { name: 'ado-trastuzumab emtansine', class: 'her2', aliases: ['kadcyla', 't-dm1', 'tdm-1'] },
+  { name: 'lapatinib', class: 'her2', aliases: ['tykerb'] },
+  { name: 'neratinib', class: 'her2', aliases: ['nerlynx'] },
+  { name: 'pembrolizumab', class: 'immunotherapy', aliases: ['keytruda'] },
+  { name: 'tamoxifen', class: 'endocrine', aliases: ['nolvadex', 'soltamox'] },
+  { name: 'letrozole', class: 'endocrine', aliases: ['femara'] },
+  { name: 'anastrozole', class: 'endocrine', aliases: ['arimidex'] },
+  { name: 'exemestane', class: 'endocrine', aliases: ['aromasin'] },
+  { name: 'fulvestrant', class: 'endocrine', aliases: ['faslodex'] },
+  { name: 'goserelin', class: 'endocrine', aliases: ['zoladex'] },
+  { name: 'leuprolide', class: 'endocrine', aliases: ['leuprorelin', 'lupron', 'eligard'] },
+  { name: 'palbociclib', class: 'cdk46', aliases: ['ibrance'] },
+  { name: 'ribociclib', class: 'cdk46', aliases: ['kisqali'] },
+  { name: 'abemaciclib', class: 'cdk46', aliases: ['verzenio'] },
+  { name: 'alpelisib', class: 'pi3k-mtor', aliases: ['piqray'] },
+  { name: 'everolimus', class: 'pi3k-mtor', aliases: ['afinitor'] },
+];
+
+/** Classes that count as neoadjuvant therapy only when the medication names a breast-cancer reason. */
+export const NEEDS_BREAST_CANCER_REASON: ReadonlySet<AgentClass> = new Set(['endocrine', 'cdk46', 'pi3k-mtor', 'antimetabolite-other-uses']);
+
+/**
+ * RxNorm codes of Synthea's breast-cancer module (synthetichealth/synthea,
+ * src/main/resources/modules/breast_cancer/*.json: clinical drugs and the brand concepts of older
+ * releases) → generic name of SYSTEMIC_AGENTS. Bone agents (zoledronic acid, denosumab,
+ * pamidronate) are not systemic anticancer therapy and are left out.
+ */
+export const SYSTEMIC_AGENT_RXNORM: Record<string, string> = {
+  '1734919': 'cyclophosphamide', // Cyclophosphamide 1000 MG Injection
+  '597195': 'carboplatin', // Carboplatin 10 MG/ML Injectable Solution
+  '1791701': 'fluorouracil', // 10 ML Fluorouracil 50 MG/ML Injection
+  '1790099': 'doxorubicin', // 10 ML Doxorubicin Hydrochloride 2 MG/ML Injection
+  '1732186': 'epirubicin', // 100 ML Epirubicin Hydrochloride 2 MG/ML Injection
+  '583214': 'paclitaxel', // Paclitaxel 100 MG Injection
+  '727762': 'fulvestrant', // 5 ML fulvestrant 50 MG/ML Prefilled Syringe
+  '203870': 'fulvestrant', // Faslodex
+  '200064': 'letrozole', // letrozole 2.5 MG Oral Tablet
+  '203769': 'letrozole', // Femara
+  '199224': 'anastrozole', // anastrozole 1 MG Oral Tablet
+  '262485': 'anastrozole', // Arimidex
+  '310261': 'exemestane', // exemestane 25 MG Oral Tablet
+  '262105': 'exemestane', // Aromasin
+  '198240': 'tamoxifen', // Tamoxifen 10 MG Oral Tablet
+  '10324': 'tamoxifen', // Tamoxifen (ingredient)
+  '1658084': 'ado-trastuzumab emtansine', // ado-trastuzumab emtansine 100 MG Injection
+  '1371046': 'ado-trastuzumab emtansine', // Kadcyla
+  '672149': 'lapatinib', // lapatinib 250 MG Oral Tablet
+  '659616': 'lapatinib', // Tykerb
+  '1940648': 'neratinib', // neratinib 40 MG Oral Tablet
+  '1940649': 'neratinib', // Nerlynx
+  '2119714': 'trastuzumab', // 5 ML hyaluronidase-oysk 2000 UNT/ML / trastuzumab 120 MG/ML Injection
+  '101306': 'trastuzumab', // Herceptin
+  '1298949': 'pertuzumab', // Perjeta
+  '1946840': 'abemaciclib', // Verzenio 100 MG Oral Tablet
+  '1601380': 'palbociclib', // palbociclib 100 MG Oral Capsule
+  '1873983': 'ribociclib', // ribociclib 200 MG Oral Tablet
+};
 
 /**
  * AJCC 8th categories as SNOMED CT (§3 "AJCC categories as SNOMED", from the CMS EOM IG breast

@@ -171,7 +171,7 @@ export function parseComponentScore(text: string): 1 | 2 | 3 | undefined {
   return m ? ROMAN[m[1]!] : undefined;
 }
 
-const IN_SITU = /(ductal|lobular) carcinoma in situ|\bDCIS\b|\bLCIS\b/gi;
+const IN_SITU = /(ductal|duct|lobular) carcinoma in situ|\bDCIS\b|\bLCIS\b/gi;
 
 /** Histologic type wording: "Invasive carcinoma of no special type (ductal)", "Invasive lobular carcinoma"… */
 export function parseHistologicType(text: string): HistologicType | undefined {
@@ -181,7 +181,7 @@ export function parseHistologicType(text: string): HistologicType | undefined {
   }
   const hits: HistologicType[] = [];
   if (/\blobular\b/i.test(t)) hits.push('lobular');
-  if (/no special type|\bductal\b|\bNST\b|\bIDC\b/i.test(t)) hits.push('ductal');
+  if (/no special type|\bductal\b|\b(infiltrating|invasive) duct carcinoma|\bNST\b|\bIDC\b/i.test(t)) hits.push('ductal');
   if (/mucinous|tubular carcinoma|medullary|micropapillary|metaplastic|cribriform carcinoma|papillary carcinoma|apocrine|adenoid cystic/i.test(t)) {
     hits.push('other');
   }

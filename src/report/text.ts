@@ -26,6 +26,9 @@ export function htmlToText(html: string): string {
   const text = html
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
+    // Rendered checklists: a ticked box stays a mark, an unticked one stays visibly unmarked.
+    .replace(/<input\b[^>]*\bchecked\b[^>]*>/gi, '☒ ')
+    .replace(/<input\b[^>]*\btype\s*=\s*["']?(?:checkbox|radio)\b[^>]*>/gi, '☐ ')
     .replace(/<\/t[dh]>\s*<t[dh]\b[^>]*>/gi, ': ')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(p|div|tr|li|h[1-6]|table|tbody|thead|ul|ol|pre|section|article|header|footer)\b[^>]*>/gi, '\n')

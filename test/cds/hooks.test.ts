@@ -193,7 +193,9 @@ describe('partial prefetch: the rest fetched with fhirServer + fhirAuthorization
 
   it('missing and null keys are fetched from the sandbox FHIR server; same card as full prefetch', async () => {
     const full = scenarioPrefetch('micrometastasis');
-    const expected = cardsOf(await cds.call(SELECT, hookBody('order-select', full.patientId, { prefetch: full.prefetch })))[0];
+    // Both calls may fetch the report text the report cites (it states the detection method, "detected on H&E").
+    const fetchFrom = { fhirServer: sandbox.fhirBase, fhirAuthorization: auth(sandboxToken(full.patientId), full.patientId) };
+    const expected = cardsOf(await cds.call(SELECT, hookBody('order-select', full.patientId, { prefetch: full.prefetch, ...fetchFrom })))[0];
     const { patientId, prefetch } = partial('micrometastasis', ['observationsLoinc', 'observationsSnomed', 'patient'], ['procedures', 'conditions']);
     const body = hookBody('order-select', patientId, { prefetch, fhirServer: sandbox.fhirBase, fhirAuthorization: auth(sandboxToken(patientId), patientId) });
     const cards = cardsOf(await cds.call(SELECT, body));

@@ -40,12 +40,15 @@ describe('EHR launch in the chart iframe', () => {
     expect(text).toMatch(/1 of 3 sentinel nodes positive \(33%\)/);
     expect(text).toContain('IBCSG 23-01 randomised 934 patients');
     const mskcc = app.locator('article.model', { has: app.getByRole('heading', { name: 'MSKCC non-sentinel node nomogram', exact: true }) });
-    await expect(mskcc.innerText()).resolves.toContain('Not computed: needs Method that detected the sentinel metastasis');
-    await app.getByRole('combobox', { name: 'Method that detected the sentinel metastasis' }).selectOption('routine-he');
+    // The report says "detected on H&E": MSKCC is computed from the record; a what-if changes the method.
+    const recorded = await mskcc.locator('.big-number').textContent();
+    expect(recorded).toMatch(/^\d+%$/);
+    await app.getByRole('button', { name: 'Edit Method that detected the sentinel metastasis' }).click();
+    await app.getByRole('combobox', { name: 'Method that detected the sentinel metastasis' }).selectOption('frozen-section');
     await expect(mskcc.locator('.big-number').textContent()).resolves.toMatch(/^\d+%$/);
     await expect(app.getByRole('status').innerText()).resolves.toContain('What-if: 1 input entered or edited by you');
     await app.getByRole('button', { name: 'Reset Method that detected the sentinel metastasis to the record' }).click();
-    await expect(mskcc.innerText()).resolves.toContain('Not computed');
+    await expect(mskcc.locator('.big-number').textContent()).resolves.toBe(recorded);
     expect(await seriousAccessibilityViolations(app)).toEqual([]);
     await screenshot(page, 'micrometastasis');
     await page.close();

@@ -49,6 +49,7 @@ describe('mCODE-shaped patient', () => {
         sources: [
           { reference: 'Condition/mcode-pcc', date: '2026-02-10', text: 'Malignant neoplasm of upper-outer quadrant of left female breast' },
           slnb,
+          { reference: 'Specimen/mcode-spec-exc', date: '2026-03-02', text: 'Left breast structure' },
         ],
       },
       quadrant: { status: 'present', value: 'UOQ', origin: 'fhir', sources: [{ reference: 'Condition/mcode-pcc', code: `${S}|76365002`, date: '2026-02-10' }] },
@@ -98,8 +99,11 @@ describe('Epic-like patient whose pathology is only report text', () => {
     const partB = '- One lymph node, negative for metastatic carcinoma (0/1).';
     expectFacts(out.facts, {
       ageYears: {
-        status: 'present', value: 66, origin: 'fhir', note: 'age today (2026-05-01): no dated sentinel node biopsy or diagnosis found',
-        sources: [{ reference: 'Patient/epic-7', date: '1959-11-30', text: 'birthDate 1959-11-30' }],
+        status: 'present', value: 66, origin: 'fhir', note: 'age at pathology report or specimen on 2026-01-20',
+        sources: [
+          { reference: 'Patient/epic-7', date: '1959-11-30', text: 'birthDate 1959-11-30' },
+          { reference: 'DiagnosticReport/epic-sp-1', date: '2026-01-20T10:12:00Z', text: 'pathology report of 2026-01-20' },
+        ],
       },
       sex: { status: 'present', value: 'female', origin: 'fhir', sources: [{ reference: 'Patient/epic-7', text: 'gender female' }] },
       laterality: text('right', 'Specimen Laterality: Right'),
@@ -153,10 +157,15 @@ describe('CAP-SDC-coded message bundle', () => {
     expect(out.patient).toEqual({ reference: p });
     expectFacts(out.facts, {
       ageYears: {
-        status: 'present', value: 50, origin: 'fhir', note: 'age today (2026-05-01): no dated sentinel node biopsy or diagnosis found',
-        sources: [{ reference: p, date: '1975-06-02', text: 'birthDate 1975-06-02' }],
+        status: 'present', value: 50, origin: 'fhir', note: 'age at sentinel node biopsy on 2025-09-14',
+        sources: [
+          { reference: p, date: '1975-06-02', text: 'birthDate 1975-06-02' },
+          { reference: 'Observation/0a1b2c3d-0000-4000-8000-000000000010', date: '2025-09-14', text: 'sentinel node result of 2025-09-14' },
+        ],
       },
       sex: { status: 'present', value: 'female', origin: 'fhir', sources: [{ reference: p, text: 'gender female' }] },
+      // CAP 16214 Specimen Laterality is read since the US Pathology IG example showed it.
+      laterality: { status: 'present', value: 'left', origin: 'fhir', sources: [q('17', '16214.100004300', 'Left')] },
       histologicType: { status: 'present', value: 'ductal', origin: 'fhir', sources: [q('12', '41794.100004300', 'Invasive carcinoma of no special type (ductal)')] },
       grade: { status: 'present', value: 3, origin: 'fhir', sources: [q('13', '38391.100004300', 'Grade 3 (scores of 8 or 9)')] },
       multifocal: { status: 'present', value: false, origin: 'fhir', sources: [q('14', '38392.100004300', 'Single focus of invasive carcinoma')] },
@@ -167,7 +176,7 @@ describe('CAP-SDC-coded message bundle', () => {
     });
     expectIgnored(out.ignored, [
       { reference: 'MessageHeader/0a1b2c3d-0000-4000-8000-000000000001', reason: 'resource type MessageHeader is not used' },
-      { reference: 'DiagnosticReport/0a1b2c3d-0000-4000-8000-000000000002', reason: 'report attachment of type application/xml cannot be read as text' },
+      { reference: 'DiagnosticReport/0a1b2c3d-0000-4000-8000-000000000002', reason: 'XML attachment is not an SDC form (no FormDesign)' },
       { reference: 'DiagnosticReport/0a1b2c3d-0000-4000-8000-000000000002', reason: 'pathology report without readable text' },
       { reference: 'Observation/0a1b2c3d-0000-4000-8000-000000000010', reason: 'slnExamined: count coded as "Specify number" without the number' },
       { reference: 'Observation/0a1b2c3d-0000-4000-8000-000000000011', reason: 'pNX does not state the worst node category' },
@@ -175,7 +184,7 @@ describe('CAP-SDC-coded message bundle', () => {
         reference: 'Observation/0a1b2c3d-0000-4000-8000-000000000015',
         reason: 'tumorSizeMm: size coded without the measurement: "Greatest dimension of largest invasive focus greater than 1 mm (specify exact measurement in Millimeters (mm))"',
       },
-      { reference: 'Observation/0a1b2c3d-0000-4000-8000-000000000017', reason: 'unknown code https://CAP.org/eCC|16214.100004300' },
+
     ]);
   });
 });
@@ -193,9 +202,13 @@ describe('messy patient', () => {
     const out = run('messy.json', 'messy-3');
     const exc = (id: string, code: string, text: string) => ({ reference: `Observation/${id}`, code, date: '2026-02-16', text });
     expectFacts(out.facts, {
+      // No procedure or report is dated; the sentinel node count is: the age is at that result, never today.
       ageYears: {
-        status: 'present', value: 45, origin: 'fhir', note: 'age today (2026-05-01): no dated sentinel node biopsy or diagnosis found',
-        sources: [{ reference: 'Patient/messy-3', date: '1981-02-28', text: 'birthDate 1981-02-28' }],
+        status: 'present', value: 44, origin: 'fhir', note: 'age at sentinel node biopsy on 2026-02-16',
+        sources: [
+          { reference: 'Patient/messy-3', date: '1981-02-28', text: 'birthDate 1981-02-28' },
+          { reference: 'Observation/messy-sln-exam', date: '2026-02-16', text: 'sentinel node result of 2026-02-16' },
+        ],
       },
       sex: { status: 'present', value: 'female', origin: 'fhir', sources: [{ reference: 'Patient/messy-3', text: 'gender female' }] },
       tumorSizeMm: { status: 'present', value: 18, origin: 'fhir', sources: [exc('messy-size-2', `${L}|21889-1`, '1,8 cm')] },
@@ -228,6 +241,7 @@ describe('messy patient', () => {
       { reference: 'Observation/messy-hr', reason: 'unknown code http://loinc.org|8867-4' },
       { reference: 'Observation/messy-broken', reason: 'no status' },
       { reference: 'Encounter/messy-enc', reason: 'resource type Encounter is not used' },
+
       { reference: 'Observation/messy-size-1', reason: 'tumorSizeMm: superseded by the amended result Observation/messy-size-2 ("1,8 cm")' },
       { reference: 'Observation/messy-lvi-fs', reason: 'lvi: preliminary result superseded by a final result' },
     ]);
@@ -250,7 +264,12 @@ describe('ITC-only sentinel nodes', () => {
       sex: { status: 'present', value: 'female', origin: 'fhir', sources: [{ reference: 'Patient/itc-4', text: 'gender female' }] },
       laterality: { status: 'present', value: 'right', origin: 'fhir', note: 'side of the sentinel node biopsy', sources: [slnb] },
       slnExamined: { status: 'present', value: 3, origin: 'report-text', note: sum, sources: [r(a), r(b)] },
-      slnPositive: { status: 'present', value: 0, origin: 'report-text', note: sum, sources: [r(a), r(b)] },
+      // pN0(i+) says no node holds a micro- or macrometastasis: it agrees with the summed parts.
+      slnPositive: {
+        status: 'present', value: 0, origin: 'fhir',
+        note: `derived from pN0(i+)(sn): no node with a micro- or macrometastasis; ${sum}; derived from pN0(i+): no node with a micro- or macrometastasis`,
+        sources: [r('Pathologic stage: pT1b pN0(i+)(sn)'), r(a), r(b), { reference: 'Observation/itc-pn', code: `${L}|21900-6`, date: '2026-04-08', text: 'pN0(i+)' }],
+      },
       slnItcOnly: { status: 'present', value: 1, origin: 'report-text', note: sum, sources: [r(a), r(b)] },
       nodalBurden: {
         status: 'present', value: 'itc', origin: 'fhir', note: 'from pN0(i+)(sn); sum of sentinel parts A, B; from pN0(i+)',
@@ -277,7 +296,7 @@ describe('neoadjuvant therapy', () => {
       laterality: { status: 'present', value: 'left', origin: 'fhir', note: 'side of the sentinel node biopsy', sources: [slnb] },
       neoadjuvantTherapy: {
         status: 'present', value: true, origin: 'fhir',
-        note: 'post-neoadjuvant staging ypN1mi; systemic therapy on 2025-11-03, before surgery on 2026-03-10',
+        note: 'post-neoadjuvant staging ypN1mi; docetaxel on 2025-11-03, before surgery on 2026-03-10',
         sources: [pn, { reference: 'MedicationAdministration/neo-docetaxel', date: '2025-11-03T09:30:00Z', text: 'docetaxel' }, mast],
       },
       nodalBurden: { status: 'present', value: 'micro', origin: 'fhir', note: 'from ypN1mi', sources: [pn] },
@@ -299,7 +318,7 @@ describe('bilateral cancers', () => {
       sex: { status: 'present', value: 'female', origin: 'fhir', sources: [{ reference: 'Patient/bilat-6', text: 'gender female' }] },
       laterality: {
         status: 'present', value: 'left', origin: 'fhir', note: 'side of the sentinel node biopsy',
-        sources: [{ reference: 'Condition/bilat-left', date: '2026-01-12' }, slnb],
+        sources: [{ reference: 'Condition/bilat-left', date: '2026-01-12' }, slnb, { reference: 'Specimen/bilat-spec-l', text: 'Left breast structure' }],
       },
       quadrant: { status: 'present', value: 'UOQ', origin: 'fhir', sources: [{ reference: 'Condition/bilat-left', code: 'http://hl7.org/fhir/sid/icd-10-cm|C50.412', date: '2026-01-12' }] },
       erStatus: { status: 'present', value: 'positive', origin: 'fhir', sources: [{ reference: 'Observation/bilat-er-l', code: `${L}|85337-4`, date: '2026-02-02', text: 'Positive' }] },
@@ -313,6 +332,7 @@ describe('bilateral cancers', () => {
     });
     expectIgnored(out.ignored, [
       { reference: 'Condition/bilat-right', reason: 'laterality: belongs to the right breast, not the index (left) cancer' },
+      { reference: 'Specimen/bilat-spec-r', reason: 'laterality: belongs to the right breast, not the index (left) cancer' },
       { reference: 'Condition/bilat-right', reason: 'quadrant: belongs to the right breast, not the index (left) cancer' },
       { reference: 'Observation/bilat-er-r', reason: 'erStatus: belongs to the right breast, not the index (left) cancer' },
     ]);
@@ -335,7 +355,7 @@ describe('hostile input', () => {
       { reference: '#1', reason: 'not a JSON object' },
       { reference: '#2', reason: 'not a JSON object' },
       { reference: '#3', reason: 'no resourceType' },
-      { reference: 'Patient/p', reason: 'ageYears: birth date "1970" is not a full date or is after 2026-05-01' },
+      { reference: 'Patient/p', reason: 'ageYears: no dated sentinel node biopsy, surgery, pathology report or diagnosis to compute the age at' },
     ]);
     expectFacts(out.facts, {});
   });

@@ -21,6 +21,8 @@ export interface Candidate {
   /** Lower = more specific measure of the same thing, compared within one specimen. */
   rank?: number;
   note?: string;
+  /** Read with a side (a clock position → quadrant): dropped when the sources disagree on the side. */
+  sideDependent?: true;
 }
 
 /** The provenance of a value from anything that names its resource and, optionally, code, date and text. */
@@ -36,8 +38,16 @@ export function sourceFrom(x: { reference: string; code?: string; date?: string;
 export class Collector {
   readonly candidates: Candidate[] = [];
   readonly ignored: IgnoredItem[] = [];
+  /** Notes every value read from a resource must carry (e.g. how its patient link was made). */
+  private readonly disclosures = new Map<string, string>();
+
+  disclose(reference: string, note: string): void {
+    this.disclosures.set(reference, note);
+  }
 
   add(candidate: Candidate): void {
+    const disclosure = [candidate.source, ...(candidate.moreSources ?? [])].map((s) => this.disclosures.get(s.reference)).find(Boolean);
+    if (disclosure) candidate.note = candidate.note ? `${candidate.note}; ${disclosure}` : disclosure;
     try {
       candidate.value = validateInputValue(candidate.input, candidate.value);
     } catch (error) {

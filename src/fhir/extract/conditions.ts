@@ -1,5 +1,5 @@
 // Condition → laterality, quadrant, histology, diagnosis date, menopausal status.
-import { MENOPAUSE_ANSWERS, QUADRANT_BY_C50_DIGIT, QUADRANT_SNOMED, type Quadrant, type Side } from '../codes.ts';
+import { HISTOLOGY_SNOMED, BREAST_CANCER_SNOMED, BREAST_SITE_SNOMED, GENERIC_CANCER_SNOMED, MENOPAUSE_ANSWERS, QUADRANT_BY_C50_DIGIT, QUADRANT_SNOMED, type Quadrant, type Side } from '../codes.ts';
 import type { Source } from '../../domain/facts.ts';
 import { parseQuadrantWords } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
@@ -14,14 +14,27 @@ export interface BreastCancer {
   onset: string | undefined;
 }
 
-/** A breast cancer Condition: ICD-10-CM C50, SNOMED 254837009 family, or words. */
+function isBreastSite(site: unknown): boolean {
+  return codingsOf(site).some((c) => c.known === 'snomed' && !!c.code && BREAST_SITE_SNOMED[c.code] === true) || /\bbreast\b/i.test(conceptText(site) ?? '');
+}
+
+const CANCER_WORDS = /malignan|carcinoma|cancer|neoplasm/i;
+
+/**
+ * A breast cancer Condition: ICD-10-CM C50, a breast cancer SNOMED code, words, or a generic
+ * cancer code (or words) with a breast body site.
+ */
 export function isBreastCancer(condition: Json): boolean {
-  for (const c of codingsOf(condition.code)) {
+  const codings = codingsOf(condition.code);
+  for (const c of codings) {
     if (c.known === 'icd10cm' && c.code && /^C50/i.test(c.code)) return true;
-    if (c.known === 'snomed' && (c.code === '254837009' || c.code === '353431000119107')) return true;
+    if (c.known === 'snomed' && c.code && BREAST_CANCER_SNOMED[c.code]) return true;
   }
   const text = conceptText(condition.code) ?? '';
-  return /breast/i.test(text) && /malignan|carcinoma|cancer|neoplasm/i.test(text) && !/history of|family/i.test(text);
+  if (/history of|family/i.test(text)) return false;
+  if (/breast/i.test(text) && CANCER_WORDS.test(text)) return true;
+  const generic = codings.some((c) => c.known === 'snomed' && !!c.code && GENERIC_CANCER_SNOMED[c.code] === true) || CANCER_WORDS.test(text);
+  return generic && records(condition.bodySite).some(isBreastSite);
 }
 
 /** Quadrant of a condition: SNOMED quadrant body sites, ICD-O-3 topography C50.x, ICD-10-CM C50.x…, or words. */
@@ -73,10 +86,18 @@ export function extractCondition(condition: Json, ctx: Context, cancers: BreastC
   if (side) ctx.collector.add({ ...base, input: 'laterality', value: side, source: source(undefined, conceptText(condition.code)) });
   const quadrant = quadrantOf(condition);
   if (quadrant) ctx.collector.add({ ...base, input: 'quadrant', value: quadrant.value, source: source(quadrant.code, quadrant.text) });
+  let histologyRead = false;
   for (const ext of records(condition.extension)) {
     if (!HISTOLOGY_EXTENSION.test(str(ext.url) ?? '')) continue;
     const h = histologyOf(ext.valueCodeableConcept, [conceptText(ext.valueCodeableConcept) ?? ''].filter(Boolean));
     const coding = codingsOf(ext.valueCodeableConcept)[0];
     if (h) ctx.collector.add({ ...base, input: 'histologicType', value: h.value, source: source(coding ? codeKey(coding) : undefined, h.text) });
+    histologyRead = histologyRead || !!h;
+  }
+  // A diagnosis code may name the histology itself ("Infiltrating duct carcinoma of breast").
+  const coded = histologyRead ? undefined : histologyOf(condition.code, [conceptText(condition.code) ?? ''].filter(Boolean));
+  if (coded) {
+    const coding = lookup(condition.code, { snomed: HISTOLOGY_SNOMED })?.coding;
+    ctx.collector.add({ ...base, input: 'histologicType', value: coded.value, source: source(coding ? codeKey(coding) : undefined, coded.text) });
   }
 }

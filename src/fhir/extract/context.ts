@@ -30,6 +30,8 @@ export interface Context {
   reportOfResult: Map<string, ReportLink>;
   binaries: Record<string, string> | undefined;
   nodeCounts: NodeCount[];
+  /** Sentinel nodes were taken (a biopsy procedure or a sentinel count is present): pN0 then means none is positive. */
+  sentinelNodes: boolean;
 }
 
 /** Side of an Observation: its body site, its specimen's collection site, or the condition it is about. */

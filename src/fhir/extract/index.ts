@@ -7,19 +7,21 @@ import type { Context, ReportLink } from './context.ts';
 import { describeValue, isRecord, records, referenceOf, resourceRef, str, type Json } from './json.ts';
 import { nodeCandidates } from './nodes.ts';
 import { extractObservation } from './observations.ts';
-import { extractPatient, listPatients, patientLink, patientReference } from './patient.ts';
-import { emptyEvents, extractMedication, extractProcedure } from './procedures.ts';
-import { extractDiagnosticReport, extractDocumentReference, isPathologyReport } from './reports.ts';
+import { extractPatient, listPatients, PatientLinks, patientReference } from './patient.ts';
+import { extractMedication, markAdministeredRequests } from './medications.ts';
+import { emptyEvents, extractProcedure } from './procedures.ts';
+import { extractComposition, extractSpecimen, extractDiagnosticReport, extractDocumentReference, isPathologyReport } from './reports.ts';
 import { resolveFacts } from './resolve.ts';
-import { ageAnchor, indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
+import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
+import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
 
 export { listPatients } from './patient.ts';
 
 export interface ExtractOptions {
   /** The patient to extract for; needed when the resources name several patients. */
   patientId?: string;
-  /** "Today", for an age when no biopsy or diagnosis date exists. */
-  now: Date;
+  /** Accepted for older callers and unused: an age is computed at a clinical date, never today. */
+  now?: Date;
   /** Binary URL (as written in the attachment) → its decoded text, fetched by the caller. */
   binaries?: Record<string, string>;
 }
@@ -30,8 +32,29 @@ export interface Extraction {
   ignored: IgnoredItem[];
 }
 
-/** Resource types read only as context for others (specimen sides, medication names, report text). */
-const CONTEXT_ONLY = new Set(['Specimen', 'Medication', 'Binary', 'Bundle']);
+/** Resource types read only as context for others (medication names, report text). */
+const CONTEXT_ONLY = new Set(['Medication', 'Binary', 'Bundle']);
+
+/**
+ * A Specimen without a subject belongs to the patient only when one of the patient's own
+ * resources names it; otherwise its side and dates could be another patient's.
+ */
+function dropUntiedSpecimens(mine: Json[], unlinked: Set<Json>, collector: Collector): void {
+  const named = new Set<string>();
+  for (const r of mine) {
+    if (unlinked.has(r)) continue;
+    for (const s of [r.specimen, ...records(r.specimen)]) {
+      const ref = referenceOf(s);
+      if (ref) named.add(ref);
+    }
+  }
+  for (let i = mine.length - 1; i >= 0; i--) {
+    const r = mine[i]!;
+    if (r.resourceType !== 'Specimen' || !unlinked.has(r) || named.has(resourceRef(r))) continue;
+    collector.ignore(resourceRef(r), 'specimen without a subject that no resource of the patient names');
+    mine.splice(i, 1);
+  }
+}
 
 export function extractFacts(resources: unknown[], options: ExtractOptions): Extraction {
   const collector = new Collector();
@@ -53,14 +76,22 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   }
   if (!patient) return { patient: null, facts: emptyFacts(), ignored: collector.ignored };
 
+  const links = new PatientLinks(valid);
   const mine: Json[] = [];
+  const unlinked = new Set<Json>();
   for (const r of valid) {
-    const link = patientLink(r);
-    if (link && link !== patient) collector.ignore(resourceRef(r), `other patient (${link})`);
-    else mine.push(r);
+    const link = links.of(r);
+    if (link.kind === 'unresolved') collector.ignore(resourceRef(r), `not used: ${link.reason}`);
+    else if (link.kind === 'patient' && link.patient !== patient) collector.ignore(resourceRef(r), `other patient (${link.patient})`);
+    else {
+      if (link.kind === 'patient' && link.via) collector.disclose(resourceRef(r), link.via);
+      if (link.kind === 'none') unlinked.add(r);
+      mine.push(r);
+    }
   }
+  dropUntiedSpecimens(mine, unlinked, collector);
 
-  const ctx: Context = { collector, byRef: new Map(), reportOfResult: new Map(), binaries: options.binaries, nodeCounts: [] };
+  const ctx: Context = { collector, byRef: new Map(), reportOfResult: new Map(), binaries: options.binaries, nodeCounts: [], sentinelNodes: hasSentinelNodes(mine) };
   for (const r of mine) ctx.byRef.set(resourceRef(r), r);
   for (const r of mine) {
     if (r.resourceType !== 'DiagnosticReport') continue;
@@ -98,6 +129,12 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
       case 'DocumentReference':
         extractDocumentReference(r, ctx);
         break;
+      case 'Composition':
+        extractComposition(r, ctx);
+        break;
+      case 'Specimen':
+        extractSpecimen(r, ctx);
+        break;
       case 'Patient':
         patients.push(r);
         break;
@@ -105,11 +142,13 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
         if (!CONTEXT_ONLY.has(describeValue(r.resourceType))) collector.ignore(resourceRef(r), `resource type ${describeValue(r.resourceType)} is not used`);
     }
   }
-  const anchor = ageAnchor(events, cancers, options.now);
+  const pathology = pathologyDates(mine, ctx.byRef);
+  const anchor = ageAnchor(events, cancers, pathology);
   for (const p of patients) extractPatient(p, ctx, anchor);
   nodeCandidates(ctx, { sentinelBiopsy: events.sentinelBiopsies.length > 0, axillaryDissection: events.axillaryDissections.length > 0 });
   surgeryCandidates(events, ctx);
-  neoadjuvantCandidates(events, ctx);
+  markAdministeredRequests(mine, events);
+  neoadjuvantCandidates(events, ctx, [...events.sentinelBiopsies, ...pathology.sentinel]);
 
   const side = indexSide(cancers, events, collector.candidates);
   const resolved = resolveFacts(collector.candidates, side ? { indexSide: side } : {});

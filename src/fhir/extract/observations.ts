@@ -17,6 +17,9 @@ import {
 } from '../codes.ts';
 import {
   gradeFromTotalScore,
+  parseBreastSurgery,
+  parseClock,
+  quadrantFromClock,
   parseComponentScore,
   parseErStatus,
   parseFocality,
@@ -31,12 +34,13 @@ import {
 import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
-import { isRecord, resourceRef, str, type Json } from './json.ts';
+import { isRecord, records, resourceRef, str, type Json } from './json.ts';
 import { readReportText } from './reports.ts';
 import { burdenFromPn, clinicalValue, isPostNeoadjuvant, tnmFromConcept } from './tnm.ts';
 import {
   componentsWithCode,
   effectiveDate,
+  hasAnyValue,
   interpretation,
   readCount,
   readLengthMm,
@@ -243,8 +247,19 @@ function ki67(o: ObsInfo, ctx: Context): void {
   skip(o, ctx, 'ki67Percent: value not readable');
 }
 
+/** Codes of a node-examined count inside a sentinel panel's components (mCODE example: 92833-3 under 92832-5). */
+const EXAMINED_COMPONENT_CODES = ['92833-3', '85347-3', '21894-1'];
+
 function nodeCount(kind: NodeCount['kind']): Handler {
   return (o, ctx) => {
+    if (kind === 'slnPositive' && !hasAnyValue({ ...o.obs, component: undefined })) {
+      const examined = EXAMINED_COMPONENT_CODES.flatMap((code) => componentsWithCode(o.obs, code))[0];
+      const count = examined ? readCount(examined) : undefined;
+      if (count && 'n' in count && !count.fraction) {
+        ctx.nodeCounts.push({ reference: o.ref, status: o.status, ...pick(o), kind: 'slnExamined', n: count.n, text: `nodes examined ${count.n} (component of a sentinel node result)` });
+        return skip(o, ctx, 'slnPositive: the sentinel result states the nodes examined but not how many hold metastasis');
+      }
+    }
     const r = readCount(o.obs);
     if ('reason' in r) return skip(o, ctx, `${kind}: ${r.reason}`);
     const base = { reference: o.ref, status: o.status, ...pick(o) };
@@ -294,7 +309,10 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
       return skip(o, ctx, 'pathologic T category: not a model input (size comes from the measurement)');
     }
     const burden = burdenFromPn(t);
+    const noPositiveSentinel = t.category === 'N0' && !isPostNeoadjuvant(t) && (t.suffixes.includes('(sn)') || ctx.sentinelNodes);
+    if (noPositiveSentinel) emit(withCode, ctx, 'slnPositive', 0, { note: `derived from ${t.text}: no node with a micro- or macrometastasis` });
     if (burden) return emit(withCode, ctx, 'nodalBurden', burden, { note: `from ${t.text}` });
+    if (noPositiveSentinel) return;
     if (!isPostNeoadjuvant(t)) skip(o, ctx, `p${t.category}${t.suffixes.join('')} does not state the worst node category`);
   };
 }
@@ -311,6 +329,55 @@ function laterality(o: ObsInfo, ctx: Context): void {
   const side = coded ? coded.value : text ? parseSide(text) : undefined;
   if (side === 'left' || side === 'right') return emit(withText(o, coded?.coding.display ?? text), ctx, 'laterality', side, { side });
   skip(o, ctx, 'laterality: value not readable or bilateral');
+}
+
+function procedure(o: ObsInfo, ctx: Context): void {
+  for (const text of valueTexts(o.obs)) {
+    const v = parseBreastSurgery(text, true);
+    if (v) return emit(withText(o, text), ctx, 'breastSurgery', v);
+  }
+  skip(o, ctx, 'breastSurgery: procedure is not a breast excision or mastectomy');
+}
+
+/** CAP "Treatment Effect": any stated response (or none) to presurgical therapy means it was given. */
+function treatmentEffect(o: ObsInfo, ctx: Context): void {
+  for (const text of valueTexts(o.obs)) {
+    if (/no known presurgical|not applicable|no (prior )?(presurgical|neoadjuvant)/i.test(text)) return skip(o, ctx, `treatment effect "${text}" does not say therapy was given`);
+    if (/response|residual|treatment effect|therapy/i.test(text)) {
+      return emit(withText(o, text), ctx, 'neoadjuvantTherapy', true, { note: 'a treatment effect of presurgical therapy is reported' });
+    }
+  }
+  skip(o, ctx, 'neoadjuvantTherapy: treatment effect not readable');
+}
+
+/** A clock position gives a quadrant only with the side of its own specimen, and only while no source contradicts that side. */
+function clockPosition(o: ObsInfo, ctx: Context): void {
+  const text = valueTexts(o.obs).find((t) => parseClock(t) !== undefined);
+  if (!text) return skip(o, ctx, 'quadrant: clock position not readable');
+  if (!o.side) return skip(o, ctx, 'quadrant: clock position without a known side');
+  const q = quadrantFromClock(parseClock(text)!, o.side);
+  if (!q) return skip(o, ctx, 'quadrant: clock position on a quadrant boundary');
+  emit(withText(o, text), ctx, 'quadrant', q, { note: `${text} on the ${o.side} breast`, sideDependent: true });
+}
+
+/** "Uninvolved by tumor cells": no node holds metastasis or ITCs, so none of the sentinel nodes does. */
+function regionalNodeStatus(o: ObsInfo, ctx: Context): void {
+  const text = valueTexts(o.obs).find((t) => /uninvolved by tumou?r|all regional lymph nodes negative/i.test(t));
+  if (!text) return skip(o, ctx, 'regional lymph node status: not a statement that every node is uninvolved');
+  if (!ctx.sentinelNodes) return skip(o, ctx, 'regional lymph node status: uninvolved nodes, but no sentinel node is named');
+  const note = `all nodes ${text.toLowerCase()}`;
+  emit(withText(o, text), ctx, 'slnPositive', 0, { note });
+  emit(withText(o, text), ctx, 'slnItcOnly', 0, { note });
+}
+
+/** CAP TNM descriptors answered as components or values: "m" multiple foci, "y" after presurgical therapy. */
+function tnmDescriptors(o: ObsInfo, ctx: Context): void {
+  const words = [...valueTexts(o.obs), ...records(o.obs.component).flatMap((c) => [conceptText(c.code), ...valueTexts(c)])].filter((w): w is string => !!w);
+  const m = words.find((w) => /^\s*m\b\s*\(|multiple foci of invasive/i.test(w));
+  const y = words.find((w) => /^\s*y\b\s*\(|post-?neoadjuvant/i.test(w));
+  if (m) emit(withText(o, m), ctx, 'multifocal', true, { note: 'TNM descriptor "m"' });
+  if (y) emit(withText(o, y), ctx, 'neoadjuvantTherapy', true, { note: 'TNM descriptor "y"' });
+  if (!m && !y) skip(o, ctx, 'TNM descriptors: neither "m" nor "y"');
 }
 
 function narrative(o: ObsInfo, ctx: Context): void {
@@ -356,5 +423,11 @@ const HANDLERS: Record<ObservationConcept, Handler> = {
   pathologicN: tnm('N', 'p'),
   menopausalStatus: menopause,
   laterality,
+  procedure,
+  treatmentEffect,
+  clockPosition,
+  regionalNodeStatus,
+  tnmDescriptors,
+  notInput: (o, ctx) => skip(o, ctx, `${o.source.code ?? 'item'}: not a model input`),
   narrative,
 };

@@ -1,28 +1,98 @@
 // Which patient the resources are about, whether a resource belongs to them, sex and age.
 import type { Source } from '../../domain/facts.ts';
 import type { Context } from './context.ts';
-import { field, isoDate, normaliseReference, resourceRef, str, type Json } from './json.ts';
+import { field, isoDate, isRecord, normaliseReference, records, resourceRef, str, type Json } from './json.ts';
 
-/** The patient a resource points at (subject or patient), normalised to "Patient/id". */
-export function patientLink(resource: Json): string | undefined {
-  if (resource.resourceType === 'Patient') return str(resource.id) ? resourceRef(resource) : undefined;
-  for (const key of ['subject', 'patient']) {
-    const ref = str(field(resource[key], 'reference'));
-    if (ref) {
-      const n = normaliseReference(ref);
-      if (n.startsWith('Patient/')) return n;
-    }
-  }
-  return undefined;
+/** How a resource is tied to a patient: a patient reference, an identifier match (disclosed), or unresolved. */
+export type PatientLink =
+  | { kind: 'none' }
+  | { kind: 'patient'; patient: string; via?: string }
+  | { kind: 'unresolved'; reason: string };
+
+function identifierValues(patient: Json): string[] {
+  return records(patient.identifier)
+    .map((i) => str(i.value))
+    .filter((v): v is string => !!v);
 }
 
-/** Every patient named by the resources (Patient resources and subject references), sorted. */
+/**
+ * Resolves subject/patient references against the Patient resources present: "urn:uuid:" through
+ * the resource ids the Bundle's fullUrls gave, and "Patient/x" where x is no Patient's id but is
+ * exactly one Patient's identifier value. Anything else ambiguous is unresolved, never merged.
+ */
+export class PatientLinks {
+  private readonly ids = new Set<string>();
+  private readonly byIdentifier = new Map<string, Set<string>>();
+  private readonly uuids = new Map<string, string>();
+
+  constructor(resources: readonly unknown[]) {
+    for (const r of resources) {
+      if (!isRecord(r)) continue;
+      const id = str(r.id);
+      if (id && str(r.resourceType)) this.uuids.set(`urn:uuid:${id}`, `${r.resourceType as string}/${id}`);
+      if (r.resourceType !== 'Patient' || !id) continue;
+      this.ids.add(id);
+      for (const v of identifierValues(r)) {
+        const set = this.byIdentifier.get(v) ?? new Set<string>();
+        set.add(id);
+        this.byIdentifier.set(v, set);
+      }
+    }
+  }
+
+  of(resource: Json): PatientLink {
+    if (resource.resourceType === 'Patient') return str(resource.id) ? { kind: 'patient', patient: resourceRef(resource) } : { kind: 'none' };
+    for (const key of ['subject', 'patient']) {
+      const target = resource[key];
+      if (!isRecord(target)) continue;
+      const ref = str(target.reference);
+      if (ref) return this.resolve(ref);
+      const identifier = str(field(target.identifier, 'value'));
+      if (identifier) return this.byIdentifierValue(identifier, `identifier ${identifier}`);
+    }
+    return { kind: 'none' };
+  }
+
+  private resolve(ref: string): PatientLink {
+    if (/^urn:uuid:/i.test(ref)) {
+      const target = this.uuids.get(ref.toLowerCase()) ?? this.uuids.get(ref);
+      if (!target) return { kind: 'unresolved', reason: `subject ${ref} names no resource in the data` };
+      return target.startsWith('Patient/') ? { kind: 'patient', patient: target } : { kind: 'none' };
+    }
+    const n = normaliseReference(ref);
+    if (!n.startsWith('Patient/')) return { kind: 'none' };
+    const id = n.slice('Patient/'.length);
+    if (this.ids.has(id) || this.ids.size === 0) return { kind: 'patient', patient: n };
+    const byIdentifier = this.byIdentifierValue(id, n);
+    // No Patient resource knows this reference at all: it is another patient's (or one not fetched).
+    return byIdentifier.kind === 'none' ? { kind: 'patient', patient: n } : byIdentifier;
+  }
+
+  private byIdentifierValue(value: string, written: string): PatientLink {
+    const holders = [...(this.byIdentifier.get(value) ?? [])];
+    if (holders.length === 0) return { kind: 'none' };
+    if (holders.length > 1) {
+      return { kind: 'unresolved', reason: `subject ${written} matches the identifier of several patients (${holders.map((h) => `Patient/${h}`).join(', ')})` };
+    }
+    const patient = `Patient/${holders[0]!}`;
+    return { kind: 'patient', patient, via: `subject ${written} matched to ${patient} through its identifier ${value}, not its id` };
+  }
+}
+
+/** The patient a resource points at (subject or patient), normalised to "Patient/id". */
+export function patientLink(resource: Json, links = new PatientLinks([])): string | undefined {
+  const link = links.of(resource);
+  return link.kind === 'patient' ? link.patient : undefined;
+}
+
+/** Every patient named by the resources (Patient resources and resolvable subject references), sorted. */
 export function listPatients(resources: readonly unknown[]): string[] {
+  const links = new PatientLinks(resources);
   const found = new Set<string>();
   for (const r of resources) {
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) continue;
-    const link = patientLink(r as Json);
-    if (link) found.add(link);
+    if (!isRecord(r)) continue;
+    const link = links.of(r);
+    if (link.kind === 'patient') found.add(link.patient);
   }
   return [...found].sort();
 }
@@ -48,7 +118,7 @@ export interface AgeAnchor {
   note: string;
 }
 
-export function extractPatient(patient: Json, ctx: Context, anchor: AgeAnchor): void {
+export function extractPatient(patient: Json, ctx: Context, anchor: AgeAnchor | undefined): void {
   const ref = resourceRef(patient);
   const gender = str(patient.gender);
   if (gender === 'female' || gender === 'male' || gender === 'other' || gender === 'unknown') {
@@ -56,6 +126,9 @@ export function extractPatient(patient: Json, ctx: Context, anchor: AgeAnchor): 
   }
   const birthDate = isoDate(patient.birthDate);
   if (!birthDate) return ctx.collector.ignore(ref, 'ageYears: no birth date');
+  if (!anchor) {
+    return ctx.collector.ignore(ref, 'ageYears: no dated sentinel node biopsy, surgery, pathology report or diagnosis to compute the age at');
+  }
   const age = wholeYears(birthDate, anchor.date);
   if (age === undefined) return ctx.collector.ignore(ref, `ageYears: birth date "${birthDate}" is not a full date or is after ${anchor.date}`);
   ctx.collector.add({

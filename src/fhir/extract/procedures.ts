@@ -1,11 +1,12 @@
 // Procedures and medications → the events other facts depend on: sentinel node biopsy (date,
 // side), axillary dissection, breast surgery (type, date) and systemic therapy (date).
-import { BREAST_CONSERVING_SNOMED, PROCEDURE_SNOMED, SYSTEMIC_THERAPY_NAMES, type Side } from '../codes.ts';
+import { BREAST_CONSERVING_SNOMED, NEEDS_BREAST_CANCER_REASON, PROCEDURE_SNOMED, type Side } from '../codes.ts';
 import { parseBreastSurgery } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
-import { describeValue, field, isoDate, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { describeValue, field, isoDate, resourceRef, type Json } from './json.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
+import { agentInText, hasBreastCancerReason, type Therapy } from './medications.ts';
 
 export interface Event {
   reference: string;
@@ -18,8 +19,9 @@ export interface Event {
 export interface ClinicalEvents {
   sentinelBiopsies: Event[];
   axillaryDissections: Event[];
-  breastSurgeries: (Event & { kind: 'breast-conserving' | 'mastectomy' })[];
-  systemicTherapies: Event[];
+  /** Breast surgeries; `kind` is absent when the code does not say its extent (Synthea's "Excision of breast tissue"). */
+  breastSurgeries: (Event & { kind?: 'breast-conserving' | 'mastectomy' })[];
+  systemicTherapies: Therapy[];
 }
 
 export function emptyEvents(): ClinicalEvents {
@@ -55,7 +57,7 @@ export function extractProcedure(p: Json, ctx: Context, events: ClinicalEvents):
     if (side) e.side = side;
     return e;
   };
-  const slnb = has(PROCEDURE_SNOMED.sentinelNodeBiopsy);
+  const slnb = has(PROCEDURE_SNOMED.sentinelNodeBiopsy) ?? has(PROCEDURE_SNOMED.sentinelNodeExcision);
   if (slnb || /sentinel (lymph )?node/i.test(text)) return void events.sentinelBiopsies.push(event(slnb));
   const alnd = has(PROCEDURE_SNOMED.axillaryDissection);
   if (alnd || /axillary (lymph node )?dissection|excision of axillary lymph node/i.test(text)) {
@@ -64,41 +66,19 @@ export function extractProcedure(p: Json, ctx: Context, events: ClinicalEvents):
   const bcs = codings.find((c) => c.known === 'snomed' && c.code && BREAST_CONSERVING_SNOMED[c.code]);
   const kind = bcs ? 'breast-conserving' : parseBreastSurgery(text);
   if (kind) return void events.breastSurgeries.push({ ...event(bcs), kind });
+  const excision = has(PROCEDURE_SNOMED.breastExcision);
+  if (excision) return void events.breastSurgeries.push(event(excision));
   const chemo = has(PROCEDURE_SNOMED.chemotherapy);
-  if (chemo || /chemotherapy|systemic therapy/i.test(text) || therapyName(text)) {
-    return void events.systemicTherapies.push(event(chemo));
+  const agent = agentInText(text);
+  if (chemo || /chemotherapy|systemic therapy/i.test(text) || agent) {
+    const e = event(chemo);
+    return void events.systemicTherapies.push({
+      ...e,
+      agent: agent?.name ?? 'chemotherapy',
+      needsReason: agent ? NEEDS_BREAST_CANCER_REASON.has(agent.class) : false,
+      breastCancerReason: hasBreastCancerReason(p, ctx),
+      given: true,
+    });
   }
   ctx.collector.ignore(ref, `procedure not used: ${text || codings.map(codeKey).filter(Boolean).join(', ') || 'no code'}`);
-}
-
-function therapyName(text: string): string | undefined {
-  const lower = text.toLowerCase();
-  return SYSTEMIC_THERAPY_NAMES.find((name) => lower.includes(name));
-}
-
-const MEDICATION_STATUS: Record<string, Set<string>> = {
-  MedicationAdministration: new Set(['completed', 'in-progress']),
-  MedicationRequest: new Set(['active', 'completed']),
-  MedicationStatement: new Set(['active', 'completed']),
-};
-
-/** Systemic anticancer medication (by generic name) with the date it was given, requested or taken. */
-export function extractMedication(m: Json, ctx: Context, events: ClinicalEvents): void {
-  const ref = resourceRef(m);
-  const type = describeValue(m.resourceType);
-  if (!MEDICATION_STATUS[type]?.has(describeValue(m.status))) return ctx.collector.ignore(ref, `status ${describeValue(m.status)}`);
-  let concept: unknown = m.medicationCodeableConcept;
-  const medRef = referenceOf(m.medicationReference);
-  if (!concept && medRef) concept = ctx.byRef.get(medRef)?.code;
-  const words = [conceptText(concept), ...codingsOf(concept).map((c) => c.display), str(field(m.medicationReference, 'display'))]
-    .filter((t, i, all): t is string => !!t && all.indexOf(t) === i)
-    .join(' ');
-  const name = therapyName(words);
-  if (!name) return ctx.collector.ignore(ref, `medication not a systemic breast cancer therapy: ${words || 'unnamed'}`);
-  const date =
-    type === 'MedicationRequest'
-      ? isoDate(m.authoredOn)
-      : isoDate(m.effectiveDateTime) ?? isoDate(field(m.effectivePeriod, 'start'));
-  const e: Event = { reference: ref, date, text: words };
-  events.systemicTherapies.push(e);
 }

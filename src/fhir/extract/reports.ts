@@ -1,8 +1,10 @@
 // Pathology reports: DiagnosticReport (presentedForm, conclusion, narrative results) and
 // DocumentReference → report text → candidates with origin "report-text".
 import type { Source } from '../../domain/facts.ts';
-import { parseReportText } from '../../report/parse.ts';
-import { attachmentText } from '../../report/text.ts';
+import { parseAnswers, parseReportText, type ReportParse } from '../../report/parse.ts';
+import { readSdcForm } from '../../report/sdc.ts';
+import { statedSideAndHistology } from '../../report/free-text.ts';
+import { attachmentText, decodeBase64Utf8, htmlToText } from '../../report/text.ts';
 import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES, type Side } from '../codes.ts';
 import { readStatus, type ResultStatus } from './candidate.ts';
 import { codingsOf, conceptText } from './coding.ts';
@@ -37,7 +39,10 @@ export function isPathologyReport(report: Json, codeField = 'code'): boolean {
 
 /** Parses one block of report text into candidates; unreadable lines go to ignored. */
 export function readReportText(text: string, meta: TextMeta, ctx: Context): void {
-  const { findings, unread } = parseReportText(text);
+  addFindings(parseReportText(text), meta, ctx);
+}
+
+function addFindings({ findings, unread }: ReportParse, meta: TextMeta, ctx: Context): void {
   for (const f of findings) {
     const sources: Source[] = f.lines.map((line) => {
       const s: Source = { reference: meta.reference, text: line };
@@ -56,6 +61,7 @@ export function readReportText(text: string, meta: TextMeta, ctx: Context): void
       ...(f.side ?? meta.side ? { side: (f.side ?? meta.side)! } : {}),
       ...(f.rank !== undefined ? { rank: f.rank } : {}),
       ...(f.note ? { note: f.note } : {}),
+      ...(f.sideDependent ? { sideDependent: true as const } : {}),
     });
   }
   for (const u of unread) ctx.collector.ignore(meta.reference, `report text "${u.line}": ${u.reason}`);
@@ -75,6 +81,7 @@ export function extractDiagnosticReport(report: Json, ctx: Context): void {
   const conclusion = str(report.conclusion);
   if (conclusion) {
     readReportText(conclusion, meta, ctx);
+    readStatedSideAndHistology(conclusion, meta, ctx);
     read = true;
   }
   if (!read && records(report.result).length === 0) ctx.collector.ignore(ref, 'pathology report without readable text');
@@ -94,6 +101,46 @@ export function extractDocumentReference(doc: Json, ctx: Context): void {
   }
 }
 
+const MAX_SECTION_DEPTH = 8;
+
+/**
+ * Section narratives of a pathology Composition (the US Pathology IG puts the rendered checklist
+ * there), as one text. Sections nested deeper than any real document (or in a cycle) are not read.
+ */
+function sectionText(sections: Json[], seen: Set<Json>, depth = 0): { texts: string[]; cut: boolean } {
+  if (depth > MAX_SECTION_DEPTH) return { texts: [], cut: sections.length > 0 };
+  const texts: string[] = [];
+  let cut = false;
+  for (const section of sections) {
+    if (seen.has(section)) {
+      cut = true;
+      continue;
+    }
+    seen.add(section);
+    const div = str(field(section.text, 'div'));
+    if (div) texts.push(htmlToText(div));
+    const inner = sectionText(records(section.section), seen, depth + 1);
+    texts.push(...inner.texts);
+    cut = cut || inner.cut;
+  }
+  return { texts, cut };
+}
+
+export function extractComposition(doc: Json, ctx: Context): void {
+  const ref = resourceRef(doc);
+  const status = readStatus(doc.status === 'preliminary' ? 'preliminary' : doc.status);
+  if (typeof status !== 'string') return ctx.collector.ignore(ref, status.skip);
+  const capForm = codingsOf(doc.type).some((c) => c.known === 'cap');
+  if (!capForm && !isPathologyReport(doc, 'type') && !/patholog/i.test(str(doc.title) ?? '')) {
+    return ctx.collector.ignore(ref, 'not a pathology document');
+  }
+  const sections = sectionText(records(doc.section), new Set());
+  if (sections.cut) ctx.collector.ignore(ref, `sections nested deeper than ${MAX_SECTION_DEPTH} levels or in a cycle: those not read`);
+  const text = sections.texts.join('\n\n');
+  if (!text.trim()) return ctx.collector.ignore(ref, 'pathology document without section text');
+  readReportText(text, { reference: ref, date: str(doc.date), status, specimen: undefined }, ctx);
+}
+
 function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean {
   const att: { contentType?: string; data?: string; url?: string } = {};
   const contentType = str(attachment.contentType);
@@ -101,12 +148,49 @@ function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean
   if (typeof attachment.data === 'string') att.data = attachment.data;
   const url = str(attachment.url);
   if (url) att.url = url;
+  if (/xml/i.test(contentType ?? '') && !/xhtml/i.test(contentType ?? '')) return readXmlAttachment(att, meta, ctx);
   const got = attachmentText(att, ctx.binaries);
   if ('reason' in got) {
     ctx.collector.ignore(meta.reference, got.reason);
     return false;
   }
   readReportText(got.text, meta, ctx);
+  return true;
+}
+
+/** Side and histologic type stated in a conclusion or a specimen description ("Left breast, lumpectomy: invasive ductal carcinoma"). */
+export function readStatedSideAndHistology(text: string, meta: TextMeta, ctx: Context): void {
+  const stated = statedSideAndHistology(text);
+  const source = (line: string): Source => ({ reference: meta.reference, text: line, ...(meta.date ? { date: meta.date } : {}) });
+  const base = { origin: 'report-text' as const, status: meta.status, ...(meta.specimen ? { specimen: meta.specimen } : {}) };
+  if (stated.side) ctx.collector.add({ ...base, input: 'laterality', value: stated.side, source: source(stated.sideText!), side: stated.side });
+  const side = stated.side ?? meta.side;
+  if (stated.histology) ctx.collector.add({ ...base, input: 'histologicType', value: stated.histology, source: source(stated.histologyText!), ...(side ? { side } : {}) });
+}
+
+/** A Specimen's own words (type, body site, notes) may state the side and the histology. */
+export function extractSpecimen(specimen: Json, ctx: Context): void {
+  const words = [conceptText(specimen.type), conceptText(field(specimen.collection, 'bodySite')), ...records(specimen.note).map((n) => str(n.text))]
+    .filter((w): w is string => !!w)
+    .join('. ');
+  if (!words) return;
+  const date = str(field(specimen.collection, 'collectedDateTime'));
+  readStatedSideAndHistology(words, { reference: resourceRef(specimen), date, status: 'final', specimen: resourceRef(specimen) }, ctx);
+}
+
+/** A CAP SDC form attached as XML: its selected answers, with the question and answer as the source text. */
+function readXmlAttachment(att: { data?: string; url?: string }, meta: TextMeta, ctx: Context): boolean {
+  const xml = att.data !== undefined ? decodeBase64Utf8(att.data) : att.url !== undefined ? ctx.binaries?.[att.url] : undefined;
+  if (xml === undefined) {
+    ctx.collector.ignore(meta.reference, att.data !== undefined ? 'XML attachment data is not valid base64 UTF-8' : `XML attachment ${att.url ?? ''} was not fetched`);
+    return false;
+  }
+  const form = readSdcForm(xml);
+  if ('reason' in form) {
+    ctx.collector.ignore(meta.reference, form.reason);
+    return false;
+  }
+  addFindings(parseAnswers(form.items), meta, ctx);
   return true;
 }
 

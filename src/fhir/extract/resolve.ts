@@ -21,7 +21,12 @@ export function resolveFacts(candidates: Candidate[], context: ResolveContext): 
   const facts = emptyFacts() as Record<InputName, Fact>;
   const ignored: IgnoredItem[] = [];
   const byInput = new Map<InputName, Candidate[]>();
+  const sides = new Set(candidates.filter((c) => c.input === 'laterality' && (!context.indexSide || c.value === context.indexSide)).map((c) => c.value));
   for (const c of candidates) {
+    if (c.sideDependent && sides.size > 1) {
+      ignored.push({ reference: c.source.reference, reason: `${c.input}: read with the ${c.side ?? 'stated'} side, but the sources disagree on the side` });
+      continue;
+    }
     const list = byInput.get(c.input);
     if (list) list.push(c);
     else byInput.set(c.input, [c]);

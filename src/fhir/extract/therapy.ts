@@ -1,14 +1,13 @@
-// Facts that come from clinical events: breast surgery type, neoadjuvant therapy, the age anchor,
-// and the side of the sentinel node biopsy.
+// Facts that come from clinical events: breast surgery type, neoadjuvant therapy and the side of the sentinel node biopsy.
 import { sourceFrom, type Candidate } from './candidate.ts';
 import type { Side } from '../codes.ts';
 import type { Context } from './context.ts';
 import { dateMs } from './json.ts';
 import type { BreastCancer } from './conditions.ts';
-import type { AgeAnchor } from './patient.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 
-function earliest(events: Event[]): Event | undefined {
+/** The event with the earliest full date. */
+export function earliest(events: Event[]): Event | undefined {
   let best: Event | undefined;
   for (const e of events) {
     const ms = dateMs(e.date);
@@ -20,6 +19,7 @@ function earliest(events: Event[]): Event | undefined {
 
 export function surgeryCandidates(events: ClinicalEvents, ctx: Context): void {
   for (const s of events.breastSurgeries) {
+    if (!s.kind) continue;
     ctx.collector.add({
       input: 'breastSurgery',
       value: s.kind,
@@ -43,44 +43,63 @@ export function surgeryCandidates(events: ClinicalEvents, ctx: Context): void {
   }
 }
 
+/** A therapy started more than this long before surgery is not taken as treatment of this cancer. */
+const NEOADJUVANT_WINDOW_DAYS = 365;
+const DAY_MS = 86_400_000;
+
 /**
- * Systemic therapy dated before the first breast surgery (else before the sentinel node biopsy)
- * means neoadjuvant therapy. Its absence proves nothing, so this never states "false".
+ * Systemic therapy started before the first breast surgery (else axillary dissection, else the
+ * sentinel node biopsy), within a year of it, means neoadjuvant therapy. Its absence proves
+ * nothing, so this never states "false". A stopped request may never have been given, and agents
+ * with other indications need a breast-cancer reason: both are asked about rather than assumed.
  */
-export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context): void {
+export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context, sentinelEvents: Event[] = []): void {
   if (events.systemicTherapies.length === 0) return;
-  const surgery = earliest(events.breastSurgeries) ?? earliest(events.sentinelBiopsies);
+  const surgery = earliest(events.breastSurgeries) ?? earliest(events.axillaryDissections) ?? earliest(events.sentinelBiopsies);
   if (!surgery) {
     for (const t of events.systemicTherapies) ctx.collector.ignore(t.reference, 'neoadjuvantTherapy: no dated surgery to compare the therapy date with');
     return;
   }
   const surgeryMs = dateMs(surgery.date)!;
+  const surgeryDay = surgery.date!.slice(0, 10);
+  // Sentinel nodes examined before the therapy: the therapy may have followed a first operation.
+  const sentinel = earliest(sentinelEvents);
+  const sentinelMs = dateMs(sentinel?.date);
   for (const t of events.systemicTherapies) {
     const ms = dateMs(t.date);
+    const skip = (why: string) => ctx.collector.ignore(t.reference, `neoadjuvantTherapy: ${why}`);
     if (ms === undefined) {
-      ctx.collector.ignore(t.reference, 'neoadjuvantTherapy: therapy without a full date');
-    } else if (ms < surgeryMs) {
-      ctx.collector.add({
-        input: 'neoadjuvantTherapy',
-        value: true,
-        origin: 'fhir',
-        source: sourceFrom(t),
-        moreSources: [sourceFrom(surgery)],
-        status: 'final',
-        note: `systemic therapy on ${t.date!.slice(0, 10)}, before surgery on ${surgery.date!.slice(0, 10)}`,
-      });
+      skip('therapy without a full date');
+      continue;
     }
+    if (ms >= surgeryMs) continue;
+    const day = t.date!.slice(0, 10);
+    if (surgeryMs - ms > NEOADJUVANT_WINDOW_DAYS * DAY_MS) {
+      skip(`${t.agent} on ${day} is more than a year before surgery on ${surgeryDay}; not taken as treatment of this cancer`);
+      continue;
+    }
+    if (sentinelMs !== undefined && sentinelMs < ms) {
+      skip(`${t.agent} on ${day} follows the sentinel node biopsy or result of ${sentinel!.date!.slice(0, 10)} and precedes surgery on ${surgeryDay}: whether it was neoadjuvant cannot be told from the dates; ask the clinician`);
+      continue;
+    }
+    if (t.needsReason && !t.breastCancerReason) {
+      skip(`${t.agent} on ${day}, before surgery on ${surgeryDay}, names no breast-cancer reason and has other uses: ask the clinician`);
+      continue;
+    }
+    if (!t.given && !t.breastCancerReason) {
+      skip(`${t.agent} request of ${day} was stopped and names no breast-cancer reason: it may never have been given`);
+      continue;
+    }
+    ctx.collector.add({
+      input: 'neoadjuvantTherapy',
+      value: true,
+      origin: 'fhir',
+      source: sourceFrom(t),
+      moreSources: [sourceFrom(surgery)],
+      status: 'final',
+      note: `${t.agent} ${t.given ? 'on' : 'requested (stopped) on'} ${day}, before surgery on ${surgeryDay}`,
+    });
   }
-}
-
-/** Age anchor: the sentinel node biopsy date, else the diagnosis date, else today (design.md). */
-export function ageAnchor(events: ClinicalEvents, cancers: BreastCancer[], now: Date): AgeAnchor {
-  const slnb = earliest(events.sentinelBiopsies);
-  if (slnb) return { date: slnb.date!, source: sourceFrom(slnb), note: `age at sentinel node biopsy on ${slnb.date!.slice(0, 10)}` };
-  const dx = earliest(cancers.map((c) => ({ reference: c.reference, date: c.onset })));
-  if (dx) return { date: dx.date!, source: sourceFrom(dx), note: `age at diagnosis on ${dx.date!.slice(0, 10)}` };
-  const today = now.toISOString().slice(0, 10);
-  return { date: today, note: `age today (${today}): no dated sentinel node biopsy or diagnosis found` };
 }
 
 /**

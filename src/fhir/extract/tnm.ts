@@ -65,10 +65,23 @@ export function tnmFromConcept(concept: unknown, texts: string[]): { tnm: TnmCat
     if (found.length === 1) return { tnm: found[0]!, code: `${c.system}|${c.code}` };
   }
   for (const text of texts) {
+    const lead = leadingTnm(text);
+    if (lead) return { tnm: lead };
     const found = parseTnm(text, false);
     if (found.length === 1) return { tnm: found[0]! };
   }
   return undefined;
+}
+
+/**
+ * The category an answer starts with, when it is followed by its definition ("pN0: No regional
+ * lymph node metastasis…", "pN3b: … in the presence of cN2b"): the definition states no category.
+ */
+export function leadingTnm(text: string): TnmCategory | undefined {
+  if (!/^\s*(?:y?r?[cp])?\s?[TN][^:]{0,16}:/i.test(text)) return undefined;
+  const head = text.slice(0, text.indexOf(':'));
+  const found = parseTnm(head, false);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 export type NodalBurden = 'itc' | 'micro' | 'macro';

@@ -1,0 +1,88 @@
+// The date an age is computed at: the date of the clinical situation, never today. A patient's
+// age at the sentinel node biopsy is what the models were fitted on; without any clinical date the
+// age stays missing (a question for the clinician) rather than silently drifting with the clock.
+import { readStatus, sourceFrom } from './candidate.ts';
+import { PROCEDURE_SNOMED } from '../codes.ts';
+import { codingsOf, conceptText } from './coding.ts';
+import type { BreastCancer } from './conditions.ts';
+import { field, isoDate, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import type { AgeAnchor } from './patient.ts';
+import type { ClinicalEvents, Event } from './procedures.ts';
+import { isPathologyReport } from './reports.ts';
+import { earliest } from './therapy.ts';
+
+const SENTINEL = /sentinel/i;
+
+function specimenWords(s: Json): string {
+  return [conceptText(s.type), conceptText(field(s.collection, 'bodySite')), ...records(s.note).map((n) => str(n.text))]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function collected(s: Json): string | undefined {
+  const c = s.collection;
+  return isoDate(field(c, 'collectedDateTime')) ?? isoDate(field(field(c, 'collectedPeriod'), 'start'));
+}
+
+const SENTINEL_CODES = new Set([PROCEDURE_SNOMED.sentinelNodeBiopsy, PROCEDURE_SNOMED.sentinelNodeExcision, '85347-3', '92832-5', '444411008', '1264491009', '351607.100004300', '56964.100004300']);
+
+function isSentinelResult(r: Json | undefined): boolean {
+  return r?.resourceType === 'Observation' && codingsOf(r.code).some((c) => c.code && SENTINEL_CODES.has(c.code));
+}
+
+/** Dated pathology reports, specimens and sentinel node results, split by whether they are about sentinel nodes. */
+export function pathologyDates(resources: Json[], byRef: Map<string, Json>): { sentinel: Event[]; any: Event[] } {
+  const sentinel: Event[] = [];
+  const any: Event[] = [];
+  for (const r of resources) {
+    if (r.resourceType === 'Specimen') {
+      const date = collected(r);
+      if (!date) continue;
+      const words = specimenWords(r);
+      const e: Event = { reference: resourceRef(r), date, text: `specimen collected ${date.slice(0, 10)}${words ? ` (${words})` : ''}` };
+      (SENTINEL.test(words) ? sentinel : any).push(e);
+    } else if (r.resourceType === 'DiagnosticReport') {
+      if (typeof readStatus(r.status) !== 'string' || !isPathologyReport(r)) continue;
+      const date = isoDate(r.effectiveDateTime) ?? isoDate(field(r.effectivePeriod, 'start'));
+      if (!date) continue;
+      const specimens = records(r.specimen).map((s) => byRef.get(referenceOf(s) ?? '')).filter((s): s is Json => !!s);
+      const aboutSentinel =
+        SENTINEL.test(`${conceptText(r.code) ?? ''} ${str(r.conclusion) ?? ''}`) ||
+        specimens.some((s) => SENTINEL.test(specimenWords(s))) ||
+        records(r.result).some((x) => isSentinelResult(byRef.get(referenceOf(x) ?? '')));
+      const e: Event = { reference: resourceRef(r), date, text: `pathology report of ${date.slice(0, 10)}` };
+      (aboutSentinel ? sentinel : any).push(e);
+    } else if (isSentinelResult(r) && typeof readStatus(r.status) === 'string') {
+      const date = isoDate(r.effectiveDateTime) ?? isoDate(field(r.effectivePeriod, 'start'));
+      if (date) sentinel.push({ reference: resourceRef(r), date, text: `sentinel node result of ${date.slice(0, 10)}` });
+    }
+  }
+  return { sentinel, any };
+}
+
+/**
+ * The sentinel node biopsy (procedure, specimen or report), else breast or axillary surgery, else
+ * a pathology report or specimen, else the diagnosis onset; undefined when none is dated.
+ */
+export function ageAnchor(events: ClinicalEvents, cancers: BreastCancer[], path: { sentinel: Event[]; any: Event[] }): AgeAnchor | undefined {
+  const tiers: [Event[], string][] = [
+    [[...events.sentinelBiopsies, ...path.sentinel], 'sentinel node biopsy'],
+    [[...events.breastSurgeries, ...events.axillaryDissections], 'surgery'],
+    [path.any, 'pathology report or specimen'],
+    [cancers.map((c) => ({ reference: c.reference, date: c.onset })), 'diagnosis'],
+  ];
+  for (const [list, what] of tiers) {
+    const e = earliest(list);
+    if (e) return { date: e.date!, source: sourceFrom(e), note: `age at ${what} on ${e.date!.slice(0, 10)}` };
+  }
+  return undefined;
+}
+
+/** Were sentinel nodes taken? A sentinel biopsy procedure, a sentinel specimen or a sentinel node count says so. */
+export function hasSentinelNodes(resources: Json[]): boolean {
+  return resources.some((r) => {
+    if (r.resourceType === 'Specimen') return SENTINEL.test(specimenWords(r));
+    if (r.resourceType !== 'Procedure' && r.resourceType !== 'Observation') return false;
+    return codingsOf(r.code).some((c) => c.code && SENTINEL_CODES.has(c.code)) || (r.resourceType === 'Procedure' && SENTINEL.test(conceptText(r.code) ?? ''));
+  });
+}
