@@ -36,7 +36,7 @@ describe('smart-config/app.json', () => {
 describe('requested scopes', () => {
   it('asks v2 read scopes for exactly the searched types, plus identity', () => {
     expect(requestedScopes({ v2: true, ehrLaunch: true, writeBack: false })).toBe(
-      'launch openid fhirUser online_access patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs patient/DocumentReference.rs patient/Condition.rs patient/Procedure.rs patient/Specimen.rs patient/MedicationRequest.rs patient/MedicationAdministration.rs patient/Binary.r',
+      'launch openid fhirUser online_access patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs patient/DocumentReference.rs patient/Condition.rs patient/Procedure.rs patient/MedicationRequest.rs patient/MedicationAdministration.rs patient/Specimen.rs patient/Binary.r',
     );
   });
   it('falls back to v1 and asks launch/patient for standalone launch', () => {

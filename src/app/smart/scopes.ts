@@ -1,6 +1,6 @@
 // The scopes Nodal Risk asks for: read access to exactly the resource types its searches use,
 // report documents, identity, a refresh token while online, and (when the deployment allows it) creating RiskAssessments.
-import { QUERIES } from '../../fhir/queries.ts';
+import { readResourceTypes } from '../../fhir/queries.ts';
 
 export interface ScopeOptions {
   /** The server advertises permission-v2 (SMART 2 scopes, `.rs`); otherwise v1 `.read`. */
@@ -10,9 +10,7 @@ export interface ScopeOptions {
   writeBack: boolean;
 }
 
-export function readResourceTypes(): string[] {
-  return [...new Set([...QUERIES.map((q) => q.resourceType), 'Binary'])];
-}
+export { readResourceTypes };
 
 export function requestedScopes({ v2, ehrLaunch, writeBack }: ScopeOptions): string {
   const read = (type: string) => (v2 ? `patient/${type}.${type === 'Binary' ? 'r' : 'rs'}` : `patient/${type}.read`);
