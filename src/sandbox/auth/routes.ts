@@ -7,7 +7,7 @@ import type { SigningKey } from './keys.ts';
 import { jwks, signIdToken } from './keys.ts';
 import { isValidVerifier, s256 } from './pkce.ts';
 import { isSubset, parseScopes, withoutType } from './scopes.ts';
-import type { AuthRequest, AuthState, LaunchContext, Session } from './state.ts';
+import type { AuthRequest, AuthState, LaunchContext, Session, TokenPolicy } from './state.ts';
 import { PAGE_CSP, html, page } from '../ehr/html.ts';
 
 export interface AuthDeps {
@@ -19,6 +19,8 @@ export interface AuthDeps {
   /** Patients for the standalone picker. */
   listPatients: () => Promise<Patient[]>;
   practitioner: string;
+  /** Vendor modes: the token rules of another FHIR base this server also authorizes for (undefined: not ours). */
+  audience?: (aud: string) => TokenPolicy | undefined;
 }
 
 export function smartConfiguration(d: Pick<AuthDeps, 'ehrOrigin' | 'fhirBase'>): Record<string, unknown> {
@@ -100,7 +102,9 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     const fail = (error: string, description: string) => redirectWith(reply, redirectUri, { error, error_description: description, state });
     if (first(params.response_type) !== 'code') return fail('unsupported_response_type', 'response_type must be code');
     if (!state) return fail('invalid_request', 'state is required');
-    if (first(params.aud) !== d.fhirBase) return fail('invalid_request', 'aud must be the FHIR base URL of this server');
+    const aud = first(params.aud) ?? '';
+    const tokenPolicy = aud === d.fhirBase ? undefined : d.audience?.(aud);
+    if (aud !== d.fhirBase && !tokenPolicy) return fail('invalid_request', 'aud must be the FHIR base URL of this server');
     const method = first(params.code_challenge_method);
     const challenge = first(params.code_challenge);
     if (method !== 'S256') return fail('invalid_request', 'PKCE with code_challenge_method=S256 is required');
@@ -117,7 +121,7 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     } else if (scope.launch) {
       return fail('invalid_request', 'the launch scope needs a launch parameter');
     }
-    const req: AuthRequest = { clientId: client.clientId, redirectUri, scope, state, codeChallenge: challenge, ...(launch ? { launch } : {}) };
+    const req: AuthRequest = { clientId: client.clientId, redirectUri, scope, state, codeChallenge: challenge, ...(launch ? { launch } : {}), audience: aud, ...(tokenPolicy ? { tokenPolicy } : {}) };
     const needsPatient = scope.launchPatient || scope.resources.some((r) => r.level === 'patient');
     if (!launch && needsPatient) {
       // Standalone launch: the user picks the patient in context.
@@ -128,7 +132,7 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
 
   const issue = (reply: FastifyReply, req: AuthRequest, ctx: LaunchContext | undefined) => {
     const scope = ctx?.fault?.kind === 'deny-scope' ? withoutType(req.scope, ctx.fault.resourceType) : req.scope;
-    const session: Session = { clientId: req.clientId, scope, context: ctx, fault: ctx?.fault, fhirRequests: 0, revoked: false };
+    const session: Session = { clientId: req.clientId, scope, context: ctx, fault: ctx?.fault, fhirRequests: 0, revoked: false, ...(req.audience ? { audience: req.audience } : {}), ...(req.tokenPolicy ? { tokenPolicy: req.tokenPolicy } : {}) };
     const code = d.state.issueCode({ session, redirectUri: req.redirectUri, codeChallenge: req.codeChallenge });
     return redirectWith(reply, req.redirectUri, { code, state: req.state });
   };
@@ -200,12 +204,12 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
         if (!isSubset(scope, session.scope.granted)) return err(400, 'invalid_scope', 'a refresh may only narrow the granted scope');
         session.scope = parseScopes(scope);
       }
-      return noStore(reply).send(await tokenResponse(session, false));
+      return noStore(reply).send(await tokenResponse(session, false, session.tokenPolicy?.rotateRefresh === false));
     }
     return err(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
   });
 
-  const tokenResponse = async (session: Session, expired: boolean): Promise<Record<string, unknown>> => {
+  const tokenResponse = async (session: Session, expired: boolean, keepRefresh = false): Promise<Record<string, unknown>> => {
     const { token, expiresIn } = d.state.issueAccess(session, expired);
     const ctx = session.context;
     const s = session.scope;
@@ -228,7 +232,7 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
         ttlSeconds: expiresIn,
       });
     }
-    if (s.offlineAccess || s.onlineAccess) res.refresh_token = d.state.issueRefresh(session);
+    if ((s.offlineAccess || s.onlineAccess) && !keepRefresh) res.refresh_token = d.state.issueRefresh(session);
     return res;
   };
 }

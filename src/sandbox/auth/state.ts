@@ -14,6 +14,12 @@ export interface LaunchContext {
   appContext?: string;
 }
 
+/** Per-FHIR-server token rules (vendor modes): access-token lifetime, and whether a refresh rotates the refresh token. */
+export interface TokenPolicy {
+  accessTtlMs?: number;
+  rotateRefresh: boolean;
+}
+
 export interface AuthRequest {
   clientId: string;
   redirectUri: string;
@@ -21,6 +27,9 @@ export interface AuthRequest {
   state: string;
   codeChallenge: string;
   launch?: LaunchContext;
+  /** The FHIR base (`aud`) the tokens are for, and its token rules. */
+  audience?: string;
+  tokenPolicy?: TokenPolicy;
 }
 
 /** One authorization: shared by the code, and every access and refresh token descended from it. */
@@ -31,6 +40,8 @@ export interface Session {
   fault: Fault | undefined;
   fhirRequests: number; // FHIR requests made under this session (for 429/500 faults)
   revoked: boolean;
+  audience?: string;
+  tokenPolicy?: TokenPolicy;
 }
 
 export interface CodeGrant {
@@ -115,7 +126,7 @@ export class AuthState {
 
   issueAccess(session: Session, expired = false): { token: string; expiresIn: number } {
     const token = randomToken();
-    const ttl = this.timing.accessTtlMs;
+    const ttl = session.tokenPolicy?.accessTtlMs ?? this.timing.accessTtlMs;
     this.access.set(token, { session, expiresAt: expired ? Date.now() - 1000 : Date.now() + ttl, requests: 0 });
     return { token, expiresIn: Math.round(ttl / 1000) };
   }
@@ -132,9 +143,10 @@ export class AuthState {
     return token;
   }
 
-  /** Refresh tokens rotate: each is usable once; replaying an old one revokes the whole session. */
+  /** Refresh tokens rotate: each is usable once; replaying an old one revokes the whole session. Unless the session's policy says they do not rotate. */
   redeemRefresh(token: string): Session | 'reused' | undefined {
     const session = this.refresh.get(token);
+    if (session?.tokenPolicy?.rotateRefresh === false) return session.revoked ? undefined : session;
     if (!session) {
       const old = this.usedRefresh.get(token);
       if (old) {
