@@ -1,5 +1,5 @@
 // The scopes Nodal Risk asks for: read access to exactly the resource types its searches use,
-// report documents, identity, a refresh token while online, and (when the deployment allows it) creating RiskAssessments.
+// report documents, identity, a refresh token while online, and (when the deployment allows it) saving to the chart.
 import { readResourceTypes } from '../../fhir/queries.ts';
 
 export interface ScopeOptions {
@@ -17,7 +17,8 @@ export function requestedScopes({ v2, ehrLaunch, writeBack }: ScopeOptions): str
   // online_access: a refresh token while the clinician is signed in, so an expired access token
   // is renewed instead of ending the session.
   const scopes = [ehrLaunch ? 'launch' : 'launch/patient', 'openid', 'fhirUser', 'online_access', ...readResourceTypes().map(read)];
-  if (writeBack) scopes.push(v2 ? 'patient/RiskAssessment.c' : 'patient/RiskAssessment.write');
+  // Which of the two the EHR takes is read from its CapabilityStatement after launch (record/branch.ts).
+  if (writeBack) for (const type of ['RiskAssessment', 'DocumentReference']) scopes.push(v2 ? `patient/${type}.c` : `patient/${type}.write`);
   return scopes.join(' ');
 }
 
