@@ -95,6 +95,8 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
 
   const load = useCallback(async () => {
     setState({ phase: 'loading', done: 0, total: 1 });
+    // Searches still settling after the load ended (a 401 ends it at once) must not put the spinner back.
+    let loading = true;
     try {
       const base = session.transport.baseUrl;
       // Started now, read after the load: for write-back, and for the plan of the next load on a server without a profile.
@@ -102,8 +104,9 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
       const data = await loadPatientData(session.transport, session.patientId, {
         grantedScope: session.grantedScope,
         plan: planForServer(session.vendor, base),
-        onProgress: (done, total) => setState({ phase: 'loading', done, total }),
+        onProgress: (done, total) => loading && setState({ phase: 'loading', done, total }),
       });
+      loading = false;
       const branch = saveBranch({
         enabled: session.writeBackEnabled === true && session.create !== undefined,
         capabilityStatement: await capability,
@@ -120,6 +123,7 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
         ready: { data, facts, ignored, patient, banner: session.needPatientBanner ? printPatient : null, printPatient, sources: sourceIndex(data), nothingFound, saveBranch: branch },
       });
     } catch (e) {
+      loading = false;
       const problem: AppProblem =
         e instanceof LoadError ? { kind: e.kind, message: e.message } : { kind: 'unexpected', message: 'The data could not be processed. Nothing was saved.' };
       setState({ phase: 'problem', problem });

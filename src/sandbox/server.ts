@@ -94,6 +94,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     get fhirBase() {
       return urls.fhirBase;
     },
+    get fhirBases() {
+      return Object.fromEntries(VENDOR_MODES.map((m) => [m, modeBase(urls.ehrOrigin, MODE_RULES[m])])) as Record<VendorMode, string>;
+    },
   };
   const listPatients = async () => (await repo.searchResources<Patient>({ resourceType: 'Patient', count: 1000 }));
   // Vendor modes share this authorization server; each FHIR base brings its vendor's token rules.
@@ -139,7 +142,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     app,
     ehrOrigin: urls.ehrOrigin,
     fhirBase: urls.fhirBase,
-    fhirBases: Object.fromEntries(VENDOR_MODES.map((m) => [m, modeBase(urls.ehrOrigin, MODE_RULES[m])])) as Record<VendorMode, string>,
+    fhirBases: deps.fhirBases,
     repo,
     state,
     scenarios,

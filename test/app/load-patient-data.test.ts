@@ -158,6 +158,18 @@ describe('loadPatientData against vendor rules', () => {
     expect(ehr.calls).toContain('DocumentReference?patient=p1&category=clinical-reference');
   });
 
+  it('a 401 ends the load at once, and searches still settling report no progress afterwards', async () => {
+    const progress: number[] = [];
+    const slow: FhirTransport = {
+      baseUrl: BASE,
+      get: (url) => (url.startsWith('Condition') ? Promise.reject(new FhirHttpError(401)) : new Promise((r) => setTimeout(() => r(empty), 30))),
+    };
+    await expect(loadPatientData(slow, 'p1', { onProgress: (d) => progress.push(d) })).rejects.toMatchObject({ kind: 'session-expired' });
+    const atEnd = progress.length;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(progress.length).toBe(atEnd);
+  });
+
   it('ends with a message at the overall deadline, never waiting without end, and starts nothing after it', async () => {
     const calls: string[] = [];
     const hanging: FhirTransport = { baseUrl: BASE, get: (url) => (calls.push(url), new Promise(() => {})) };

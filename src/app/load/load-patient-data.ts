@@ -139,7 +139,7 @@ export async function loadPatientData(transport: FhirTransport, patientId: strin
   try {
     return await withTimeout(run(transport, patientId, options, o), o.deadlineMs, deadlineError);
   } finally {
-    // After the deadline or a fatal error, no request of this load starts any more.
+    // After the deadline or a fatal error, no request of this load starts and no progress is reported.
     stopped = true;
   }
 }
@@ -148,7 +148,11 @@ async function run(transport: FhirTransport, patientId: string, options: LoadOpt
   const plan = options.plan ?? planFor('generic');
   let done = 0;
   let total = plan.searches.length;
-  const tick = () => options.onProgress?.(++done, total);
+  // No progress is reported once the load has ended (deadline or a fatal error).
+  const tick = () => {
+    done++;
+    if (!o.stopped()) options.onProgress?.(done, total);
+  };
   // The same URL (a shared fallback) is fetched once per load.
   const pages = new Map<string, Promise<unknown[]>>();
   const fetchSearch = (query: FhirQuery): Promise<unknown[]> => {
