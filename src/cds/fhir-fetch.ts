@@ -4,6 +4,10 @@ import { binaryText } from '../fhir/documents.ts';
 // `next` link. The token never leaves that server: links elsewhere are refused.
 export class FetchFailed extends Error {
   override name = 'FetchFailed';
+  /** The HTTP status behind it, when there was one (400: the search's broader form may be tried). */
+  constructor(message: string, readonly status?: number) {
+    super(message);
+  }
 }
 
 export interface FhirAccess {
@@ -57,7 +61,7 @@ export async function fetchAllPages(access: FhirAccess, url: string, signal: Abo
       // A type search answered 404 means the server does not hold that resource type: no data of
       // that kind, not a failure. Any other error (401, 403, 5xx, timeout) leaves the data unknown.
       if (response.status === 404 && page === 0 && !firstIsPageLink) return [];
-      if (!response.ok) throw new FetchFailed(`FHIR server answered ${response.status}`);
+      if (!response.ok) throw new FetchFailed(`FHIR server answered ${response.status}`, response.status);
       bundle = (await response.json()) as BundleLike;
     } catch (error) {
       throw error instanceof FetchFailed ? error : new FetchFailed('FHIR request failed');

@@ -1,7 +1,7 @@
 // The data a hook needs: what the client prefetched, plus whatever it left out (missing key,
 // null, an OperationOutcome, or a page it did not follow) fetched with fhirServer and
 // fhirAuthorization. When neither way yields it, the service must answer 412 (CDS Hooks 2.0).
-import { QUERIES, prefetchTemplates, queryUrl, type FhirQuery } from '../fhir/queries.ts';
+import { QUERIES, keeps, prefetchTemplates, queryUrl, specimenIds, specimenSearches, type FhirQuery } from '../fhir/queries.ts';
 import { documentUrls } from '../fhir/documents.ts';
 import { bundleResources, fetchAllPages, fetchDocument, FetchFailed, nextLink, type FhirAccess } from './fhir-fetch.ts';
 import type { HookRequest } from './request-schema.ts';
@@ -59,10 +59,22 @@ export async function gatherResources(request: HookRequest, options: GatherOptio
       fetch: options.fetch,
     };
     const signal = AbortSignal.timeout(options.timeoutMs);
+    const server = access;
+    // A broader form shared by several refused searches is fetched once.
+    const broader = new Map<string, Promise<unknown[]>>();
     try {
       await Promise.all(
         toFetch.map(async (p) => {
-          p.have.push(...(await fetchAllPages(access as FhirAccess, p.fetch as string, signal, p.continues)));
+          try {
+            p.have.push(...(await fetchAllPages(server, p.fetch as string, signal, p.continues)));
+          } catch (error) {
+            // The app's rule: a search refused with 400 is sent once more in its broader form.
+            const fallback = p.query.fallback;
+            if (!(error instanceof FetchFailed) || error.status !== 400 || !fallback || p.continues) throw error;
+            const url = queryUrl(fallback, patientId);
+            if (!broader.has(url)) broader.set(url, fetchAllPages(server, url, signal));
+            p.have.push(...(await (broader.get(url) as Promise<unknown[]>)).filter((r) => keeps(fallback.keep, r)));
+          }
         }),
       );
     } catch (error) {
@@ -70,11 +82,16 @@ export async function gatherResources(request: HookRequest, options: GatherOptio
       throw error;
     }
   }
-  const resources = dedupe(plans.flatMap((p) => p.have));
+  let resources = dedupe(plans.flatMap((p) => p.have));
   const binaries: Record<string, string> = {};
   if (access) {
     const server = access;
     const signal = AbortSignal.timeout(options.timeoutMs);
+    // Specimens are read by the ids results cite (Epic and Oracle search Specimen by _id only); best effort.
+    const specimens = await Promise.all(
+      specimenSearches(specimenIds(resources)).map((q) => fetchAllPages(server, queryUrl(q, patientId), signal).catch(() => [] as unknown[])),
+    );
+    resources = dedupe([...resources, ...specimens.flat()]);
     await Promise.all(
       documentUrls(resources).map(async (url) => {
         const text = await fetchDocument(server, url, signal);
