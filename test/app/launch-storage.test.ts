@@ -33,6 +33,9 @@ describe('launch state where sessionStorage is blocked or not shared', () => {
     await after.set('abc', { ...launchState, tokenResponse: { access_token: 'secret-token', refresh_token: 'secret-refresh' } });
     expect(cookies.read()).toBe('');
     expect(cookies.written.join('\n')).not.toContain('secret');
+    // fhirclient's pointer to the current state key stays out of cookies.
+    await after.set('SMART_KEY', 'abc');
+    expect(cookies.read()).toBe('');
     expect(await after.get('abc')).toMatchObject({ tokenResponse: { access_token: 'secret-token' } });
   });
 

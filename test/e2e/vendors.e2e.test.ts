@@ -113,7 +113,7 @@ describe('embedded browsers', () => {
       const cookies = await page.context().cookies();
       expect(cookies.filter((c) => c.name.startsWith('nr-launch-'))).toEqual([]);
       expect(await app.evaluate(() => Object.keys(localStorage).length)).toBe(0);
-      expect(app.url()).not.toMatch(/access_token|code=/);
+      expect(app.url()).not.toMatch(/access_token|code=|state=/);
       await page.close();
     });
   }

@@ -74,8 +74,10 @@ export class LaunchStorage {
     const raw = JSON.stringify(value);
     if (this.session) this.session.setItem(key, raw);
     else this.memory.set(key, raw);
-    // Only what the redirect needs goes to the cookie; once tokens arrive the cookie is dropped.
-    this.writeCookie(key, hasTokens(value) ? undefined : raw);
+    // Only the launch state the redirect needs goes to the cookie (the state key itself comes back
+    // in the redirect's `state` parameter); once tokens arrive the cookie is dropped.
+    const carry = typeof value === 'object' && value !== null && !hasTokens(value);
+    this.writeCookie(key, carry ? raw : undefined);
     return value;
   }
 

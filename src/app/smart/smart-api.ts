@@ -1,6 +1,8 @@
 // fhirclient's SMART API on an adapter whose launch state survives embedded browsers
-// (launch-storage.ts). `fullSessionStorageSupport: false` keys the state by the `state`
-// parameter, as fhirclient documents for embedded browser instances.
+// (launch-storage.ts: sessionStorage where it works, else memory, with the pre-token state in a
+// `SameSite=None; Secure` cookie across the redirect). fhirclient reads the state key from the
+// redirect's `state` parameter first and then removes it from the URL, so its other mode
+// (`fullSessionStorageSupport: false`, which keeps `state` in the URL) is not needed.
 import * as adapterModule from 'fhirclient/lib/adapters/BrowserAdapter.js';
 import { LaunchStorage } from './launch-storage.ts';
 
@@ -27,6 +29,6 @@ class EmbeddableAdapter extends BrowserAdapter {
 let api: SmartApi | undefined;
 
 export function smartApi(): SmartApi {
-  api ??= new EmbeddableAdapter({ fullSessionStorageSupport: false }).getSmartApi();
+  api ??= new EmbeddableAdapter().getSmartApi();
   return api;
 }
