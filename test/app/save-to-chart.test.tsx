@@ -202,7 +202,7 @@ describe('Save to chart by what the EHR takes', () => {
     expect(note.author).toEqual([{ reference: 'Practitioner/dr-rivera' }]);
     expect(note.context?.related).toContainEqual({ reference: 'Observation/size' });
     const text = Buffer.from(note.content[0]!.attachment.data ?? '', 'base64').toString('utf8');
-    // models.md §1 vector A: MSKCC 32%, Sun Yat-sen ×9.15 (the numbers the card shows).
+    // The numbers the card shows for these inputs (vector A of the model tests): MSKCC 32%, Sun Yat-sen ×9.15.
     expect(text).toContain('MSKCC non-sentinel node nomogram: ');
     expect(text).toMatch(/MSKCC non-sentinel node nomogram: .*: 32%/);
     expect(text).toContain('relative odds ×9.15');

@@ -56,7 +56,7 @@ const GENERIC: ModeRules = {
   token: { rotateRefresh: true },
 };
 
-// ehr-vendors.md §1 (EC capability capture, error list EE, nerve.run mirror NR).
+// Epic sources (docs/deploy-epic.md §6): EC capture of Epic's sandbox CapabilityStatement, EE Epic error-code list, NR mirror of Epic's search pages.
 const EPIC_OBSERVATION_CATEGORIES = new Set(['laboratory', 'vital-signs', 'social-history', 'core-characteristics', 'LDA', 'LDA-property', 'LDA-assessment', 'functional-mental-status', 'periodontal', 'labor-delivery', 'newborn-delivery', 'obstetrics-gynecology', 'survey', 'sdoh', 'imaging']);
 
 const EPIC: ModeRules = {
@@ -86,14 +86,14 @@ const EPIC: ModeRules = {
   // Epic's Binary Accept behaviour: NOT FOUND; not emulated.
   refuseBinaryAccept: () => undefined,
   notServed: ['RiskAssessment'], // EC: RiskAssessment is not among the 59 types.
-  // DocumentReference create is not recorded in the vendor notes; not offered here (ASSUMPTION), so the app's "no save" branch runs.
+  // DocumentReference create is not documented in the Epic sources above; not offered here (ASSUMPTION), so the app's "no save" branch runs.
   creatable: [],
   searchParams: { Specimen: ['_id', '_count'] }, // EC (Specimen)
   htmlAndRtfDocuments: true, // NR: "Format/Content rules for the document (RTF vs HTML)"
   token: { rotateRefresh: true }, // token lifetime NOT FOUND: sandbox default
 };
 
-// ehr-vendors.md §2 (Cerner's fhir.cerner.com source CR, Oracle's reference OD, capability capture CC).
+// Oracle sources (docs/deploy-oracle.md §6): CR github.com/cerner/fhir.cerner.com content, OD Oracle's Millennium R4 reference, CC capture of the live CapabilityStatement.
 const ORACLE_PAGE: Record<string, { dflt: number; max: number }> = {
   Observation: { dflt: 50, max: 200 }, // CR observation.md "Defaults to 50 and maximum 200"
   DiagnosticReport: { dflt: 10, max: 100 }, // CR diagnostic-report.md "Defaults to `10` and a maximum of `100`"
@@ -137,7 +137,7 @@ const ORACLE: ModeRules = {
     return oracleRefusal(`Accept must be application/fhir+json or ${contentType ?? 'the attachment content type'}`);
   },
   notServed: ['RiskAssessment'], // CC resource list; CR scope list
-  // Not in the vendor notes; CR document-reference.md (same commit family) documents "Create … POST /DocumentReference"
+  // CR document-reference.md documents "Create … POST /DocumentReference"
   // with MIME types including text/plain.
   creatable: ['DocumentReference'],
   searchParams: { Specimen: ['_id'] }, // OD op-specimen-get; CC
