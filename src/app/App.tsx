@@ -12,17 +12,25 @@ import type { SourceIndex } from './components/SourceViewer.tsx';
 import { Loading, Problem, type AppProblem } from './components/StatusViews.tsx';
 import { LoadError } from './load/errors.ts';
 import { loadPatientData, type FhirTransport, type PatientData } from './load/load-patient-data.ts';
-import { canCreate } from './load/scopes.ts';
+import { capabilityStatement, planForServer } from './load/server-plan.ts';
 import type { CreateResource } from './record/save.ts';
+import { saveBranch, type SaveBranch } from './record/branch.ts';
 import type { WriteBack } from './components/SaveToChart.tsx';
+import type { VendorProfile } from '../fhir/queries.ts';
 
 export interface SmartSession {
   patientId: string;
   grantedScope?: string;
   needPatientBanner: boolean;
   transport: FhirTransport;
-  /** FHIR create, for "Save to chart" (offered only when the grant allows it). */
+  /** FHIR create, for "Save to chart" (offered only when the EHR and the grant allow it). */
   create?: CreateResource;
+  /** The EHR's registration allows write-back. */
+  writeBackEnabled?: boolean;
+  /** The vendor profile named in the EHR's registration; absent: plan from its CapabilityStatement. */
+  vendor?: VendorProfile;
+  /** GET of an absolute URL without the token (the public CapabilityStatement). */
+  getPublic?: (url: string) => Promise<unknown>;
   /** The signed-in user, "Practitioner/abc", when the EHR said. */
   fhirUser?: string;
 }
@@ -41,6 +49,7 @@ interface Ready {
   printPatient: BannerPatient | null;
   sources: SourceIndex;
   nothingFound: boolean;
+  saveBranch: SaveBranch;
 }
 
 type State = { phase: 'loading'; done: number; total: number } | { phase: 'ready'; ready: Ready } | { phase: 'problem'; problem: AppProblem };
@@ -86,10 +95,22 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
 
   const load = useCallback(async () => {
     setState({ phase: 'loading', done: 0, total: 1 });
+    // Searches still settling after the load ended (a 401 ends it at once) must not put the spinner back.
+    let loading = true;
     try {
+      const base = session.transport.baseUrl;
+      // Started now, read after the load: for write-back, and for the plan of the next load on a server without a profile.
+      const capability = session.getPublic ? capabilityStatement(base, session.getPublic) : Promise.resolve(undefined);
       const data = await loadPatientData(session.transport, session.patientId, {
         grantedScope: session.grantedScope,
-        onProgress: (done, total) => setState({ phase: 'loading', done, total }),
+        plan: planForServer(session.vendor, base),
+        onProgress: (done, total) => loading && setState({ phase: 'loading', done, total }),
+      });
+      loading = false;
+      const branch = saveBranch({
+        enabled: session.writeBackEnabled === true && session.create !== undefined,
+        capabilityStatement: await capability,
+        grantedScope: session.grantedScope,
       });
       const now = new Date();
       const { facts, ignored, patient } = analyse(data.resources, { patientId: session.patientId, now, binaries: data.binaries });
@@ -99,9 +120,10 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
       setGeneratedAt(now);
       setState({
         phase: 'ready',
-        ready: { data, facts, ignored, patient, banner: session.needPatientBanner ? printPatient : null, printPatient, sources: sourceIndex(data), nothingFound },
+        ready: { data, facts, ignored, patient, banner: session.needPatientBanner ? printPatient : null, printPatient, sources: sourceIndex(data), nothingFound, saveBranch: branch },
       });
     } catch (e) {
+      loading = false;
       const problem: AppProblem =
         e instanceof LoadError ? { kind: e.kind, message: e.message } : { kind: 'unexpected', message: 'The data could not be processed. Nothing was saved.' };
       setState({ phase: 'problem', problem });
@@ -118,10 +140,13 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
     return <Problem problem={state.problem} onRetry={retry} />;
   }
   const { ready } = state;
-  const writeBack: WriteBack | undefined =
-    session.create && canCreate(session.grantedScope, 'RiskAssessment')
-      ? { create: session.create, patientReference: `Patient/${session.patientId}`, ...(session.fhirUser ? { performer: session.fhirUser } : {}) }
-      : undefined;
+  const create: CreateResource = session.create ?? (() => Promise.reject(new Error('no create')));
+  const writeBack: WriteBack = {
+    branch: ready.saveBranch,
+    create,
+    patientReference: `Patient/${session.patientId}`,
+    ...(session.fhirUser ? { performer: session.fhirUser } : {}),
+  };
   return (
     <>
       {ready.banner && <PatientBanner patient={ready.banner} />}
@@ -135,7 +160,7 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
         version={props.version}
         generatedAt={generatedAt}
         printPatient={ready.printPatient}
-        {...(writeBack ? { writeBack } : {})}
+        writeBack={writeBack}
       />
     </>
   );

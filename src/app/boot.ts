@@ -1,14 +1,19 @@
 // Browser entry after the SMART redirect: completes authorization with fhirclient and hands the
-// session to the app. Tokens stay inside fhirclient (sessionStorage); nothing is logged.
-import FHIR from 'fhirclient';
+// session to the app. Tokens stay inside fhirclient (sessionStorage, or memory where the embedded
+// browser has none: smart/launch-storage.ts); nothing is logged.
 import type { SmartSession } from './App.tsx';
+import { registrationFor, type AppConfig } from './smart/registrations.ts';
+import { smartApi } from './smart/smart-api.ts';
 import type { CreateResource } from './record/save.ts';
 import type { AppProblem } from './components/StatusViews.tsx';
 import { FhirHttpError, KIND_TEXT, LoadError } from './load/errors.ts';
 import type { FhirTransport } from './load/load-patient-data.ts';
 import { applySmartStyle } from './style.ts';
 
-type Client = Awaited<ReturnType<typeof FHIR.oauth2.ready>>;
+type Client = Awaited<ReturnType<ReturnType<typeof smartApi>['ready']>>;
+
+/** Refreshing more often than this may be throttled (Oracle: "intervals lower than one minute"); a 401 sooner after a refresh ends the session. */
+export const MIN_REFRESH_INTERVAL_MS = 60_000;
 
 function retryAfterSeconds(headers: Headers): number | undefined {
   const header = headers.get('Retry-After');
@@ -22,15 +27,20 @@ function retryAfterSeconds(headers: Headers): number | undefined {
 /**
  * fetch with the session's bearer token. fetch is used directly rather than client.request: on a
  * 401 fhirclient 2.6 wipes its state (refresh token included) instead of refreshing, so here a 401
- * triggers one refresh with the refresh token, when one was granted, and a single retry.
+ * triggers one refresh with the refresh token, when one was granted, and a single retry. A 401
+ * within a minute of the last refresh is final: the session has ended, and the load says so.
  */
 function authorizedFetch(client: Client): (url: string, init?: { method: string; headers: Record<string, string>; body: string }) => Promise<Response> {
   let refreshing: Promise<unknown> | null = null;
+  let lastRefresh = -Infinity;
   const canRefresh = () => typeof client.state.tokenResponse?.refresh_token === 'string';
   const refresh = () => {
-    refreshing ??= client.refresh().finally(() => {
-      refreshing = null;
-    });
+    if (!refreshing) {
+      lastRefresh = Date.now();
+      refreshing = client.refresh().finally(() => {
+        refreshing = null;
+      });
+    }
     return refreshing;
   };
   const send = (url: string, init?: { method: string; headers: Record<string, string>; body: string }) =>
@@ -41,8 +51,16 @@ function authorizedFetch(client: Client): (url: string, init?: { method: string;
     });
   return async (url, init) => {
     if (refreshing) await refreshing.catch(() => undefined);
+    const sentAt = Date.now();
     const response = await send(url, init);
     if (response.status !== 401 || !canRefresh()) return response;
+    if (refreshing || sentAt < lastRefresh) {
+      // Sent before a refresh that happened meanwhile: retry once with the new token.
+      await refreshing?.catch(() => undefined);
+      return send(url, init);
+    }
+    // Refused with the token of a refresh less than a minute old: the session has ended.
+    if (Date.now() - lastRefresh < MIN_REFRESH_INTERVAL_MS) throw new FhirHttpError(401);
     try {
       await refresh();
     } catch {
@@ -59,7 +77,7 @@ function transportFor(client: Client, authorized: ReturnType<typeof authorizedFe
     baseUrl: client.state.serverUrl,
     async get(url: string) {
       const response = await authorized(new URL(url, base).href);
-      if (!response.ok) throw new FhirHttpError(response.status, retryAfterSeconds(response.headers));
+      if (!response.ok) throw new FhirHttpError(response.status, retryAfterSeconds(response.headers), await outcomeText(response));
       const type = response.headers.get('Content-Type') ?? '';
       if (!/json/i.test(type)) return response.text();
       try {
@@ -69,6 +87,25 @@ function transportFor(client: Client, authorized: ReturnType<typeof authorizedFe
       }
     },
   };
+}
+
+/** The first issue's text of an OperationOutcome error body (shown as plain text), if any. */
+async function outcomeText(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { issue?: { details?: { text?: unknown }; diagnostics?: unknown }[] };
+    const issue = body.issue?.[0];
+    const text = typeof issue?.details?.text === 'string' ? issue.details.text : typeof issue?.diagnostics === 'string' ? issue.diagnostics : undefined;
+    return text?.slice(0, 200);
+  } catch {
+    return undefined;
+  }
+}
+
+/** GET of a public JSON document (the CapabilityStatement) without the token, bounded in time. */
+async function getPublic(url: string): Promise<unknown> {
+  const response = await fetch(url, { headers: { Accept: 'application/fhir+json' }, signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new FhirHttpError(response.status);
+  return response.json();
 }
 
 /** FHIR create (POST to the type endpoint) for "Save to chart"; one request, never retried except after a token refresh. */
@@ -89,12 +126,10 @@ function creatorFor(client: Client, authorized: ReturnType<typeof authorizedFetc
 
 export type BootResult = { session: SmartSession } | { problem: AppProblem };
 
-export async function boot(): Promise<BootResult> {
+export async function boot(config: AppConfig): Promise<BootResult> {
   let client: Client;
   try {
-    // Refresh requests name the client (RFC 6749 §6 for public clients; the sandbox requires it).
-    FHIR.oauth2.settings.refreshTokenWithClientId = true;
-    client = await FHIR.oauth2.ready();
+    client = await smartApi().ready();
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : '';
     if (/state/i.test(message)) return { problem: { kind: 'no-launch', message: 'There is no SMART launch context in this window.' } };
@@ -112,11 +147,15 @@ export async function boot(): Promise<BootResult> {
       .catch(() => undefined);
   }
   const authorized = authorizedFetch(client);
+  const registration = registrationFor(config, client.state.serverUrl);
   const session: SmartSession = {
     patientId: String(patientId),
     needPatientBanner: token.need_patient_banner === true,
     transport: transportFor(client, authorized),
     create: creatorFor(client, authorized),
+    writeBackEnabled: registration?.writeBack === true,
+    getPublic,
+    ...(registration?.vendor ? { vendor: registration.vendor } : {}),
   };
   if (typeof token.scope === 'string') session.grantedScope = token.scope;
   const fhirUser = client.getFhirUser();

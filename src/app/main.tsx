@@ -5,13 +5,15 @@ import { extractFacts } from '../fhir/extract/index.ts';
 import { BUILTIN_MODELS } from '../models/registry.ts';
 import { App } from './App.tsx';
 import { boot } from './boot.ts';
+import config from '../../smart-config/app.json' with { type: 'json' };
+import type { AppConfig } from './smart/registrations.ts';
 import { Problem } from './components/StatusViews.tsx';
 
 const root = document.getElementById('app');
 if (root) {
   // The static "Loading…" placeholder is replaced, not diffed against.
   root.textContent = '';
-  boot().then(
+  boot(config as AppConfig).then(
     (result) =>
       render(
         'session' in result ? (

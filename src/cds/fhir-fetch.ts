@@ -5,6 +5,10 @@ import { binaryText } from '../fhir/documents.ts';
 // per search, bytes per response, and the hook call's one time budget (the caller's signal).
 export class FetchFailed extends Error {
   override name = 'FetchFailed';
+  /** The HTTP status behind it, when there was one (400: the search's broader form may be tried). */
+  constructor(message: string, readonly status?: number) {
+    super(message);
+  }
 }
 
 /** A search stopped by one of our limits (not by the server): the reason names the limit. */
@@ -93,7 +97,7 @@ export async function fetchAllPages(access: FhirAccess, url: string, signal: Abo
       // A type search answered 404 means the server does not hold that resource type: no data of
       // that kind, not a failure. Any other error (401, 403, 5xx, timeout) leaves the data unknown.
       if (response.status === 404 && page === 0 && !firstIsPageLink) return [];
-      if (!response.ok) throw new FetchFailed(`FHIR server answered ${response.status}`);
+      if (!response.ok) throw new FetchFailed(`FHIR server answered ${response.status}`, response.status);
       bundle = JSON.parse(await readLimited(response, access.maxResponseBytes)) as BundleLike;
     } catch (error) {
       if (error instanceof FetchFailed) throw error;

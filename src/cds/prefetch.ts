@@ -1,7 +1,7 @@
 // The data a hook needs: what the client prefetched, plus whatever it left out (missing key,
 // null, an OperationOutcome, or a page it did not follow) fetched with fhirServer and
 // fhirAuthorization. When neither way yields it, the service must answer 412 (CDS Hooks 2.0).
-import { QUERIES, prefetchTemplates, queryUrl, type FhirQuery } from '../fhir/queries.ts';
+import { QUERIES, keeps, prefetchTemplates, queryUrl, specimenIds, specimenSearches, type FhirQuery } from '../fhir/queries.ts';
 import { documentUrls } from '../fhir/documents.ts';
 import type { FhirLimits } from './config.ts';
 import { bundleResources, fetchAllPages, fetchDocuments, FetchCut, FetchFailed, nextLink, type DocumentsCut, type FhirAccess } from './fhir-fetch.ts';
@@ -66,19 +66,37 @@ export async function gatherResources(request: HookRequest, options: GatherOptio
     maxResponseBytes: limits.maxResponseBytes,
     fetch: options.fetch,
   };
-  // One budget for the whole call: searches first, documents in what is left.
+  // One budget for the whole call: searches first, then specimens and documents in what is left.
   const signal = AbortSignal.timeout(limits.timeoutMs);
+  // A broader form shared by several refused searches is fetched once.
+  const broader = new Map<string, Promise<unknown[]>>();
   try {
     await Promise.all(
       toFetch.map(async (p) => {
-        p.have.push(...(await fetchAllPages(access, p.fetch as string, signal, p.continues)));
+        try {
+          p.have.push(...(await fetchAllPages(access, p.fetch as string, signal, p.continues)));
+        } catch (error) {
+          // The app's rule: a search refused with 400 is sent once more in its broader form.
+          const fallback = p.query.fallback;
+          if (!(error instanceof FetchFailed) || error.status !== 400 || !fallback || p.continues) throw error;
+          const url = queryUrl(fallback, patientId);
+          if (!broader.has(url)) broader.set(url, fetchAllPages(access, url, signal));
+          p.have.push(...(await (broader.get(url) as Promise<unknown[]>)).filter((r) => keeps(fallback.keep, r)));
+        }
       }),
     );
   } catch (error) {
     if (error instanceof FetchFailed) throw new PreconditionFailed(error.message, error instanceof FetchCut);
     throw error;
   }
-  const resources = dedupe(plans.flatMap((p) => p.have));
+  let resources = dedupe(plans.flatMap((p) => p.have));
+  // Specimens are read by the ids results cite (Epic and Oracle search Specimen by _id only); best effort.
+  const specimens = await Promise.all(
+    specimenSearches(specimenIds(resources)).map((q) =>
+      fetchAllPages(access, queryUrl(q, patientId), signal).catch(() => [] as unknown[]),
+    ),
+  );
+  resources = dedupe([...resources, ...specimens.flat()]);
   const { binaries, cut } = await fetchDocuments(access, documentUrls(resources), limits.maxDocuments, signal);
   return { resources, binaries, ...(cut.skipped + cut.unread > 0 ? { documentsCut: cut } : {}) };
 }

@@ -60,7 +60,7 @@ export function clinicianInputNotes(inputs: ClinicalFacts): string[] {
 }
 
 /** Rounded as the card shows it (×9.15, ×12). */
-function oddsText(odds: number): string {
+export function oddsText(odds: number): string {
   return odds >= 10 ? odds.toFixed(0) : String(Number(odds.toFixed(2)));
 }
 

@@ -17,7 +17,8 @@ import { AuthState } from './auth/state.ts';
 import { parseScopes } from './auth/scopes.ts';
 import { registerEhrRoutes } from './ehr/routes.ts';
 import { indexFhirDefinitions } from './fhir/definitions.ts';
-import { registerFhirRoutes } from './fhir/routes.ts';
+import { modeBase, registerFhirRoutes } from './fhir/routes.ts';
+import { MODE_RULES, VENDOR_MODES, type VendorMode } from './fhir/vendor-modes.ts';
 import { loadAllScenarios } from './patients/index.ts';
 import type { Scenario } from './patients/index.ts';
 
@@ -46,6 +47,8 @@ export interface Sandbox {
   app: FastifyInstance;
   ehrOrigin: string;
   fhirBase: string;
+  /** FHIR base URL of each vendor mode (generic is `fhirBase`). */
+  fhirBases: Record<VendorMode, string>;
   repo: MemoryRepository;
   state: AuthState;
   scenarios: Scenario[];
@@ -91,10 +94,20 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     get fhirBase() {
       return urls.fhirBase;
     },
+    get fhirBases() {
+      return Object.fromEntries(VENDOR_MODES.map((m) => [m, modeBase(urls.ehrOrigin, MODE_RULES[m])])) as Record<VendorMode, string>;
+    },
   };
   const listPatients = async () => (await repo.searchResources<Patient>({ resourceType: 'Patient', count: 1000 }));
   const listPractitioners = async () => repo.searchResources<Practitioner>({ resourceType: 'Practitioner', count: 100 });
-  registerAuthRoutes(app, Object.assign(Object.create(deps) as typeof deps, { clients, state, idTokenKey, listPatients, listPractitioners, practitioner: `Practitioner/${PRACTITIONER.id}` }));
+  // Vendor modes share this authorization server; each FHIR base brings its vendor's token rules.
+  const audience = (aud: string) => {
+    const rules = VENDOR_MODES.map((m) => MODE_RULES[m]).find((r) => r.mode !== 'generic' && modeBase(urls.ehrOrigin, r) === aud);
+    if (!rules) return undefined;
+    const ttl = rules.token.accessTtlSeconds;
+    return { rotateRefresh: rules.token.rotateRefresh, ...(ttl !== undefined ? { accessTtlMs: ttl * 1000 } : {}) };
+  };
+  registerAuthRoutes(app, Object.assign(Object.create(deps) as typeof deps, { clients, state, idTokenKey, listPatients, listPractitioners, practitioner: `Practitioner/${PRACTITIONER.id}`, audience }));
   registerFhirRoutes(app, Object.assign(Object.create(deps) as typeof deps, { repo, router, state }));
   const createLaunch: Sandbox['createLaunch'] = (ctx) =>
     state.createLaunch({ practitioner: `Practitioner/${PRACTITIONER.id}`, needPatientBanner: false, ...ctx });
@@ -130,6 +143,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     app,
     ehrOrigin: urls.ehrOrigin,
     fhirBase: urls.fhirBase,
+    fhirBases: deps.fhirBases,
     repo,
     state,
     scenarios,

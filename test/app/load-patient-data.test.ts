@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FhirHttpError, LoadError } from '../../src/app/load/errors.ts';
 import { loadPatientData, type FhirTransport } from '../../src/app/load/load-patient-data.ts';
 import { canCreate, canRead } from '../../src/app/load/scopes.ts';
-import { QUERIES } from '../../src/fhir/queries.ts';
+import { QUERIES, planFor } from '../../src/fhir/queries.ts';
 
 const BASE = 'https://ehr.example.org/fhir';
 const bundle = (resources: unknown[], next?: string) => ({
@@ -54,7 +54,7 @@ describe('loadPatientData', () => {
     const waits: number[] = [];
     const ehr = fakeEhr({
       'Procedure?': (_u, n) => (n === 1 ? new FhirHttpError(429, 2) : bundle([{ resourceType: 'Procedure', id: 'sln' }])),
-      'Specimen?': (_u, n) => (n < 3 ? new FhirHttpError(503) : bundle([])),
+      'MedicationRequest?': (_u, n) => (n < 3 ? new FhirHttpError(503) : bundle([])),
     });
     const data = await loadPatientData(ehr, 'p1', { sleep: async (ms) => void waits.push(ms) });
     expect(data.resources).toEqual([{ resourceType: 'Procedure', id: 'sln' }]);
@@ -62,10 +62,10 @@ describe('loadPatientData', () => {
   });
 
   it('gives up after the retries with a clear message for that search only', async () => {
-    const ehr = fakeEhr({ 'Specimen?': () => new FhirHttpError(503) });
+    const ehr = fakeEhr({ 'MedicationRequest?': () => new FhirHttpError(503) });
     const data = await loadPatientData(ehr, 'p1', { sleep: async () => {} });
-    const specimens = data.searches.find((s) => s.query.id === 'specimens');
-    expect(specimens).toMatchObject({ status: 'failed', detail: 'the EHR returned an error (HTTP 503)' });
+    const medications = data.searches.find((s) => s.query.id === 'medicationRequests');
+    expect(medications).toMatchObject({ status: 'failed', detail: 'the EHR returned an error (HTTP 503)' });
   });
 
   it('a 403 fails that search and names it; a 401 stops the load as an expired session', async () => {
@@ -83,7 +83,7 @@ describe('loadPatientData', () => {
     const ehr = fakeEhr({});
     const data = await loadPatientData(ehr, 'p1', { grantedScope: 'launch openid patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs' });
     const skipped = data.searches.filter((s) => s.status === 'skipped').map((s) => s.query.resourceType);
-    expect(skipped.sort()).toEqual(['Condition', 'DocumentReference', 'MedicationAdministration', 'MedicationRequest', 'Procedure', 'Specimen']);
+    expect(skipped.sort()).toEqual(['Condition', 'DocumentReference', 'MedicationAdministration', 'MedicationRequest', 'Procedure']);
     expect(ehr.calls.some((c) => c.startsWith('Condition'))).toBe(false);
   });
 
@@ -109,6 +109,79 @@ describe('loadPatientData', () => {
     expect(data.resources.filter((r) => (r as { id: string }).id === 'r1').length).toBe(1);
     expect(data.binaries).toEqual({ 'Binary/b1': text });
     expect(ehr.calls).not.toContain('Binary/pdf');
+  });
+});
+
+describe('loadPatientData against vendor rules', () => {
+  const refused = () => new FhirHttpError(400, undefined, 'Required category or code missing');
+  const receptor = { resourceType: 'Observation', id: 'er', code: { coding: [{ system: 'http://loinc.org', code: '85337-4' }] } };
+  const glucose = { resourceType: 'Observation', id: 'glu', code: { coding: [{ system: 'http://loinc.org', code: '2345-7' }] } };
+
+  it('a search refused with 400 falls back once to its broader form, kept to the codes used, and the outcome says so', async () => {
+    const ehr = fakeEhr({
+      'Observation?patient=p1&code=': refused,
+      'Observation?patient=p1&category=laboratory': () => bundle([receptor, glucose]),
+    });
+    const data = await loadPatientData(ehr, 'p1');
+    expect(data.resources.filter((r) => (r as { resourceType: string }).resourceType === 'Observation')).toEqual([receptor]);
+    // Three code searches refused, one shared fallback fetched once.
+    expect(ehr.calls.filter((c) => c.startsWith('Observation?patient=p1&code=')).length).toBe(3);
+    expect(ehr.calls.filter((c) => c.includes('category=laboratory')).length).toBe(1);
+    const outcome = data.searches.find((s) => s.query.id === 'observationsLoinc');
+    expect(outcome).toMatchObject({ status: 'fallback', count: 1 });
+    expect(outcome?.detail).toBe('the EHR refused the search by code list (HTTP 400); searched by category=laboratory instead');
+  });
+
+  it('a refused search without a fallback fails and names what the EHR said', async () => {
+    const data = await loadPatientData(fakeEhr({ 'Condition?': refused }), 'p1');
+    expect(data.searches.find((s) => s.query.id === 'conditions')).toMatchObject({
+      status: 'failed',
+      detail: 'the EHR returned an error (HTTP 400: Required category or code missing)',
+    });
+  });
+
+  it('reads the specimens the results cite by _id, never by patient', async () => {
+    const report = { resourceType: 'DiagnosticReport', id: 'r1', code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] }, specimen: [{ reference: 'Specimen/s1' }] };
+    const ehr = fakeEhr({
+      'DiagnosticReport?': () => bundle([report]),
+      'Specimen?_id=s1': () => bundle([{ resourceType: 'Specimen', id: 's1' }]),
+    });
+    const data = await loadPatientData(ehr, 'p1', { plan: planFor('epic') });
+    expect(data.resources).toContainEqual({ resourceType: 'Specimen', id: 's1' });
+    expect(ehr.calls.filter((c) => c.startsWith('Specimen'))).toEqual(['Specimen?_id=s1']);
+  });
+
+  it('runs the Epic plan as given: no code list, category searches only', async () => {
+    const ehr = fakeEhr({});
+    await loadPatientData(ehr, 'p1', { plan: planFor('epic') });
+    expect(ehr.calls.filter((c) => c.startsWith('Observation')).sort()).toEqual(['Observation?patient=p1&category=imaging', 'Observation?patient=p1&category=laboratory']);
+    expect(ehr.calls).toContain('DocumentReference?patient=p1&category=clinical-reference');
+  });
+
+  it('a 401 ends the load at once, and searches still settling report no progress afterwards', async () => {
+    const progress: number[] = [];
+    const slow: FhirTransport = {
+      baseUrl: BASE,
+      get: (url) => (url.startsWith('Condition') ? Promise.reject(new FhirHttpError(401)) : new Promise((r) => setTimeout(() => r(empty), 30))),
+    };
+    await expect(loadPatientData(slow, 'p1', { onProgress: (d) => progress.push(d) })).rejects.toMatchObject({ kind: 'session-expired' });
+    const atEnd = progress.length;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(progress.length).toBe(atEnd);
+  });
+
+  it('ends with a message at the overall deadline, never waiting without end, and starts nothing after it', async () => {
+    const calls: string[] = [];
+    const hanging: FhirTransport = { baseUrl: BASE, get: (url) => (calls.push(url), new Promise(() => {})) };
+    const started = Date.now();
+    await expect(loadPatientData(hanging, 'p1', { deadlineMs: 200 })).rejects.toMatchObject({
+      kind: 'timeout',
+      message: 'Loading the record took longer than 1 s and was stopped. Nothing was saved.',
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+    const before = calls.length;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.length).toBe(before);
   });
 });
 

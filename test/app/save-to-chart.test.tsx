@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import type { RiskAssessment } from '@medplum/fhirtypes';
+import type { DocumentReference, RiskAssessment } from '@medplum/fhirtypes';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AssessmentView } from '../../src/app/components/AssessmentView.tsx';
 import type { WriteBack } from '../../src/app/components/SaveToChart.tsx';
 import { FhirHttpError } from '../../src/app/load/errors.ts';
-import { createdReference, type CreateResponse } from '../../src/app/record/save.ts';
+import { createdReference, type CreateResponse, type WritableResource } from '../../src/app/record/save.ts';
+import { saveBranch } from '../../src/app/record/branch.ts';
 import { emptyFacts, present, type ClinicalFacts } from '../../src/domain/facts.ts';
 import { BUILTIN_MODELS } from '../../src/models/registry.ts';
 
@@ -37,14 +38,14 @@ function recordFacts(): ClinicalFacts {
 
 /** A fake FHIR create: resolves when the test says so, numbering ids like a server. */
 function fakeServer() {
-  const received: RiskAssessment[] = [];
+  const received: any[] = [];
   const pending: (() => void)[] = [];
   let fail: FhirHttpError | undefined;
-  const create = vi.fn((r: RiskAssessment): Promise<CreateResponse> => {
+  const create = vi.fn((r: WritableResource): Promise<CreateResponse> => {
     received.push(r);
-    const id = `ra${received.length}`;
+    const id = `${r.resourceType === 'RiskAssessment' ? 'ra' : 'doc'}${received.length}`;
     return new Promise((resolve, reject) =>
-      pending.push(() => (fail ? reject(fail) : resolve({ location: `http://ehr.test/fhir/RiskAssessment/${id}/_history/1` }))),
+      pending.push(() => (fail ? reject(fail) : resolve({ location: `http://ehr.test/fhir/${r.resourceType}/${id}/_history/1` }))),
     );
   });
   return {
@@ -92,7 +93,7 @@ describe('Save to chart', () => {
 
   it('writes one RiskAssessment per computed model, once for a double click, then confirms the created ids', async () => {
     const server = fakeServer();
-    renderCard({ create: server.create, patientReference: 'Patient/p1', performer: 'Practitioner/dr-rivera' });
+    renderCard({ branch: { kind: 'risk-assessment' }, create: server.create, patientReference: 'Patient/p1', performer: 'Practitioner/dr-rivera' });
     fireEvent.click(saveButton());
     fireEvent.click(saveButton());
     expect(saveButton().disabled).toBe(true);
@@ -113,7 +114,7 @@ describe('Save to chart', () => {
 
   it('writes the what-if edits shown on the card, recorded in the note, and can save again after an edit', async () => {
     const server = fakeServer();
-    renderCard({ create: server.create, patientReference: 'Patient/p1' });
+    renderCard({ branch: { kind: 'risk-assessment' }, create: server.create, patientReference: 'Patient/p1' });
     fireEvent.click(saveButton());
     await server.flush();
     fireEvent.click(screen.getByRole('button', { name: 'Edit Lymphovascular invasion' }));
@@ -131,7 +132,7 @@ describe('Save to chart', () => {
 
   it('on failure leaves the card as it was, says why, and a retry sends only what was not created', async () => {
     const server = fakeServer();
-    renderCard({ create: server.create, patientReference: 'Patient/p1' });
+    renderCard({ branch: { kind: 'risk-assessment' }, create: server.create, patientReference: 'Patient/p1' });
     const before = within(screen.getByRole('region', { name: 'Estimates' })).getByText('32%');
     server.failWith(new FhirHttpError(403));
     fireEvent.click(saveButton());
@@ -147,12 +148,12 @@ describe('Save to chart', () => {
   it('reports a partial save and retries only the rest', async () => {
     const server = fakeServer();
     let calls = 0;
-    const create = vi.fn(async (r: RiskAssessment) => {
+    const create = vi.fn(async (r: WritableResource) => {
       calls++;
       if (calls === 2) throw new FhirHttpError(500);
       return server.create(r).then(() => ({ body: { resourceType: 'RiskAssessment', id: `x${calls}` } }));
     });
-    renderCard({ create, patientReference: 'Patient/p1' });
+    renderCard({ branch: { kind: 'risk-assessment' }, create, patientReference: 'Patient/p1' });
     fireEvent.click(saveButton());
     await server.flush();
     expect(screen.getByRole('alert').textContent).toContain('Saved RiskAssessment/x1; the rest was not saved: the EHR answered HTTP 500');
@@ -161,6 +162,60 @@ describe('Save to chart', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('RiskAssessment/x1 (MSKCC'));
     expect(screen.getByRole('status').textContent).toContain('RiskAssessment/x3 (Sun Yat-sen');
     expect(server.received.map((r) => r.method?.coding?.[0]?.code)).toEqual(['mskcc-nsn', 'sysu-pn2']);
+  });
+});
+
+describe('Save to chart by what the EHR takes', () => {
+  const cs = (creatable: string[]) => ({
+    resourceType: 'CapabilityStatement',
+    rest: [{ mode: 'server', resource: ['RiskAssessment', 'DocumentReference'].map((type) => ({ type, interaction: [{ code: 'read' }, ...(creatable.includes(type) ? [{ code: 'create' }] : [])] })) }],
+  });
+  const scope = 'launch patient/*.rs patient/RiskAssessment.c patient/DocumentReference.c';
+
+  it('chooses RiskAssessment where declared and granted, else a DocumentReference note, else none with the reason', () => {
+    expect(saveBranch({ enabled: true, capabilityStatement: cs(['RiskAssessment', 'DocumentReference']), grantedScope: scope })).toEqual({ kind: 'risk-assessment' });
+    expect(saveBranch({ enabled: true, capabilityStatement: cs(['DocumentReference']), grantedScope: scope })).toEqual({ kind: 'document-reference' });
+    expect(saveBranch({ enabled: true, capabilityStatement: cs(['RiskAssessment']), grantedScope: 'launch patient/*.rs' })).toEqual({
+      kind: 'none',
+      reason: 'the EHR did not grant Nodal Risk permission to save',
+    });
+    expect(saveBranch({ enabled: true, capabilityStatement: cs([]), grantedScope: scope })).toEqual({
+      kind: 'none',
+      reason: 'this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps',
+    });
+    expect(saveBranch({ enabled: true, capabilityStatement: undefined, grantedScope: scope }).kind).toBe('none');
+    expect(saveBranch({ enabled: false, capabilityStatement: cs(['RiskAssessment']), grantedScope: scope }).kind).toBe('none');
+  });
+
+  it('writes one clinical note (LOINC consult note) with inputs, sources and results where the EHR takes no RiskAssessment', async () => {
+    const server = fakeServer();
+    renderCard({ branch: { kind: 'document-reference' }, create: server.create, patientReference: 'Patient/p1', performer: 'Practitioner/dr-rivera' });
+    const button = screen.getByRole('button', { name: 'Save note to chart' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await server.flush();
+    expect(server.create).toHaveBeenCalledTimes(1);
+    const note = server.received[0] as DocumentReference;
+    expect(note.resourceType).toBe('DocumentReference');
+    expect(note.type?.coding?.[0]).toMatchObject({ system: 'http://loinc.org', code: '11488-4' });
+    expect(note.subject).toEqual({ reference: 'Patient/p1' });
+    expect(note.author).toEqual([{ reference: 'Practitioner/dr-rivera' }]);
+    expect(note.context?.related).toContainEqual({ reference: 'Observation/size' });
+    const text = Buffer.from(note.content[0]!.attachment.data ?? '', 'base64').toString('utf8');
+    // The numbers the card shows for these inputs (vector A of the model tests): MSKCC 32%, Sun Yat-sen ×9.15.
+    expect(text).toContain('MSKCC non-sentinel node nomogram: ');
+    expect(text).toMatch(/MSKCC non-sentinel node nomogram: .*: 32%/);
+    expect(text).toContain('relative odds ×9.15');
+    expect(text).toContain('- Pathologic tumour size: 20 mm (EHR data, Observation/size)');
+    expect(screen.getByRole('status').textContent).toContain('DocumentReference/doc1');
+  });
+
+  it('offers no save button where the EHR takes neither, says why and points to print', () => {
+    renderCard({ branch: { kind: 'none', reason: 'this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps' }, create: vi.fn(), patientReference: 'Patient/p1' });
+    expect(screen.queryByRole('button', { name: /Save/ })).toBeNull();
+    expect(screen.getByRole('note').textContent).toBe(
+      'Not saved to the chart: this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps. Use Print / Download PDF to keep a copy.',
+    );
   });
 });
 

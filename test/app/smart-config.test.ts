@@ -22,6 +22,9 @@ describe('smart-config/app.json', () => {
     const config = loadAppConfig(configUrl, schemaUrl);
     expect(registrationFor(config, 'http://127.0.0.1:8081/fhir')?.clientId).toBe('nodal-risk');
     expect(registrationFor(config, 'https://fhir.epic.example.org/api/FHIR/R4')).toBeUndefined();
+    expect(registrationFor(config, 'http://127.0.0.1:8081/fhir')?.vendor).toBeUndefined();
+    expect(registrationFor(config, 'http://127.0.0.1:8081/epic/api/FHIR/R4')?.vendor).toBe('epic');
+    expect(registrationFor(config, 'http://localhost:4010/oracle/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d')?.vendor).toBe('oracle');
   });
   it('fails loudly on a bad config', () => {
     expect(() => loadAppConfig(tempConfig({ registrations: [] }), schemaUrl)).toThrow(/registrations must NOT have fewer than 1 items/);
@@ -36,13 +39,13 @@ describe('smart-config/app.json', () => {
 describe('requested scopes', () => {
   it('asks v2 read scopes for exactly the searched types, plus identity', () => {
     expect(requestedScopes({ v2: true, ehrLaunch: true, writeBack: false })).toBe(
-      'launch openid fhirUser online_access patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs patient/DocumentReference.rs patient/Condition.rs patient/Procedure.rs patient/Specimen.rs patient/MedicationRequest.rs patient/MedicationAdministration.rs patient/Binary.r',
+      'launch openid fhirUser online_access patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs patient/DocumentReference.rs patient/Condition.rs patient/Procedure.rs patient/MedicationRequest.rs patient/MedicationAdministration.rs patient/Specimen.rs patient/Binary.r',
     );
   });
   it('falls back to v1 and asks launch/patient for standalone launch', () => {
     const s = requestedScopes({ v2: false, ehrLaunch: false, writeBack: true });
     expect(s.startsWith('launch/patient openid fhirUser online_access patient/Patient.read ')).toBe(true);
-    expect(s.endsWith('patient/Binary.read patient/RiskAssessment.write')).toBe(true);
+    expect(s.endsWith('patient/Binary.read patient/RiskAssessment.write patient/DocumentReference.write')).toBe(true);
   });
   it('reads permission-v2 from the server capabilities', () => {
     expect(supportsV2({ capabilities: ['launch-ehr', 'permission-v2'] })).toBe(true);

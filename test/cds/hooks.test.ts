@@ -224,7 +224,8 @@ describe('partial prefetch: the rest fetched with fhirServer + fhirAuthorization
     const body = hookBody('order-select', patientId, { prefetch, fhirServer: `${stubBase}/ok`, fhirAuthorization: auth('stub-token', patientId) });
     const cards = cardsOf(await cds.call(SELECT, body));
     expect(cards[0]?.summary).toContain('IBCSG 23-01');
-    expect(stubAuth).toEqual(['Bearer stub-token', 'Bearer stub-token']);
+    // The LOINC search, its next page, and the specimens the results cite (read by _id).
+    expect(stubAuth).toEqual(['Bearer stub-token', 'Bearer stub-token', 'Bearer stub-token']);
   });
 
   it('continues a prefetched Bundle that has a next link', async () => {
@@ -233,7 +234,8 @@ describe('partial prefetch: the rest fetched with fhirServer + fhirAuthorization
     stubAuth.length = 0;
     const body = hookBody('order-sign', patientId, { prefetch, fhirServer: `${stubBase}/ok` });
     expect(cardsOf(await cds.call(SIGN, body))).toHaveLength(1);
-    expect(stubAuth).toEqual(['']);
+    // The next page, and the specimens the results cite (read by _id).
+    expect(stubAuth).toEqual(['', '']);
   });
 });
 

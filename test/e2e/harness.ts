@@ -40,12 +40,18 @@ export async function startStack(): Promise<Stack> {
 }
 
 /** Opens the patient's chart in the sandbox EHR (EHR launch in an iframe) and returns the app frame once it settled. */
-export async function openChart(stack: Stack, patient: string, opts: { fault?: string; width?: number } = {}): Promise<{ page: Page; app: Frame }> {
+export async function openChart(
+  stack: Stack,
+  patient: string,
+  opts: { fault?: string; width?: number; vendor?: string; initScript?: string; timeoutMs?: number } = {},
+): Promise<{ page: Page; app: Frame }> {
   const page = await stack.browser.newPage({ viewport: { width: opts.width ?? 1280, height: 1000 } });
-  const query = new URLSearchParams({ patient, fault: opts.fault ?? '' });
+  // Runs in every frame before the page's own scripts (over the devtools protocol, so the app's CSP stays as shipped).
+  if (opts.initScript) await page.addInitScript(opts.initScript);
+  const query = new URLSearchParams({ patient, fault: opts.fault ?? '', ...(opts.vendor ? { vendor: opts.vendor } : {}) });
   await page.goto(`${stack.sandbox.ehrOrigin}/ehr/chart?${query}`);
   const app = await appFrame(page, stack.app.origin);
-  await app.locator('main.risk-card, main.problem').first().waitFor({ timeout: 20_000 });
+  await app.locator('main.risk-card, main.problem').first().waitFor({ timeout: opts.timeoutMs ?? 20_000 });
   return { page, app };
 }
 

@@ -1,12 +1,17 @@
 // "Save to chart": writes what the card shows now (what-if edits included, recorded in the note)
-// as RiskAssessments. One click, one write: a ref guards against double clicks before re-render,
-// and a retry after a partial failure sends only what was not yet created.
+// as RiskAssessments, or as one clinical note where the EHR takes no RiskAssessment, or says why
+// it cannot save (record/branch.ts). One click, one write: a ref guards against double clicks
+// before re-render, and a retry after a partial failure sends only what was not yet created.
 import { useRef, useState } from 'preact/hooks';
-import { isWritable, riskAssessmentsFor } from '../../fhir/writeback.ts';
+import { isWritable, riskAssessmentsFor, type WriteBackContext } from '../../fhir/writeback.ts';
+import { clinicalNoteFor } from '../../fhir/writeback-note.ts';
+import type { SaveBranch } from '../record/branch.ts';
 import type { Assessment } from '../../models/evaluate.ts';
 import { saveAll, type CreateResource } from '../record/save.ts';
 
 export interface WriteBack {
+  /** What this EHR takes; "none" shows the reason instead of a button. */
+  branch: SaveBranch;
   create: CreateResource;
   /** "Patient/123" */
   patientReference: string;
@@ -28,7 +33,16 @@ export function SaveToChart(props: { assessment: Assessment; writeBack: WriteBac
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
   const writable = assessment.models.filter(isWritable);
+  const { branch } = writeBack;
+  if (branch.kind === 'none') {
+    return (
+      <p class="save-result not-offered" role="note">
+        Not saved to the chart: {branch.reason}. Use Print / Download PDF to keep a copy.
+      </p>
+    );
+  }
   if (writable.length === 0 && !saved) return null;
+  const asNote = branch.kind === 'document-reference';
 
   const current = saved?.assessment === assessment ? saved : null;
   const complete = current !== null && !current.error;
@@ -37,13 +51,15 @@ export function SaveToChart(props: { assessment: Assessment; writeBack: WriteBac
     if (busy.current || complete) return;
     busy.current = true;
     setSaving(true);
-    const all = riskAssessmentsFor(assessment, {
+    const ctx: WriteBackContext = {
       patientReference: writeBack.patientReference,
       ...(writeBack.performer ? { performer: writeBack.performer } : {}),
       now: new Date(),
       appVersion: props.version,
-    });
-    const titles = writable.map((m) => m.title);
+    };
+    const note = asNote ? clinicalNoteFor(assessment, ctx) : undefined;
+    const all = asNote ? (note ? [note] : []) : riskAssessmentsFor(assessment, ctx);
+    const titles = asNote ? ['clinical note: ' + writable.map((m) => m.title).join(', ')] : writable.map((m) => m.title);
     const already = current?.created ?? [];
     const outcome = await saveAll(writeBack.create, all.slice(already.length));
     setSaved({ assessment, created: [...already, ...outcome.created], titles, ...(outcome.error ? { error: outcome.error } : {}) });
@@ -55,7 +71,7 @@ export function SaveToChart(props: { assessment: Assessment; writeBack: WriteBac
     <div class="save-to-chart">
       {writable.length > 0 && (
         <button type="button" onClick={() => void onSave()} disabled={saving || complete} aria-busy={saving}>
-          {saving ? 'Saving…' : complete ? 'Saved to chart' : 'Save to chart'}
+          {saving ? 'Saving…' : complete ? 'Saved to chart' : asNote ? 'Save note to chart' : 'Save to chart'}
         </button>
       )}
       {saved && !saved.error && (

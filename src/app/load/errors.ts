@@ -6,6 +6,8 @@ export class FhirHttpError extends Error {
   constructor(
     readonly status: number,
     readonly retryAfterSeconds?: number,
+    /** What the server said (OperationOutcome text), shown as plain text. */
+    readonly serverText?: string,
   ) {
     super(`HTTP ${status}`);
     this.name = 'FhirHttpError';
@@ -16,6 +18,8 @@ export class LoadError extends Error {
   constructor(
     readonly kind: LoadErrorKind,
     message: string,
+    /** The HTTP status behind it, when there was one (400 → try the search's fallback). */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'LoadError';

@@ -1,7 +1,10 @@
-// Runs every search of src/fhir/queries.ts at once, follows every `next` page, fetches report
-// documents, and retries what is worth retrying. Transport-agnostic so it can be tested in Node.
+// Runs the searches of the server's query plan at once, follows every `next` page the server
+// gives (never builds page URLs), falls back once to the broader form of a search the server
+// refuses with 400, then reads the specimens and report documents the results cite. The whole
+// load has one deadline and ends in data or a LoadError, never in a wait without end.
+// Transport-agnostic so it can be tested in Node.
 import { binaryText, documentUrls } from '../../fhir/documents.ts';
-import { QUERIES, queryUrl, type FhirQuery } from '../../fhir/queries.ts';
+import { keeps, planFor, queryUrl, specimenIds, specimenSearches, type FhirQuery, type QueryPlan } from '../../fhir/queries.ts';
 import { FhirHttpError, KIND_TEXT, LoadError, kindOfStatus, type LoadErrorKind } from './errors.ts';
 import { canRead } from './scopes.ts';
 import { isRecord } from '../../fhir/extract/json.ts';
@@ -15,7 +18,8 @@ export interface FhirTransport {
 
 export interface SearchOutcome {
   query: FhirQuery;
-  status: 'ok' | 'skipped' | 'failed';
+  /** `fallback`: the server refused the search as first asked; its broader form ran instead. */
+  status: 'ok' | 'fallback' | 'skipped' | 'failed';
   count: number;
   detail?: string;
 }
@@ -31,20 +35,27 @@ export interface PatientData {
 
 export interface LoadOptions {
   grantedScope?: string;
+  /** The server's query plan (default: the generic one). */
+  plan?: QueryPlan;
   onProgress?: (done: number, total: number) => void;
   sleep?: (ms: number) => Promise<void>;
   maxRetries?: number;
   /** Largest wait we accept from Retry-After before giving up. */
   maxRetryWaitMs?: number;
+  /** Per request. */
   timeoutMs?: number;
+  /** For the whole load: past it the load ends with a message. */
+  deadlineMs?: number;
   maxPages?: number;
 }
 
+export const LOAD_DEADLINE_MS = 30_000;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, error: () => LoadError): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new LoadError('timeout', KIND_TEXT.timeout)), ms);
+    const timer = setTimeout(() => reject(error()), ms);
     promise.then(
       (v) => (clearTimeout(timer), resolve(v)),
       (e) => (clearTimeout(timer), reject(e)),
@@ -52,11 +63,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+type Settings = Required<Omit<LoadOptions, 'grantedScope' | 'onProgress' | 'plan'>> & { stopped: () => boolean };
+
+const STOPPED = () => new LoadError('network', 'the load was stopped');
+
 /** GET with retries for 429 and 503 (Retry-After honoured, else exponential backoff). */
-async function getWithRetry(transport: FhirTransport, url: string, o: Required<Omit<LoadOptions, 'grantedScope' | 'onProgress'>>): Promise<unknown> {
+async function getWithRetry(transport: FhirTransport, url: string, o: Settings): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
+    if (o.stopped()) throw STOPPED();
     try {
-      return await withTimeout(transport.get(url), o.timeoutMs);
+      return await withTimeout(transport.get(url), o.timeoutMs, () => new LoadError('timeout', KIND_TEXT.timeout));
     } catch (e) {
       if (e instanceof LoadError) throw e;
       if (!(e instanceof FhirHttpError)) throw new LoadError('network', KIND_TEXT.network);
@@ -64,7 +80,8 @@ async function getWithRetry(transport: FhirTransport, url: string, o: Required<O
       const wait = e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : 500 * 2 ** attempt;
       if (!retryable || attempt >= o.maxRetries || wait > o.maxRetryWaitMs) {
         const kind: LoadErrorKind = kindOfStatus(e.status);
-        throw new LoadError(kind, `${KIND_TEXT[kind]} (HTTP ${e.status})`);
+        const said = e.serverText ? `: ${e.serverText}` : '';
+        throw new LoadError(kind, `${KIND_TEXT[kind]} (HTTP ${e.status}${said})`, e.status);
       }
       await o.sleep(wait);
     }
@@ -87,72 +104,127 @@ function sameServer(url: string, baseUrl: string): boolean {
   }
 }
 
+/** Every page of one search, as the server links them. */
+async function allPages(transport: FhirTransport, first: string, o: Settings): Promise<unknown[]> {
+  const found: unknown[] = [];
+  let url: string | undefined = first;
+  for (let page = 0; url && page < o.maxPages; page++) {
+    const bundle = await getWithRetry(transport, url, o);
+    if (!isRecord(bundle) || bundle.resourceType !== 'Bundle') throw new LoadError('malformed', KIND_TEXT.malformed);
+    for (const entry of Array.isArray(bundle.entry) ? bundle.entry : []) {
+      const searchMode = isRecord(entry) && isRecord(entry.search) ? entry.search.mode : undefined;
+      if (isRecord(entry) && entry.resource !== undefined && searchMode !== 'outcome') found.push(entry.resource);
+    }
+    const next = nextLink(bundle);
+    url = next && sameServer(next, transport.baseUrl) ? next : undefined;
+  }
+  return found;
+}
+
+const describe = (q: FhirQuery) => q.params.filter(([n]) => n !== 'patient' && n !== '_count').map(([n, v]) => (n === 'code' || n === 'type' ? `${n} list` : `${n}=${v}`)).join(', ') || 'patient';
+
 export async function loadPatientData(transport: FhirTransport, patientId: string, options: LoadOptions = {}): Promise<PatientData> {
-  const o = {
+  let stopped = false;
+  const o: Settings = {
     sleep: options.sleep ?? defaultSleep,
     maxRetries: options.maxRetries ?? 3,
     maxRetryWaitMs: options.maxRetryWaitMs ?? 10_000,
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs: options.timeoutMs ?? 20_000,
+    deadlineMs: options.deadlineMs ?? LOAD_DEADLINE_MS,
     maxPages: options.maxPages ?? 200,
+    stopped: () => stopped,
   };
+  const deadlineError = () =>
+    new LoadError('timeout', `Loading the record took longer than ${Math.ceil(o.deadlineMs / 1000)} s and was stopped. Nothing was saved.`);
+  try {
+    return await withTimeout(run(transport, patientId, options, o), o.deadlineMs, deadlineError);
+  } finally {
+    // After the deadline or a fatal error, no request of this load starts and no progress is reported.
+    stopped = true;
+  }
+}
+
+async function run(transport: FhirTransport, patientId: string, options: LoadOptions, o: Settings): Promise<PatientData> {
+  const plan = options.plan ?? planFor('generic');
   let done = 0;
-  let total = QUERIES.length;
-  const tick = () => options.onProgress?.(++done, total);
+  let total = plan.searches.length;
+  // No progress is reported once the load has ended (deadline or a fatal error).
+  const tick = () => {
+    done++;
+    if (!o.stopped()) options.onProgress?.(done, total);
+  };
+  // The same URL (a shared fallback) is fetched once per load.
+  const pages = new Map<string, Promise<unknown[]>>();
+  const fetchSearch = (query: FhirQuery): Promise<unknown[]> => {
+    const url = queryUrl(query, patientId);
+    let p = pages.get(url);
+    if (!p) pages.set(url, (p = allPages(transport, url, o)));
+    return p.then((found) => found.filter((r) => keeps(query.keep, r)));
+  };
+  const fatal = (e: unknown) => e instanceof LoadError && e.kind === 'session-expired';
 
   const runSearch = async (query: FhirQuery): Promise<{ outcome: SearchOutcome; resources: unknown[] }> => {
-    if (!canRead(options.grantedScope, query.resourceType)) {
-      tick();
-      return { outcome: { query, status: 'skipped', count: 0, detail: `no permission to read ${query.resourceType} was granted` }, resources: [] };
-    }
-    const found: unknown[] = [];
-    let url: string | undefined = queryUrl(query, patientId);
     try {
-      for (let page = 0; url && page < o.maxPages; page++) {
-        const bundle = await getWithRetry(transport, url, o);
-        if (!isRecord(bundle) || bundle.resourceType !== 'Bundle') throw new LoadError('malformed', KIND_TEXT.malformed);
-        for (const entry of Array.isArray(bundle.entry) ? bundle.entry : []) {
-          if (isRecord(entry) && entry.resource !== undefined) found.push(entry.resource);
-        }
-        const next = nextLink(bundle);
-        url = next && sameServer(next, transport.baseUrl) ? next : undefined;
+      if (!canRead(options.grantedScope, query.resourceType)) {
+        return { outcome: { query, status: 'skipped', count: 0, detail: `no permission to read ${query.resourceType} was granted` }, resources: [] };
       }
-      return { outcome: { query, status: 'ok', count: found.length }, resources: found };
+      try {
+        const found = await fetchSearch(query);
+        return { outcome: { query, status: 'ok', count: found.length }, resources: found };
+      } catch (e) {
+        if (!(e instanceof LoadError) || e.status !== 400 || !query.fallback) throw e;
+        total++;
+        try {
+          const found = await fetchSearch(query.fallback);
+          const detail = `the EHR refused the search by ${describe(query)} (HTTP 400); searched by ${describe(query.fallback)} instead`;
+          return { outcome: { query, status: 'fallback', count: found.length, detail }, resources: found };
+        } finally {
+          tick();
+        }
+      }
     } catch (e) {
-      if (e instanceof LoadError && e.kind === 'session-expired') throw e;
+      if (fatal(e)) throw e;
       const detail = e instanceof LoadError ? e.message : KIND_TEXT.network;
-      return { outcome: { query, status: 'failed', count: found.length, detail }, resources: found };
+      return { outcome: { query, status: 'failed', count: 0, detail }, resources: [] };
     } finally {
       tick();
     }
   };
 
-  const results = await Promise.all(QUERIES.map(runSearch));
-  const resources = dedupe(results.flatMap((r) => r.resources));
-  const searches = results.map((r) => r.outcome);
-  if (searches.every((s) => s.status !== 'ok')) {
+  const results = await Promise.all(plan.searches.map(runSearch));
+  const unsupported: SearchOutcome[] = plan.unsupported.map(({ query, reason }) => ({ query, status: 'skipped', count: 0, detail: reason }));
+  const searches = [...results.map((r) => r.outcome), ...unsupported];
+  if (results.every((r) => r.outcome.status === 'failed' || r.outcome.status === 'skipped')) {
     const first = searches.find((s) => s.status === 'failed');
     throw new LoadError('server', `No search succeeded${first ? `: ${first.detail}` : ''}`);
   }
+  const found = dedupe(results.flatMap((r) => r.resources));
 
-  const urls = documentUrls(resources).filter((u) => sameServer(u, transport.baseUrl));
-  total += urls.length;
+  // Second wave: what the results cite, read by id (Specimen) or by URL (report documents).
+  const specimenQueries = canRead(options.grantedScope, 'Specimen') ? specimenSearches(specimenIds(found)) : [];
+  const urls = documentUrls(found).filter((u) => sameServer(u, transport.baseUrl));
+  total += specimenQueries.length + urls.length;
   const binaries: Record<string, string> = {};
   const documentProblems: string[] = [];
-  await Promise.all(
-    urls.map(async (url) => {
-      try {
-        const text = binaryText(await getWithRetry(transport, url, o));
-        if (text === undefined) documentProblems.push(`${url}: not a readable text document`);
-        else binaries[url] = text;
-      } catch (e) {
-        if (e instanceof LoadError && e.kind === 'session-expired') throw e;
-        documentProblems.push(`${url}: ${e instanceof LoadError ? e.message : KIND_TEXT.network}`);
-      } finally {
-        tick();
-      }
-    }),
-  );
-  return { resources, binaries, searches, documentProblems };
+  const [specimens] = await Promise.all([
+    Promise.all(specimenQueries.map(runSearch)),
+    Promise.all(
+      urls.map(async (url) => {
+        try {
+          const text = binaryText(await getWithRetry(transport, url, o));
+          if (text === undefined) documentProblems.push(`${url}: not a readable text document`);
+          else binaries[url] = text;
+        } catch (e) {
+          if (fatal(e)) throw e;
+          documentProblems.push(`${url}: ${e instanceof LoadError ? e.message : KIND_TEXT.network}`);
+        } finally {
+          tick();
+        }
+      }),
+    ),
+  ]);
+  for (const s of specimens) if (s.outcome.status !== 'ok') searches.push(s.outcome);
+  return { resources: dedupe([...found, ...specimens.flatMap((s) => s.resources)]), binaries, searches, documentProblems };
 }
 
 /** The same resource can come back from two searches (e.g. report by category and by code). */

@@ -1,6 +1,6 @@
-// "Save to chart": POST each RiskAssessment once, in order, and say exactly what was created.
+// "Save to chart": POST each resource (RiskAssessments, or one DocumentReference note) once, in order, and say exactly what was created.
 // No retries: a create that may have reached the server is never sent again (no duplicates).
-import type { RiskAssessment } from '@medplum/fhirtypes';
+import type { DocumentReference, RiskAssessment } from '@medplum/fhirtypes';
 import { FhirHttpError } from '../load/errors.ts';
 
 export interface CreateResponse {
@@ -8,10 +8,11 @@ export interface CreateResponse {
   body?: unknown;
 }
 
-export type CreateResource = (resource: RiskAssessment) => Promise<CreateResponse>;
+export type WritableResource = RiskAssessment | DocumentReference;
+export type CreateResource = (resource: WritableResource) => Promise<CreateResponse>;
 
 export interface SaveOutcome {
-  /** "RiskAssessment/123" for each resource created, in order. */
+  /** "RiskAssessment/123" (or "DocumentReference/9") for each resource created, in order. */
   created: string[];
   /** Set when a create failed; the resources after it were not sent. */
   error?: string;
@@ -26,23 +27,23 @@ export function createdReference(resourceType: string, response: CreateResponse)
   return undefined;
 }
 
-function reasonOf(e: unknown): string {
+function reasonOf(e: unknown, resourceType: string): string {
   if (e instanceof FhirHttpError) {
     if (e.status === 401) return 'the session with the EHR has expired';
-    if (e.status === 403) return 'the EHR did not allow saving a RiskAssessment (permission not granted)';
+    if (e.status === 403) return `the EHR did not allow saving a ${resourceType} (permission not granted)`;
     return `the EHR answered HTTP ${e.status}`;
   }
   return 'the EHR could not be reached';
 }
 
-export async function saveAll(create: CreateResource, resources: RiskAssessment[]): Promise<SaveOutcome> {
+export async function saveAll(create: CreateResource, resources: WritableResource[]): Promise<SaveOutcome> {
   const created: string[] = [];
   for (const resource of resources) {
     try {
       const response = await create(resource);
-      created.push(createdReference('RiskAssessment', response) ?? 'RiskAssessment (id not returned)');
+      created.push(createdReference(resource.resourceType, response) ?? `${resource.resourceType} (id not returned)`);
     } catch (e) {
-      return { created, error: reasonOf(e) };
+      return { created, error: reasonOf(e, resource.resourceType) };
     }
   }
   return { created };

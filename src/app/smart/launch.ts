@@ -1,8 +1,8 @@
 // SMART launch (EHR launch with iss + launch, or standalone with iss): picks the registration for
 // this EHR, asks v2 scopes when the server supports them (else v1), and requires PKCE.
-import FHIR from 'fhirclient';
 import { registrationFor, type AppConfig } from './registrations.ts';
 import { requestedScopes, supportsV2 } from './scopes.ts';
+import { smartApi } from './smart-api.ts';
 
 export class LaunchProblem extends Error {}
 
@@ -25,7 +25,7 @@ export async function launch(config: AppConfig, search: string): Promise<void> {
   const discovery = await smartConfiguration(iss);
   if (!discovery) throw new LaunchProblem('The EHR did not publish its SMART configuration.');
   const scope = requestedScopes({ v2: supportsV2(discovery), ehrLaunch: launchToken !== null, writeBack: registration.writeBack === true });
-  await FHIR.oauth2.authorize({
+  await smartApi().authorize({
     clientId: registration.clientId,
     scope,
     redirectUri: registration.redirectUri,

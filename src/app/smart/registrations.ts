@@ -2,12 +2,16 @@
 // Validation happens in Node (build and sandbox start, see config-check.ts) so a bad config fails
 // loudly there; the browser only reads the validated file.
 
+import type { VendorProfile } from '../../fhir/queries.ts';
+
 export interface AppRegistration {
   name: string;
   issPattern: string;
   clientId: string;
   redirectUri: string;
   writeBack?: boolean;
+  /** The EHR's search rules (query plan); absent: derived from its CapabilityStatement. */
+  vendor?: VendorProfile;
   frameAncestors: string[];
   connectSrc: string[];
 }

@@ -1,6 +1,6 @@
 // The scopes Nodal Risk asks for: read access to exactly the resource types its searches use,
-// report documents, identity, a refresh token while online, and (when the deployment allows it) creating RiskAssessments.
-import { QUERIES } from '../../fhir/queries.ts';
+// report documents, identity, a refresh token while online, and (when the deployment allows it) saving to the chart.
+import { readResourceTypes } from '../../fhir/queries.ts';
 
 export interface ScopeOptions {
   /** The server advertises permission-v2 (SMART 2 scopes, `.rs`); otherwise v1 `.read`. */
@@ -10,16 +10,15 @@ export interface ScopeOptions {
   writeBack: boolean;
 }
 
-export function readResourceTypes(): string[] {
-  return [...new Set([...QUERIES.map((q) => q.resourceType), 'Binary'])];
-}
+export { readResourceTypes };
 
 export function requestedScopes({ v2, ehrLaunch, writeBack }: ScopeOptions): string {
   const read = (type: string) => (v2 ? `patient/${type}.${type === 'Binary' ? 'r' : 'rs'}` : `patient/${type}.read`);
   // online_access: a refresh token while the clinician is signed in, so an expired access token
   // is renewed instead of ending the session.
   const scopes = [ehrLaunch ? 'launch' : 'launch/patient', 'openid', 'fhirUser', 'online_access', ...readResourceTypes().map(read)];
-  if (writeBack) scopes.push(v2 ? 'patient/RiskAssessment.c' : 'patient/RiskAssessment.write');
+  // Which of the two the EHR takes is read from its CapabilityStatement after launch (record/branch.ts).
+  if (writeBack) for (const type of ['RiskAssessment', 'DocumentReference']) scopes.push(v2 ? `patient/${type}.c` : `patient/${type}.write`);
   return scopes.join(' ');
 }
 

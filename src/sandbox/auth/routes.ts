@@ -7,7 +7,7 @@ import type { SigningKey } from './keys.ts';
 import { jwks, signIdToken } from './keys.ts';
 import { isValidVerifier, s256 } from './pkce.ts';
 import { capToRegistered, hasUserScopes, isSubset, parseScopes, withoutType } from './scopes.ts';
-import type { AuthRequest, AuthState, LaunchContext, Session } from './state.ts';
+import type { AuthRequest, AuthState, LaunchContext, Session, TokenPolicy } from './state.ts';
 import { PAGE_CSP, html, page, type SafeHtml } from '../ehr/html.ts';
 
 export interface AuthDeps {
@@ -21,6 +21,8 @@ export interface AuthDeps {
   /** Practitioners for the simulated sign-in that user-level scopes need. */
   listPractitioners: () => Promise<Practitioner[]>;
   practitioner: string;
+  /** Vendor modes: the token rules of another FHIR base this server also authorizes for (undefined: not ours). */
+  audience?: (aud: string) => TokenPolicy | undefined;
 }
 
 export function smartConfiguration(d: Pick<AuthDeps, 'ehrOrigin' | 'fhirBase'>): Record<string, unknown> {
@@ -104,7 +106,9 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     const fail = (error: string, description: string) => redirectWith(reply, redirectUri, { error, error_description: description, state });
     if (first(params.response_type) !== 'code') return fail('unsupported_response_type', 'response_type must be code');
     if (!state) return fail('invalid_request', 'state is required');
-    if (first(params.aud) !== d.fhirBase) return fail('invalid_request', 'aud must be the FHIR base URL of this server');
+    const aud = first(params.aud) ?? '';
+    const tokenPolicy = aud === d.fhirBase ? undefined : d.audience?.(aud);
+    if (aud !== d.fhirBase && !tokenPolicy) return fail('invalid_request', 'aud must be the FHIR base URL of this server');
     const method = first(params.code_challenge_method);
     const challenge = first(params.code_challenge);
     if (method !== 'S256') return fail('invalid_request', 'PKCE with code_challenge_method=S256 is required');
@@ -122,7 +126,7 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     } else if (scope.launch) {
       return fail('invalid_request', 'the launch scope needs a launch parameter');
     }
-    const req: AuthRequest = { clientId: client.clientId, redirectUri, scope, state, codeChallenge: challenge, ...(launch ? { launch } : {}) };
+    const req: AuthRequest = { clientId: client.clientId, redirectUri, scope, state, codeChallenge: challenge, ...(launch ? { launch } : {}), audience: aud, ...(tokenPolicy ? { tokenPolicy } : {}) };
     // Access beyond one patient's compartment needs a practitioner signed in here first.
     if (hasUserScopes(scope)) return noStore(reply).redirect(`/auth/sign-in?request=${encodeURIComponent(d.state.addPending(req))}`, 302);
     return proceed(reply, req);
@@ -147,6 +151,8 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
       fhirRequests: 0,
       revoked: false,
       ...(req.practitioner ? { practitioner: req.practitioner } : {}),
+      ...(req.audience ? { audience: req.audience } : {}),
+      ...(req.tokenPolicy ? { tokenPolicy: req.tokenPolicy } : {}),
     };
     const code = d.state.issueCode({ session, redirectUri: req.redirectUri, codeChallenge: req.codeChallenge });
     return redirectWith(reply, req.redirectUri, { code, state: req.state });
@@ -249,12 +255,12 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
         if (!isSubset(scope, session.scope.granted)) return err(400, 'invalid_scope', 'a refresh may only narrow the granted scope');
         session.scope = parseScopes(scope);
       }
-      return noStore(reply).send(await tokenResponse(session, false));
+      return noStore(reply).send(await tokenResponse(session, false, session.tokenPolicy?.rotateRefresh === false));
     }
     return err(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
   });
 
-  const tokenResponse = async (session: Session, expired: boolean): Promise<Record<string, unknown>> => {
+  const tokenResponse = async (session: Session, expired: boolean, keepRefresh = false): Promise<Record<string, unknown>> => {
     const { token, expiresIn } = d.state.issueAccess(session, expired);
     const ctx = session.context;
     const s = session.scope;
@@ -277,7 +283,7 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
         ttlSeconds: expiresIn,
       });
     }
-    if (s.offlineAccess || s.onlineAccess) res.refresh_token = d.state.issueRefresh(session);
+    if ((s.offlineAccess || s.onlineAccess) && !keepRefresh) res.refresh_token = d.state.issueRefresh(session);
     return res;
   };
 }

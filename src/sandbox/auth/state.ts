@@ -14,6 +14,12 @@ export interface LaunchContext {
   appContext?: string;
 }
 
+/** Per-FHIR-server token rules (vendor modes): access-token lifetime, and whether a refresh rotates the refresh token. */
+export interface TokenPolicy {
+  accessTtlMs?: number;
+  rotateRefresh: boolean;
+}
+
 export interface AuthRequest {
   clientId: string;
   redirectUri: string;
@@ -23,6 +29,9 @@ export interface AuthRequest {
   launch?: LaunchContext;
   /** The practitioner who signed in at this server (needed for user-level scopes). */
   practitioner?: string;
+  /** The FHIR base (`aud`) the tokens are for, and its token rules. */
+  audience?: string;
+  tokenPolicy?: TokenPolicy;
 }
 
 /** One authorization: shared by the code, and every access and refresh token descended from it. */
@@ -37,6 +46,8 @@ export interface Session {
   practitioner?: string;
   /** When the session's refresh tokens stop working (set when the first one is issued). */
   refreshUntil?: number;
+  audience?: string;
+  tokenPolicy?: TokenPolicy;
 }
 
 export interface CodeGrant {
@@ -125,7 +136,7 @@ export class AuthState {
 
   issueAccess(session: Session, expired = false): { token: string; expiresIn: number } {
     const token = randomToken();
-    const ttl = this.timing.accessTtlMs;
+    const ttl = session.tokenPolicy?.accessTtlMs ?? this.timing.accessTtlMs;
     this.access.set(token, { session, expiresAt: expired ? Date.now() - 1000 : Date.now() + ttl, requests: 0 });
     return { token, expiresIn: Math.round(ttl / 1000) };
   }
@@ -143,9 +154,16 @@ export class AuthState {
     return token;
   }
 
-  /** Refresh tokens rotate: each is usable once; replaying an old one revokes the whole session. */
+  /**
+   * Refresh tokens rotate: each is usable once; replaying an old one revokes the whole session.
+   * Unless the session's policy says they do not rotate (Oracle Health); they expire either way.
+   */
   redeemRefresh(token: string): Session | 'reused' | 'expired' | undefined {
     const session = this.refresh.get(token);
+    if (session?.tokenPolicy?.rotateRefresh === false) {
+      if (session.revoked) return undefined;
+      return (session.refreshUntil ?? 0) > Date.now() ? session : 'expired';
+    }
     if (!session) {
       const old = this.usedRefresh.get(token);
       if (old) {

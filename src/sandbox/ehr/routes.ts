@@ -14,10 +14,13 @@ import type { Scenario } from '../patients/index.ts';
 import { registerOrderRoutes } from './order.ts';
 import { renderSavedAssessments, savedAssessments } from './saved-assessments.ts';
 import { PAGE_CSP, html, page } from './html.ts';
+import { MODE_RULES, VENDOR_MODES, parseVendorMode, type VendorMode } from '../fhir/vendor-modes.ts';
 
 export interface EhrDeps {
   ehrOrigin: string;
   fhirBase: string;
+  /** FHIR base of each vendor mode: the chart launches the app against the one chosen. */
+  fhirBases: Record<VendorMode, string>;
   clients: readonly ClientRegistration[];
   scenarios: readonly Scenario[];
   createLaunch: (ctx: Omit<LaunchContext, 'practitioner' | 'needPatientBanner'> & Partial<LaunchContext>) => string;
@@ -77,6 +80,7 @@ ${d.scenarios.map(
 <td>
 <form method="get" action="/ehr/chart" class="inline">
 <input type="hidden" name="patient" value="${s.patientId}">
+<label>EHR behaviour <select name="vendor">${VENDOR_MODES.map((m) => html`<option value="${m}">${MODE_RULES[m].label}</option>`)}</select></label>
 <label>Injected error <select name="fault">${FAULT_CHOICES.map((f) => html`<option value="${f.value}">${f.label}</option>`)}</select></label>
 <button type="submit">Open chart</button>
 </form>
@@ -106,15 +110,17 @@ ${d.scenarios.map(
     } catch {
       return sendPage(reply, 'Bad request', html`<main><h1>Unknown injected error</h1></main>`, PAGE_CSP, 400);
     }
+    const vendor = query.vendor === undefined || query.vendor === '' ? 'generic' : parseVendorMode(query.vendor);
+    if (!vendor) return sendPage(reply, 'Bad request', html`<main><h1>Unknown EHR behaviour</h1></main>`, PAGE_CSP, 400);
     const encounter = scenario.resources.find((r) => r.resourceType === 'Encounter')?.id;
     const launch = d.createLaunch({ patient: scenario.patientId, ...(encounter ? { encounter } : {}), ...(fault ? { fault } : {}) });
     const src = new URL(client.launchUri);
-    src.searchParams.set('iss', d.fhirBase);
+    src.searchParams.set('iss', d.fhirBases[vendor]);
     src.searchParams.set('launch', launch);
     const p = scenario.patient;
     const mrn = p.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MR'))?.value ?? '';
     const body = html`<header class="banner" aria-label="Patient banner">
-<span class="name">${patientLabel(p)}</span><span>MRN ${mrn}</span><span>Scenario: ${scenario.title}</span>
+<span class="name">${patientLabel(p)}</span><span>MRN ${mrn}</span><span>Scenario: ${scenario.title}</span><span>EHR: ${MODE_RULES[vendor].label}</span>
 <nav><a href="/">Patient list</a> · <a href="/ehr/order?patient=${scenario.patientId}">Order axillary dissection</a></nav>
 </header>
 <iframe class="app" title="${client.name}" src="${src.href}"></iframe>`;

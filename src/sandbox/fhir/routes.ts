@@ -1,4 +1,5 @@
 // The FHIR REST endpoint: bearer token → injected faults → scope → compartment → medplum router / repository.
+// Mounted once per vendor mode (vendor-modes.ts), each under its own base URL with its own rules.
 import { OperationOutcomeError, getSearchParameters, normalizeOperationOutcome, parseSearchRequest } from '@medplum/core';
 import type { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Bundle, Resource } from '@medplum/fhirtypes';
@@ -7,10 +8,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Permission } from '../auth/scopes.ts';
 import { allowedLevels } from '../auth/scopes.ts';
 import type { AccessToken, AuthState } from '../auth/state.ts';
-import { SERVED_TYPES, capabilityStatement } from './capability.ts';
+import { servedTypes, capabilityStatement } from './capability.ts';
 import { compartmentFilter, inCompartment } from './compartment.ts';
 import { FHIR_JSON, outcome } from './outcome.ts';
-import { pageLinks, pageOffset, pageSize } from './paging.ts';
+import { OpaquePages, pageLinks, pageOffset } from './paging.ts';
+import { MODE_RULES, type ModeRules } from './vendor-modes.ts';
+import { RTF_SUFFIX, asHtml, asRtf, withHtmlAndRtf } from './vendor-documents.ts';
+import { smartConfiguration } from '../auth/routes.ts';
 
 export interface FhirDeps {
   fhirBase: string;
@@ -18,6 +22,11 @@ export interface FhirDeps {
   repo: MemoryRepository;
   router: FhirRouter;
   state: AuthState;
+}
+
+/** The FHIR base URL of a vendor mode. */
+export function modeBase(ehrOrigin: string, rules: ModeRules): string {
+  return `${ehrOrigin}${rules.basePath}`;
 }
 
 const PERMISSION: Record<string, Permission> = { read: 'r', 'search-type': 's', create: 'c' };
@@ -104,21 +113,35 @@ function normaliseReference(key: string, value: string): string {
 }
 
 export function registerFhirRoutes(app: FastifyInstance, d: FhirDeps): void {
-  app.get('/fhir/metadata', async (_req, reply) =>
-    reply.header('Access-Control-Allow-Origin', '*').type(FHIR_JSON).send(capabilityStatement(d.fhirBase, d.ehrOrigin)),
+  for (const rules of Object.values(MODE_RULES)) registerMode(app, d, rules);
+}
+
+function registerMode(app: FastifyInstance, d: FhirDeps, rules: ModeRules): void {
+  const base = () => modeBase(d.ehrOrigin, rules);
+  const served = servedTypes(rules);
+  const pages = new OpaquePages();
+  app.get(`${rules.basePath}/metadata`, async (_req, reply) =>
+    reply.header('Access-Control-Allow-Origin', '*').type(FHIR_JSON).send(capabilityStatement(base(), d.ehrOrigin, rules)),
   );
+  if (rules.basePath !== '/fhir') {
+    // The generic base's discovery is served by the authorization server's routes.
+    app.get(`${rules.basePath}/.well-known/smart-configuration`, async (_req, reply) => reply.header('Access-Control-Allow-Origin', '*').send(smartConfiguration(d)));
+  }
 
   app.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    url: '/fhir/*',
+    url: `${rules.basePath}/*`,
     handler: async (req, reply) => {
       const token = await authenticate(req, reply, d.state);
       if (!token) return reply;
+      // A token is good only at the FHIR base it was issued for (its `aud`).
+      if (token.session.audience !== undefined && token.session.audience !== base()) return unauthorized(reply, 'the access token was issued for another FHIR server');
       const path = (req.params as { '*': string })['*'].replace(/\/+$/, '');
-      const route = d.router.find(req.method as 'GET', path);
+      const rtf = rules.htmlAndRtfDocuments && path.startsWith('Binary/') && path.endsWith(RTF_SUFFIX);
+      const route = d.router.find(req.method as 'GET', rtf ? path.slice(0, -RTF_SUFFIX.length) : path);
       const interaction = route?.data?.interaction;
       const resourceType = route?.params.resourceType ?? '';
-      const allowed = SERVED_TYPES[resourceType];
+      const allowed = served[resourceType];
       if (!route || !interaction || !allowed) return send(reply, 404, outcome('not-found', `not served: ${req.method} ${path}`));
       if (!allowed.includes(interaction as 'read')) return send(reply, 405, outcome('not-supported', `${interaction} is not supported on ${resourceType}`));
 
@@ -133,8 +156,13 @@ export function registerFhirRoutes(app: FastifyInstance, d: FhirDeps): void {
           const resource = await d.repo.readResource<Resource>(resourceType, route.params.id ?? '');
           // Out-of-compartment reads look like absent resources, so ids of other patients are not confirmed.
           if (patient !== undefined && !inCompartment(resource, patient)) return send(reply, 404, outcome('not-found', 'not found'));
-          if (resource.resourceType === 'Binary') return sendBinary(req, reply, resource);
-          return send(reply, 200, resource);
+          if (resource.resourceType === 'Binary') {
+            const binary = rules.htmlAndRtfDocuments ? (rtf ? asRtf(resource as Binary) : asHtml(resource as Binary)) : (resource as Binary);
+            const refused = rules.refuseBinaryAccept(req.headers.accept ?? '', binary.contentType);
+            if (refused) return send(reply, 406, refused);
+            return sendBinary(req, reply, binary);
+          }
+          return send(reply, 200, rules.htmlAndRtfDocuments ? withHtmlAndRtf(resource) : resource);
         }
         if (interaction === 'create') {
           const body = req.body as Resource | undefined;
@@ -142,11 +170,20 @@ export function registerFhirRoutes(app: FastifyInstance, d: FhirDeps): void {
           if (patient !== undefined && !inCompartment(body, patient)) return denied();
           const { id: _ignored, meta: _meta, ...rest } = body;
           const created = await d.repo.createResource(rest as Resource);
-          reply.header('Location', `${d.fhirBase}/${resourceType}/${created.id}/_history/${created.meta?.versionId ?? '1'}`);
+          reply.header('Location', `${base()}/${resourceType}/${created.id}/_history/${created.meta?.versionId ?? '1'}`);
           return send(reply, 201, created);
         }
         // search-type
-        const pairs = queryPairs(req);
+        let pairs = queryPairs(req);
+        let offset = pageOffset(pairs.filter(([k]) => k === '_offset').at(-1)?.[1]);
+        if (rules.opaquePaging && pairs.some(([k]) => k === 'pageContext')) {
+          const page = pages.take(pairs.find(([k]) => k === 'pageContext')?.[1] ?? '', resourceType);
+          if (!page) return send(reply, 400, outcome('invalid', 'pageContext is unknown or expired'));
+          ({ pairs, offset } = page);
+        } else {
+          const refused = rules.refuseSearch(resourceType, pairs);
+          if (refused) return send(reply, 400, refused);
+        }
         const query: Record<string, string[]> = {};
         for (const [k, v] of pairs) {
           if (k === '_count' || k === '_offset' || k === '_format' || k === '_total') continue;
@@ -162,21 +199,23 @@ export function registerFhirRoutes(app: FastifyInstance, d: FhirDeps): void {
           if (!filter) return denied();
           (search.filters ??= []).push(filter);
         }
-        const get = (k: string) => pairs.filter(([key]) => key === k).at(-1)?.[1];
-        const count = pageSize(get('_count'));
-        const offset = pageOffset(get('_offset'));
+        const requested = Number(pairs.filter(([key]) => key === '_count').at(-1)?.[1]);
+        const count = rules.pageSize(resourceType, Number.isInteger(requested) && requested >= 0 ? requested : undefined);
         search.count = count;
         search.offset = offset;
         const result = await d.repo.search(search);
         const total = result.total ?? 0;
+        const link = rules.opaquePaging
+          ? pages.links(`${base()}/${resourceType}`, resourceType, pairs, offset, count, total)
+          : pageLinks(`${base()}/${resourceType}`, pairs, offset, count, total);
         const bundle: Bundle = {
           resourceType: 'Bundle',
           type: 'searchset',
-          total,
-          link: pageLinks(`${d.fhirBase}/${resourceType}`, pairs, offset, count, total),
+          ...(rules.opaquePaging ? {} : { total }),
+          link,
           entry: (result.entry ?? []).map((e) => ({
-            fullUrl: `${d.fhirBase}/${resourceType}/${e.resource?.id ?? ''}`,
-            resource: e.resource as Resource,
+            fullUrl: `${base()}/${resourceType}/${e.resource?.id ?? ''}`,
+            resource: (rules.htmlAndRtfDocuments ? withHtmlAndRtf(e.resource as Resource) : e.resource) as Resource,
             search: { mode: 'match' as const },
           })),
         };
