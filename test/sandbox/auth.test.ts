@@ -268,9 +268,9 @@ describe('scopes capped to the registration (the shipped smart-config/clients.js
     expect(other.body.entry ?? []).toEqual([]);
   });
 
-  it('EHR launch user/*.cruds and patient/*.cruds: narrowed to read/search plus RiskAssessment create; no write for another patient', async () => {
+  it('EHR launch user/*.cruds and patient/*.cruds: narrowed to read/search plus RiskAssessment and DocumentReference create; no write for another patient', async () => {
     const t = await launchToToken(shipped, { patient: 'micrometastasis', scope: 'launch user/*.cruds patient/*.cruds' });
-    expect(String(t.scope).split(' ')).toEqual(['launch', 'patient/*.rs', 'patient/RiskAssessment.c']);
+    expect(String(t.scope).split(' ')).toEqual(['launch', 'patient/*.rs', 'patient/RiskAssessment.c', 'patient/DocumentReference.c']);
     const create = (patient: string) =>
       fetch(`${shipped.fhirBase}/RiskAssessment`, {
         method: 'POST',
