@@ -1,12 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `unit` (everything but the browser tests, no build) and `e2e` (browser tests
+// against the production build of the app, built once in the e2e global setup).
+// `npm run test:unit` runs the first alone; `npm test` runs both.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    environment: 'node',
-    globalSetup: ['test/e2e/global-setup.ts'],
-    // Browser tests share one chromium per file; give them room on a 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: ['test/e2e/**'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          // Browser tests share one chromium per file; give them room on a 2-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

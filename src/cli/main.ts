@@ -1,5 +1,5 @@
-#!/usr/bin/env node
 // `nodal-risk`: score a patient from plain inputs (or a FHIR bundle) and list the models.
+// No process I/O here: `bin.ts` writes what `runCli` returns, so tests run the CLI in-process.
 import { parseArgs } from 'node:util';
 import { factsFromPlainInputs, InputValidationError } from '../domain/validate.ts';
 import { assessResources } from '../pipeline.ts';
@@ -80,18 +80,20 @@ export function run(argv: string[]): { stdout: string } {
   throw new CliUsageError(command ? `unknown command: ${command}` : 'a command is needed: score or models');
 }
 
-function main(): void {
-  try {
-    process.stdout.write(run(process.argv.slice(2)).stdout);
-  } catch (e) {
-    if (e instanceof CliUsageError || e instanceof InputValidationError || e instanceof ModelConfigError) {
-      process.stderr.write(`nodal-risk: ${oneLine(e.message)}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    process.stderr.write(`nodal-risk: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n`);
-    process.exitCode = 1;
-  }
+export interface CliOutcome {
+  exitCode: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
 }
 
-main();
+/** The whole command: argv → what to print and the exit code (2 bad input, 1 internal error). */
+export function runCli(argv: string[]): CliOutcome {
+  try {
+    return { exitCode: 0, stdout: run(argv).stdout, stderr: '' };
+  } catch (e) {
+    if (e instanceof CliUsageError || e instanceof InputValidationError || e instanceof ModelConfigError) {
+      return { exitCode: 2, stdout: '', stderr: `nodal-risk: ${oneLine(e.message)}\n` };
+    }
+    return { exitCode: 1, stdout: '', stderr: `nodal-risk: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n` };
+  }
+}

@@ -105,9 +105,15 @@ describe('fuzz', () => {
     for (let i = 0; i < samples.length; i += 16) {
       await Promise.all(
         samples.slice(i, i + 16).map(async ([path, body], j) => {
-          const res = await cds.call(path, body, tokens[i + j]);
-          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          expect(res.status, `${path} ${body.slice(0, 200)}`).toBeLessThan(500);
+          // In-process through fastify's inject: the same routing, hooks and handlers, no sockets.
+          const res = await cds.app.inject({
+            method: 'POST',
+            url: path,
+            headers: { authorization: `Bearer ${tokens[i + j]}`, 'content-type': 'application/json' },
+            payload: body,
+          });
+          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+          expect(res.statusCode, `${path} ${body.slice(0, 200)}`).toBeLessThan(500);
         }),
       );
     }

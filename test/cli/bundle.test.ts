@@ -1,20 +1,18 @@
-// `nodal-risk score --bundle` as a user runs it, in a subprocess (from source through tsx, so this
-// file does not race the build that test/cli/cli.test.ts runs).
-import { spawnSync } from 'node:child_process';
+// `nodal-risk score --bundle`, in-process through runCli.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const main = join(root, 'src/cli/main.ts');
 const fixture = (name: string) => join(root, 'test/fixtures', name);
 const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-bundle-'));
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', cwd: root });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = runCli(args);
+  return { status: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('nodal-risk score --bundle', () => {

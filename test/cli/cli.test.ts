@@ -1,14 +1,12 @@
-// The CLI as a user runs it: the built `nodal-risk` entry point in a subprocess.
-import { execFileSync, spawnSync } from 'node:child_process';
+// The CLI in-process through runCli (argv → stdout, stderr, exit code); test/cli/bin.test.ts runs
+// the executable itself in a subprocess.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.ts';
 import { VECTOR_A } from '../helpers/vectors.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/node/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-cli-'));
 
 function file(name: string, content: string): string {
@@ -18,15 +16,11 @@ function file(name: string, content: string): string {
 }
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = runCli(args);
+  return { status: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 
 const vectorA = { ...VECTOR_A, detectionMethod: 'frozen-section', nodalBurden: 'macro' };
-
-beforeAll(() => {
-  execFileSync('npm', ['run', '--silent', 'build:node'], { cwd: root, stdio: 'pipe' });
-}, 120_000);
 
 describe('nodal-risk score --inputs', () => {
   it('prints the design.md JSON', () => {
