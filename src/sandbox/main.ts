@@ -50,7 +50,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping…\n`);
-    Promise.allSettled([app.close(), sandbox.close(), cds?.close()]).then(() => process.exit(0));
+    // allSettled never rejects.
+    void Promise.allSettled([app.close(), sandbox.close(), cds?.close()]).then(() => process.exit(0));
     setTimeout(() => process.exit(1), 5000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));
