@@ -3,10 +3,19 @@
 // holding the cohort in memory. Resources are streamed line by line into hash partitions by
 // patient on disk; each partition is then small enough to group in memory. Small inputs stay in
 // one in-memory partition. Unreadable lines and resources without a patient are reported, never fatal.
-import { createReadStream, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { patientLink } from '../fhir/extract/patient.ts';
 import { isRecord, normaliseReference, resourceRef, str, field } from '../fhir/extract/json.ts';
 import { CliUsageError } from './errors.ts';
@@ -37,7 +46,9 @@ export function inputFiles(paths: readonly string[]): string[] {
       throw new CliUsageError(`cannot read --ndjson ${path}: no such file or directory`);
     }
     if (stat.isDirectory()) {
-      const names = readdirSync(path).filter((n) => /\.(ndjson|jsonl|json)$/i.test(n)).sort();
+      const names = readdirSync(path)
+        .filter((n) => /\.(ndjson|jsonl|json)$/i.test(n))
+        .sort();
       if (names.length === 0) throw new CliUsageError(`--ndjson ${path}: no .ndjson or .json files in the directory`);
       out.push(...names.map((n) => join(path, n)));
     } else out.push(path);
@@ -167,7 +178,7 @@ export async function groupByPatient(paths: readonly string[]): Promise<GroupedI
   try {
     for (const file of files) {
       const name = basename(file);
-      if (/\.json$/i.test(file) && !(await looksLikeNdjson(file))) {
+      if (/\.json$/i.test(file) && !looksLikeNdjson(file)) {
         let resources: unknown[];
         try {
           resources = parseResources(readFileSync(file, 'utf8'));
@@ -179,20 +190,17 @@ export async function groupByPatient(paths: readonly string[]): Promise<GroupedI
         resources.forEach((r, i) => take(r, JSON.stringify(r), `${name} entry ${i + 1}`));
         continue;
       }
-      let lineNo = 0;
-      const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-      for await (const line of lines) {
-        lineNo++;
-        if (!line.trim()) continue;
+      forEachLine(file, (line, lineNo) => {
+        if (!line.trim()) return;
         let resource: unknown;
         try {
           resource = JSON.parse(line);
         } catch {
           problems.push({ reason: `${name} line ${lineNo}: not valid JSON` });
-          continue;
+          return;
         }
         take(resource, line, `${name} line ${lineNo}`);
-      }
+      });
     }
     sink.finish();
   } catch (e) {
@@ -202,19 +210,39 @@ export async function groupByPatient(paths: readonly string[]): Promise<GroupedI
   return { patients: sink.patients(), patientCount: seen.size, problems, dispose: () => sink.dispose() };
 }
 
-/** A .json file holding one resource per line rather than one JSON document. */
-async function looksLikeNdjson(file: string): Promise<boolean> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', end: 64 * 1024 }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    lines.close();
-    const t = line.trim();
-    if (!t.startsWith('{')) return false;
-    try {
-      const first = JSON.parse(t) as unknown;
-      return isRecord(first) && first.resourceType !== 'Bundle';
-    } catch {
-      return false;
+/** Calls back with each line of a file (1-based numbers), reading 4 MB at a time. */
+function forEachLine(file: string, onLine: (line: string, lineNo: number) => void): void {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
+  let lineNo = 0;
+  try {
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      const text = carry + decoder.decode(buffer.subarray(0, read), { stream: read > 0 });
+      const lines = text.split('\n');
+      carry = read > 0 ? lines.pop()! : '';
+      for (const line of lines) onLine(line.endsWith('\r') ? line.slice(0, -1) : line, ++lineNo);
+      if (read === 0) break;
     }
+  } finally {
+    closeSync(fd);
   }
-  return false;
+}
+
+/** A .json file holding one resource per line rather than one JSON document. */
+function looksLikeNdjson(file: string): boolean {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.alloc(64 * 1024);
+  const read = readSync(fd, buffer, 0, buffer.length, 0);
+  closeSync(fd);
+  const first = buffer.subarray(0, read).toString('utf8').split('\n')[0]!.trim();
+  if (!first.startsWith('{')) return false;
+  try {
+    const parsed = JSON.parse(first) as unknown;
+    return isRecord(parsed) && parsed.resourceType !== 'Bundle';
+  } catch {
+    return false;
+  }
 }

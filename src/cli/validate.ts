@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ModelDefinition } from '../models/definition.ts';
 import { assessResources } from '../pipeline.ts';
+import { calibrationConfig } from '../validation/calibration-config.ts';
 import { CohortValidation, type PredictionRow, type ValidationResult } from '../validation/cohort.ts';
 import { outcomeFromResources, type OutcomeReading } from '../validation/outcomes.ts';
 import { OutcomesFileError, parseOutcomesCsv } from '../validation/outcomes-csv.ts';
@@ -12,6 +13,7 @@ import { CliUsageError, oneLine } from './errors.ts';
 import { readTextFile } from './files.ts';
 import { binariesIn } from './read-resources.ts';
 import { groupByPatient, type PatientResources } from './validate-input.ts';
+import { validationReportHtml } from './validate-report.ts';
 import { formatValidationText } from './validate-text.ts';
 
 export const VALIDATE_USAGE =
@@ -68,7 +70,10 @@ export function assessPatient(
   const sln = assessment.inputs.slnPositive;
   const outcome =
     csvOutcome ??
-    outcomeFromResources(resources, { binaries, ...(sln.status === 'present' && typeof sln.value === 'number' ? { sentinelPositive: sln.value } : {}) });
+    outcomeFromResources(resources, {
+      binaries,
+      ...(sln.status === 'present' && typeof sln.value === 'number' ? { sentinelPositive: sln.value } : {}),
+    });
   return { assessment, outcome };
 }
 
@@ -127,7 +132,8 @@ function csvCell(value: string | number | undefined): string {
 
 export function predictionsCsv(rows: readonly PredictionRow[]): string {
   const lines = ['patient,model,probability,nsnPositive,totalPositive'];
-  for (const r of rows) lines.push([r.patient, r.model, r.probability.toFixed(6), r.nsnPositive, r.totalPositive].map(csvCell).join(','));
+  for (const r of rows)
+    lines.push([r.patient, r.model, r.probability.toFixed(6), r.nsnPositive, r.totalPositive].map(csvCell).join(','));
   return `${lines.join('\n')}\n`;
 }
 
@@ -146,7 +152,8 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<void>
   } catch (e) {
     throw new CliUsageError(oneLine((e as Error).message));
   }
-  if (!values.ndjson || values.ndjson.length === 0) throw new CliUsageError('validate needs --ndjson PATH (a file or a directory of a Bulk export)');
+  if (!values.ndjson || values.ndjson.length === 0)
+    throw new CliUsageError('validate needs --ndjson PATH (a file or a directory of a Bulk export)');
   const models = chooseModels(io.loadModels(values['model-config']), values.model);
   let outcomesCsv: string | undefined;
   if (values.outcomes) outcomesCsv = readTextFile(values.outcomes, 'outcomes file');
@@ -157,7 +164,9 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<void>
     run = await validateCohort(values.ndjson, models, {
       now: io.now?.() ?? new Date(),
       ...(outcomesCsv !== undefined ? { outcomesCsv } : {}),
-      ...(showProgress ? { onProgress: (done: number, total: number) => (bar ??= progress(io, total)).tick(done) } : {}),
+      ...(showProgress
+        ? { onProgress: (done: number, total: number) => (bar ??= progress(io, total)).tick(done) }
+        : {}),
     });
   } catch (e) {
     if (e instanceof OutcomesFileError) throw new CliUsageError(`outcomes file ${values.outcomes}: ${e.message}`);
@@ -166,5 +175,18 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<void>
     bar?.end();
   }
   if (values.predictions) writeOutput(values.predictions, predictionsCsv(run.predictions), 'predictions file');
-  io.stdout(values.json ? `${JSON.stringify(run.result, null, 2)}\n` : formatValidationText(run.result, run.cohort.counts));
+  if (values.report)
+    writeOutput(
+      values.report,
+      await validationReportHtml(run.result, run.plots, run.cohort.counts, values.site),
+      'report',
+    );
+  if (values['calibration-out']) {
+    const today = (io.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const config = calibrationConfig(run.result, run.cohort.counts, values.site, today);
+    writeOutput(values['calibration-out'], `${JSON.stringify(config, null, 2)}\n`, 'calibration file');
+  }
+  io.stdout(
+    values.json ? `${JSON.stringify(run.result, null, 2)}\n` : formatValidationText(run.result, run.cohort.counts),
+  );
 }

@@ -91,24 +91,59 @@ function nomogramLp(p: Omit<SyntheticPatient, 'trueRisk' | 'outcomeRecord' | 'al
     ...(form === mskccNsnNoFrozenSection ? { frozenSectionInfo: 'unavailable' } : {}),
   });
   const reading = readModelResult(evaluateModel(form, deriveFacts(facts)));
-  if (reading.kind !== 'probability') throw new Error(`generating model: ${form.id} gave no probability (${JSON.stringify(reading)})`);
+  if (reading.kind !== 'probability')
+    throw new Error(`generating model: ${form.id} gave no probability (${JSON.stringify(reading)})`);
   return reading.linearPredictor;
 }
 
 export function syntheticPatient(index: number, rnd: Random): SyntheticPatient {
   const id = `syn-${String(index).padStart(6, '0')}`;
   const histologicType = rnd.bernoulli(0.85) ? 'ductal' : 'lobular';
-  const nuclearGrade = weighted<1 | 2 | 3>(rnd, [[1, 15], [2, 45], [3, 40]]);
-  const grade = nuclearGrade === 3 ? weighted<2 | 3>(rnd, [[2, 30], [3, 70]]) : nuclearGrade;
+  const nuclearGrade = weighted<1 | 2 | 3>(rnd, [
+    [1, 15],
+    [2, 45],
+    [3, 40],
+  ]);
+  const grade =
+    nuclearGrade === 3
+      ? weighted<2 | 3>(rnd, [
+          [2, 30],
+          [3, 70],
+        ])
+      : nuclearGrade;
   const tumorSizeMm = clamp(Math.round(Math.exp(rnd.normal(Math.log(20), 0.45))), 4, 80);
-  const slnExamined = weighted(rnd, [[1, 20], [2, 30], [3, 25], [4, 15], [5, 10]]);
+  const slnExamined = weighted(rnd, [
+    [1, 20],
+    [2, 30],
+    [3, 25],
+    [4, 15],
+    [5, 10],
+  ]);
   const itcOnly = rnd.bernoulli(0.06) === 1;
-  const slnPositive = itcOnly ? 0 : Math.min(slnExamined, weighted(rnd, [[1, 70], [2, 22], [3, 8]]));
+  const slnPositive = itcOnly
+    ? 0
+    : Math.min(
+        slnExamined,
+        weighted(rnd, [
+          [1, 70],
+          [2, 22],
+          [3, 8],
+        ]),
+      );
   const slnItcOnly = itcOnly ? 1 : 0;
   const burden = itcOnly ? 'itc' : rnd.bernoulli(0.7) ? 'macro' : 'micro';
   const largestDepositMm =
-    burden === 'macro' ? Math.round((2.1 + Math.exp(rnd.normal(1, 0.6))) * 10) / 10 : burden === 'micro' ? Math.round((0.3 + rnd.next() * 1.7) * 10) / 10 : 0.1;
-  const detectionMethod = weighted<DetectionMethod>(rnd, [['frozen-section', 40], ['routine-he', 30], ['serial-he', 15], ['ihc', 15]]);
+    burden === 'macro'
+      ? Math.round((2.1 + Math.exp(rnd.normal(1, 0.6))) * 10) / 10
+      : burden === 'micro'
+        ? Math.round((0.3 + rnd.next() * 1.7) * 10) / 10
+        : 0.1;
+  const detectionMethod = weighted<DetectionMethod>(rnd, [
+    ['frozen-section', 40],
+    ['routine-he', 30],
+    ['serial-he', 15],
+    ['ihc', 15],
+  ]);
   const slnbMs = Date.UTC(2019, 0, 1) + Math.floor(rnd.next() * 6 * 365) * 86_400_000;
   const base = {
     id,
@@ -122,7 +157,12 @@ export function syntheticPatient(index: number, rnd: Random): SyntheticPatient {
     multifocal: rnd.bernoulli(0.15) === 1,
     erPositive: rnd.bernoulli(0.8) === 1,
     prPositive: rnd.bernoulli(0.7) === 1,
-    quadrant: weighted<SyntheticPatient['quadrant']>(rnd, [['UOQ', 50], ['UIQ', 15], ['LOQ', 15], ['LIQ', 20]]),
+    quadrant: weighted<SyntheticPatient['quadrant']>(rnd, [
+      ['UOQ', 50],
+      ['UIQ', 15],
+      ['LOQ', 15],
+      ['LIQ', 20],
+    ]),
     slnExamined,
     slnPositive,
     slnItcOnly,
@@ -140,9 +180,17 @@ export function syntheticPatient(index: number, rnd: Random): SyntheticPatient {
     ? expit(-2.5 + 0.02 * (tumorSizeMm - 20))
     : expit(TRUE_MISCALIBRATION.alpha + TRUE_MISCALIBRATION.beta * nomogramLp(base));
   const nsn = rnd.bernoulli(trueRisk);
-  const further = nsn ? 1 + poisson(rnd, Math.exp(-0.3 + 0.6 * Number(base.lvi) + 0.6 * Number(burden === 'macro') + 0.4 * (slnPositive - 1))) : 0;
+  const further = nsn
+    ? 1 +
+      poisson(rnd, Math.exp(-0.3 + 0.6 * Number(base.lvi) + 0.6 * Number(burden === 'macro') + 0.4 * (slnPositive - 1)))
+    : 0;
   const alndPositive = Math.min(base.alndExamined, further);
   const alndItcOnly = !nsn && rnd.bernoulli(0.05) ? 1 : 0;
-  const outcomeRecord = weighted<SyntheticPatient['outcomeRecord']>(rnd, [['discrete', 55], ['report-text', 30], ['all-nodes', 12], ['none', 3]]);
+  const outcomeRecord = weighted<SyntheticPatient['outcomeRecord']>(rnd, [
+    ['discrete', 55],
+    ['report-text', 30],
+    ['all-nodes', 12],
+    ['none', 3],
+  ]);
   return { ...base, trueRisk, alndPositive, alndItcOnly, outcomeRecord };
 }

@@ -26,7 +26,10 @@ export function writeCohort(patients: number, seed: number, write: (file: string
     for (const r of patientResources(p)) add(`${r.resourceType as string}.ndjson`, `${JSON.stringify(r)}\n`);
     const nsn = p.alndPositive > 0 ? 1 : 0;
     events += nsn;
-    add('truth.csv', `${p.id},${p.trueRisk.toFixed(6)},${nsn},${p.slnPositive + p.alndPositive},${p.detectionMethod},${p.methodStated},${p.outcomeRecord}\n`);
+    add(
+      'truth.csv',
+      `${p.id},${p.trueRisk.toFixed(6)},${nsn},${p.slnPositive + p.alndPositive},${p.detectionMethod},${p.methodStated},${p.outcomeRecord}\n`,
+    );
     if (i % 500 === 0) flush();
   }
   flush();

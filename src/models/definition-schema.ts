@@ -180,7 +180,7 @@ export const MODEL_DEFINITION_SCHEMA = {
       type: 'object',
       required: ['intercept', 'source'],
       additionalProperties: false,
-      properties: { intercept: finite, source: text },
+      properties: { intercept: finite, source: text, label: text },
     },
   },
   allOf: [
@@ -197,13 +197,33 @@ export const LOCAL_MODEL_CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     models: { type: 'array', items: { $ref: 'https://nodal-risk.invalid/schemas/model-definition.json' } },
+    // A relative-odds model takes a fitted `intercept`; a probability model an `interceptShift`
+    // added to its published intercept. `cohort` says what the calibration was fitted on.
     calibrations: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['model', 'intercept', 'source'],
+        required: ['model', 'source'],
         additionalProperties: false,
-        properties: { model: text, intercept: finite, source: text },
+        properties: {
+          model: text,
+          intercept: finite,
+          interceptShift: finite,
+          source: text,
+          cohort: {
+            type: 'object',
+            required: ['patients', 'from', 'to'],
+            additionalProperties: false,
+            properties: {
+              patients: { type: 'integer', minimum: 1 },
+              events: { type: 'integer', minimum: 0 },
+              from: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+              to: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+              site: text,
+            },
+          },
+        },
+        oneOf: [{ required: ['intercept'] }, { required: ['interceptShift'] }],
       },
     },
   },

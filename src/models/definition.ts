@@ -125,6 +125,10 @@ export interface ModelDefinition {
   statistics?: string[];
   /** Set by the loader for definitions that come from deployment config. */
   locallyConfigured?: boolean;
-  /** A locally calibrated intercept for a relative-odds model (deployment config). */
-  localCalibration?: { intercept: number; source: string };
+  /**
+   * A locally calibrated intercept (deployment config): the fitted intercept of a relative-odds
+   * model, or the recalibrated intercept of a probability model. `label` is what results say,
+   * e.g. "locally calibrated on 812 patients (Springfield, 2019-01-03 to 2024-11-30)".
+   */
+  localCalibration?: { intercept: number; source: string; label?: string };
 }

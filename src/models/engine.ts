@@ -129,6 +129,11 @@ function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, result:
   result.linearPredictor = lp;
   result.probability = expit(lp);
   result.display = formatProbability(result.probability);
+  if (def.localCalibration) result.calibration = calibrationText(def.localCalibration);
+}
+
+function calibrationText(calibration: NonNullable<ModelDefinition['localCalibration']>): string {
+  return calibration.label ?? `locally calibrated intercept (${calibration.source})`;
 }
 
 function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
@@ -172,7 +177,7 @@ function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, result
     result.linearPredictor = lp;
     result.probability = expit(lp);
     result.display = formatProbability(result.probability);
-    result.calibration = `locally calibrated intercept (${def.localCalibration.source})`;
+    result.calibration = calibrationText(def.localCalibration);
   }
 }
 

@@ -5,7 +5,16 @@ import type { ModelDefinition } from '../models/definition.ts';
 import { endpointOf, outcomeFor } from './endpoint.ts';
 import { readModelResult } from './model-reading.ts';
 import type { Outcome, OutcomeReading } from './outcomes.ts';
-import { factorValue, modelPlots, plottedProbabilities, summarizeModel, type ModelPlots, type ModelSummary, type ScoredPatient, type Skip } from './summary.ts';
+import {
+  factorValue,
+  modelPlots,
+  plottedProbabilities,
+  summarizeModel,
+  type ModelPlots,
+  type ModelSummary,
+  type ScoredPatient,
+  type Skip,
+} from './summary.ts';
 
 export interface ValidationResult {
   patients: number;
@@ -74,11 +83,16 @@ export class CohortValidation {
       }
       const y = outcomeFor(endpointOf(def), outcome);
       if (y === undefined) {
-        this.skip({ patient, model: def.id, reason: `outcome for ${endpointOf(def) === 'pn2' ? 'four or more nodes' : 'non-sentinel nodes'} not recorded` });
+        this.skip({
+          patient,
+          model: def.id,
+          reason: `outcome for ${endpointOf(def) === 'pn2' ? 'four or more nodes' : 'non-sentinel nodes'} not recorded`,
+        });
         continue;
       }
       const row: ScoredPatient = { patient, outcome: y, ...outcomeFields(outcome) };
-      if (reading.kind === 'probability') Object.assign(row, { probability: reading.probability, linearPredictor: reading.linearPredictor });
+      if (reading.kind === 'probability')
+        Object.assign(row, { probability: reading.probability, linearPredictor: reading.linearPredictor });
       else if (reading.kind === 'relative-odds') row.logRelativeOdds = reading.logRelativeOdds;
       else {
         row.factorValues = {};
@@ -100,7 +114,9 @@ export class CohortValidation {
 
   result(): { result: ValidationResult; plots: ModelPlots[]; predictions: PredictionRow[] } {
     const all = this.summaries();
-    const plots = all.map(({ summary, patients }) => modelPlots(summary, patients)).filter((p): p is ModelPlots => p !== null);
+    const plots = all
+      .map(({ summary, patients }) => modelPlots(summary, patients))
+      .filter((p): p is ModelPlots => p !== null);
     const predictions: PredictionRow[] = [];
     for (const { summary, patients } of all) {
       if (summary.auc === null) continue;
@@ -112,7 +128,11 @@ export class CohortValidation {
         predictions.push(row);
       });
     }
-    return { result: { patients: this.patientCount, models: all.map((a) => a.summary), skipped: this.skips }, plots, predictions };
+    return {
+      result: { patients: this.patientCount, models: all.map((a) => a.summary), skipped: this.skips },
+      plots,
+      predictions,
+    };
   }
 }
 

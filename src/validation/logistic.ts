@@ -61,7 +61,11 @@ function logLikelihood(eta: Float64Array, y: ArrayLike<number>): number {
  * Fits logit P(y=1) = offset + Σ β_j x_j. `columns` are the covariates, one array per column
  * (include a column of ones for an intercept). Non-convergence (e.g. separation) is reported, not thrown.
  */
-export function fitLogistic(columns: ArrayLike<number>[], y: ArrayLike<number>, offset?: ArrayLike<number>): LogisticFit {
+export function fitLogistic(
+  columns: ArrayLike<number>[],
+  y: ArrayLike<number>,
+  offset?: ArrayLike<number>,
+): LogisticFit {
   const k = columns.length;
   const n = y.length;
   let beta = new Array<number>(k).fill(0);
@@ -75,10 +79,9 @@ export function fitLogistic(columns: ArrayLike<number>[], y: ArrayLike<number>, 
     return eta;
   };
   let ll = logLikelihood(linear(beta), y);
-  let hessian: number[][] = [];
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
     const gradient = new Array<number>(k).fill(0);
-    hessian = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    const hessian = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     for (let i = 0; i < n; i++) {
       const p = expit(eta[i]!);
       const w = p * (1 - p);
@@ -92,7 +95,8 @@ export function fitLogistic(columns: ArrayLike<number>[], y: ArrayLike<number>, 
     }
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) hessian[a]![b] = hessian[b]![a]!;
     const step = solve(hessian, gradient);
-    if (!step) return { coefficients: beta, standardErrors: beta.map(() => NaN), converged: false, iterations: iteration };
+    if (!step)
+      return { coefficients: beta, standardErrors: beta.map(() => NaN), converged: false, iterations: iteration };
     // Step halving keeps each iteration from lowering the likelihood.
     let scale = 1;
     let next = beta;
@@ -107,10 +111,20 @@ export function fitLogistic(columns: ArrayLike<number>[], y: ArrayLike<number>, 
     beta = next;
     ll = nextLl;
     if (change < TOLERANCE) {
-      return { coefficients: beta, standardErrors: standardErrors(columns, beta, offset), converged: true, iterations: iteration };
+      return {
+        coefficients: beta,
+        standardErrors: standardErrors(columns, beta, offset),
+        converged: true,
+        iterations: iteration,
+      };
     }
   }
-  return { coefficients: beta, standardErrors: standardErrors(columns, beta, offset), converged: false, iterations: MAX_ITERATIONS };
+  return {
+    coefficients: beta,
+    standardErrors: standardErrors(columns, beta, offset),
+    converged: false,
+    iterations: MAX_ITERATIONS,
+  };
 }
 
 /** √diag of the inverse information at β. */

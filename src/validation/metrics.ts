@@ -91,7 +91,8 @@ export function rocCurve(scores: ArrayLike<number>, outcomes: ArrayLike<number>)
     if (outcomes[i] === 1) tp++;
     else fp++;
     const next = order[k + 1];
-    if (next === undefined || scores[next] !== scores[i]) points.push({ fpr: negatives ? fp / negatives : 0, tpr: positives ? tp / positives : 0 });
+    if (next === undefined || scores[next] !== scores[i])
+      points.push({ fpr: negatives ? fp / negatives : 0, tpr: positives ? tp / positives : 0 });
   }
   return points;
 }
@@ -124,11 +125,17 @@ export function interceptWithOffset(linearPredictors: ArrayLike<number>, outcome
 }
 
 /** Calibration slope: β in logit P(y=1) = a + β·LP (1 for a model whose spread of risks fits this cohort). */
-export function calibrationSlope(linearPredictors: ArrayLike<number>, outcomes: ArrayLike<number>): { intercept: Estimate; slope: Estimate } | null {
+export function calibrationSlope(
+  linearPredictors: ArrayLike<number>,
+  outcomes: ArrayLike<number>,
+): { intercept: Estimate; slope: Estimate } | null {
   const ones = new Float64Array(outcomes.length).fill(1);
   const fit = fitLogistic([ones, linearPredictors], outcomes);
   if (!fit.converged) return null;
-  return { intercept: estimate(fit.coefficients[0]!, fit.standardErrors[0]!), slope: estimate(fit.coefficients[1]!, fit.standardErrors[1]!) };
+  return {
+    intercept: estimate(fit.coefficients[0]!, fit.standardErrors[0]!),
+    slope: estimate(fit.coefficients[1]!, fit.standardErrors[1]!),
+  };
 }
 
 /** Wilson score interval for a proportion. */
@@ -150,7 +157,11 @@ export interface CalibrationGroup {
 }
 
 /** Groups of (nearly) equal size by predicted risk (deciles by default), observed rate with its Wilson CI. */
-export function groupedCalibration(probabilities: ArrayLike<number>, outcomes: ArrayLike<number>, groups = 10): CalibrationGroup[] {
+export function groupedCalibration(
+  probabilities: ArrayLike<number>,
+  outcomes: ArrayLike<number>,
+  groups = 10,
+): CalibrationGroup[] {
   const n = outcomes.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => probabilities[a]! - probabilities[b]!);
   const count = Math.min(groups, n);
@@ -189,7 +200,10 @@ function splineTerms(x: number, knots: number[]): number[] {
   for (let j = 0; j < k - 2; j++) {
     const t = knots[j]!;
     out.push(
-      (cube(x - t) - (cube(x - before) * (last - t)) / (last - before) + (cube(x - last) * (before - t)) / (last - before)) / norm,
+      (cube(x - t) -
+        (cube(x - before) * (last - t)) / (last - before) +
+        (cube(x - last) * (before - t)) / (last - before)) /
+        norm,
     );
   }
   return out;
@@ -206,7 +220,10 @@ export interface CurvePoint {
  * between the 1st and 99th percentiles of predicted risk. Falls back to a straight line on the
  * logit scale when the predictions take too few distinct values for the knots. Null when unfit.
  */
-export function smoothedCalibration(probabilities: ArrayLike<number>, outcomes: ArrayLike<number>): CurvePoint[] | null {
+export function smoothedCalibration(
+  probabilities: ArrayLike<number>,
+  outcomes: ArrayLike<number>,
+): CurvePoint[] | null {
   const n = outcomes.length;
   if (n < 20) return null;
   const x = Float64Array.from({ length: n }, (_, i) => logit(Math.min(1 - 1e-12, Math.max(1e-12, probabilities[i]!))));

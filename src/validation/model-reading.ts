@@ -11,7 +11,8 @@ export type ModelReading =
 /** One score per patient and model; ranges, gaps and conflicts are skips with their reason. */
 export function readModelResult(result: ModelResult): ModelReading {
   if (!result.applicable) return { kind: 'not-applicable', reason: result.reason ?? 'not applicable' };
-  if (result.conflicts.length > 0) return { kind: 'skip', reason: `sources disagree on ${result.conflicts.join(', ')}` };
+  if (result.conflicts.length > 0)
+    return { kind: 'skip', reason: `sources disagree on ${result.conflicts.join(', ')}` };
   if (result.missing.length > 0) return { kind: 'skip', reason: `missing ${result.missing.join(', ')}` };
   if (result.kind === 'risk-factors') return { kind: 'risk-factors' };
   if (result.kind === 'relative-odds' && result.relativeOdds !== undefined && result.probability === undefined) {

@@ -29,11 +29,14 @@ export function parseOutcomesCsv(text: string): OutcomesFile {
     if (!line.trim()) return;
     const row = cells(line);
     const patient = (row[patientCol] ?? '').replace(/^Patient\//, '');
-    if (!/^[A-Za-z0-9\-.]{1,64}$/.test(patient)) return void errors.push({ line: lineNo, reason: 'patient is not a FHIR id' });
-    const nsn = nsnCol >= 0 ? row[nsnCol] ?? '' : '';
-    const total = totalCol >= 0 ? row[totalCol] ?? '' : '';
-    if (nsn !== '' && nsn !== '0' && nsn !== '1') return void errors.push({ line: lineNo, reason: 'nsnPositive must be 0 or 1' });
-    if (total !== '' && !/^\d{1,3}$/.test(total)) return void errors.push({ line: lineNo, reason: 'totalPositive must be a whole number' });
+    if (!/^[A-Za-z0-9\-.]{1,64}$/.test(patient))
+      return void errors.push({ line: lineNo, reason: 'patient is not a FHIR id' });
+    const nsn = nsnCol >= 0 ? (row[nsnCol] ?? '') : '';
+    const total = totalCol >= 0 ? (row[totalCol] ?? '') : '';
+    if (nsn !== '' && nsn !== '0' && nsn !== '1')
+      return void errors.push({ line: lineNo, reason: 'nsnPositive must be 0 or 1' });
+    if (total !== '' && !/^\d{1,3}$/.test(total))
+      return void errors.push({ line: lineNo, reason: 'totalPositive must be a whole number' });
     if (outcomes.has(patient)) return void errors.push({ line: lineNo, reason: 'patient listed twice' });
     const outcome: Outcome = { sources: [`outcomes file line ${lineNo}`], notes: [] };
     if (nsn !== '') outcome.nsnPositive = nsn === '1' ? 1 : 0;

@@ -9,7 +9,17 @@
 // dissection (pN2–3 ⇔ four or more positive nodes) for the pN2–3 endpoint. Pure.
 import { OBSERVATION_CODES, PROCEDURE_SNOMED, type ObservationConcept } from '../fhir/codes.ts';
 import { codingsOf, conceptText, lookup } from '../fhir/extract/coding.ts';
-import { field, isoDate, num, records, referenceOf, resourceRef, str, type Json, isRecord } from '../fhir/extract/json.ts';
+import {
+  field,
+  isoDate,
+  num,
+  records,
+  referenceOf,
+  resourceRef,
+  str,
+  type Json,
+  isRecord,
+} from '../fhir/extract/json.ts';
 import { tnmFromConcept } from '../fhir/extract/tnm.ts';
 import { parseFraction } from '../report/phrases.ts';
 import { attachmentText } from '../report/text.ts';
@@ -30,7 +40,8 @@ export interface Outcome {
 
 export type OutcomeReading = { found: Outcome } | { reason: string };
 
-const DISSECTION_TEXT = /axillary (lymph node )?dissection|axillary contents|completion (axillary|ALND)|non-?sentinel|\bALND\b|level(s)? (I|1)\b/i;
+const DISSECTION_TEXT =
+  /axillary (lymph node )?dissection|axillary contents|completion (axillary|ALND)|non-?sentinel|\bALND\b|level(s)? (I|1)\b/i;
 const DONE = new Set(['completed', 'in-progress']);
 const USABLE_RESULT = new Set(['final', 'amended', 'corrected']);
 type Count = { positive: number; itc?: number; source: string };
@@ -41,7 +52,8 @@ function day(value: unknown): string | undefined {
 
 function isDissectionProcedure(p: Json): boolean {
   if (!DONE.has(String(p.status))) return false;
-  if (codingsOf(p.code).some((c) => c.known === 'snomed' && c.code === PROCEDURE_SNOMED.axillaryDissection)) return true;
+  if (codingsOf(p.code).some((c) => c.known === 'snomed' && c.code === PROCEDURE_SNOMED.axillaryDissection))
+    return true;
   return /axillary (lymph node )?dissection|excision of axillary lymph node/i.test(conceptText(p.code) ?? '');
 }
 
@@ -87,7 +99,9 @@ function dissectionLines(text: string, wholeReport: boolean): string[] {
 }
 
 /** "metastatic carcinoma in 2 of 14 lymph nodes", "negative for carcinoma (0/12)", "isolated tumour cells in 1 of 10". */
-function countFromText(lines: string[]): { positive: number; itc: number; line: string } | { unreadable: string } | undefined {
+function countFromText(
+  lines: string[],
+): { positive: number; itc: number; line: string } | { unreadable: string } | undefined {
   let found: { positive: number; itc: number; line: string } | undefined;
   for (const line of lines) {
     if (!/lymph nodes?|\bnodes?\b/i.test(line)) continue;
@@ -111,7 +125,11 @@ function reportTexts(report: Json, binaries: Record<string, string> | undefined)
   const texts: string[] = [];
   for (const a of records(report.presentedForm)) {
     const got = attachmentText(
-      { ...(str(a.contentType) ? { contentType: str(a.contentType)! } : {}), ...(typeof a.data === 'string' ? { data: a.data } : {}), ...(str(a.url) ? { url: str(a.url)! } : {}) },
+      {
+        ...(str(a.contentType) ? { contentType: str(a.contentType)! } : {}),
+        ...(typeof a.data === 'string' ? { data: a.data } : {}),
+        ...(str(a.url) ? { url: str(a.url)! } : {}),
+      },
       binaries,
     );
     if ('text' in got) texts.push(got.text);
@@ -126,7 +144,10 @@ function pnAfterDissection(obs: Json, alndDay: string): { pn2: boolean; text: st
   if (lookup(obs.code, OBSERVATION_CODES)?.value !== 'pathologicN') return undefined;
   const when = day(obs.effectiveDateTime) ?? day(obs.issued);
   if (!when || when < alndDay) return undefined;
-  const read = tnmFromConcept(obs.valueCodeableConcept, [str(obs.valueString) ?? '', conceptText(obs.valueCodeableConcept) ?? ''].filter(Boolean));
+  const read = tnmFromConcept(
+    obs.valueCodeableConcept,
+    [str(obs.valueString) ?? '', conceptText(obs.valueCodeableConcept) ?? ''].filter(Boolean),
+  );
   if (!read || read.tnm.suffixes.includes('(sn)') || read.tnm.prefix.startsWith('y')) return undefined;
   const m = /^N(\d)/.exec(read.tnm.category);
   if (!m) return undefined;
@@ -144,11 +165,20 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   const all = resources.filter(isRecord);
   const dissections = all.filter((r) => r.resourceType === 'Procedure' && isDissectionProcedure(r));
   if (dissections.length === 0) return { reason: 'no completion axillary dissection recorded' };
-  const alndDays = dissections.map((p) => day(p.performedDateTime) ?? day(field(p.performedPeriod, 'start'))).filter((d): d is string => !!d);
+  const alndDays = dissections
+    .map((p) => day(p.performedDateTime) ?? day(field(p.performedPeriod, 'start')))
+    .filter((d): d is string => !!d);
   const alndDay = alndDays.sort()[0] ?? '0000-00-00';
 
   const dissectionSpecimens = new Set(
-    all.filter((r) => r.resourceType === 'Specimen' && DISSECTION_TEXT.test(specimenText(r)) && !/(?<!non-?)sentinel/i.test(specimenText(r))).map(resourceRef),
+    all
+      .filter(
+        (r) =>
+          r.resourceType === 'Specimen' &&
+          DISSECTION_TEXT.test(specimenText(r)) &&
+          !/(?<!non-?)sentinel/i.test(specimenText(r)),
+      )
+      .map(resourceRef),
   );
   const reportSpecimen = new Map<string, string | undefined>();
   for (const r of all) {
@@ -173,7 +203,8 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
     const specimen = referenceOf(obs.specimen) ?? reportSpecimen.get(ref);
     if (specimen && dissectionSpecimens.has(specimen)) inDissection.set(count.concept, { n: count.n, ref });
     // A count tied to no specimen, made on or after the dissection, covers all nodes removed.
-    else if (!specimen && (day(obs.effectiveDateTime) ?? '') >= alndDay) allNodes.set(count.concept, { n: count.n, ref });
+    else if (!specimen && (day(obs.effectiveDateTime) ?? '') >= alndDay)
+      allNodes.set(count.concept, { n: count.n, ref });
   }
 
   const notes: string[] = [];
@@ -188,12 +219,17 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
     for (const text of reportTexts(report, options.binaries)) {
       const read = countFromText(dissectionLines(text, whole));
       if (!read) continue;
-      if ('unreadable' in read) return { reason: `dissection node count in the report text cannot be read confidently (${resourceRef(report)})` };
+      if ('unreadable' in read)
+        return {
+          reason: `dissection node count in the report text cannot be read confidently (${resourceRef(report)})`,
+        };
       fromText = { positive: read.positive, itc: read.itc, source: `${resourceRef(report)} "${read.line.trim()}"` };
     }
   }
   if (dissection && fromText && dissection.positive !== fromText.positive) {
-    return { reason: `dissection node counts disagree: ${dissection.positive} (${dissection.source}) vs ${fromText.positive} in the report text` };
+    return {
+      reason: `dissection node counts disagree: ${dissection.positive} (${dissection.source}) vs ${fromText.positive} in the report text`,
+    };
   }
   dissection ??= fromText;
 
@@ -201,7 +237,9 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
     const total = positivesOf(allNodes);
     if (total && options.sentinelPositive !== undefined && total.positive >= options.sentinelPositive) {
       dissection = { positive: total.positive - options.sentinelPositive, source: total.source };
-      notes.push(`only a count of all nodes is recorded (${total.positive} positive); the ${options.sentinelPositive} positive sentinel nodes were subtracted`);
+      notes.push(
+        `only a count of all nodes is recorded (${total.positive} positive); the ${options.sentinelPositive} positive sentinel nodes were subtracted`,
+      );
     }
   }
 
@@ -220,7 +258,9 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   }
   if (pn) {
     if (outcome.pn2 !== undefined && outcome.pn2 !== pn.pn2) {
-      return { reason: `${pn.text} after dissection disagrees with the node counts (${outcome.totalPositive} positive)` };
+      return {
+        reason: `${pn.text} after dissection disagrees with the node counts (${outcome.totalPositive} positive)`,
+      };
     }
     if (outcome.pn2 === undefined) {
       outcome.pn2 = pn.pn2;

@@ -101,7 +101,11 @@ function quantile(sorted: number[], q: number): number {
 function distribution(values: number[]): Distribution | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
-  return { n: sorted.length, median: round(quantile(sorted, 0.5), 3), quartiles: [round(quantile(sorted, 0.25), 3), round(quantile(sorted, 0.75), 3)] };
+  return {
+    n: sorted.length,
+    median: round(quantile(sorted, 0.5), 3),
+    quartiles: [round(quantile(sorted, 0.25), 3), round(quantile(sorted, 0.75), 3)],
+  };
 }
 
 function factorSummary(factor: RiskFactor, patients: ScoredPatient[]): FactorSummary {
@@ -132,8 +136,23 @@ function factorSummary(factor: RiskFactor, patients: ScoredPatient[]): FactorSum
 }
 
 const KEY_ORDER: (keyof ModelSummary)[] = [
-  'id', 'endpoint', 'kind', 'n', 'events', 'auc', 'aucCi95', 'observedExpected', 'interceptShift', 'interceptShiftCi95',
-  'calibrationSlope', 'calibrationSlopeCi95', 'brier', 'fittedIntercept', 'fittedInterceptCi95', 'factors', 'notApplicable',
+  'id',
+  'endpoint',
+  'kind',
+  'n',
+  'events',
+  'auc',
+  'aucCi95',
+  'observedExpected',
+  'interceptShift',
+  'interceptShiftCi95',
+  'calibrationSlope',
+  'calibrationSlopeCi95',
+  'brier',
+  'fittedIntercept',
+  'fittedInterceptCi95',
+  'factors',
+  'notApplicable',
 ];
 
 /** The same summary with its keys in the documented order. */
@@ -173,7 +192,11 @@ function computeSummary(def: ModelDefinition, patients: ScoredPatient[], notAppl
   const auc = aucDeLong(lp, y);
   if (auc) Object.assign(base, { auc: round(auc.auc), aucCi95: roundPair(auc.ci95) });
   const slope = calibrationSlope(lp, y);
-  if (slope) Object.assign(base, { calibrationSlope: round(slope.slope.value), calibrationSlopeCi95: roundPair(slope.slope.ci95) });
+  if (slope)
+    Object.assign(base, {
+      calibrationSlope: round(slope.slope.value),
+      calibrationSlopeCi95: roundPair(slope.slope.ci95),
+    });
   const shift = interceptWithOffset(lp, y);
   if (patients.every((p) => p.probability !== undefined)) {
     const p = patients.map((q) => q.probability!);
@@ -183,7 +206,12 @@ function computeSummary(def: ModelDefinition, patients: ScoredPatient[], notAppl
   } else if (shift) {
     // Relative odds: the fitted intercept turns the product of odds ratios into an absolute risk.
     Object.assign(base, { fittedIntercept: round(shift.value), fittedInterceptCi95: roundPair(shift.ci95) });
-    base.brier = round(brierScore(lp.map((x) => expit(shift.value + x)), y));
+    base.brier = round(
+      brierScore(
+        lp.map((x) => expit(shift.value + x)),
+        y,
+      ),
+    );
   }
   return base;
 }

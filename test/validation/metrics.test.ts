@@ -63,7 +63,11 @@ function newtonSlope(lp: number[], y: number[]): [number, number] {
   let a = 0;
   let b = 1;
   for (let it = 0; it < 100; it++) {
-    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+    let ga = 0,
+      gb = 0,
+      haa = 0,
+      hab = 0,
+      hbb = 0;
     lp.forEach((x, i) => {
       const p = expit(a + b * x);
       const w = p * (1 - p);
@@ -119,7 +123,8 @@ describe('AUC with DeLong CI', () => {
     expect(roc[0]).toEqual({ fpr: 0, tpr: 0 });
     expect(roc.at(-1)).toEqual({ fpr: 1, tpr: 1 });
     let area = 0;
-    for (let i = 1; i < roc.length; i++) area += ((roc[i]!.fpr - roc[i - 1]!.fpr) * (roc[i]!.tpr + roc[i - 1]!.tpr)) / 2;
+    for (let i = 1; i < roc.length; i++)
+      area += ((roc[i]!.fpr - roc[i - 1]!.fpr) * (roc[i]!.tpr + roc[i - 1]!.tpr)) / 2;
     expect(area).toBeCloseTo(aucDeLong(p, y)!.auc, 10);
   });
 });
@@ -166,7 +171,8 @@ describe('calibration', () => {
       expect(g.ci95[0]).toBeLessThanOrEqual(g.observed);
       expect(g.ci95[1]).toBeGreaterThanOrEqual(g.observed);
     }
-    for (let i = 1; i < groups.length; i++) expect(groups[i]!.meanPredicted).toBeGreaterThanOrEqual(groups[i - 1]!.meanPredicted);
+    for (let i = 1; i < groups.length; i++)
+      expect(groups[i]!.meanPredicted).toBeGreaterThanOrEqual(groups[i - 1]!.meanPredicted);
   });
 
   it('smoothed curve follows the true calibration expit(alpha + beta·logit p)', () => {

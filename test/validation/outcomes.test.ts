@@ -10,8 +10,18 @@ const alnd = {
   subject,
   performedDateTime: '2024-03-20',
 };
-const alndSpecimen = { resourceType: 'Specimen', id: 'spec-alnd', subject, note: [{ text: 'LEFT AXILLARY CONTENTS, COMPLETION DISSECTION' }] };
-const slnSpecimen = { resourceType: 'Specimen', id: 'spec-sln', subject, note: [{ text: 'LEFT AXILLARY SENTINEL LYMPH NODE(S)' }] };
+const alndSpecimen = {
+  resourceType: 'Specimen',
+  id: 'spec-alnd',
+  subject,
+  note: [{ text: 'LEFT AXILLARY CONTENTS, COMPLETION DISSECTION' }],
+};
+const slnSpecimen = {
+  resourceType: 'Specimen',
+  id: 'spec-sln',
+  subject,
+  note: [{ text: 'LEFT AXILLARY SENTINEL LYMPH NODE(S)' }],
+};
 const loincCount = (id: string, code: string, n: number, extra: Record<string, unknown> = {}) => ({
   resourceType: 'Observation',
   id,
@@ -37,10 +47,28 @@ const textReport = (text: string, extra: Record<string, unknown> = {}) => ({
 describe('outcome of the completion dissection', () => {
   it('discrete counts on the dissection specimen: 2 positive + 1 sentinel → NSN event, 3 in all', () => {
     const r = outcomeFromResources(
-      [alnd, alndSpecimen, slnSpecimen, loincCount('o1', '21893-3', 2, { specimen: { reference: 'Specimen/spec-alnd' } }), loincCount('o0', '21893-3', 1, { specimen: { reference: 'Specimen/spec-sln' }, effectiveDateTime: '2024-03-01' })],
+      [
+        alnd,
+        alndSpecimen,
+        slnSpecimen,
+        loincCount('o1', '21893-3', 2, { specimen: { reference: 'Specimen/spec-alnd' } }),
+        loincCount('o0', '21893-3', 1, {
+          specimen: { reference: 'Specimen/spec-sln' },
+          effectiveDateTime: '2024-03-01',
+        }),
+      ],
       { sentinelPositive: 1 },
     );
-    expect(r).toEqual({ found: { nsnPositive: 1, totalPositive: 3, pn2: false, date: '2024-03-20', sources: ['Observation/o1'], notes: [] } });
+    expect(r).toEqual({
+      found: {
+        nsnPositive: 1,
+        totalPositive: 3,
+        pn2: false,
+        date: '2024-03-20',
+        sources: ['Observation/o1'],
+        notes: [],
+      },
+    });
   });
 
   it('reads "metastatic carcinoma in 2 of 14 lymph nodes" from the dissection part only', () => {
@@ -57,7 +85,8 @@ describe('outcome of the completion dissection', () => {
   });
 
   it('isolated tumour cells alone in the dissection nodes are not an event', () => {
-    const text = 'C. LEFT AXILLARY CONTENTS, COMPLETION DISSECTION:\n - ISOLATED TUMOR CELLS IN 1 OF 12 LYMPH NODES (1/12).';
+    const text =
+      'C. LEFT AXILLARY CONTENTS, COMPLETION DISSECTION:\n - ISOLATED TUMOR CELLS IN 1 OF 12 LYMPH NODES (1/12).';
     const r = outcomeFromResources([alnd, textReport(text)], { sentinelPositive: 2 });
     expect('found' in r && r.found).toMatchObject({ nsnPositive: 0, totalPositive: 2, pn2: false });
     expect('found' in r && r.found.notes.join(' ')).toMatch(/isolated tumour cells only/);
@@ -81,13 +110,23 @@ describe('outcome of the completion dissection', () => {
     });
     const r = outcomeFromResources([alnd, pn('pn', 'pN2a')]);
     expect(r).toEqual({ found: { pn2: true, date: '2024-03-20', sources: ['Observation/pn'], notes: [] } });
-    expect(outcomeFromResources([alnd, pn('pn', 'pN1a(sn)')])).toEqual({ reason: 'completion axillary dissection recorded without a node count or pN category for it' });
+    expect(outcomeFromResources([alnd, pn('pn', 'pN1a(sn)')])).toEqual({
+      reason: 'completion axillary dissection recorded without a node count or pN category for it',
+    });
   });
 
   it('no dissection, or sources that disagree, give a reason instead of an outcome', () => {
     expect(outcomeFromResources([alndSpecimen])).toEqual({ reason: 'no completion axillary dissection recorded' });
     const text = 'C. AXILLARY DISSECTION:\n - METASTATIC CARCINOMA IN 3 OF 10 LYMPH NODES.';
-    const r = outcomeFromResources([alnd, alndSpecimen, loincCount('o1', '21893-3', 2, { specimen: { reference: 'Specimen/spec-alnd' } }), textReport(text)], { sentinelPositive: 1 });
+    const r = outcomeFromResources(
+      [
+        alnd,
+        alndSpecimen,
+        loincCount('o1', '21893-3', 2, { specimen: { reference: 'Specimen/spec-alnd' } }),
+        textReport(text),
+      ],
+      { sentinelPositive: 1 },
+    );
     expect('reason' in r && r.reason).toMatch(/disagree: 2 .* vs 3/);
   });
 });

@@ -4,10 +4,14 @@
 import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeCohort } from '../src/cohort/write.ts';
+import { writeCohort } from './write.ts';
 
 const { values } = parseArgs({
-  options: { patients: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '20261201' } },
+  options: {
+    patients: { type: 'string', default: '1000' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '20261201' },
+  },
   strict: true,
 });
 const patients = Number(values.patients);
