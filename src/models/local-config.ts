@@ -60,8 +60,10 @@ export function calibrationLabel(cohort: CalibrationCohort): string {
 
 function applyCalibration(target: ModelDefinition, calibration: LocalCalibration): void {
   const label = calibration.cohort ? { label: calibrationLabel(calibration.cohort) } : {};
+  // Faces write a relative-odds calibration as "23% with a …": name the intercept.
+  const interceptLabel = calibration.cohort ? { label: `locally calibrated intercept, ${calibrationLabel(calibration.cohort).replace(/^locally calibrated /, 'fitted ')}` } : {};
   if (target.kind === 'relative-odds' && calibration.intercept !== undefined) {
-    target.localCalibration = { intercept: calibration.intercept, source: calibration.source, ...label };
+    target.localCalibration = { intercept: calibration.intercept, source: calibration.source, ...interceptLabel };
     // Without cohort metadata the calibration is only known as deployment config.
     if (!calibration.cohort) target.locallyConfigured = true;
     return;

@@ -8,18 +8,30 @@ export type ModelReading =
   | { kind: 'not-applicable'; reason: string }
   | { kind: 'skip'; reason: string };
 
+function gaps(missing: string[], conflicts: string[]): string {
+  if (conflicts.length > 0) return `sources disagree on ${conflicts.join(', ')}`;
+  return `missing ${missing.join(', ')}`;
+}
+
 /** One score per patient and model; ranges, gaps and conflicts are skips with their reason. */
 export function readModelResult(result: ModelResult): ModelReading {
-  if (!result.applicable) return { kind: 'not-applicable', reason: result.reason ?? 'not applicable' };
-  if (result.conflicts.length > 0)
-    return { kind: 'skip', reason: `sources disagree on ${result.conflicts.join(', ')}` };
-  if (result.missing.length > 0) return { kind: 'skip', reason: `missing ${result.missing.join(', ')}` };
-  if (result.kind === 'risk-factors') return { kind: 'risk-factors' };
-  if (result.kind === 'relative-odds' && result.relativeOdds !== undefined && result.probability === undefined) {
-    return { kind: 'relative-odds', logRelativeOdds: Math.log(result.relativeOdds) };
+  switch (result.result) {
+    case 'not-applicable':
+      return { kind: 'not-applicable', reason: result.reason };
+    case 'not-computed':
+      return { kind: 'skip', reason: gaps(result.missing, result.conflicts) };
+    case 'range':
+      return { kind: 'skip', reason: `a range (${result.display}) over ${result.range.over.join(', ')}, not one probability` };
+    case 'probability':
+      return { kind: 'probability', probability: result.probability, linearPredictor: result.linearPredictor };
+    case 'relative-odds':
+      if (result.calibrated) {
+        return { kind: 'probability', probability: result.calibrated.probability, linearPredictor: result.calibrated.linearPredictor };
+      }
+      if (result.relativeOdds === null) return { kind: 'skip', reason: gaps(result.missing, result.conflicts) };
+      return { kind: 'relative-odds', logRelativeOdds: Math.log(result.relativeOdds) };
+    case 'risk-factors':
+      if (result.missing.length + result.conflicts.length > 0) return { kind: 'skip', reason: gaps(result.missing, result.conflicts) };
+      return { kind: 'risk-factors' };
   }
-  if (result.probability !== undefined && result.linearPredictor !== undefined) {
-    return { kind: 'probability', probability: result.probability, linearPredictor: result.linearPredictor };
-  }
-  return { kind: 'skip', reason: 'no single probability computed' };
 }
