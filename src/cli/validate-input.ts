@@ -32,7 +32,7 @@ export interface PatientResources {
 }
 
 /** Bytes of input per on-disk partition; a partition is parsed whole, so this bounds memory. */
-const PARTITION_BYTES = 16 * 1024 * 1024;
+const PARTITION_BYTES = 32 * 1024 * 1024;
 const FLUSH_BYTES = 1 << 20;
 
 /** Every NDJSON/JSON file named, directories expanded (sorted, so runs are reproducible). */
@@ -210,21 +210,35 @@ export async function groupByPatient(paths: readonly string[]): Promise<GroupedI
   return { patients: sink.patients(), patientCount: seen.size, problems, dispose: () => sink.dispose() };
 }
 
-/** Calls back with each line of a file (1-based numbers), reading 4 MB at a time. */
+/** Calls back with each line of a file (1-based numbers), reading 4 MB at a time; lines split on bytes, so no UTF-8 sequence is cut. */
 function forEachLine(file: string, onLine: (line: string, lineNo: number) => void): void {
   const fd = openSync(file, 'r');
-  const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
-  const decoder = new TextDecoder('utf-8');
-  let carry = '';
+  let buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+  let kept = 0; // bytes of an unfinished line at the start of the buffer
   let lineNo = 0;
+  const emit = (text: string) => onLine(text.endsWith('\r') ? text.slice(0, -1) : text, ++lineNo);
   try {
     for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null);
-      const text = carry + decoder.decode(buffer.subarray(0, read), { stream: read > 0 });
-      const lines = text.split('\n');
-      carry = read > 0 ? lines.pop()! : '';
-      for (const line of lines) onLine(line.endsWith('\r') ? line.slice(0, -1) : line, ++lineNo);
-      if (read === 0) break;
+      if (kept === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2); // a line longer than the buffer
+        buffer.copy(bigger, 0, 0, kept);
+        buffer = bigger;
+      }
+      const read = readSync(fd, buffer, kept, buffer.length - kept, null);
+      const end = kept + read;
+      if (read === 0) {
+        if (end > 0) emit(buffer.toString('utf8', 0, end));
+        break;
+      }
+      const lastNewline = buffer.lastIndexOf(10, end - 1);
+      if (lastNewline < 0) {
+        kept = end;
+        continue;
+      }
+      const lines = buffer.toString('utf8', 0, lastNewline).split('\n');
+      for (const line of lines) emit(line);
+      kept = end - lastNewline - 1;
+      buffer.copy(buffer, 0, lastNewline + 1, end);
     }
   } finally {
     closeSync(fd);
