@@ -156,10 +156,13 @@ export interface GroupedInput {
 }
 
 /** Reads every input file once and groups the resources by patient. */
-export async function groupByPatient(paths: readonly string[]): Promise<GroupedInput> {
+export async function groupByPatient(
+  paths: readonly string[],
+  partitionBytes = PARTITION_BYTES,
+): Promise<GroupedInput> {
   const files = inputFiles(paths);
   const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
-  const partitions = Math.ceil(bytes / PARTITION_BYTES);
+  const partitions = Math.ceil(bytes / partitionBytes);
   const sink = partitions <= 1 ? memorySink() : diskSink(partitions);
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
