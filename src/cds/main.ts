@@ -1,6 +1,10 @@
 // `npm run cds`: the CDS Hooks service on 127.0.0.1:$PORT, trusting the clients in
-// smart-config/cds-trust.json (or $CDS_TRUST_CONFIG). A bad configuration stops it at start.
+// smart-config/cds-trust.json (or $CDS_TRUST_CONFIG), with the model config in $MODEL_CONFIG
+// (e.g. the calibration `nodal-risk validate --calibration-out` writes). A bad configuration stops it at start.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { applyLocalModelConfig } from '../models/local-config.ts';
+import { assessorWithModels } from './assessor.ts';
 import { CdsConfigError, DEFAULT_CONFIG_URL, loadCdsConfig } from './config.ts';
 import { createCdsServer } from './server.ts';
 
@@ -26,7 +30,16 @@ try {
   fail(error instanceof CdsConfigError ? error.message : String(error));
 }
 
-const app = createCdsServer({ config });
+let assessResources;
+if (process.env.MODEL_CONFIG) {
+  try {
+    assessResources = assessorWithModels(applyLocalModelConfig(JSON.parse(readFileSync(process.env.MODEL_CONFIG, 'utf8'))));
+  } catch (error) {
+    fail(`model config ${process.env.MODEL_CONFIG}: ${(error as Error).message}`);
+  }
+}
+
+const app = createCdsServer({ config, ...(assessResources ? { assessResources } : {}) });
 try {
   await app.listen({ host: HOST, port });
 } catch (error) {
