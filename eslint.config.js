@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint';
 const CORE = ['src/domain/**', 'src/models/**', 'src/fhir/**', 'src/report/**', 'src/validation/**', 'src/pipeline.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '**/*.cjs'] },
+  // types/core-globals.d.ts belongs to tsconfig.core.json only (it declares the core's two globals).
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '**/*.cjs', 'types/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: globals.node } },

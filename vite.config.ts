@@ -50,6 +50,16 @@ export default defineConfig({
       input: { main: 'index.html', launch: 'launch/launch.html' },
     },
   },
-  server: { host: '127.0.0.1', strictPort: true },
+  server: {
+    host: '127.0.0.1',
+    strictPort: true,
+    // The dev server serves the app's sources and dependencies only, never the project root
+    // (configs, lock files, server code, keys).
+    fs: {
+      strict: true,
+      allow: ['index.html', 'launch', 'public', 'smart-config/app.json', 'src/app', 'src/domain', 'src/fhir', 'src/models', 'src/report', 'src/pipeline.ts', 'node_modules'],
+      deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', 'package-lock.json', '.package-lock.json'],
+    },
+  },
   preview: { host: '127.0.0.1', strictPort: true },
 });

@@ -92,6 +92,8 @@ export type BootResult = { session: SmartSession } | { problem: AppProblem };
 export async function boot(): Promise<BootResult> {
   let client: Client;
   try {
+    // Refresh requests name the client (RFC 6749 §6 for public clients; the sandbox requires it).
+    FHIR.oauth2.settings.refreshTokenWithClientId = true;
     client = await FHIR.oauth2.ready();
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : '';

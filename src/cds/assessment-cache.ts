@@ -3,6 +3,7 @@
 // extraction and assessment (about a millisecond) then run once. Entries expire quickly and the
 // map is bounded, because they hold patient data in memory.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from './json-guard.ts';
 import type { Assessment } from '../models/evaluate.ts';
 import type { CardContent } from './cards.ts';
 import type { HookName } from './request-schema.ts';
@@ -22,9 +23,19 @@ export class AssessmentCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Same resources, same patient and same clinical day → same assessment. */
-  static key(resources: readonly unknown[], patientId: string, day: string): string {
-    return createHash('sha256').update(patientId).update('\n').update(day).update('\n').update(JSON.stringify(resources)).digest('base64url');
+  /**
+   * Same FHIR data (in any key order), same patient and same clinical day → same assessment. The
+   * key is of the data only, never of the request (hookInstance and token differ per call).
+   * Undefined when the data nest too deeply to hash: such a call is simply not cached.
+   */
+  static key(resources: readonly unknown[], patientId: string, day: string): string | undefined {
+    let canonical: string;
+    try {
+      canonical = canonicalJson(resources);
+    } catch {
+      return undefined;
+    }
+    return createHash('sha256').update(patientId).update('\n').update(day).update('\n').update(canonical).digest('base64url');
   }
 
   get(key: string): CachedAssessment | undefined {

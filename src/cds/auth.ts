@@ -8,11 +8,8 @@ import {
   jwtVerify,
   type JWTVerifyGetKey,
 } from 'jose';
-import type { ResolvedCdsConfig, TrustedClient } from './config.ts';
-import { JtiCache } from './replay.ts';
-
-/** Asymmetric algorithms only: the spec forbids `none` and HMAC; ES384 and RS384 are recommended. */
-export const ALLOWED_ALGORITHMS = ['ES384', 'RS384'] as const;
+import { DEFAULT_JWT_ALGORITHMS, JWT_ALGORITHMS, type ResolvedCdsConfig, type TrustedClient } from './config.ts';
+import { MemoryReplayStore, type ReplayStore } from './replay.ts';
 
 // A CDS JWT is a few hundred bytes; refuse to parse anything absurd.
 const MAX_TOKEN_LENGTH = 8192;
@@ -32,17 +29,23 @@ export class JwtVerifier {
   private readonly clients = new Map<string, TrustedClient>();
   private readonly localKeys = new Map<string, JWTVerifyGetKey>();
   private readonly remoteKeys = new Map<string, JWTVerifyGetKey>();
-  private readonly replay: JtiCache;
+  private readonly replay: ReplayStore;
 
   constructor(
     private readonly config: ResolvedCdsConfig,
     private readonly now: () => number = Date.now,
+    replay?: ReplayStore,
   ) {
     for (const client of config.clients) {
       this.clients.set(client.iss, client);
       if (client.jwks) this.localKeys.set(client.iss, createLocalJWKSet(client.jwks));
     }
-    this.replay = new JtiCache(now);
+    this.replay = replay ?? new MemoryReplayStore(now);
+  }
+
+  /** The trusted client a verified caller is (its allowlists apply to the request). */
+  client(iss: string): TrustedClient | undefined {
+    return this.clients.get(iss);
   }
 
   /**
@@ -54,7 +57,7 @@ export class JwtVerifier {
     const { client, keys } = this.keysFor(token);
     const { jwt } = this.config;
     const result = await jwtVerify(token, keys, {
-      algorithms: [...ALLOWED_ALGORITHMS],
+      algorithms: algorithmsOf(client),
       issuer: client.iss,
       audience: [url, `${url}/`],
       typ: 'JWT',
@@ -71,7 +74,7 @@ export class JwtVerifier {
     if (exp - iat > jwt.maxLifetimeSeconds) throw new AuthError('lifetime too long');
     if (client.tenants && (typeof tenant !== 'string' || !client.tenants.includes(tenant))) throw new AuthError('tenant');
     const expiresAt = (exp + jwt.clockToleranceSeconds) * 1000;
-    if (!this.replay.claim(`${client.iss}\n${jti}`, expiresAt)) throw new AuthError('replayed');
+    if (!(await this.replay.claim(`${client.iss}\n${jti}`, expiresAt))) throw new AuthError('replayed');
     return { iss: client.iss, jti, ...(typeof tenant === 'string' ? { tenant } : {}) };
   }
 
@@ -85,10 +88,10 @@ export class JwtVerifier {
     } catch {
       throw new AuthError('malformed');
     }
-    if (!(ALLOWED_ALGORITHMS as readonly string[]).includes(String(header.alg))) throw new AuthError('alg');
     if (typeof header.kid !== 'string' || header.kid.length === 0) throw new AuthError('kid');
     const client = typeof payload.iss === 'string' ? this.clients.get(payload.iss) : undefined;
     if (!client) throw new AuthError('issuer');
+    if (!algorithmsOf(client).includes(String(header.alg))) throw new AuthError('alg');
     if (header.jku !== undefined) {
       if (typeof header.jku !== 'string' || !client.jku?.includes(header.jku)) throw new AuthError('jku');
       return { client, keys: this.remote(header.jku) };
@@ -112,6 +115,11 @@ export class JwtVerifier {
     }
     return keys;
   }
+}
+
+/** The client's own list, or the default; re-filtered so nothing outside the asymmetric set ever passes. */
+function algorithmsOf(client: TrustedClient): string[] {
+  return (client.algorithms ?? DEFAULT_JWT_ALGORITHMS).filter((a) => (JWT_ALGORITHMS as readonly string[]).includes(a));
 }
 
 function bearer(authorization: string | undefined): string {

@@ -20,6 +20,28 @@ export interface TrustedClient {
   jwks?: JSONWebKeySet;
   /** When present, the JWT `tenant` claim must be one of these. */
   tenants?: string[];
+  /** FHIR base URLs this client may name as `fhirServer` (exact match, trailing slashes ignored). */
+  fhirServers?: string[];
+  /** JWT signature algorithms this client uses; ES384 and RS384 when absent. */
+  algorithms?: JwtAlgorithm[];
+}
+
+/** Asymmetric algorithms only: `none` and HMAC (a shared secret) are never accepted. */
+export const JWT_ALGORITHMS = ['ES384', 'RS384', 'ES256', 'RS256', 'PS384'] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+/** What CDS Hooks 2.0 recommends; a client entry must name any other algorithm explicitly. */
+export const DEFAULT_JWT_ALGORITHMS: readonly JwtAlgorithm[] = ['ES384', 'RS384'];
+
+/** Bounds on the outbound FHIR work one hook call may cause. */
+export interface FhirLimits {
+  /** Total time for all outbound requests of one hook call (searches and documents share it). */
+  timeoutMs: number;
+  /** Pages followed per search. */
+  maxPages: number;
+  /** Report documents fetched per hook call. */
+  maxDocuments: number;
+  /** Bytes read from any one response; reading stops past this. */
+  maxResponseBytes: number;
 }
 
 export interface CdsTrustConfig {
@@ -29,7 +51,7 @@ export interface CdsTrustConfig {
   clients: TrustedClient[];
   alnd: { snomed: string[]; cpt: string[]; valueSet?: Coding[] };
   jwt?: { maxLifetimeSeconds?: number; clockToleranceSeconds?: number; jwksCacheSeconds?: number };
-  fhir?: { timeoutMs?: number; maxPages?: number };
+  fhir?: Partial<FhirLimits>;
   bodyLimitBytes?: number;
   cors?: { origins: string[] };
 }
@@ -42,7 +64,7 @@ export interface ResolvedCdsConfig {
   clients: TrustedClient[];
   alnd: { snomed: string[]; cpt: string[]; valueSet: Coding[] };
   jwt: { maxLifetimeSeconds: number; clockToleranceSeconds: number; jwksCacheSeconds: number };
-  fhir: { timeoutMs: number; maxPages: number };
+  fhir: FhirLimits;
   bodyLimitBytes: number;
   cors: { origins: string[] };
 }
@@ -92,21 +114,32 @@ export function resolveCdsConfig(raw: unknown, options: ResolveOptions = {}): Re
     if (issuers.has(client.iss)) throw new CdsConfigError(`invalid CDS trust configuration: client ${client.iss} is listed twice`);
     issuers.add(client.iss);
   }
+  const clients = config.clients.map((c) => (c.fhirServers ? { ...c, fhirServers: c.fhirServers.map(normaliseBase) } : c));
   return {
     serviceUrl,
     appLaunchUrl: fill(config.appLaunchUrl),
     source: { ...config.source, url: fill(config.source.url) },
-    clients: config.clients,
+    clients,
     alnd: { snomed: config.alnd.snomed, cpt: config.alnd.cpt, valueSet: config.alnd.valueSet ?? [] },
     jwt: {
       maxLifetimeSeconds: config.jwt?.maxLifetimeSeconds ?? 600,
       clockToleranceSeconds: config.jwt?.clockToleranceSeconds ?? 30,
       jwksCacheSeconds: config.jwt?.jwksCacheSeconds ?? 600,
     },
-    fhir: { timeoutMs: config.fhir?.timeoutMs ?? 5000, maxPages: config.fhir?.maxPages ?? 50 },
+    fhir: {
+      timeoutMs: config.fhir?.timeoutMs ?? 5000,
+      maxPages: config.fhir?.maxPages ?? 50,
+      maxDocuments: config.fhir?.maxDocuments ?? 50,
+      maxResponseBytes: config.fhir?.maxResponseBytes ?? 5 * 1024 * 1024,
+    },
     bodyLimitBytes: config.bodyLimitBytes ?? 2 * 1024 * 1024,
     cors: config.cors ?? { origins: ['*'] },
   };
+}
+
+/** A FHIR base URL as compared against a client's allowlist: without trailing slashes. */
+export function normaliseBase(url: string): string {
+  return url.replace(/\/+$/, '');
 }
 
 /** Reads and validates a configuration file (JSON). */

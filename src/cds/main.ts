@@ -1,11 +1,15 @@
-// `npm run cds`: the CDS Hooks service on 127.0.0.1:$PORT, trusting the clients in
-// smart-config/cds-trust.json (or $CDS_TRUST_CONFIG), with the model config in $MODEL_CONFIG
-// (e.g. the calibration `nodal-risk validate --calibration-out` writes). A bad configuration stops it at start.
+// `npm run cds` (or `node dist/node/cds/main.js` after `npm run build`): the CDS Hooks service on
+// 127.0.0.1:$PORT, trusting the clients in smart-config/cds-trust.json (the built service reads
+// the copy in dist/smart-config/), or $CDS_TRUST_CONFIG. A bad configuration stops it at start.
+// With $REDIS_URL the JWT replay cache is shared through Redis by every instance; without it, it
+// is in this process's memory (one instance only).
+// $MODEL_CONFIG names a model config (e.g. the calibration `nodal-risk validate --calibration-out` writes).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { applyLocalModelConfig } from '../models/local-config.ts';
 import { assessorWithModels } from './assessor.ts';
 import { CdsConfigError, DEFAULT_CONFIG_URL, loadCdsConfig } from './config.ts';
+import { RedisReplayStore } from './replay-redis.ts';
 import { createCdsServer } from './server.ts';
 
 const HOST = '127.0.0.1';
@@ -39,7 +43,12 @@ if (process.env.MODEL_CONFIG) {
   }
 }
 
-const app = createCdsServer({ config, ...(assessResources ? { assessResources } : {}) });
+const redisUrl = process.env.REDIS_URL;
+const app = createCdsServer({
+  config,
+  ...(redisUrl ? { replayStore: new RedisReplayStore(redisUrl) } : {}),
+  ...(assessResources ? { assessResources } : {}),
+});
 try {
   await app.listen({ host: HOST, port });
 } catch (error) {

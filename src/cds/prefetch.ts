@@ -3,11 +3,16 @@
 // fhirAuthorization. When neither way yields it, the service must answer 412 (CDS Hooks 2.0).
 import { QUERIES, prefetchTemplates, queryUrl, type FhirQuery } from '../fhir/queries.ts';
 import { documentUrls } from '../fhir/documents.ts';
-import { bundleResources, fetchAllPages, fetchDocument, FetchFailed, nextLink, type FhirAccess } from './fhir-fetch.ts';
+import type { FhirLimits } from './config.ts';
+import { bundleResources, fetchAllPages, fetchDocuments, FetchCut, FetchFailed, nextLink, type DocumentsCut, type FhirAccess } from './fhir-fetch.ts';
 import type { HookRequest } from './request-schema.ts';
 
 export class PreconditionFailed extends Error {
   override name = 'PreconditionFailed';
+  /** True when one of our limits (pages, bytes, time) stopped a search: the message says which. */
+  constructor(message: string, readonly cut = false) {
+    super(message);
+  }
 }
 
 /** Prefetch templates advertised in discovery: the shared query list, keyed by query id. */
@@ -28,15 +33,18 @@ function plan(query: FhirQuery, value: unknown, patientId: string): Plan {
 }
 
 export interface GatherOptions {
-  timeoutMs: number;
-  maxPages: number;
+  limits: FhirLimits;
   fetch: typeof fetch;
+  /** The client's FHIR server, only when it is on the client's allowlist (else undefined: never contacted). */
+  server?: { base: string; accessToken?: string };
 }
 
 export interface Gathered {
   resources: unknown[];
   /** Report documents cited by URL, fetched from the FHIR server (URL → text). */
   binaries: Record<string, string>;
+  /** Cited documents left unread, when any were. */
+  documentsCut?: DocumentsCut;
 }
 
 /** Every resource the shared queries ask for, deduplicated by type and id, and the report documents they cite. */
@@ -44,53 +52,46 @@ export async function gatherResources(request: HookRequest, options: GatherOptio
   const patientId = request.context.patientId;
   const plans = QUERIES.map((q) => plan(q, request.prefetch?.[q.id], patientId));
   const toFetch = plans.filter((p) => p.fetch !== undefined);
-  if (toFetch.length > 0 && !request.fhirServer) {
+  const { server, limits } = options;
+  if (toFetch.length > 0 && !server) {
     // A key the client answered with null means "no data"; only absent or failed keys are fatal.
     const unobtainable = toFetch.filter((p) => request.prefetch?.[p.query.id] !== null);
-    if (unobtainable.length > 0) throw new PreconditionFailed('prefetch incomplete and no fhirServer');
+    if (unobtainable.length > 0) throw new PreconditionFailed('prefetch incomplete and no usable fhirServer');
   }
-  let access: FhirAccess | undefined;
-  if (request.fhirServer) {
-    access = {
-      base: request.fhirServer.replace(/\/+$/, ''),
-      ...(request.fhirAuthorization ? { accessToken: request.fhirAuthorization.access_token } : {}),
-      timeoutMs: options.timeoutMs,
-      maxPages: options.maxPages,
-      fetch: options.fetch,
-    };
-    const signal = AbortSignal.timeout(options.timeoutMs);
-    try {
-      await Promise.all(
-        toFetch.map(async (p) => {
-          p.have.push(...(await fetchAllPages(access as FhirAccess, p.fetch as string, signal, p.continues)));
-        }),
-      );
-    } catch (error) {
-      if (error instanceof FetchFailed) throw new PreconditionFailed(error.message);
-      throw error;
-    }
-  }
-  const resources = dedupe(plans.flatMap((p) => p.have));
-  const binaries: Record<string, string> = {};
-  if (access) {
-    const server = access;
-    const signal = AbortSignal.timeout(options.timeoutMs);
+  if (!server) return { resources: dedupe(plans.flatMap((p) => p.have)), binaries: {} };
+  const access: FhirAccess = {
+    base: server.base,
+    ...(server.accessToken ? { accessToken: server.accessToken } : {}),
+    maxPages: limits.maxPages,
+    maxResponseBytes: limits.maxResponseBytes,
+    fetch: options.fetch,
+  };
+  // One budget for the whole call: searches first, documents in what is left.
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  try {
     await Promise.all(
-      documentUrls(resources).map(async (url) => {
-        const text = await fetchDocument(server, url, signal);
-        if (text !== undefined) binaries[url] = text;
+      toFetch.map(async (p) => {
+        p.have.push(...(await fetchAllPages(access, p.fetch as string, signal, p.continues)));
       }),
     );
+  } catch (error) {
+    if (error instanceof FetchFailed) throw new PreconditionFailed(error.message, error instanceof FetchCut);
+    throw error;
   }
-  return { resources, binaries };
+  const resources = dedupe(plans.flatMap((p) => p.have));
+  const { binaries, cut } = await fetchDocuments(access, documentUrls(resources), limits.maxDocuments, signal);
+  return { resources, binaries, ...(cut.skipped + cut.unread > 0 ? { documentsCut: cut } : {}) };
 }
 
+// Resources whose type or id is not a string (a server answering with crafted JSON) are dropped:
+// they cannot be keyed or extracted.
 function dedupe(resources: unknown[]): unknown[] {
   const seen = new Set<string>();
   return resources.filter((r) => {
     const { resourceType, id } = r as { resourceType?: unknown; id?: unknown };
-    if (typeof id !== 'string') return true;
-    const key = `${String(resourceType)}/${id}`;
+    if (typeof resourceType !== 'string' || (id !== undefined && typeof id !== 'string')) return false;
+    if (id === undefined) return true;
+    const key = `${resourceType}/${id}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,4 +1,12 @@
-// Remembers each JWT id until its token expires, so a captured token cannot be replayed.
+// Remembers each JWT id until its token expires, so a captured token cannot be replayed. One
+// process keeps them in memory; several instances behind a load balancer share Redis (replay-redis.ts).
+
+/** Records a key until a time; false when it was already recorded and has not expired. */
+export interface ReplayStore {
+  claim(key: string, expiresAtMs: number): Promise<boolean>;
+  close?(): Promise<void>;
+}
+
 export class JtiCache {
   private readonly seen = new Map<string, number>();
   private nextSweep = 0;
@@ -25,5 +33,18 @@ export class JtiCache {
     if (now < this.nextSweep) return;
     this.nextSweep = now + 1000;
     for (const [key, until] of this.seen) if (until <= now) this.seen.delete(key);
+  }
+}
+
+/** The in-process store (one instance only). */
+export class MemoryReplayStore implements ReplayStore {
+  private readonly cache: JtiCache;
+
+  constructor(now: () => number = Date.now) {
+    this.cache = new JtiCache(now);
+  }
+
+  async claim(key: string, expiresAtMs: number): Promise<boolean> {
+    return this.cache.claim(key, expiresAtMs);
   }
 }

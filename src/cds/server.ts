@@ -7,9 +7,13 @@ import { defaultAssessResources, type AssessResources } from './assessor.ts';
 import { AuthError, JwtVerifier, type VerifiedCaller } from './auth.ts';
 import { AssessmentCache } from './assessment-cache.ts';
 import { cardContent, finishCard, type Card } from './cards.ts';
-import type { ResolvedCdsConfig } from './config.ts';
+import { normaliseBase, type ResolvedCdsConfig } from './config.ts';
 import { registerCors } from './cors.ts';
+import type { DocumentsCut } from './fhir-fetch.ts';
+import { loggableCode, loggableUrl } from './log-safe.ts';
+import { badResourceField, MAX_JSON_DEPTH, nestsDeeperThan } from './json-guard.ts';
 import { gatherResources, PreconditionFailed } from './prefetch.ts';
+import type { ReplayStore } from './replay.ts';
 import { checkFeedback, checkHookRequest, type HookRequest } from './request-schema.ts';
 import { DISCOVERY_JSON, SERVICES_BY_ID, type ServiceDefinition } from './services.ts';
 
@@ -23,6 +27,8 @@ export interface CdsServerOptions {
   /** "Today" for the clinical inputs (age); JWT times always use the real clock. */
   now?: () => Date;
   fetch?: typeof fetch;
+  /** Where JWT ids are remembered (shared by several instances); in memory when absent. Closed with the server. */
+  replayStore?: ReplayStore;
 }
 
 declare module 'fastify' {
@@ -49,9 +55,10 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   const assessResources = options.assessResources ?? defaultAssessResources;
   const isAlnd = alndMatcher(config.alnd);
   // Token times are checked against the real clock; `now` is the clinical "today" only.
-  const verifier = new JwtVerifier(config);
+  const verifier = new JwtVerifier(config, Date.now, options.replayStore);
+  // Patient data: this cache stays in the process, never in a shared store.
   const cache = new AssessmentCache();
-  const gather = { timeoutMs: config.fhir.timeoutMs, maxPages: config.fhir.maxPages, fetch: options.fetch ?? globalThis.fetch };
+  const fetchImpl = options.fetch ?? globalThis.fetch;
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
@@ -64,6 +71,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     },
   });
 
+  if (options.replayStore) app.addHook('onClose', async () => options.replayStore?.close?.());
   registerCors(app, config.cors.origins, ['/cds-services', '/cds-services/*']);
   app.addHook('onRequest', (_request, reply, done) => {
     // Cards carry patient data: never cache them anywhere.
@@ -116,29 +124,39 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   app.post<{ Params: { id: string } }>('/cds-services/:id', { onRequest: authenticate }, async (request, reply) => {
     const service = SERVICES_BY_ID.get(request.params.id);
     if (!service) return reply.code(404).send({ error: ERROR_TEXT[404] });
+    const shallow = shallowEnough(request.body);
+    if (shallow) return reply.code(400).send({ error: ERROR_TEXT[400], message: shallow });
     const checked = checkHookRequest(service.hook, request.body);
     if (!checked.ok) return reply.code(400).send({ error: ERROR_TEXT[400], message: checked.message });
+    const badField = badResourceField(checked.value.prefetch);
+    if (badField) return reply.code(400).send({ error: ERROR_TEXT[400], message: badField });
     try {
-      return { cards: await cardsFor(service, checked.value) };
+      return { cards: await cardsFor(service, checked.value, usableServer(checked.value, request)) };
     } catch (error) {
-      if (error instanceof PreconditionFailed) return reply.code(412).send({ error: ERROR_TEXT[412] });
+      if (error instanceof PreconditionFailed) {
+        // A limit we set is named (no data in it); a server failure is not described.
+        return reply.code(412).send({ error: ERROR_TEXT[412], ...(error.cut ? { message: error.message } : {}) });
+      }
       throw error;
     }
   });
 
   app.post<{ Params: { id: string } }>('/cds-services/:id/feedback', { onRequest: authenticate }, async (request, reply) => {
     if (!SERVICES_BY_ID.has(request.params.id)) return reply.code(404).send({ error: ERROR_TEXT[404] });
+    const shallow = shallowEnough(request.body);
+    if (shallow) return reply.code(400).send({ error: ERROR_TEXT[400], message: shallow });
     const checked = checkFeedback(request.body);
     if (!checked.ok) return reply.code(400).send({ error: ERROR_TEXT[400], message: checked.message });
-    // Card uuids, outcomes and coded reasons only: free-text comments may name the patient.
+    // Card ids, outcomes and coded reasons only, each when it looks like an id or a code: any
+    // string the client sends may be free text naming the patient.
     for (const item of checked.value.feedback) {
       request.log.info(
         {
           service: request.params.id,
-          card: item.card,
+          card: loggableCode(item.card),
           outcome: item.outcome,
           suggestions: item.acceptedSuggestions?.length,
-          reason: item.overrideReason?.reason?.code,
+          reason: loggableCode(item.overrideReason?.reason?.code),
           comment: item.overrideReason?.userComment !== undefined ? 'given' : undefined,
         },
         'cds feedback',
@@ -147,27 +165,40 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     return reply.code(200).send({});
   });
 
-  async function cardsFor(service: ServiceDefinition, request: HookRequest): Promise<Card[]> {
+  /** The request's fhirServer when the calling client may name it; any other is never contacted. */
+  function usableServer(hook: HookRequest, request: FastifyRequest): { base: string; accessToken?: string } | undefined {
+    if (!hook.fhirServer) return undefined;
+    const base = normaliseBase(hook.fhirServer);
+    const allowed = (request.caller && verifier.client(request.caller.iss)?.fhirServers) ?? [];
+    if (!allowed.includes(base)) {
+      request.log.warn({ iss: request.caller?.iss, fhirServer: loggableUrl(base) }, 'fhirServer not allowed for this client: not contacted');
+      return undefined;
+    }
+    return { base, ...(hook.fhirAuthorization ? { accessToken: hook.fhirAuthorization.access_token } : {}) };
+  }
+
+  async function cardsFor(service: ServiceDefinition, request: HookRequest, server: { base: string; accessToken?: string } | undefined): Promise<Card[]> {
     const { context } = request;
     let orders: string[] | undefined;
     if (service.hook !== 'patient-view') {
       orders = alndOrders(context.draftOrders, isAlnd, service.hook === 'order-select' ? context.selections : undefined);
       if (orders.length === 0) return [];
     }
-    const { resources, binaries } = await gatherResources(request, gather);
+    const { resources, binaries, documentsCut } = await gatherResources(request, { limits: config.fhir, fetch: fetchImpl, ...(server ? { server } : {}) });
     const today = now();
     const key = AssessmentCache.key([resources, binaries], context.patientId, today.toISOString().slice(0, 10));
-    let cached = cache.get(key);
+    let cached = key === undefined ? undefined : cache.get(key);
     if (!cached) {
       cached = { assessment: assessResources(resources, { patientId: context.patientId, now: today, binaries }), cards: {} };
-      cache.set(key, cached);
+      if (key !== undefined) cache.set(key, cached);
     }
     const { assessment } = cached;
     if (service.hook === 'patient-view') {
       const positive = (valueOf(assessment.inputs, 'slnPositive') ?? 0) > 0 || ['micro', 'macro'].includes(valueOf(assessment.inputs, 'nodalBurden') ?? '');
       if (!positive || hasAlndProcedure(resources, isAlnd)) return [];
     }
-    const content = (cached.cards[service.hook] ??= cardContent(assessment, service.hook));
+    const rendered = (cached.cards[service.hook] ??= cardContent(assessment, service.hook));
+    const content = documentsCut ? { ...rendered, detail: `${rendered.detail ?? ''}\n\n${cutNotice(documentsCut, config.fhir.maxDocuments)}`.trim() } : rendered;
     return [
       finishCard(content, {
         hook: service.hook,
@@ -180,4 +211,17 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   }
 
   return app;
+}
+
+/** A 400 message when the body nests deeper than any FHIR data would (checked without recursion). */
+function shallowEnough(body: unknown): string | undefined {
+  return nestsDeeperThan(body, MAX_JSON_DEPTH) ? `body nests deeper than ${MAX_JSON_DEPTH} levels` : undefined;
+}
+
+/** Says on the card which cited report documents were not read: their facts are missing, not absent. */
+export function cutNotice(cut: DocumentsCut, maxDocuments: number): string {
+  const parts: string[] = [];
+  if (cut.skipped > 0) parts.push(`${cut.skipped} not fetched (limit ${maxDocuments} per request, or time budget spent)`);
+  if (cut.unread > 0) parts.push(`${cut.unread} could not be read`);
+  return `**Incomplete**: of ${cut.cited} report documents cited, ${parts.join(' and ')}; facts only in those documents are missing.`;
 }

@@ -4,6 +4,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadAppConfig } from '../app/smart/config-check.ts';
+import { contentSecurityPolicy } from '../app/smart/csp.ts';
 
 export interface AppServer {
   origin: string;
@@ -12,8 +14,23 @@ export interface AppServer {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Only the EHR may frame the app. */
-const frameHeaders = (ehrOrigin: string) => ({ 'Content-Security-Policy': `frame-ancestors ${ehrOrigin}` });
+/**
+ * The production policy (from smart-config/app.json) with only what the dev server needs added:
+ * its HMR websocket, and inline styles (vite injects imported CSS as <style> elements). Scripts
+ * stay 'self' only, no eval; only this EHR may frame the app.
+ */
+export function devContentSecurityPolicy(ehrOrigin: string, appOrigin: string): string {
+  const config = loadAppConfig(new URL('smart-config/app.json', `file://${root}`), new URL('smart-config/app.schema.json', `file://${root}`));
+  return contentSecurityPolicy(config)
+    .split('; ')
+    .map((d) => {
+      if (d.startsWith('style-src ')) return `${d} 'unsafe-inline'`;
+      if (d.startsWith('connect-src ')) return `${d} ${appOrigin.replace(/^http/, 'ws')}`;
+      if (d.startsWith('frame-ancestors ')) return `frame-ancestors ${ehrOrigin}`;
+      return d;
+    })
+    .join('; ');
+}
 
 export async function startAppServer(opts: { host: string; port: number; ehrOrigin: string; production: boolean }): Promise<AppServer> {
   if (opts.production) {
@@ -38,7 +55,12 @@ export async function startAppServer(opts: { host: string; port: number; ehrOrig
     configFile: `${root}vite.config.ts`,
     clearScreen: false,
     logLevel: 'warn',
-    server: { host: opts.host, port: opts.port, strictPort: true, headers: frameHeaders(opts.ehrOrigin) },
+    server: {
+      host: opts.host,
+      port: opts.port,
+      strictPort: true,
+      headers: { 'Content-Security-Policy': devContentSecurityPolicy(opts.ehrOrigin, `http://${opts.host}:${opts.port}`), 'X-Content-Type-Options': 'nosniff' },
+    },
   });
   await server.listen();
   return { origin: `http://${opts.host}:${opts.port}`, close: () => server.close() };

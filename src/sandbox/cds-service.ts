@@ -13,7 +13,7 @@ export async function startEmbeddedCds(opts: { host: string; port: number; ehrOr
   const url = `http://${opts.host}:${opts.port}`;
   const shipped = JSON.parse(readFileSync(DEFAULT_CONFIG_URL, 'utf8')) as Record<string, unknown>;
   const config = resolveCdsConfig(
-    { ...shipped, clients: [{ iss: opts.ehrOrigin, note: 'embedded sandbox EHR', jku: [`${opts.ehrOrigin}/cds-client/jwks.json`] }] },
+    { ...shipped, clients: [{ iss: opts.ehrOrigin, note: 'embedded sandbox EHR', jku: [`${opts.ehrOrigin}/cds-client/jwks.json`], fhirServers: [`${opts.ehrOrigin}/fhir`] }] },
     { serviceUrl: url, appOrigin: opts.appOrigin },
   );
   const server = createCdsServer({ config });

@@ -62,7 +62,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const clients = opts.clients ?? loadClients(opts.appOrigin);
   const origins = clientOrigins(clients);
   const urls = { ehrOrigin: '', fhirBase: '' };
-  const state = new AuthState({ codeTtlMs: 60_000, accessTtlMs: 3_600_000, launchTtlMs: 3_600_000, ...opts.timing });
+  const state = new AuthState({ codeTtlMs: 60_000, accessTtlMs: 3_600_000, launchTtlMs: 3_600_000, refreshTtlMs: 8 * 3_600_000, ...opts.timing });
   const [idTokenKey, cdsClientKey] = await Promise.all([makeSigningKey('RS256'), makeSigningKey('ES384')]);
 
   const repo: MemoryRepository = new IndexedRepository();
@@ -94,7 +94,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     },
   };
   const listPatients = async () => (await repo.searchResources<Patient>({ resourceType: 'Patient', count: 1000 }));
-  registerAuthRoutes(app, Object.assign(Object.create(deps) as typeof deps, { clients, state, idTokenKey, listPatients, practitioner: `Practitioner/${PRACTITIONER.id}` }));
+  const listPractitioners = async () => repo.searchResources<Practitioner>({ resourceType: 'Practitioner', count: 100 });
+  registerAuthRoutes(app, Object.assign(Object.create(deps) as typeof deps, { clients, state, idTokenKey, listPatients, listPractitioners, practitioner: `Practitioner/${PRACTITIONER.id}` }));
   registerFhirRoutes(app, Object.assign(Object.create(deps) as typeof deps, { repo, router, state }));
   const createLaunch: Sandbox['createLaunch'] = (ctx) =>
     state.createLaunch({ practitioner: `Practitioner/${PRACTITIONER.id}`, needPatientBanner: false, ...ctx });

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateSecret, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CdsConfigError } from '../../src/cds/config.ts';
 import { config, ISS, JKU_ISS, makeKey, sign, SERVICE_URL, startCds, startJwksHost, type RunningCds, type TestKey } from './helpers.ts';
 
 const DISCOVERY = '/cds-services';
@@ -179,5 +180,31 @@ describe('rejected tokens: all 401 with no detail', () => {
     const logs = cds.logs.join('');
     expect(logs).toContain('"status":401');
     expect(logs).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+  });
+});
+
+describe('algorithms per client', () => {
+  it('ES384/RS384 by default; ES256, RS256 and PS384 only for a client that lists them (and then only those)', async () => {
+    const [es256, rs256, ps384, es384] = await Promise.all([makeKey('ES256'), makeKey('RS256'), makeKey('PS384'), makeKey('ES384')]);
+    const keys = [es256, rs256, ps384, es384];
+    const byDefault = await startCds({ config: config(keys) }, es384);
+    const listed = await startCds({ config: config(keys, { clients: [{ iss: ISS, jwks: { keys: keys.map((k) => k.publicJwk) }, algorithms: ['ES256', 'PS384'] }] }) }, es384);
+    try {
+      const status = async (cds: RunningCds, key: TestKey) => (await cds.call(DISCOVERY, undefined, await sign({ key, aud: AUD }))).status;
+      expect(await status(byDefault, es384)).toBe(200);
+      for (const key of [es256, rs256, ps384]) expect(await status(byDefault, key), key.alg).toBe(401);
+      expect(await status(listed, es256)).toBe(200);
+      expect(await status(listed, ps384)).toBe(200);
+      expect(await status(listed, rs256)).toBe(401);
+      expect(await status(listed, es384)).toBe(401);
+    } finally {
+      await Promise.all([byDefault.close(), listed.close()]);
+    }
+  });
+
+  it('a configuration allowing none or an HMAC algorithm does not load', () => {
+    for (const alg of ['none', 'HS256', 'HS384', 'HS512']) {
+      expect(() => config([es], { clients: [{ iss: ISS, jwks: { keys: [es.publicJwk] }, algorithms: [alg as never] }] }), alg).toThrow(CdsConfigError);
+    }
   });
 });

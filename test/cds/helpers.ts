@@ -13,14 +13,16 @@ export const SERVICE_URL = 'https://cds.example.test';
 export const ISS = 'https://ehr.example.test';
 export const JKU_ISS = 'https://jku-ehr.example.test';
 
+export type TestAlg = 'ES384' | 'RS384' | 'ES256' | 'RS256' | 'PS384';
+
 export interface TestKey {
-  alg: 'ES384' | 'RS384';
+  alg: TestAlg;
   kid: string;
   privateKey: CryptoKey;
   publicJwk: JWK;
 }
 
-export async function makeKey(alg: 'ES384' | 'RS384', kid = randomUUID()): Promise<TestKey> {
+export async function makeKey(alg: TestAlg, kid = randomUUID()): Promise<TestKey> {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   return { alg, kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
 }

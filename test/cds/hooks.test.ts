@@ -6,7 +6,7 @@ import type { Card } from '../../src/cds/cards.ts';
 import { parseScopes } from '../../src/sandbox/auth/scopes.ts';
 import { loadScenario } from '../../src/sandbox/patients/index.ts';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.ts';
-import { alndOrder, config, hookBody, makeKey, scenarioPrefetch, searchset, startCds, type RunningCds } from './helpers.ts';
+import { alndOrder, config, hookBody, ISS, makeKey, scenarioPrefetch, searchset, startCds, type RunningCds } from './helpers.ts';
 
 const SELECT = '/cds-services/nodal-risk-order-select';
 const SIGN = '/cds-services/nodal-risk-order-sign';
@@ -70,7 +70,6 @@ beforeAll(async () => {
   const key = await makeKey('ES384');
   const scenarios = ['micrometastasis', 'macrometastasis-z0011-eligible', 'itc-only'].map(loadScenario);
   sandbox = await startSandbox({ appOrigin: 'http://127.0.0.1:5173', scenarios });
-  cds = await startCds({ config: config([key]), now: () => new Date('2026-06-01T12:00:00Z') }, key);
 
   // A FHIR server stub: two pages of Observations, a server error, and a link to another host.
   const micro = scenarioPrefetch('micrometastasis');
@@ -88,6 +87,9 @@ beforeAll(async () => {
   await stub.listen({ host: '127.0.0.1', port: 0 });
   const address = stub.server.address();
   stubBase = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // The FHIR servers this test's client may name (one with nothing listening, for network errors).
+  const fhirServers = [sandbox.fhirBase, `${stubBase}/ok`, `${stubBase}/broken`, `${stubBase}/leak`, 'http://127.0.0.1:1/fhir'];
+  cds = await startCds({ config: config([key], { clients: [{ iss: ISS, jwks: { keys: [key.publicJwk] }, fhirServers }] }), now: () => new Date('2026-06-01T12:00:00Z') }, key);
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadClients } from '../../src/sandbox/auth/clients.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { CLIENT_ID, REDIRECT_URI, authorizeToCode, authorizeUrl, fhirGet, get, launchToToken, pkce, postForm, start, token } from './helpers.ts';
+import { APP_ORIGIN, CLIENT_ID, REDIRECT_URI, authorizeToCode, authorizeUrl, fhirGet, get, launchToToken, pkce, postForm, start, testClients, token } from './helpers.ts';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -114,7 +115,7 @@ describe('PKCE', () => {
     const missing = await token(sb, { grant_type: 'authorization_code', code: a.code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID });
     expect(missing.status).toBe(400);
     expect(missing.body.error).toBe('invalid_request');
-    const b = await authorizeToCode(sb, { scope: 'launch patient/*.rs', launch, challenge });
+    const b = await authorizeToCode(sb, { scope: 'launch patient/*.rs', launch: sb.createLaunch({ patient: 'micrometastasis' }), challenge });
     const wrong = await token(sb, { grant_type: 'authorization_code', code: b.code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: pkce().verifier });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toBe('invalid_grant');
@@ -196,11 +197,11 @@ describe('refresh', () => {
 
   it('allows narrowing the scope but not widening it', async () => {
     const t0 = await launchToToken(sb, { patient: 'micrometastasis', scope: 'launch patient/Observation.rs patient/Patient.rs offline_access' });
-    const wide = await token(sb, { grant_type: 'refresh_token', refresh_token: t0.refresh_token as string, scope: 'patient/*.rs' });
+    const wide = await token(sb, { grant_type: 'refresh_token', refresh_token: t0.refresh_token as string, client_id: CLIENT_ID, scope: 'patient/*.rs' });
     expect(wide.status).toBe(400);
     expect(wide.body.error).toBe('invalid_scope');
     const t1 = await launchToToken(sb, { patient: 'micrometastasis', scope: 'launch patient/Observation.rs patient/Patient.rs offline_access' });
-    const narrow = await token(sb, { grant_type: 'refresh_token', refresh_token: t1.refresh_token as string, scope: 'patient/Patient.rs offline_access' });
+    const narrow = await token(sb, { grant_type: 'refresh_token', refresh_token: t1.refresh_token as string, client_id: CLIENT_ID, scope: 'patient/Patient.rs offline_access' });
     expect(narrow.status).toBe(200);
     expect(narrow.body.scope).toBe('patient/Patient.rs offline_access');
     expect((await fhirGet(sb, 'Observation?patient=micrometastasis', narrow.body.access_token as string)).status).toBe(403);
@@ -214,5 +215,107 @@ describe('form POST to /authorize', () => {
     const res = await postForm(`${sb.ehrOrigin}/auth/authorize`, Object.fromEntries(u.searchParams));
     expect(res.status).toBe(302);
     expect(new URL(res.headers.get('location')!).searchParams.get('code')).toBeTruthy();
+  });
+});
+
+describe('refresh and launch hardening', () => {
+  it('a refresh without client_id is refused (and does not use up the token)', async () => {
+    const t0 = await launchToToken(sb, { patient: 'micrometastasis' });
+    const bare = await token(sb, { grant_type: 'refresh_token', refresh_token: t0.refresh_token as string });
+    expect(bare.status).toBe(400);
+    expect(bare.body).toMatchObject({ error: 'invalid_request', error_description: 'client_id is required' });
+    expect((await token(sb, { grant_type: 'refresh_token', refresh_token: t0.refresh_token as string, client_id: CLIENT_ID })).status).toBe(200);
+  });
+
+  it('refresh tokens expire (configurable), and rotation does not extend the session', async () => {
+    const quick = await start({ timing: { refreshTtlMs: 400 } });
+    try {
+      const t0 = await launchToToken(quick, { patient: 'micrometastasis' });
+      const r1 = await token(quick, { grant_type: 'refresh_token', refresh_token: t0.refresh_token as string, client_id: CLIENT_ID });
+      expect(r1.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 450));
+      const late = await token(quick, { grant_type: 'refresh_token', refresh_token: r1.body.refresh_token as string, client_id: CLIENT_ID });
+      expect(late.status).toBe(400);
+      expect(late.body).toMatchObject({ error: 'invalid_grant', error_description: 'refresh token has expired; launch the app again' });
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('a launch id is single use', async () => {
+    const launch = sb.createLaunch({ patient: 'micrometastasis' });
+    await authorizeToCode(sb, { scope: 'launch patient/*.rs', launch, challenge: pkce().challenge });
+    const { location } = await get(authorizeUrl(sb, { scope: 'launch patient/*.rs', launch, challenge: pkce().challenge }));
+    expect(location?.searchParams.get('error')).toBe('invalid_request');
+    expect(location?.searchParams.get('error_description')).toBe('unknown, expired or already used launch');
+    expect(location?.searchParams.get('code')).toBeNull();
+  });
+});
+
+describe('scopes capped to the registration (the shipped smart-config/clients.json)', () => {
+  let shipped: Sandbox;
+  beforeAll(async () => {
+    shipped = await start({ clients: loadClients(APP_ORIGIN) });
+  });
+  afterAll(async () => {
+    await shipped.close();
+  });
+
+  it('standalone user/*.rs: the user-level scope is not granted; only the chosen patient is readable', async () => {
+    const t = await launchToToken(shipped, { patient: 'itc-only', standalone: true, scope: 'launch/patient openid fhirUser user/*.rs patient/Observation.rs' });
+    expect(String(t.scope).split(' ')).toEqual(['launch/patient', 'openid', 'fhirUser', 'patient/Observation.rs']);
+    const other = await fhirGet(shipped, 'Observation?patient=micrometastasis', t.access_token as string);
+    expect(other.body.entry ?? []).toEqual([]);
+  });
+
+  it('EHR launch user/*.cruds and patient/*.cruds: narrowed to read/search plus RiskAssessment create; no write for another patient', async () => {
+    const t = await launchToToken(shipped, { patient: 'micrometastasis', scope: 'launch user/*.cruds patient/*.cruds' });
+    expect(String(t.scope).split(' ')).toEqual(['launch', 'patient/*.rs', 'patient/RiskAssessment.c']);
+    const create = (patient: string) =>
+      fetch(`${shipped.fhirBase}/RiskAssessment`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${String(t.access_token)}`, 'Content-Type': 'application/fhir+json' },
+        body: JSON.stringify({ resourceType: 'RiskAssessment', status: 'final', subject: { reference: `Patient/${patient}` } }),
+      });
+    expect((await create('itc-only')).status).toBe(403);
+    expect((await create('micrometastasis')).status).toBe(201);
+  });
+});
+
+describe('user-level scopes need a practitioner sign-in', () => {
+  let sbUser: Sandbox;
+  beforeAll(async () => {
+    const [client] = testClients();
+    sbUser = await start({ clients: [{ ...client!, scope: `${client!.scope} user/*.rs` }] });
+  });
+  afterAll(async () => {
+    await sbUser.close();
+  });
+
+  it('authorize asks for a sign-in; cancelling it answers invalid_scope', async () => {
+    const first = await get(authorizeUrl(sbUser, { scope: 'openid fhirUser user/Observation.rs', challenge: pkce().challenge, state: 's1' }));
+    expect(first.location?.pathname).toBe('/auth/sign-in');
+    const page = await fetch(first.location!.href);
+    expect(await page.text()).toContain('value="dr-rivera"');
+    const request = first.location!.searchParams.get('request') ?? '';
+    const res = await postForm(`${sbUser.ehrOrigin}/auth/sign-in`, { request, cancel: '1' });
+    const back = new URL(res.headers.get('location') ?? '');
+    expect(back.origin + back.pathname).toBe(REDIRECT_URI);
+    expect(back.searchParams.get('error')).toBe('invalid_scope');
+    expect(back.searchParams.get('state')).toBe('s1');
+    expect(back.searchParams.get('code')).toBeNull();
+  });
+
+  it('after signing in as a practitioner the user-level scope is granted', async () => {
+    const { verifier, challenge } = pkce();
+    const first = await get(authorizeUrl(sbUser, { scope: 'openid fhirUser user/Observation.rs', challenge }));
+    const request = first.location!.searchParams.get('request') ?? '';
+    const res = await postForm(`${sbUser.ehrOrigin}/auth/sign-in`, { request, practitioner: 'dr-rivera' });
+    const code = new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const t = await token(sbUser, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: verifier });
+    expect(t.status).toBe(200);
+    expect(t.body.scope).toBe('openid fhirUser user/Observation.rs');
+    expect(t.body.fhirUser).toBe(`${sbUser.fhirBase}/Practitioner/dr-rivera`);
+    expect((await fhirGet(sbUser, 'Observation?patient=itc-only', t.body.access_token as string)).status).toBe(200);
   });
 });

@@ -65,7 +65,7 @@ describe('client registrations', () => {
 
   it('fails loudly on an invalid registration', () => {
     expect(() => parseClients({ clients: [{ clientId: 'x', name: 'X', type: 'confidential', launchUri: 'a', redirectUris: [] }] }, 'http://a')).toThrow(ClientConfigError);
-    expect(() => parseClients({ clients: [{ clientId: 'x', name: 'X', type: 'public', launchUri: 'relative', redirectUris: ['/cb'] }] }, 'http://a')).toThrow(/absolute/);
+    expect(() => parseClients({ clients: [{ clientId: 'x', name: 'X', type: 'public', launchUri: 'relative', redirectUris: ['/cb'], scope: 'launch' }] }, 'http://a')).toThrow(/absolute/);
   });
 });
 

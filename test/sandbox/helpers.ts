@@ -9,7 +9,10 @@ export const CLIENT_ID = 'nodal-risk';
 export const REDIRECT_URI = `${APP_ORIGIN}/index.html`;
 
 export function testClients(): ClientRegistration[] {
-  return [{ clientId: CLIENT_ID, name: 'Nodal Risk', type: 'public', launchUri: `${APP_ORIGIN}/launch/launch.html`, redirectUris: [REDIRECT_URI] }];
+  // Broad on purpose (every patient-level permission), so the FHIR tests can exercise each one;
+  // the shipped registration in smart-config/clients.json is narrower.
+  const scope = 'launch launch/patient launch/encounter openid fhirUser online_access offline_access patient/*.cruds';
+  return [{ clientId: CLIENT_ID, name: 'Nodal Risk', type: 'public', launchUri: `${APP_ORIGIN}/launch/launch.html`, redirectUris: [REDIRECT_URI], scope }];
 }
 
 export async function start(opts: Partial<SandboxOptions> = {}): Promise<Sandbox> {

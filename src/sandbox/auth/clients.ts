@@ -10,6 +10,8 @@ export interface ClientRegistration {
   type: 'public';
   launchUri: string;
   redirectUris: string[];
+  /** Every scope this client may be granted (space-separated); requests are capped to it. */
+  scope: string;
   defaultScope?: string;
 }
 

@@ -1,14 +1,14 @@
 // SMART App Launch 2.x authorization server: discovery, /authorize (+ standalone patient picker), /token.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Patient } from '@medplum/fhirtypes';
+import type { Patient, Practitioner } from '@medplum/fhirtypes';
 import type { ClientRegistration } from './clients.ts';
 import { FAULT_CHOICES, parseFault } from './faults.ts';
 import type { SigningKey } from './keys.ts';
 import { jwks, signIdToken } from './keys.ts';
 import { isValidVerifier, s256 } from './pkce.ts';
-import { isSubset, parseScopes, withoutType } from './scopes.ts';
+import { capToRegistered, hasUserScopes, isSubset, parseScopes, withoutType } from './scopes.ts';
 import type { AuthRequest, AuthState, LaunchContext, Session } from './state.ts';
-import { PAGE_CSP, html, page } from '../ehr/html.ts';
+import { PAGE_CSP, html, page, type SafeHtml } from '../ehr/html.ts';
 
 export interface AuthDeps {
   ehrOrigin: string;
@@ -18,6 +18,8 @@ export interface AuthDeps {
   idTokenKey: SigningKey;
   /** Patients for the standalone picker. */
   listPatients: () => Promise<Patient[]>;
+  /** Practitioners for the simulated sign-in that user-level scopes need. */
+  listPractitioners: () => Promise<Practitioner[]>;
   practitioner: string;
 }
 
@@ -53,6 +55,8 @@ export function smartConfiguration(d: Pick<AuthDeps, 'ehrOrigin' | 'fhirBase'>):
     ],
   };
 }
+
+const EXPIRED_REQUEST = 'This authorization request has expired; start the launch again.';
 
 const first = (v: unknown): string | undefined => (Array.isArray(v) ? first(v[0]) : typeof v === 'string' ? v : undefined);
 
@@ -105,30 +109,45 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     const challenge = first(params.code_challenge);
     if (method !== 'S256') return fail('invalid_request', 'PKCE with code_challenge_method=S256 is required');
     if (!challenge || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) return fail('invalid_request', 'code_challenge is missing or malformed');
-    const scope = parseScopes(first(params.scope) ?? '');
+    // Least privilege: never more than the client's registration allows, whatever it asks for.
+    const scope = capToRegistered(parseScopes(first(params.scope) ?? ''), parseScopes(client.scope));
 
     const launchId = first(params.launch);
     let launch: LaunchContext | undefined;
     if (launchId !== undefined) {
-      launch = d.state.getLaunch(launchId);
-      if (!launch) return fail('invalid_request', 'unknown or expired launch');
+      launch = d.state.takeLaunch(launchId);
+      if (!launch) return fail('invalid_request', 'unknown, expired or already used launch');
       if (!scope.launch) return fail('invalid_scope', 'an EHR launch must request the launch scope');
       if (launch.fault?.kind === 'invalid-scope') return fail('invalid_scope', 'requested scope is not allowed (injected error)');
     } else if (scope.launch) {
       return fail('invalid_request', 'the launch scope needs a launch parameter');
     }
     const req: AuthRequest = { clientId: client.clientId, redirectUri, scope, state, codeChallenge: challenge, ...(launch ? { launch } : {}) };
-    const needsPatient = scope.launchPatient || scope.resources.some((r) => r.level === 'patient');
-    if (!launch && needsPatient) {
+    // Access beyond one patient's compartment needs a practitioner signed in here first.
+    if (hasUserScopes(scope)) return noStore(reply).redirect(`/auth/sign-in?request=${encodeURIComponent(d.state.addPending(req))}`, 302);
+    return proceed(reply, req);
+  };
+
+  const proceed = (reply: FastifyReply, req: AuthRequest) => {
+    const needsPatient = req.scope.launchPatient || req.scope.resources.some((r) => r.level === 'patient');
+    if (!req.launch && needsPatient) {
       // Standalone launch: the user picks the patient in context.
       return noStore(reply).redirect(`/auth/select-patient?request=${encodeURIComponent(d.state.addPending(req))}`, 302);
     }
-    return issue(reply, req, launch);
+    return issue(reply, req, req.launch && req.practitioner ? { ...req.launch, practitioner: req.practitioner } : req.launch);
   };
 
   const issue = (reply: FastifyReply, req: AuthRequest, ctx: LaunchContext | undefined) => {
     const scope = ctx?.fault?.kind === 'deny-scope' ? withoutType(req.scope, ctx.fault.resourceType) : req.scope;
-    const session: Session = { clientId: req.clientId, scope, context: ctx, fault: ctx?.fault, fhirRequests: 0, revoked: false };
+    const session: Session = {
+      clientId: req.clientId,
+      scope,
+      context: ctx,
+      fault: ctx?.fault,
+      fhirRequests: 0,
+      revoked: false,
+      ...(req.practitioner ? { practitioner: req.practitioner } : {}),
+    };
     const code = d.state.issueCode({ session, redirectUri: req.redirectUri, codeChallenge: req.codeChallenge });
     return redirectWith(reply, req.redirectUri, { code, state: req.state });
   };
@@ -136,28 +155,55 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
   app.get('/auth/authorize', async (req, reply) => authorize(req.query as Record<string, unknown>, reply));
   app.post('/auth/authorize', async (req, reply) => authorize((req.body ?? {}) as Record<string, unknown>, reply));
 
+  /** A page of this server that asks the user one thing about a pending authorization request. */
+  const pickerPage = (reply: FastifyReply, title: string, pending: AuthRequest, what: string, action: string, requestId: string, controls: SafeHtml) => {
+    const client = d.clients.find((c) => c.clientId === pending.clientId);
+    const body = html`<main class="picker">
+<h1>${title}</h1>
+<p><strong>${client?.name ?? pending.clientId}</strong> asks for ${what}: <code>${pending.scope.granted.join(' ')}</code></p>
+<form method="post" action="${action}">
+<input type="hidden" name="request" value="${requestId}">${controls}
+</form>
+</main>`;
+    return noStore(reply).header('Content-Security-Policy', PAGE_CSP).type('text/html; charset=utf-8').send(page(title, body));
+  };
+
+  app.get('/auth/sign-in', async (req, reply) => {
+    const id = first((req.query as Record<string, unknown>).request) ?? '';
+    const pending = d.state.peekPending(id);
+    if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
+    const practitioners = await d.listPractitioners();
+    return pickerPage(reply, 'Practitioner sign-in (simulated)', pending, 'access beyond one patient', '/auth/sign-in', id, html`
+<ul class="patients">${practitioners.map((p) => html`<li><button type="submit" name="practitioner" value="${p.id ?? ''}">Sign in as ${practitionerLabel(p)}</button></li>`)}</ul>
+<button type="submit" name="cancel" value="1">Cancel</button>`);
+  });
+
+  app.post('/auth/sign-in', async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const pending = d.state.takePending(first(body.request) ?? '');
+    if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
+    const id = first(body.practitioner);
+    const known = id !== undefined && first(body.cancel) === undefined && (await d.listPractitioners()).some((p) => p.id === id);
+    if (!known) {
+      return redirectWith(reply, pending.redirectUri, { error: 'invalid_scope', error_description: 'user-level scopes need a practitioner sign-in', state: pending.state });
+    }
+    return proceed(reply, { ...pending, practitioner: `Practitioner/${id}` });
+  });
+
   app.get('/auth/select-patient', async (req, reply) => {
     const id = first((req.query as Record<string, unknown>).request) ?? '';
     const pending = d.state.peekPending(id);
-    if (!pending) return errorPage(reply, 400, 'This authorization request has expired; start the launch again.');
+    if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
     const patients = await d.listPatients();
-    const client = d.clients.find((c) => c.clientId === pending.clientId);
-    const body = html`<main class="picker">
-<h1>Select a patient</h1>
-<p><strong>${client?.name ?? pending.clientId}</strong> asks for: <code>${pending.scope.granted.join(' ')}</code></p>
-<form method="post" action="/auth/select-patient">
-<input type="hidden" name="request" value="${id}">
+    return pickerPage(reply, 'Select a patient', pending, 'this grant', '/auth/select-patient', id, html`
 <label>Injected error <select name="fault">${FAULT_CHOICES.filter((f) => f.value !== 'invalid-scope').map((f) => html`<option value="${f.value}">${f.label}</option>`)}</select></label>
-<ul class="patients">${patients.map((p) => html`<li><button type="submit" name="patient" value="${p.id ?? ''}">${patientLabel(p)}</button></li>`)}</ul>
-</form>
-</main>`;
-    return noStore(reply).header('Content-Security-Policy', PAGE_CSP).type('text/html; charset=utf-8').send(page('Select a patient', body));
+<ul class="patients">${patients.map((p) => html`<li><button type="submit" name="patient" value="${p.id ?? ''}">${patientLabel(p)}</button></li>`)}</ul>`);
   });
 
   app.post('/auth/select-patient', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const pending = d.state.takePending(first(body.request) ?? '');
-    if (!pending) return errorPage(reply, 400, 'This authorization request has expired; start the launch again.');
+    if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
     const patientId = first(body.patient) ?? '';
     if (!(await d.listPatients()).some((p) => p.id === patientId)) return errorPage(reply, 400, 'Unknown patient.');
     let fault;
@@ -167,7 +213,7 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
       return errorPage(reply, 400, 'Unknown injected error.');
     }
     // A standalone launch inside no EHR frame: the app must show its own banner.
-    return issue(reply, pending, { patient: patientId, practitioner: d.practitioner, needPatientBanner: true, ...(fault ? { fault } : {}) });
+    return issue(reply, pending, { patient: patientId, practitioner: pending.practitioner ?? d.practitioner, needPatientBanner: true, ...(fault ? { fault } : {}) });
   });
 
   app.post('/auth/token', async (req, reply) => {
@@ -190,11 +236,14 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     if (grantType === 'refresh_token') {
       const token = first(body.refresh_token);
       if (!token) return err(400, 'invalid_request', 'refresh_token is required');
+      // A public client has no secret: its client_id is the least a refresh must name.
+      const clientId = first(body.client_id);
+      if (!clientId) return err(400, 'invalid_request', 'client_id is required');
       const session = d.state.redeemRefresh(token);
       if (session === 'reused') return err(400, 'invalid_grant', 'refresh token was already used; the session is revoked');
+      if (session === 'expired') return err(400, 'invalid_grant', 'refresh token has expired; launch the app again');
       if (!session) return err(400, 'invalid_grant', 'refresh token is unknown or revoked');
-      const clientId = first(body.client_id);
-      if (clientId !== undefined && clientId !== session.clientId) return err(400, 'invalid_grant', 'client_id does not match');
+      if (clientId !== session.clientId) return err(400, 'invalid_grant', 'client_id does not match');
       const scope = first(body.scope);
       if (scope !== undefined) {
         if (!isSubset(scope, session.scope.granted)) return err(400, 'invalid_scope', 'a refresh may only narrow the granted scope');
@@ -217,7 +266,7 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
       res.smart_style_url = `${d.ehrOrigin}/ehr/assets/smart-style.json`;
       if (ctx.appContext) res.appContext = ctx.appContext;
     }
-    const practitioner = ctx?.practitioner ?? d.practitioner;
+    const practitioner = ctx?.practitioner ?? session.practitioner ?? d.practitioner;
     if (s.fhirUser) res.fhirUser = `${d.fhirBase}/${practitioner}`;
     if (s.openid && s.fhirUser) {
       res.id_token = await signIdToken(d.idTokenKey, {
@@ -231,6 +280,11 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     if (s.offlineAccess || s.onlineAccess) res.refresh_token = d.state.issueRefresh(session);
     return res;
   };
+}
+
+function practitionerLabel(p: Practitioner): string {
+  const n = p.name?.[0];
+  return n ? [n.prefix?.join(' '), n.given?.join(' '), n.family].filter(Boolean).join(' ') : p.id ?? '';
 }
 
 export function patientLabel(p: Patient): string {

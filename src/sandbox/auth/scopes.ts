@@ -83,3 +83,43 @@ export function withoutType(scopes: ScopeSet, resourceType: string): ScopeSet {
   const dropped = new Set(scopes.resources.filter((r) => r.resourceType === resourceType).map((r) => r.raw));
   return { ...scopes, resources: scopes.resources.filter((r) => !dropped.has(r.raw)), granted: scopes.granted.filter((g) => !dropped.has(g)) };
 }
+
+const ORDER: Permission[] = ['c', 'r', 'u', 'd', 's'];
+
+/**
+ * What of a request a client may have: each requested scope narrowed to what its registration
+ * allows (same level; a registered wildcard covers any type; permissions intersected). Scopes the
+ * registration does not cover at all are not granted. A scope granted whole keeps its spelling.
+ */
+export function capToRegistered(requested: ScopeSet, registered: ScopeSet): ScopeSet {
+  const granted: string[] = [];
+  const add = (s: string) => {
+    if (!granted.includes(s)) granted.push(s);
+  };
+  for (const s of requested.granted) {
+    const r = requested.resources.find((x) => x.raw === s);
+    if (!r) {
+      if (registered.granted.includes(s)) add(s);
+      continue;
+    }
+    const narrowed: string[] = [];
+    for (const g of registered.resources) {
+      if (g.level !== r.level || (g.resourceType !== '*' && r.resourceType !== '*' && g.resourceType !== r.resourceType)) continue;
+      const type = r.resourceType === '*' ? g.resourceType : r.resourceType;
+      const perms = ORDER.filter((p) => r.permissions.has(p) && g.permissions.has(p));
+      if (perms.length === 0) continue;
+      if (type === r.resourceType && perms.length === r.permissions.size) {
+        narrowed.splice(0, narrowed.length, r.raw);
+        break;
+      }
+      narrowed.push(`${r.level}/${type}.${perms.join('')}`);
+    }
+    narrowed.forEach(add);
+  }
+  return parseScopes(granted.join(' '));
+}
+
+/** Whether a grant reaches beyond one patient's compartment (needs a signed-in practitioner). */
+export function hasUserScopes(scopes: ScopeSet): boolean {
+  return scopes.resources.some((r) => r.level === 'user');
+}

@@ -21,6 +21,8 @@ export interface AuthRequest {
   state: string;
   codeChallenge: string;
   launch?: LaunchContext;
+  /** The practitioner who signed in at this server (needed for user-level scopes). */
+  practitioner?: string;
 }
 
 /** One authorization: shared by the code, and every access and refresh token descended from it. */
@@ -31,6 +33,10 @@ export interface Session {
   fault: Fault | undefined;
   fhirRequests: number; // FHIR requests made under this session (for 429/500 faults)
   revoked: boolean;
+  /** The practitioner who signed in at this server, when one did. */
+  practitioner?: string;
+  /** When the session's refresh tokens stop working (set when the first one is issued). */
+  refreshUntil?: number;
 }
 
 export interface CodeGrant {
@@ -50,6 +56,8 @@ export interface Timing {
   codeTtlMs: number;
   accessTtlMs: number;
   launchTtlMs: number;
+  /** Lifetime of a session's refresh tokens, counted from the first one: rotation does not extend it. */
+  refreshTtlMs: number;
 }
 
 export class AuthState {
@@ -69,8 +77,10 @@ export class AuthState {
     return id;
   }
 
-  getLaunch(id: string): LaunchContext | undefined {
+  /** Launch ids are single use: the first authorize request that names one consumes it. */
+  takeLaunch(id: string): LaunchContext | undefined {
     const l = this.launches.get(id);
+    this.launches.delete(id);
     return l && l.expiresAt > Date.now() ? l.ctx : undefined;
   }
 
@@ -127,13 +137,14 @@ export class AuthState {
   }
 
   issueRefresh(session: Session): string {
+    session.refreshUntil ??= Date.now() + this.timing.refreshTtlMs;
     const token = randomToken();
     this.refresh.set(token, session);
     return token;
   }
 
   /** Refresh tokens rotate: each is usable once; replaying an old one revokes the whole session. */
-  redeemRefresh(token: string): Session | 'reused' | undefined {
+  redeemRefresh(token: string): Session | 'reused' | 'expired' | undefined {
     const session = this.refresh.get(token);
     if (!session) {
       const old = this.usedRefresh.get(token);
@@ -145,6 +156,7 @@ export class AuthState {
     }
     this.refresh.delete(token);
     this.usedRefresh.set(token, session);
-    return session.revoked ? undefined : session;
+    if (session.revoked) return undefined;
+    return (session.refreshUntil ?? 0) > Date.now() ? session : 'expired';
   }
 }
