@@ -66,6 +66,33 @@ const GRADE = {
 const POSITIVE = concept(LOINC, 'LA6576-8', 'Positive');
 const NEGATIVE = concept(LOINC, 'LA6577-6', 'Negative');
 
+type Concept = ReturnType<typeof concept>;
+type Json = Record<string, unknown>;
+
+/** A final laboratory Observation of the patient, on a specimen when one is named. */
+function observation(
+  patient: string,
+  suffix: string,
+  code: Concept,
+  value: Json,
+  specimen: string | undefined,
+  when: string,
+  issued: string,
+): Resource {
+  return {
+    resourceType: 'Observation',
+    id: `${patient}-${suffix}`,
+    status: 'final',
+    category: LAB,
+    code,
+    subject: { reference: `Patient/${patient}` },
+    effectiveDateTime: when,
+    issued,
+    ...value,
+    ...(specimen ? { specimen: { reference: `Specimen/${specimen}` } } : {}),
+  };
+}
+
 function pnText(totalPositive: number, worst: 'itc' | 'micro' | 'macro'): string {
   if (totalPositive === 0) return worst === 'itc' ? 'pN0(i+)' : 'pN0';
   if (totalPositive >= 10) return 'pN3a';
@@ -158,23 +185,12 @@ export function patientResources(p: SyntheticPatient): Resource[] {
   };
   const obs = (
     suffix: string,
-    code: ReturnType<typeof concept>,
-    value: Record<string, unknown>,
+    code: Concept,
+    value: Json,
     specimen: string | undefined,
     when: string,
     issued: string,
-  ): Resource => ({
-    resourceType: 'Observation',
-    id: `${p.id}-${suffix}`,
-    status: 'final',
-    category: LAB,
-    code,
-    subject,
-    effectiveDateTime: when,
-    issued,
-    ...value,
-    ...(specimen ? { specimen: { reference: `Specimen/${specimen}` } } : {}),
-  });
+  ) => observation(p.id, suffix, code, value, specimen, when, issued);
   const breastObs: Resource[] = [
     obs(
       'size',
@@ -429,23 +445,8 @@ function dissectionPathology(
         ? 'micro'
         : 'macro'
       : p.burden;
-  const obs = (
-    suffix: string,
-    code: ReturnType<typeof concept>,
-    value: Record<string, unknown>,
-    specimen?: string,
-  ): Resource => ({
-    resourceType: 'Observation',
-    id: `${p.id}-${suffix}`,
-    status: 'final',
-    category: LAB,
-    code,
-    subject,
-    effectiveDateTime: when,
-    issued,
-    ...value,
-    ...(specimen ? { specimen: { reference: `Specimen/${specimen}` } } : {}),
-  });
+  const obs = (suffix: string, code: Concept, value: Json, specimen?: string) =>
+    observation(p.id, suffix, code, value, specimen, when, issued);
   const pn = obs('pn-alnd', concept(SCT, '371494008', 'pN category'), {
     valueCodeableConcept: { text: pnText(total, worst) },
     method: AJCC8,
