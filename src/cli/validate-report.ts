@@ -11,6 +11,8 @@ const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const SIZE = { width: 300, height: 300 };
+/** Skips listed one by one; the counts by reason cover them all. */
+const SKIPS_LISTED = 500;
 const unitAxis = (title: string) => ({ title, scale: { domain: [0, 1] } });
 
 function rocSpec(plots: ModelPlots): TopLevelSpec {
@@ -150,11 +152,25 @@ export async function validationReportHtml(
       : '';
     sections.push(`<section><h2>${escapeHtml(m.id)}</h2>${numbersTable(m)}${figures}</section>`);
   }
-  const skipped = result.skipped
+  const listed = result.skipped.slice(0, SKIPS_LISTED);
+  const skipped = listed
     .map(
       (s) =>
         `<tr><td>${escapeHtml(s.patient ?? '(no patient)')}</td><td>${escapeHtml(s.model ?? 'all models')}</td><td>${escapeHtml(s.reason)}</td></tr>`,
     )
+    .join('');
+  const more =
+    result.skipped.length > listed.length
+      ? `<p>First ${listed.length} listed; all ${result.skipped.length} are in --json.</p>`
+      : '';
+  const byReason = new Map<string, number>();
+  for (const s of result.skipped) {
+    const key = `${s.model ?? 'all models'}: ${s.reason.replace(/\d+/g, 'N')}`;
+    byReason.set(key, (byReason.get(key) ?? 0) + 1);
+  }
+  const reasons = [...byReason]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => `<tr><td>${n}</td><td>${escapeHtml(reason)}</td></tr>`)
     .join('');
   const dates = counts.earliestDate ? `, completion dissections ${counts.earliestDate} to ${counts.latestDate}` : '';
   return `<!doctype html>
@@ -170,7 +186,8 @@ th{background:#f4f4f4;font-weight:600}.plots{display:flex;flex-wrap:wrap;gap:1em
 <p>${result.patients} patients${escapeHtml(dates)}. ${counts.detectionMethodUnknown} patients had no stated method of detection (the MSKCC nomogram then gives a range, not one probability, and they are not scored).</p>
 ${sections.join('\n')}
 <section><h2>Skipped (${result.skipped.length})</h2>
-<table><tr><th>Patient</th><th>Model</th><th>Reason</th></tr>${skipped}</table></section>
+<table><tr><th>Count</th><th>Reason (numbers as N)</th></tr>${reasons}</table>
+<table><tr><th>Patient</th><th>Model</th><th>Reason</th></tr>${skipped}</table>${more}</section>
 </body></html>
 `;
 }
