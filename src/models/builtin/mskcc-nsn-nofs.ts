@@ -7,7 +7,7 @@ import {
   MSKCC_OUTCOME,
   MSKCC_PERFORMANCE,
   MSKCC_POPULATION,
-  MSKCC_ACCEPTED_RANGES,
+  MSKCC_RANGES,
   MSKCC_RANGE_OVER,
   MSKCC_REQUIREMENTS,
   NO_FROZEN_SECTION_FORM,
@@ -34,7 +34,7 @@ export const mskccNsnNoFrozenSection: ModelDefinition = {
     },
     ...MSKCC_REQUIREMENTS,
   ],
-  acceptedRanges: MSKCC_ACCEPTED_RANGES,
+  acceptedRanges: MSKCC_RANGES,
   rangeOver: MSKCC_RANGE_OVER,
   intercept: -1.9172939,
   terms: mskccTerms({

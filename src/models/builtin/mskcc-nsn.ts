@@ -7,7 +7,7 @@ import {
   MSKCC_OUTCOME,
   MSKCC_PERFORMANCE,
   MSKCC_POPULATION,
-  MSKCC_ACCEPTED_RANGES,
+  MSKCC_RANGES,
   MSKCC_RANGE_OVER,
   FROZEN_SECTION_FORM,
   MSKCC_REQUIREMENTS,
@@ -26,7 +26,7 @@ export const mskccNsn: ModelDefinition = {
   performance: MSKCC_PERFORMANCE,
   notes: MSKCC_NOTES,
   requirements: [FROZEN_SECTION_FORM, ...MSKCC_REQUIREMENTS],
-  acceptedRanges: MSKCC_ACCEPTED_RANGES,
+  acceptedRanges: MSKCC_RANGES,
   rangeOver: MSKCC_RANGE_OVER,
   intercept: -1.6299934,
   terms: mskccTerms({

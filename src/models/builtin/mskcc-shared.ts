@@ -159,7 +159,7 @@ export function mskccTerms(c: MskccCoefficients): Term[] {
 
 // The calculator refuses inputs outside n− 0–14, n+ 1–7, size 0.1–9 cm (riskcalc.org
 // BreastCancerPosNonSentinelLymphNode server.R and ui.R); so does Nodal Risk.
-export const MSKCC_ACCEPTED_RANGES: InputRange[] = [
+export const MSKCC_RANGES: InputRange[] = [
   { input: 'slnNegative', min: 0, max: 14, label: 'negative sentinel nodes 0–14' },
   { input: 'slnPositive', min: 1, max: 7, label: 'positive sentinel nodes 1–7' },
   { input: 'tumorSizeMm', min: 1, max: 90, label: 'pathological size 0.1–9 cm' },
