@@ -50,6 +50,7 @@ export const MODEL_DEFINITION_SCHEMA = {
         reason: text,
         whenUnknown: { enum: ['missing', 'warn', 'not-applicable', 'accept'] },
         unknownText: text,
+        population: { type: 'boolean' },
       },
     },
     term: {

@@ -29,6 +29,8 @@ export interface Requirement {
   whenUnknown: 'missing' | 'warn' | 'not-applicable' | 'accept';
   /** Text of the warning or reason when the condition cannot be determined. */
   unknownText?: string;
+  /** A population limit: the value may still be shown on request (what-if), labelled outside the population. */
+  population?: boolean;
 }
 
 /** One additive term of a linear predictor (log-odds scale). */

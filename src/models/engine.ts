@@ -3,7 +3,7 @@ import { DERIVATION_SOURCES } from '../domain/derive.ts';
 import type { ClinicalFacts } from '../domain/facts.ts';
 import { INPUTS, formatInputValue, isAssumption, type InputName, type InputValue } from '../domain/vocabulary.ts';
 import { evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
-import type { ModelDefinition, OddsFactor, RiskFactor, Term } from './definition.ts';
+import type { ModelDefinition, OddsFactor, Requirement, RiskFactor, Term } from './definition.ts';
 import { formatProbability, formatRange } from './display.ts';
 import { assign, computeRange, consistentWithRecord, finiteValues } from './range.ts';
 import type {
@@ -76,14 +76,14 @@ function estimateFrom(lp: number): Estimate {
 }
 
 /** Applies the requirements; returns a not-applicable reason, or null with gaps and warnings filled. */
-function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gaps, warnings: string[]): string | null {
+function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gaps, warnings: string[]): { reason: string; failed?: Requirement } | null {
   const evaluated = def.requirements.map((req) => ({ req, result: evaluateCondition(req.condition, facts) }));
   const failed = evaluated.find((e) => e.result.truth === false);
-  if (failed) return fillTemplate(failed.req.reason, facts);
+  if (failed) return { reason: fillTemplate(failed.req.reason, facts), failed: failed.req };
   for (const { req, result } of evaluated) {
     if (result.truth !== 'unknown') continue;
     const text = fillTemplate(req.unknownText ?? req.reason, facts);
-    if (req.whenUnknown === 'not-applicable') return text;
+    if (req.whenUnknown === 'not-applicable') return { reason: text };
     if (req.whenUnknown === 'missing') gaps.add(result);
     else if (result.conflicts.size > 0) {
       const labels = [...result.conflicts].map((n) => INPUTS[n].label).join(', ');
@@ -325,12 +325,23 @@ function evaluateKind(def: ModelDefinition, facts: ClinicalFacts, common: Common
   return evaluateRiskFactors(def, facts, common, gaps);
 }
 
+/** Not applicable, carrying the value without the population limit for a what-if on request. */
+function outsidePopulation(def: ModelDefinition, facts: ClinicalFacts, common: Common, reason: string, limit: Requirement): NotApplicableResult {
+  const result = notApplicable(common, reason);
+  const anyway = evaluateModel({ ...def, requirements: def.requirements.filter((r) => r !== limit) }, facts);
+  if (anyway.result === 'probability' || anyway.result === 'range') {
+    result.outsidePopulation = { ...anyway, warnings: [`Outside the model's population: ${reason}.`, ...anyway.warnings] };
+  }
+  return result;
+}
+
 /** Evaluates one model for one patient. Pure; never fills a missing input. */
 export function evaluateModel(def: ModelDefinition, facts: ClinicalFacts): ModelResult {
   const common = commonFields(def);
   const gaps = new Gaps();
-  const reason = checkRequirements(def, facts, gaps, common.warnings);
-  if (reason !== null) return notApplicable(common, reason);
+  const unmet = checkRequirements(def, facts, gaps, common.warnings);
+  if (unmet?.failed?.population) return outsidePopulation(def, facts, common, unmet.reason, unmet.failed);
+  if (unmet !== null) return notApplicable(common, unmet.reason);
   const outside = outsideAcceptedRange(def, facts);
   if (outside !== null) return notApplicable(common, outside);
   common.warnings.push(...caveatsFor(def, facts));

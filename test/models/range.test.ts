@@ -183,6 +183,13 @@ describe('population', () => {
     for (const id of ['mskcc-nsn', 'mskcc-nsn-nofs']) {
       expect(expectVariant(resultFor(id, { ...noMethod, sex: 'male' }), 'not-applicable').reason).toMatch(/for women .* male, outside its population/);
     }
+    // What-if only: the value anyway, labelled outside the population, never as the result.
+    const male = expectVariant(resultFor('mskcc-nsn-nofs', { ...noMethod, sex: 'male' }), 'not-applicable');
+    const anyway = male.outsidePopulation;
+    expect(anyway?.result).toBe('range');
+    expect(anyway?.display).toBe('7–28%');
+    expect(anyway?.warnings[0]).toMatch(/^Outside the model's population: the calculator is for women/);
+    expect(expectVariant(resultFor('mskcc-nsn-nofs', { ...noMethod, sex: 'female' }), 'range').display).toBe('7–28%');
     const sysu = resultFor('sysu-pn2', { ...vectorA, sex: 'male', nodalBurden: 'macro' });
     expect(sysu.result).toBe('relative-odds');
     expect(sysu.warnings).toContain("The cohort's sex is not published; this patient is male.");

@@ -41,6 +41,7 @@ export const MSKCC_REQUIREMENTS: Requirement[] = [
     condition: { not: { input: 'sex', equals: 'male' } },
     reason: 'the calculator is for women with a positive sentinel node biopsy (riskcalc.org); this patient is male, outside its population',
     whenUnknown: 'accept',
+    population: true,
   },
   {
     condition: { not: { input: 'neoadjuvantTherapy', equals: true } },
