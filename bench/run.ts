@@ -3,6 +3,7 @@ import { benchApp } from './app.ts';
 import { benchCds } from './cds.ts';
 import { benchExtraction } from './extraction.ts';
 import { benchModels } from './models.ts';
+import { benchValidate } from './validate.ts';
 
 const only = process.argv[2];
 const suites: Record<string, () => string[] | Promise<string[]>> = {
@@ -10,6 +11,7 @@ const suites: Record<string, () => string[] | Promise<string[]>> = {
   extraction: benchExtraction,
   app: benchApp,
   cds: benchCds,
+  validate: benchValidate,
 };
 for (const [name, run] of Object.entries(suites)) {
   if (only && only !== name) continue;

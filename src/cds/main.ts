@@ -3,7 +3,11 @@
 // the copy in dist/smart-config/), or $CDS_TRUST_CONFIG. A bad configuration stops it at start.
 // With $REDIS_URL the JWT replay cache is shared through Redis by every instance; without it, it
 // is in this process's memory (one instance only).
+// $MODEL_CONFIG names a model config (e.g. the calibration `nodal-risk validate --calibration-out` writes).
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { applyLocalModelConfig } from '../models/local-config.ts';
+import { assessorWithModels } from './assessor.ts';
 import { CdsConfigError, DEFAULT_CONFIG_URL, loadCdsConfig } from './config.ts';
 import { RedisReplayStore } from './replay-redis.ts';
 import { createCdsServer } from './server.ts';
@@ -30,8 +34,21 @@ try {
   fail(error instanceof CdsConfigError ? error.message : String(error));
 }
 
+let assessResources;
+if (process.env.MODEL_CONFIG) {
+  try {
+    assessResources = assessorWithModels(applyLocalModelConfig(JSON.parse(readFileSync(process.env.MODEL_CONFIG, 'utf8'))));
+  } catch (error) {
+    fail(`model config ${process.env.MODEL_CONFIG}: ${(error as Error).message}`);
+  }
+}
+
 const redisUrl = process.env.REDIS_URL;
-const app = createCdsServer({ config, ...(redisUrl ? { replayStore: new RedisReplayStore(redisUrl) } : {}) });
+const app = createCdsServer({
+  config,
+  ...(redisUrl ? { replayStore: new RedisReplayStore(redisUrl) } : {}),
+  ...(assessResources ? { assessResources } : {}),
+});
 try {
   await app.listen({ host: HOST, port });
 } catch (error) {

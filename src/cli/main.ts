@@ -12,11 +12,13 @@ import { readJsonFile, readTextFile } from './files.ts';
 import { formatAssessmentText } from './format-text.ts';
 import { modelsAsJson, modelsAsText } from './models-list.ts';
 import { binariesIn, parseResources, pickPatient, ResourceFileError } from './read-resources.ts';
+import { runValidate, VALIDATE_USAGE } from './validate.ts';
 
 const USAGE = `usage:
   nodal-risk score --inputs FILE [--json] [--model-config FILE]
   nodal-risk score --bundle FILE [--patient ID] [--json] [--model-config FILE]
-  nodal-risk models [--json] [--model-config FILE]`;
+  nodal-risk models [--json] [--model-config FILE]
+  ${VALIDATE_USAGE}`;
 
 const OPTIONS = {
   inputs: { type: 'string' },
@@ -77,7 +79,8 @@ export function run(argv: string[]): { stdout: string } {
     const models = loadModels(values['model-config']);
     return { stdout: values.json ? `${JSON.stringify(modelsAsJson(models), null, 2)}\n` : modelsAsText(models) };
   }
-  throw new CliUsageError(command ? `unknown command: ${command}` : 'a command is needed: score or models');
+  if (command === 'validate') throw new CliUsageError('validate runs through runCliAsync');
+  throw new CliUsageError(command ? `unknown command: ${command}` : 'a command is needed: score, models or validate');
 }
 
 export interface CliOutcome {
@@ -91,9 +94,36 @@ export function runCli(argv: string[]): CliOutcome {
   try {
     return { exitCode: 0, stdout: run(argv).stdout, stderr: '' };
   } catch (e) {
-    if (e instanceof CliUsageError || e instanceof InputValidationError || e instanceof ModelConfigError) {
-      return { exitCode: 2, stdout: '', stderr: `nodal-risk: ${oneLine(e.message)}\n` };
-    }
-    return { exitCode: 1, stdout: '', stderr: `nodal-risk: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n` };
+    return failure(e);
+  }
+}
+
+function failure(e: unknown): CliOutcome {
+  if (e instanceof CliUsageError || e instanceof InputValidationError || e instanceof ModelConfigError) {
+    return { exitCode: 2, stdout: '', stderr: `nodal-risk: ${oneLine(e.message)}\n` };
+  }
+  return { exitCode: 1, stdout: '', stderr: `nodal-risk: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n` };
+}
+
+/** Where `validate` writes its progress line: straight to the terminal, only when it is one. */
+export interface ProgressStream {
+  write(text: string): void;
+  isTTY: boolean;
+}
+
+/** Every command, `validate` (asynchronous: it streams the cohort) included. */
+export async function runCliAsync(argv: string[], progress: ProgressStream = { write: () => {}, isTTY: false }): Promise<CliOutcome> {
+  if (argv[0] !== 'validate') return runCli(argv);
+  let stdout = '';
+  try {
+    await runValidate(argv.slice(1), {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => progress.write(text),
+      stderrIsTty: progress.isTTY,
+      loadModels,
+    });
+    return { exitCode: 0, stdout, stderr: '' };
+  } catch (e) {
+    return failure(e);
   }
 }

@@ -80,11 +80,23 @@ function deriveNodalBurden(facts: ClinicalFacts): Fact<NodalBurden> {
   return { ...stated, candidates: [...stated.candidates, candidate] };
 }
 
+/**
+ * A metastasis seen on frozen section is a frozen-section result on the sentinel node, which
+ * chooses the MSKCC form with frozen-section information. A stated value is kept as stated.
+ */
+function deriveFrozenSectionInfo(facts: ClinicalFacts): Fact<InputValues['frozenSectionInfo']> {
+  const { frozenSectionInfo, detectionMethod } = facts;
+  if (frozenSectionInfo.status !== 'missing') return frozenSectionInfo;
+  if (detectionMethod.status !== 'present' || detectionMethod.value !== 'frozen-section') return frozenSectionInfo;
+  return derived<'frozenSectionInfo'>(facts, 'available', ['detectionMethod'], 'the sentinel metastasis was seen on frozen section');
+}
+
 /** Returns a copy of the facts with derived facts filled in. Never overwrites a stated value silently. */
 export function deriveFacts(facts: ClinicalFacts): ClinicalFacts {
   return {
     ...facts,
     slnNegative: facts.slnNegative.status === 'present' ? facts.slnNegative : deriveSlnNegative(facts),
     nodalBurden: deriveNodalBurden(facts),
+    frozenSectionInfo: deriveFrozenSectionInfo(facts),
   };
 }

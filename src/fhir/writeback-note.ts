@@ -3,8 +3,9 @@
 // The note is short plain text: inputs with where each came from, the results, and the models' citations.
 import type { DocumentReference } from '@medplum/fhirtypes';
 import type { Fact } from '../domain/facts.ts';
-import { INPUTS, INPUT_NAMES, formatInputValue, type InputValue } from '../domain/vocabulary.ts';
+import { INPUTS, INPUT_NAMES, formatInputValue, type InputName, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
+import { percentOf } from '../models/display.ts';
 import type { ModelResult } from '../models/result.ts';
 import { basisReferences, isWritable, oddsText, type WriteBackContext } from './writeback.ts';
 
@@ -23,15 +24,32 @@ function inputLine(name: (typeof INPUT_NAMES)[number], fact: Fact): string {
   return `- ${label}: ${formatInputValue(name, fact.value as InputValue)} (${from})`;
 }
 
+function labels(names: readonly InputName[]): string {
+  return names.map((n) => INPUTS[n].label).join(', ');
+}
+
+/** One line per model, worded as the card shows it; a relative odds is never a percentage. */
 function resultLine(model: ModelResult): string {
-  if (!model.applicable) return `- ${model.title}: does not apply (${model.reason ?? 'see the card'})`;
-  if (model.missing.length > 0) return `- ${model.title}: not computed, missing ${model.missing.map((n) => INPUTS[n].label).join(', ')}`;
-  if (model.conflicts.length > 0) return `- ${model.title}: not computed, sources disagree on ${model.conflicts.map((n) => INPUTS[n].label).join(', ')}`;
-  const parts: string[] = [];
-  if (typeof model.probability === 'number') parts.push(`${model.outcome}: ${Math.round(model.probability * 100)}%`); // as the card shows it
-  if (typeof model.relativeOdds === 'number') parts.push(`relative odds ×${oddsText(model.relativeOdds)} vs the model's reference patient (not a probability)`);
-  if (parts.length === 0) parts.push('risk-factor profile (no single estimate; see the card)');
-  return `- ${model.title}: ${parts.join('; ')}. ${model.citation}`;
+  switch (model.result) {
+    case 'not-applicable':
+      return `- ${model.title}: does not apply (${model.reason})`;
+    case 'not-computed':
+      if (model.missing.length > 0) return `- ${model.title}: not computed, missing ${labels(model.missing)}`;
+      return `- ${model.title}: not computed, sources disagree on ${labels(model.conflicts)}`;
+    case 'probability':
+      return `- ${model.title}: ${model.outcome}: ${model.display}${model.calibration ? ` (${model.calibration})` : ''}. ${model.citation}`;
+    case 'range':
+      return `- ${model.title}: ${model.outcome}: ${model.display}, depending on ${labels(model.range.over)}. ${model.citation}`;
+    case 'relative-odds': {
+      const observed = model.observedRates[0];
+      const parts = observed ? [`${observed.outcome}: ${percentOf(observed.rate)} observed with ${observed.label} (${observed.source})`] : [];
+      if (model.relativeOdds !== null) parts.push(`relative odds ×${oddsText(model.relativeOdds)} vs the model's reference patient (not a probability)`);
+      if (parts.length === 0) parts.push('factor profile (see the card)');
+      return `- ${model.title}: ${parts.join('; ')}. ${model.citation}`;
+    }
+    case 'risk-factors':
+      return `- ${model.title}: risk-factor profile (no single estimate; see the card). ${model.citation}`;
+  }
 }
 
 /** The note's text. */

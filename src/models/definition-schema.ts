@@ -48,8 +48,9 @@ export const MODEL_DEFINITION_SCHEMA = {
       properties: {
         condition: { $ref: '#/definitions/condition' },
         reason: text,
-        whenUnknown: { enum: ['missing', 'warn', 'not-applicable'] },
+        whenUnknown: { enum: ['missing', 'warn', 'not-applicable', 'accept'] },
         unknownText: text,
+        population: { type: 'boolean' },
       },
     },
     term: {
@@ -92,6 +93,15 @@ export const MODEL_DEFINITION_SCHEMA = {
             scale: finite,
             transform: { enum: ['identity', 'sqrt'] },
             unit: text,
+            adds: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['input', 'when'],
+                additionalProperties: false,
+                properties: { input: inputName, when: { $ref: '#/definitions/condition' } },
+              },
+            },
             coefficient: finite,
           },
         },
@@ -112,6 +122,15 @@ export const MODEL_DEFINITION_SCHEMA = {
       },
       // A factor without coding must say why it is left out of the product.
       anyOf: [{ required: ['when'] }, { required: ['uncodableReason'] }],
+    },
+    inputRanges: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['input', 'min', 'max', 'label'],
+        additionalProperties: false,
+        properties: { input: inputName, min: finite, max: finite, label: text },
+      },
     },
     riskFactor: {
       type: 'object',
@@ -146,13 +165,16 @@ export const MODEL_DEFINITION_SCHEMA = {
     performance: text,
     notes: { type: 'array', items: text },
     requirements: { type: 'array', items: { $ref: '#/definitions/requirement' } },
-    validatedRanges: {
+    validatedRanges: { $ref: '#/definitions/inputRanges' },
+    acceptedRanges: { $ref: '#/definitions/inputRanges' },
+    rangeOver: { type: 'array', items: inputName },
+    caveats: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['input', 'min', 'max', 'label'],
+        required: ['when', 'text'],
         additionalProperties: false,
-        properties: { input: inputName, min: finite, max: finite, label: text },
+        properties: { when: { $ref: '#/definitions/condition' }, text: text },
       },
     },
     intercept: finite,
@@ -162,13 +184,16 @@ export const MODEL_DEFINITION_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['when', 'label', 'events', 'total', 'source'],
+        required: ['when', 'label', 'source'],
+        anyOf: [{ required: ['events', 'total'] }, { required: ['rate'] }],
         additionalProperties: false,
         properties: {
           when: { $ref: '#/definitions/condition' },
           label: text,
+          outcome: text,
           events: { type: 'integer', minimum: 0 },
           total: { type: 'integer', minimum: 1 },
+          rate: { type: 'number', minimum: 0, maximum: 1 },
           source: text,
         },
       },
@@ -180,7 +205,7 @@ export const MODEL_DEFINITION_SCHEMA = {
       type: 'object',
       required: ['intercept', 'source'],
       additionalProperties: false,
-      properties: { intercept: finite, source: text },
+      properties: { intercept: finite, source: text, label: text },
     },
   },
   allOf: [
@@ -197,13 +222,33 @@ export const LOCAL_MODEL_CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     models: { type: 'array', items: { $ref: 'https://nodal-risk.invalid/schemas/model-definition.json' } },
+    // A relative-odds model takes a fitted `intercept`; a probability model an `interceptShift`
+    // added to its published intercept. `cohort` says what the calibration was fitted on.
     calibrations: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['model', 'intercept', 'source'],
+        required: ['model', 'source'],
         additionalProperties: false,
-        properties: { model: text, intercept: finite, source: text },
+        properties: {
+          model: text,
+          intercept: finite,
+          interceptShift: finite,
+          source: text,
+          cohort: {
+            type: 'object',
+            required: ['patients', 'from', 'to'],
+            additionalProperties: false,
+            properties: {
+              patients: { type: 'integer', minimum: 1 },
+              events: { type: 'integer', minimum: 0 },
+              from: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+              to: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+              site: text,
+            },
+          },
+        },
+        oneOf: [{ required: ['intercept'] }, { required: ['interceptShift'] }],
       },
     },
   },

@@ -1,11 +1,21 @@
 // The one engine behind every model: applicability first, then the kind's arithmetic.
 import { DERIVATION_SOURCES } from '../domain/derive.ts';
 import type { ClinicalFacts } from '../domain/facts.ts';
-import { INPUTS, type InputName } from '../domain/vocabulary.ts';
+import { INPUTS, formatInputValue, isAssumption, type InputName, type InputValue } from '../domain/vocabulary.ts';
 import { evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
-import type { ModelDefinition, OddsFactor, RiskFactor, Term } from './definition.ts';
-import { formatProbability } from './display.ts';
-import type { Contribution, FactorResult, ModelResult } from './result.ts';
+import type { ModelDefinition, OddsFactor, Requirement, RiskFactor, Term } from './definition.ts';
+import { formatProbability, formatRange } from './display.ts';
+import { assign, computeRange, consistentWithRecord, finiteValues } from './range.ts';
+import type {
+  Contribution,
+  Estimate,
+  FactorResult,
+  ModelResult,
+  NotApplicableResult,
+  NotComputedResult,
+  ObservedRateResult,
+  RangeResult,
+} from './result.ts';
 
 export const expit = (lp: number): number => 1 / (1 + Math.exp(-lp));
 
@@ -34,41 +44,69 @@ function citationText(def: ModelDefinition): string {
   return def.citations.map((c) => (c.doi ? `${c.text} doi:${c.doi}` : c.text)).join(' ');
 }
 
-function baseResult(def: ModelDefinition): ModelResult {
-  const result: ModelResult = {
+/** The fields every result variant shares. */
+type Common = Pick<ModelResult, 'id' | 'title' | 'kind' | 'outcome' | 'population' | 'citation' | 'warnings' | 'notes' | 'locallyConfigured'>;
+
+function commonFields(def: ModelDefinition): Common {
+  const common: Common = {
     id: def.id,
     title: def.title,
     kind: def.kind,
     outcome: def.outcome,
     population: def.population,
     citation: citationText(def),
-    applicable: true,
-    missing: [],
-    conflicts: [],
     warnings: [],
     notes: [...(def.notes ?? [])],
-    contributions: [],
   };
-  if (def.locallyConfigured) result.locallyConfigured = true;
-  return result;
+  if (def.locallyConfigured) common.locallyConfigured = true;
+  return common;
+}
+
+function notApplicable(common: Common, reason: string): NotApplicableResult {
+  return { ...common, result: 'not-applicable', applicable: false, reason };
+}
+
+function notComputed(common: Common, gaps: Gaps): NotComputedResult {
+  return { ...common, result: 'not-computed', applicable: true, missing: [...gaps.missing], conflicts: [...gaps.conflicts] };
+}
+
+function estimateFrom(lp: number): Estimate {
+  const probability = expit(lp);
+  return { probability, display: formatProbability(probability), linearPredictor: lp };
 }
 
 /** Applies the requirements; returns a not-applicable reason, or null with gaps and warnings filled. */
-function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gaps, warnings: string[]): string | null {
+function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gaps, warnings: string[]): { reason: string; failed?: Requirement } | null {
   const evaluated = def.requirements.map((req) => ({ req, result: evaluateCondition(req.condition, facts) }));
   const failed = evaluated.find((e) => e.result.truth === false);
-  if (failed) return fillTemplate(failed.req.reason, facts);
+  if (failed) return { reason: fillTemplate(failed.req.reason, facts), failed: failed.req };
   for (const { req, result } of evaluated) {
     if (result.truth !== 'unknown') continue;
     const text = fillTemplate(req.unknownText ?? req.reason, facts);
-    if (req.whenUnknown === 'not-applicable') return text;
+    if (req.whenUnknown === 'not-applicable') return { reason: text };
     if (req.whenUnknown === 'missing') gaps.add(result);
     else if (result.conflicts.size > 0) {
       const labels = [...result.conflicts].map((n) => INPUTS[n].label).join(', ');
       warnings.push(`Sources disagree on ${labels}, so this population condition cannot be confirmed: ${fillTemplate(req.reason, facts)}.`);
-    } else warnings.push(text);
+    } else if (req.whenUnknown === 'warn') warnings.push(text);
   }
   return null;
+}
+
+/** A not-applicable reason when a present value lies outside what the calculator accepts. */
+function outsideAcceptedRange(def: ModelDefinition, facts: ClinicalFacts): string | null {
+  for (const range of def.acceptedRanges ?? []) {
+    const fact = facts[range.input];
+    if (fact.status !== 'present' || typeof fact.value !== 'number') continue;
+    if (fact.value < range.min || fact.value > range.max) {
+      return `outside the range the nomogram accepts: ${range.label}, here ${formatInputValue(range.input, fact.value)}`;
+    }
+  }
+  return null;
+}
+
+function caveatsFor(def: ModelDefinition, facts: ClinicalFacts): string[] {
+  return (def.caveats ?? []).filter((c) => evaluateCondition(c.when, facts).truth === true).map((c) => fillTemplate(c.text, facts));
 }
 
 /** The term's x·β for this patient, or null when undetermined (gaps filled) — or a reason string when no category fits. */
@@ -90,13 +128,36 @@ function termContribution(term: Term, facts: ClinicalFacts, gaps: Gaps): Contrib
     case 'numeric': {
       const fact = facts[term.input];
       if (fact.status !== 'present' || typeof fact.value !== 'number') return gaps.addInput(term.input, facts), null;
-      const scaled = fact.value * (term.scale ?? 1);
+      const added = addedCounts(term.adds ?? [], facts, gaps);
+      if (added === null) return null;
+      const scaled = (fact.value + added) * (term.scale ?? 1);
       const x = term.transform === 'sqrt' ? Math.sqrt(scaled) : scaled;
       const shown = Math.round(scaled * 100) / 100;
       const label = `${term.label} (${shown}${term.unit ? ` ${term.unit}` : ''})`;
       return { term: term.id, label, value: term.coefficient * x };
     }
   }
+}
+
+/** The counts a numeric term adds under its conditions; null when undetermined (gaps filled). A zero count needs no condition. */
+function addedCounts(adds: NonNullable<Extract<Term, { type: 'numeric' }>['adds']>, facts: ClinicalFacts, gaps: Gaps): number | null {
+  let total = 0;
+  let open = false;
+  for (const add of adds) {
+    const fact = facts[add.input];
+    if (fact.status !== 'present' || typeof fact.value !== 'number') {
+      gaps.addInput(add.input, facts);
+      open = true;
+      continue;
+    }
+    if (fact.value === 0) continue;
+    const r = evaluateCondition(add.when, facts);
+    if (r.truth === 'unknown') {
+      gaps.add(r);
+      open = true;
+    } else if (r.truth) total += fact.value;
+  }
+  return open ? null : total;
 }
 
 function rangeWarnings(def: ModelDefinition, facts: ClinicalFacts): string[] {
@@ -111,24 +172,63 @@ function rangeWarnings(def: ModelDefinition, facts: ClinicalFacts): string[] {
   return out;
 }
 
-function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, result: ModelResult, gaps: Gaps): void {
+/** Sum of the terms' x·β, or null when one stays undetermined or fits no category. */
+function sumOfTerms(terms: Term[], facts: ClinicalFacts): number | null {
+  let sum = 0;
+  for (const term of terms) {
+    const c = termContribution(term, facts, new Gaps());
+    if (c === null || 'noLevel' in c) return null;
+    sum += c.value;
+  }
+  return sum;
+}
+
+/** The values of a ranged input consistent with the record and with every requirement. */
+function rangeDomain(def: ModelDefinition, name: InputName, facts: ClinicalFacts): readonly InputValue[] {
+  return (finiteValues(name) ?? []).filter((value) => {
+    if (!consistentWithRecord(name, value, facts)) return false;
+    const assigned = assign(facts, { [name]: value });
+    return def.requirements.every((req) => evaluateCondition(req.condition, assigned).truth !== false);
+  });
+}
+
+/** The range over the model's categorical unknowns, or null when an unknown cannot be ranged. */
+function rangeResult(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps, known: Contribution[]): RangeResult | null {
+  const over = [...gaps.missing];
+  if (def.intercept === undefined || gaps.conflicts.size > 0 || !over.every((n) => def.rangeOver?.includes(n))) return null;
+  const domains = new Map(over.map((n) => [n, rangeDomain(def, n, facts)] as const));
+  if ([...domains.values()].some((values) => values.length === 0)) return null;
+  const openTerms = (def.terms ?? []).filter((term) => !known.some((c) => c.term === term.id));
+  const fixedLp = def.intercept + known.reduce((sum, c) => sum + c.value, 0);
+  const range = computeRange({ facts, fixedLp, openTerms, over, domains, sumTerms: sumOfTerms, toProbability: expit });
+  if (range === null) return null;
+  return { ...common, result: 'range', applicable: true, range, display: formatRange(range.low, range.high), contributions: known };
+}
+
+function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const contributions: Contribution[] = [];
   for (const term of def.terms ?? []) {
     const c = termContribution(term, facts, gaps);
     if (c === null) continue;
-    if ('noLevel' in c) {
-      result.applicable = false;
-      result.reason = c.noLevel;
-      return;
-    }
+    if ('noLevel' in c) return notApplicable(common, c.noLevel);
     contributions.push(c);
   }
-  if (gaps.any || def.intercept === undefined) return;
+  if (gaps.any) return rangeResult(def, facts, common, gaps, contributions) ?? blocked(def, common, gaps);
+  if (def.intercept === undefined) return notComputed(common, gaps);
   const lp = def.intercept + contributions.reduce((sum, c) => sum + c.value, 0);
-  result.contributions = contributions;
-  result.linearPredictor = lp;
-  result.probability = expit(lp);
-  result.display = formatProbability(result.probability);
+  const calibration = def.localCalibration ? { calibration: calibrationText(def.localCalibration) } : {};
+  return { ...common, result: 'probability', applicable: true, ...estimateFrom(lp), contributions, ...calibration };
+}
+
+function calibrationText(calibration: NonNullable<ModelDefinition['localCalibration']>): string {
+  return calibration.label ?? `locally calibrated intercept (${calibration.source})`;
+}
+
+/** Not computed, naming only what blocks a number or a range (rangeable unknowns and assumptions follow once it is entered). */
+function blocked(def: ModelDefinition, common: Common, gaps: Gaps): NotComputedResult {
+  const result = notComputed(common, gaps);
+  const blocking = result.missing.filter((n) => !def.rangeOver?.includes(n) && !isAssumption(n));
+  return blocking.length > 0 || result.conflicts.length > 0 ? { ...result, missing: blocking } : result;
 }
 
 function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
@@ -147,33 +247,43 @@ function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps):
   return { ...base, status: r.truth ? 'present' : 'absent' };
 }
 
-function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, result: ModelResult, gaps: Gaps): void {
+/** The definition's observed rates whose population the patient belongs to, in definition order. */
+function observedRatesFor(def: ModelDefinition, facts: ClinicalFacts): ObservedRateResult[] {
+  return (def.observedRates ?? [])
+    .filter((rate) => evaluateCondition(rate.when, facts).truth === true)
+    .map(({ label, outcome, events, total, rate, source }) => {
+      const out: ObservedRateResult = { label, outcome: outcome ?? def.outcome, rate: rate ?? (events as number) / (total as number), source };
+      if (events !== undefined && total !== undefined) Object.assign(out, { events, total });
+      return out;
+    });
+}
+
+function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const factors = (def.oddsFactors ?? []).map((f) => oddsFactorResult(f, facts, gaps));
-  result.factors = factors;
-  for (const rate of def.observedRates ?? []) {
-    if (evaluateCondition(rate.when, facts).truth === true) {
-      const { label, events, total, source } = rate;
-      result.observedRate = { label, events, total, rate: events / total, source };
-      break;
-    }
-  }
-  if (gaps.any) return;
+  const observedRates = observedRatesFor(def, facts);
+  const base = {
+    ...common,
+    result: 'relative-odds' as const,
+    applicable: true as const,
+    observedRates,
+    factors,
+    missing: [...gaps.missing],
+    conflicts: [...gaps.conflicts],
+  };
+  if (gaps.any) return { ...base, relativeOdds: null, contributions: [] };
   const present = factors.filter((f) => f.status === 'present');
-  result.contributions = present.map((f) => ({ term: f.id, label: f.label, value: Math.log(f.oddsRatio as number) }));
-  result.relativeOdds = present.reduce((product, f) => product * (f.oddsRatio as number), 1);
+  const contributions = present.map((f) => ({ term: f.id, label: f.label, value: Math.log(f.oddsRatio as number) }));
+  const relativeOdds = present.reduce((product, f) => product * (f.oddsRatio as number), 1);
   const excluded = factors.filter((f) => f.status === 'not-coded');
   if (excluded.length > 0) {
-    result.warnings.push(
+    base.warnings.push(
       `Left out of the relative odds because their coding is not published: ${excluded.map((f) => f.label).join('; ')}`,
     );
   }
-  if (def.localCalibration) {
-    const lp = def.localCalibration.intercept + result.contributions.reduce((s, c) => s + c.value, 0);
-    result.linearPredictor = lp;
-    result.probability = expit(lp);
-    result.display = formatProbability(result.probability);
-    result.calibration = `locally calibrated intercept (${def.localCalibration.source})`;
-  }
+  if (!def.localCalibration) return { ...base, relativeOdds, contributions };
+  const lp = def.localCalibration.intercept + contributions.reduce((s, c) => s + c.value, 0);
+  const calibration = calibrationText(def.localCalibration);
+  return { ...base, relativeOdds, contributions, calibrated: { ...estimateFrom(lp), calibration } };
 }
 
 function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
@@ -190,41 +300,59 @@ function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps):
   return { ...base, status: r.truth ? 'present' : 'absent' };
 }
 
-function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, result: ModelResult, gaps: Gaps): void {
+function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const factors = (def.riskFactors ?? []).map((f) => riskFactorResult(f, facts, gaps));
-  result.factors = factors;
-  result.statistics = [...(def.statistics ?? [])];
+  const base = {
+    ...common,
+    result: 'risk-factors' as const,
+    applicable: true as const,
+    factors,
+    statistics: [...(def.statistics ?? [])],
+    missing: [...gaps.missing],
+    conflicts: [...gaps.conflicts],
+  };
   // Once a paper's coefficients and cut-offs are entered in the definition, the same data computes a probability.
   const defs = def.riskFactors ?? [];
   const complete = def.intercept !== undefined && defs.every((f) => f.coefficient !== undefined && f.presentWhen);
-  if (!complete || gaps.any) return;
-  result.contributions = defs.map((f, i) => ({
+  if (!complete || gaps.any) return { ...base, contributions: [] };
+  const contributions = defs.map((f, i) => ({
     term: f.id,
     label: f.label,
     value: factors[i]?.status === 'present' ? (f.coefficient as number) : 0,
   }));
-  const lp = (def.intercept as number) + result.contributions.reduce((s, c) => s + c.value, 0);
-  result.linearPredictor = lp;
-  result.probability = expit(lp);
-  result.display = formatProbability(result.probability);
+  const lp = (def.intercept as number) + contributions.reduce((s, c) => s + c.value, 0);
+  return { ...base, contributions, estimate: estimateFrom(lp) };
+}
+
+function evaluateKind(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
+  if (def.kind === 'probability') return evaluateProbability(def, facts, common, gaps);
+  if (def.kind === 'relative-odds') return evaluateRelativeOdds(def, facts, common, gaps);
+  return evaluateRiskFactors(def, facts, common, gaps);
+}
+
+/** Not applicable, carrying the value without the population limit for a what-if on request. */
+function outsidePopulation(def: ModelDefinition, facts: ClinicalFacts, common: Common, reason: string, limit: Requirement): NotApplicableResult {
+  const result = notApplicable(common, reason);
+  const anyway = evaluateModel({ ...def, requirements: def.requirements.filter((r) => r !== limit) }, facts);
+  if (anyway.result === 'probability' || anyway.result === 'range') {
+    result.outsidePopulation = { ...anyway, warnings: [`Outside the model's population: ${reason}.`, ...anyway.warnings] };
+  }
+  return result;
 }
 
 /** Evaluates one model for one patient. Pure; never fills a missing input. */
 export function evaluateModel(def: ModelDefinition, facts: ClinicalFacts): ModelResult {
-  const result = baseResult(def);
+  const common = commonFields(def);
   const gaps = new Gaps();
-  const reason = checkRequirements(def, facts, gaps, result.warnings);
-  if (reason !== null) {
-    result.applicable = false;
-    result.reason = reason;
-    return result;
-  }
-  if (def.kind === 'probability') evaluateProbability(def, facts, result, gaps);
-  else if (def.kind === 'relative-odds') evaluateRelativeOdds(def, facts, result, gaps);
-  else evaluateRiskFactors(def, facts, result, gaps);
-  if (!result.applicable) return result;
-  result.missing = [...gaps.missing];
-  result.conflicts = [...gaps.conflicts];
-  result.warnings.push(...rangeWarnings(def, facts));
+  const unmet = checkRequirements(def, facts, gaps, common.warnings);
+  if (unmet?.failed?.population) return outsidePopulation(def, facts, common, unmet.reason, unmet.failed);
+  if (unmet !== null) return notApplicable(common, unmet.reason);
+  const outside = outsideAcceptedRange(def, facts);
+  if (outside !== null) return notApplicable(common, outside);
+  common.warnings.push(...caveatsFor(def, facts));
+  // Undetermined population conditions block the factor models; a probability model may still range over them.
+  if (gaps.any && def.kind !== 'probability') return notComputed(common, gaps);
+  const result = evaluateKind(def, facts, common, gaps);
+  if (result.applicable) result.warnings.push(...rangeWarnings(def, facts));
   return result;
 }

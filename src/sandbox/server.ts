@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import type { LaunchContext, Timing } from './auth/state.ts';
 import { AuthState } from './auth/state.ts';
 import { parseScopes } from './auth/scopes.ts';
+import { registerValidationReportRoute } from '../cohort/sandbox-report.ts';
 import { registerEhrRoutes } from './ehr/routes.ts';
 import { indexFhirDefinitions } from './fhir/definitions.ts';
 import { modeBase, registerFhirRoutes } from './fhir/routes.ts';
@@ -132,6 +133,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       ...(opts.cdsServiceUrl ? { cdsServiceUrl: opts.cdsServiceUrl } : {}),
     }),
   );
+
+  registerValidationReportRoute(app);
 
   await app.listen({ host, port: opts.port ?? 0 });
   const addr = app.server.address();

@@ -67,7 +67,7 @@ const modelCard = (title: string) =>
   within(screen.getByRole('region', { name: 'Estimates' })).getByRole('heading', { level: 3, name: title }).closest('article') as HTMLElement;
 
 describe('risk card', () => {
-  it('shows the MSKCC probability and the Sun Yat-sen relative odds with observed rates', () => {
+  it('shows the MSKCC probability, and the Sun Yat-sen observed rate with the relative odds beside it', () => {
     renderCard();
     const mskcc = modelCard('MSKCC non-sentinel node nomogram');
     expect(within(mskcc).getByText('32%')).toBeTruthy();
@@ -75,10 +75,31 @@ describe('risk card', () => {
       '32% chance of any further (non-sentinel) axillary node involved at completion dissection',
     );
     const sysu = modelCard('Sun Yat-sen Memorial nomogram for four or more involved nodes');
-    expect(within(sysu).getByText('×9.15')).toBeTruthy();
+    expect(sysu.querySelector('.observed-headline .big-number')?.textContent).toBe('9.2%');
+    expect(sysu.textContent).toContain('Odds relative to a patient with none of the factors: ×9.15 (not a percentage)');
     expect(within(sysu).getByRole('list', { name: 'Warnings' }).textContent).toContain(
       'Sources disagree on Clinical T, so this population condition cannot be confirmed: applies to cT1–2 tumours (here: unknown).',
     );
+  });
+
+  it('shows a range with each choice when the method of detection is not recorded, and narrows it on a choice', () => {
+    const facts = recordFacts();
+    facts.detectionMethod = emptyFacts().detectionMethod;
+    renderCard(facts);
+    const nofs = modelCard('MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)');
+    expect(nofs.querySelector('.big-number')?.textContent).toBe('7–28%');
+    expect(within(nofs).getByRole('link', { name: 'Method that detected the sentinel metastasis' }).getAttribute('href')).toBe('#input-detectionMethod');
+    expect([...nofs.querySelectorAll('.range-values li')].map((li) => li.textContent)).toEqual([
+      'routine H&E: 28%',
+      'serial H&E (deeper levels): 9%',
+      'immunohistochemistry: 7%',
+    ]);
+    // Never both forms: the frozen-section form is listed as not used, with the reason.
+    expect(screen.queryByRole('heading', { level: 3, name: 'MSKCC non-sentinel node nomogram' })).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Method that detected the sentinel metastasis' }), { target: { value: 'serial-he' } });
+    const narrowed = modelCard('MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)');
+    expect(narrowed.querySelector('.big-number')?.textContent).toBe('9%');
+    expect(narrowed.querySelector('.range-values')).toBeNull();
   });
 
   it('lists models that do not apply with their reasons, collapsed', () => {
@@ -122,10 +143,12 @@ describe('risk card', () => {
     expect(within(row).getByText('Conflict')).toBeTruthy();
     fireEvent.click(within(row).getByRole('button', { name: 'Use cT1' }));
     const sysu = modelCard('Sun Yat-sen Memorial nomogram for four or more involved nodes');
-    expect(within(sysu).getByText('×9.15')).toBeTruthy();
+    expect(sysu.textContent).toContain('×9.15 (not a percentage)');
     expect(sysu.textContent).not.toContain('Sources disagree');
     expect(sysu.textContent).not.toContain('Sources disagree');
-    expect(sysu.textContent).toContain('In the published cohort, 47 of 511 patients (9%) with 1 positive sentinel node had four or more involved nodes');
+    expect(sysu.textContent).toContain(
+      'Observed: 47 of 511 patients (9.2%) with 1 positive sentinel node had four or more axillary nodes involved (pN2–3) at completion dissection (ASCO abstract e12606)',
+    );
   });
 
   it('a typed number outside the plausible range is refused with a message, not applied', () => {

@@ -2,7 +2,7 @@
 // markdown detail, and the JSON rules (no empty fields).
 import { describe, expect, it } from 'vitest';
 import { evidenceTag, headline, indicator, renderCard, summary } from '../../src/cds/cards.ts';
-import { md } from '../../src/cds/markdown.ts';
+import { md, renderDetail } from '../../src/cds/markdown.ts';
 import { prune } from '../../src/cds/prune.ts';
 import { factsFromPlainInputs } from '../../src/domain/validate.ts';
 import { assess } from '../../src/models/evaluate.ts';
@@ -53,14 +53,24 @@ describe('summary', () => {
     expect(evidenceTag(mastectomy)).toBe('SENOMAC applies');
   });
 
-  it('relative odds when MSKCC cannot be computed, never as a percentage', () => {
-    const a = assess(factsFromPlainInputs({ ...base, detectionMethod: null, largestDepositMm: 4, slnPositive: 2, slnExamined: 3, axillaryUltrasoundSuspicious: false, lvi: true }));
-    expect(headline(a)).toMatch(/^Odds of ≥4 involved nodes ×\d+(\.\d+)? vs reference \(Sun Yat-sen\)$/);
-    expect(headline(a)).not.toContain('%');
+  it('the observed rate of the Sun Yat-sen stratum when MSKCC cannot be computed, never the odds product', () => {
+    const a = assess(factsFromPlainInputs({ ...base, tumorSizeMm: null, largestDepositMm: 4, slnPositive: 2, slnExamined: 3, axillaryUltrasoundSuspicious: false, lvi: true }));
+    expect(headline(a)).toBe('≥4 involved nodes: observed 36% with 2 positive sentinel nodes (Sun Yat-sen)');
+    expect(headline(a)).not.toContain('×');
+  });
+
+  it('a range when only the detection method is unknown, with each choice in the detail', () => {
+    const a = assess(factsFromPlainInputs({ ...base, detectionMethod: null, largestDepositMm: 1.1 }));
+    expect(headline(a)).toBe('Further axillary node risk 7–28% (MSKCC without frozen section)');
+    expect(renderDetail(a)).toContain(
+      String.raw`**7–28%** chance of any further \(non-sentinel\) axillary node involved at completion dissection, depending on Method that detected the sentinel metastasis — routine H\&E 28%; serial H\&E \(deeper levels\) 9%; immunohistochemistry 7%`,
+    );
+    // One form per patient: the frozen-section form says why it is not used.
+    expect(renderDetail(a)).toContain("**MSKCC non-sentinel node nomogram**: does not apply — the record states no frozen-section result on the sentinel node");
   });
 
   it('says what is missing, and that models do not apply after neoadjuvant therapy', () => {
-    expect(headline(assess(factsFromPlainInputs({ slnPositive: 1 })))).toMatch(/^Nodal risk not computed: \d+ inputs missing$/);
+    expect(headline(assess(factsFromPlainInputs({ slnExamined: 2 })))).toMatch(/^Nodal risk not computed: \d+ inputs missing$/);
     expect(headline(assess(factsFromPlainInputs({ ...base, neoadjuvantTherapy: true })))).toBe('Nodal risk models do not apply after neoadjuvant therapy');
   });
 

@@ -36,7 +36,9 @@ describe('nodal-risk score --inputs', () => {
     expect(mskcc.kind).toBe('probability');
     expect(mskcc.applicable).toBe(true);
     expect(Math.abs(mskcc.probability * 100 - 31.927247)).toBeLessThan(1e-4);
-    expect(mskcc.missing).toEqual([]);
+    expect(mskcc.result).toBe('probability');
+    expect(mskcc.range).toBeUndefined();
+    expect(mskcc.missing).toBeUndefined();
     expect(mskcc.contributions.find((c: { term: string }) => c.term === 'erPositive').value).toBe(0.42761534);
     const itc = out.models.find((m: { id: string }) => m.id === 'dbcg-itc');
     expect(itc.applicable).toBe(false);
@@ -52,6 +54,24 @@ describe('nodal-risk score --inputs', () => {
     expect(r.stdout).toContain('DBCG model for sentinel node micrometastases: not applicable');
     expect(r.stdout).toContain('ACOSOG Z0011');
     expect(r.stdout).toContain('support and do not replace clinical judgement');
+  });
+
+  it('gives a range, never beside a probability, when only the detection method is unknown', () => {
+    const { detectionMethod: _d, ...noMethod } = vectorA;
+    const path = file('range.json', JSON.stringify(noMethod));
+    const out = JSON.parse(run('score', '--inputs', path, '--json').stdout);
+    const nofs = out.models.find((m: { id: string }) => m.id === 'mskcc-nsn-nofs');
+    expect(nofs.result).toBe('range');
+    expect(nofs.probability).toBeUndefined();
+    expect(nofs.range.over).toEqual(['detectionMethod']);
+    expect(nofs.range.low * 100).toBeCloseTo(6.872444, 5);
+    expect(nofs.range.high * 100).toBeCloseTo(27.633427, 5);
+    expect(nofs.range.values.map((v: { assignment: { detectionMethod: string } }) => v.assignment.detectionMethod)).toEqual(['routine-he', 'serial-he', 'ihc']);
+    expect(nofs.range.capped).toBe(false);
+    expect(out.models.find((m: { id: string }) => m.id === 'mskcc-nsn').result).toBe('not-applicable');
+    const text = run('score', '--inputs', path).stdout;
+    expect(text).toContain('form without frozen-section information (riskcalc.org): 7–28% depending on detectionMethod');
+    expect(text).toContain('Each choice: routine H&E 28%; serial H&E (deeper levels) 9%; immunohistochemistry 7%');
   });
 
   const bad: [string, string[], RegExp][] = [

@@ -39,13 +39,17 @@ describe('EHR launch in the chart iframe', () => {
     expect(estimates(text)).toContain('DBCG model for sentinel node micrometastases');
     expect(text).toMatch(/1 of 3 sentinel nodes positive \(33%\)/);
     expect(text).toContain('IBCSG 23-01 randomised 934 patients');
-    const mskcc = app.locator('article.model', { has: app.getByRole('heading', { name: 'MSKCC non-sentinel node nomogram', exact: true }) });
-    // The report says "detected on H&E": MSKCC is computed from the record; a what-if changes the method.
+    // The report says "detected on H&E" and nothing about a frozen section: the form without it, one
+    // number from the record; a what-if changes the method.
+    const mskcc = app.locator('article.model', {
+      has: app.getByRole('heading', { name: 'MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)', exact: true }),
+    });
     const recorded = await mskcc.locator('.big-number').textContent();
     expect(recorded).toMatch(/^\d+%$/);
     await app.getByRole('button', { name: 'Edit Method that detected the sentinel metastasis' }).click();
-    await app.getByRole('combobox', { name: 'Method that detected the sentinel metastasis' }).selectOption('frozen-section');
+    await app.getByRole('combobox', { name: 'Method that detected the sentinel metastasis' }).selectOption('ihc');
     await expect(mskcc.locator('.big-number').textContent()).resolves.toMatch(/^\d+%$/);
+    await expect(mskcc.locator('.big-number').textContent()).resolves.not.toBe(recorded);
     await expect(app.getByRole('status').innerText()).resolves.toContain('What-if: 1 input entered or edited by you');
     await app.getByRole('button', { name: 'Reset Method that detected the sentinel metastasis to the record' }).click();
     await expect(mskcc.locator('.big-number').textContent()).resolves.toBe(recorded);

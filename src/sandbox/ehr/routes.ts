@@ -70,6 +70,7 @@ export function registerEhrRoutes(app: FastifyInstance, d: EhrDeps): void {
     const body = html`<header class="ehr-top"><h1>Sandbox EHR</h1><p>Synthetic patients only. FHIR base: <code>${d.fhirBase}</code></p></header>
 <main>
 <p>Standalone launch (patient picker at the EHR): <a href="${standalone.href}">${client.name}</a></p>
+<p><a href="/ehr/validation-report">Validation report of a synthetic cohort</a> (nodal-risk validate on 600 seeded patients; built on first open)</p>
 <table class="patients">
 <thead><tr><th scope="col">Patient</th><th scope="col">Scenario</th><th scope="col">Actions</th><th scope="col">Saved risk assessments</th></tr></thead>
 <tbody>

@@ -1,0 +1,144 @@
+// Collects each patient's model scores and observed outcome across a cohort, with every skip and
+// its reason, then summarises per model. Pure: the CLI feeds it one patient at a time.
+import type { Assessment } from '../models/evaluate.ts';
+import type { ModelDefinition } from '../models/definition.ts';
+import { endpointOf, outcomeFor } from './endpoint.ts';
+import { readModelResult } from './model-reading.ts';
+import type { Outcome, OutcomeReading } from './outcomes.ts';
+import {
+  factorValue,
+  modelPlots,
+  plottedProbabilities,
+  summarizeModel,
+  type ModelPlots,
+  type ModelSummary,
+  type ScoredPatient,
+  type Skip,
+} from './summary.ts';
+
+export interface ValidationResult {
+  patients: number;
+  models: ModelSummary[];
+  skipped: Skip[];
+}
+
+export interface PredictionRow {
+  patient: string;
+  model: string;
+  probability: number;
+  nsnPositive?: 0 | 1;
+  totalPositive?: number;
+}
+
+/** Facts the report counts across the cohort (e.g. how many had no stated detection method). */
+export interface CohortCounts {
+  detectionMethodUnknown: number;
+  earliestDate?: string;
+  latestDate?: string;
+}
+
+export class CohortValidation {
+  private readonly scored = new Map<string, ScoredPatient[]>();
+  private readonly notApplicable = new Map<string, number>();
+  private readonly skips: Skip[] = [];
+  private patientCount = 0;
+  readonly counts: CohortCounts = { detectionMethodUnknown: 0 };
+
+  constructor(readonly models: readonly ModelDefinition[]) {
+    for (const m of models) {
+      this.scored.set(m.id, []);
+      this.notApplicable.set(m.id, 0);
+    }
+  }
+
+  skip(skip: Skip): void {
+    this.skips.push(skip);
+  }
+
+  /** One patient: the assessment of every model, and the outcome (FHIR or the outcomes file). */
+  addPatient(patient: string, assessment: Assessment, outcomeReading: OutcomeReading): void {
+    this.patientCount++;
+    if (assessment.inputs.detectionMethod.status !== 'present') this.counts.detectionMethodUnknown++;
+    if ('reason' in outcomeReading) {
+      this.skip({ patient, reason: `no outcome: ${outcomeReading.reason}` });
+      return;
+    }
+    const outcome = outcomeReading.found;
+    const date = outcome.date;
+    if (date) {
+      if (!this.counts.earliestDate || date < this.counts.earliestDate) this.counts.earliestDate = date;
+      if (!this.counts.latestDate || date > this.counts.latestDate) this.counts.latestDate = date;
+    }
+    for (const def of this.models) {
+      const result = assessment.models.find((m) => m.id === def.id);
+      if (!result) continue;
+      const reading = readModelResult(result);
+      if (reading.kind === 'not-applicable') {
+        this.notApplicable.set(def.id, (this.notApplicable.get(def.id) ?? 0) + 1);
+        continue;
+      }
+      if (reading.kind === 'skip') {
+        this.skip({ patient, model: def.id, reason: reading.reason });
+        continue;
+      }
+      const y = outcomeFor(endpointOf(def), outcome);
+      if (y === undefined) {
+        this.skip({
+          patient,
+          model: def.id,
+          reason: `outcome for ${endpointOf(def) === 'pn2' ? 'four or more nodes' : 'non-sentinel nodes'} not recorded`,
+        });
+        continue;
+      }
+      const row: ScoredPatient = { patient, outcome: y, ...outcomeFields(outcome) };
+      if (reading.kind === 'probability')
+        Object.assign(row, { probability: reading.probability, linearPredictor: reading.linearPredictor });
+      else if (reading.kind === 'relative-odds') row.logRelativeOdds = reading.logRelativeOdds;
+      else {
+        row.factorValues = {};
+        for (const factor of def.riskFactors ?? []) {
+          const v = factorValue(factor, assessment.inputs);
+          if (v !== undefined) row.factorValues[factor.id] = v;
+        }
+      }
+      this.scored.get(def.id)!.push(row);
+    }
+  }
+
+  private summaries(): { summary: ModelSummary; patients: ScoredPatient[] }[] {
+    return this.models.map((def) => {
+      const patients = this.scored.get(def.id) ?? [];
+      return { summary: summarizeModel(def, patients, this.notApplicable.get(def.id) ?? 0), patients };
+    });
+  }
+
+  result(): { result: ValidationResult; plots: ModelPlots[]; predictions: PredictionRow[] } {
+    const all = this.summaries();
+    const plots = all
+      .map(({ summary, patients }) => modelPlots(summary, patients))
+      .filter((p): p is ModelPlots => p !== null);
+    const predictions: PredictionRow[] = [];
+    for (const { summary, patients } of all) {
+      if (summary.auc === null) continue;
+      const probabilities = plottedProbabilities(summary, patients);
+      patients.forEach((p, i) => {
+        const row: PredictionRow = { patient: p.patient, model: summary.id, probability: probabilities[i]! };
+        if (p.nsnPositive !== undefined) row.nsnPositive = p.nsnPositive;
+        if (p.totalPositive !== undefined) row.totalPositive = p.totalPositive;
+        predictions.push(row);
+      });
+    }
+    return {
+      result: { patients: this.patientCount, models: all.map((a) => a.summary), skipped: this.skips },
+      plots,
+      predictions,
+    };
+  }
+}
+
+function outcomeFields(outcome: Outcome): Pick<ScoredPatient, 'nsnPositive' | 'totalPositive'> {
+  const out: Pick<ScoredPatient, 'nsnPositive' | 'totalPositive'> = {};
+  if (outcome.nsnPositive !== undefined) out.nsnPositive = outcome.nsnPositive;
+  if (outcome.totalPositive !== undefined) out.totalPositive = outcome.totalPositive;
+  return out;
+}

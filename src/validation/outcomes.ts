@@ -1,0 +1,274 @@
+// Observed outcomes of a completion axillary dissection (ALND), read from a patient's FHIR
+// resources for validation only: the app's extraction is not touched by this.
+//   nsnPositive   = 1 when any node removed at completion ALND holds a micro- or macrometastasis
+//                   (isolated tumour cells alone are not an event: AJCC stages them node-negative).
+//   totalPositive = positive sentinel nodes + positive ALND nodes.
+// Sources, most specific first: discrete counts on the dissection specimen; the dissection part
+// of the pathology report text ("metastatic carcinoma in 2 of 14 lymph nodes"); a count of all
+// nodes after the dissection minus the sentinel count (said so in a note); the pN category after
+// dissection (pN2–3 ⇔ four or more positive nodes) for the pN2–3 endpoint. Pure.
+import { OBSERVATION_CODES, PROCEDURE_SNOMED, type ObservationConcept } from '../fhir/codes.ts';
+import { codingsOf, conceptText, lookup } from '../fhir/extract/coding.ts';
+import {
+  field,
+  isoDate,
+  num,
+  records,
+  referenceOf,
+  resourceRef,
+  str,
+  type Json,
+  isRecord,
+} from '../fhir/extract/json.ts';
+import { tnmFromConcept } from '../fhir/extract/tnm.ts';
+import { parseFraction } from '../report/phrases.ts';
+import { attachmentText } from '../report/text.ts';
+
+export interface Outcome {
+  /** 1 when a non-sentinel node removed at completion ALND holds a micro- or macrometastasis. */
+  nsnPositive?: 0 | 1;
+  /** Positive sentinel nodes + positive ALND nodes. */
+  totalPositive?: number;
+  /** Four or more positive nodes (pN2–3). */
+  pn2?: boolean;
+  /** Day of the completion dissection (YYYY-MM-DD), for the cohort's date range. */
+  date?: string;
+  /** Where each figure came from ("Observation/x", "DiagnosticReport/y part C"). */
+  sources: string[];
+  notes: string[];
+}
+
+export type OutcomeReading = { found: Outcome } | { reason: string };
+
+const DISSECTION_TEXT =
+  /axillary (lymph node )?dissection|axillary contents|completion (axillary|ALND)|non-?sentinel|\bALND\b|level(s)? (I|1)\b/i;
+const DONE = new Set(['completed', 'in-progress']);
+const USABLE_RESULT = new Set(['final', 'amended', 'corrected']);
+type Count = { positive: number; itc?: number; source: string };
+
+function day(value: unknown): string | undefined {
+  return isoDate(value)?.slice(0, 10);
+}
+
+function isDissectionProcedure(p: Json): boolean {
+  if (!DONE.has(String(p.status))) return false;
+  if (codingsOf(p.code).some((c) => c.known === 'snomed' && c.code === PROCEDURE_SNOMED.axillaryDissection))
+    return true;
+  return /axillary (lymph node )?dissection|excision of axillary lymph node/i.test(conceptText(p.code) ?? '');
+}
+
+function specimenText(s: Json): string {
+  const notes = records(s.note).map((n) => str(n.text) ?? '');
+  return [conceptText(s.type), conceptText(field(s.collection, 'bodySite')), ...notes].filter(Boolean).join(' ');
+}
+
+/** Node counts of one Observation: which concept, how many. */
+function nodeCount(obs: Json): { concept: ObservationConcept; n: number } | undefined {
+  const found = lookup(obs.code, OBSERVATION_CODES);
+  if (!found) return undefined;
+  const n = num(field(obs.valueQuantity, 'value')) ?? num(obs.valueInteger);
+  if (n === undefined || n < 0 || !Number.isInteger(n)) return undefined;
+  return { concept: found.value, n };
+}
+
+/** Positive nodes from the counts of one scope: macro + micro when both are given, else "nodes with metastasis". */
+function positivesOf(counts: Map<ObservationConcept, { n: number; ref: string }>): Count | undefined {
+  const macro = counts.get('nodesMacro');
+  const micro = counts.get('nodesMicro');
+  const itc = counts.get('nodesItc');
+  const extra = itc ? { itc: itc.n } : {};
+  if (macro && micro) return { positive: macro.n + micro.n, ...extra, source: `${macro.ref}, ${micro.ref}` };
+  const positive = counts.get('regionalPositive');
+  if (positive && !(itc && itc.n > 0)) return { positive: positive.n, ...extra, source: positive.ref };
+  return undefined;
+}
+
+/** The lines of a report's dissection part (or all lines when the whole report is about the dissection). */
+function dissectionLines(text: string, wholeReport: boolean): string[] {
+  const header = /^\s*(?:part\s+)?([A-H])(?:[.):]|\s*[-–])\s+(\S.*)$/i;
+  const lines = text.split(/\r?\n/);
+  if (!lines.some((l) => header.test(l))) return wholeReport ? lines : [];
+  const out: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    const h = header.exec(line);
+    if (h) inside = DISSECTION_TEXT.test(h[2]!) && !/(?<!non-?)sentinel/i.test(h[2]!);
+    if (inside) out.push(line);
+  }
+  return out;
+}
+
+/** "metastatic carcinoma in 2 of 14 lymph nodes", "negative for carcinoma (0/12)", "isolated tumour cells in 1 of 10". */
+function countFromText(
+  lines: string[],
+): { positive: number; itc: number; line: string } | { unreadable: string } | undefined {
+  let found: { positive: number; itc: number; line: string } | undefined;
+  for (const line of lines) {
+    if (!/lymph nodes?|\bnodes?\b/i.test(line)) continue;
+    const fraction = parseFraction(line);
+    if (!fraction) continue;
+    const itc = /isolated tumou?r cells|\bITCs?\b/i.test(line);
+    const metastatic = /metasta|carcinoma|positive/i.test(line.replace(/isolated tumou?r cells|\bITCs?\b/gi, ''));
+    const negative = /negative for|no (evidence of )?(metasta|tumou?r|carcinoma)|benign/i.test(line);
+    let reading: { positive: number; itc: number };
+    if (itc && !/micro|macro|metastatic carcinoma/i.test(line)) reading = { positive: 0, itc: fraction.numerator };
+    else if (negative && fraction.numerator === 0) reading = { positive: 0, itc: 0 };
+    else if (metastatic && !itc) reading = { positive: fraction.numerator, itc: 0 };
+    else return { unreadable: line };
+    if (found && found.positive !== reading.positive) return { unreadable: line };
+    found = { ...reading, line };
+  }
+  return found;
+}
+
+function reportTexts(report: Json, binaries: Record<string, string> | undefined): string[] {
+  const texts: string[] = [];
+  for (const a of records(report.presentedForm)) {
+    const got = attachmentText(
+      {
+        ...(str(a.contentType) ? { contentType: str(a.contentType)! } : {}),
+        ...(typeof a.data === 'string' ? { data: a.data } : {}),
+        ...(str(a.url) ? { url: str(a.url)! } : {}),
+      },
+      binaries,
+    );
+    if ('text' in got) texts.push(got.text);
+  }
+  const conclusion = str(report.conclusion);
+  if (conclusion) texts.push(conclusion);
+  return texts;
+}
+
+/** The pN category after the dissection: N2/N3 ⇔ four or more positive nodes; a (sn) category is the sentinel stage. */
+function pnAfterDissection(obs: Json, alndDay: string): { pn2: boolean; text: string } | undefined {
+  if (lookup(obs.code, OBSERVATION_CODES)?.value !== 'pathologicN') return undefined;
+  const when = day(obs.effectiveDateTime) ?? day(obs.issued);
+  if (!when || when < alndDay) return undefined;
+  const read = tnmFromConcept(
+    obs.valueCodeableConcept,
+    [str(obs.valueString) ?? '', conceptText(obs.valueCodeableConcept) ?? ''].filter(Boolean),
+  );
+  if (!read || read.tnm.suffixes.includes('(sn)') || read.tnm.prefix.startsWith('y')) return undefined;
+  const m = /^N(\d)/.exec(read.tnm.category);
+  if (!m) return undefined;
+  return { pn2: Number(m[1]) >= 2, text: read.tnm.text };
+}
+
+export interface OutcomeOptions {
+  /** Positive sentinel nodes from the app's extraction (slnPositive), for totalPositive and all-nodes counts. */
+  sentinelPositive?: number;
+  binaries?: Record<string, string>;
+}
+
+/** The patient's ALND outcome, or why it cannot be read. `resources` are one patient's. */
+export function outcomeFromResources(resources: readonly unknown[], options: OutcomeOptions = {}): OutcomeReading {
+  const all = resources.filter(isRecord);
+  const dissections = all.filter((r) => r.resourceType === 'Procedure' && isDissectionProcedure(r));
+  if (dissections.length === 0) return { reason: 'no completion axillary dissection recorded' };
+  const alndDays = dissections
+    .map((p) => day(p.performedDateTime) ?? day(field(p.performedPeriod, 'start')))
+    .filter((d): d is string => !!d);
+  const alndDay = alndDays.sort()[0] ?? '0000-00-00';
+
+  const dissectionSpecimens = new Set(
+    all
+      .filter(
+        (r) =>
+          r.resourceType === 'Specimen' &&
+          DISSECTION_TEXT.test(specimenText(r)) &&
+          !/(?<!non-?)sentinel/i.test(specimenText(r)),
+      )
+      .map(resourceRef),
+  );
+  const reportSpecimen = new Map<string, string | undefined>();
+  for (const r of all) {
+    if (r.resourceType !== 'DiagnosticReport') continue;
+    const specimens = records(r.specimen).map(referenceOf);
+    for (const result of records(r.result)) {
+      const ref = referenceOf(result);
+      if (ref) reportSpecimen.set(ref, specimens.length === 1 ? specimens[0] : undefined);
+    }
+  }
+
+  const inDissection = new Map<ObservationConcept, { n: number; ref: string }>();
+  const allNodes = new Map<ObservationConcept, { n: number; ref: string }>();
+  let pn: { pn2: boolean; text: string; ref: string } | undefined;
+  for (const obs of all) {
+    if (obs.resourceType !== 'Observation' || !USABLE_RESULT.has(String(obs.status))) continue;
+    const ref = resourceRef(obs);
+    const stage = pnAfterDissection(obs, alndDay);
+    if (stage) pn = { ...stage, ref };
+    const count = nodeCount(obs);
+    if (!count || !['regionalPositive', 'nodesMacro', 'nodesMicro', 'nodesItc'].includes(count.concept)) continue;
+    const specimen = referenceOf(obs.specimen) ?? reportSpecimen.get(ref);
+    if (specimen && dissectionSpecimens.has(specimen)) inDissection.set(count.concept, { n: count.n, ref });
+    // A count tied to no specimen, made on or after the dissection, covers all nodes removed.
+    else if (!specimen && (day(obs.effectiveDateTime) ?? '') >= alndDay)
+      allNodes.set(count.concept, { n: count.n, ref });
+  }
+
+  const notes: string[] = [];
+  const sources: string[] = [];
+  let dissection: Count | undefined = positivesOf(inDissection);
+
+  let fromText: Count | undefined;
+  for (const report of all) {
+    if (report.resourceType !== 'DiagnosticReport' || !USABLE_RESULT.has(String(report.status))) continue;
+    const specimens = records(report.specimen).map(referenceOf);
+    const whole = specimens.length > 0 && specimens.every((s) => s && dissectionSpecimens.has(s));
+    for (const text of reportTexts(report, options.binaries)) {
+      const read = countFromText(dissectionLines(text, whole));
+      if (!read) continue;
+      if ('unreadable' in read)
+        return {
+          reason: `dissection node count in the report text cannot be read confidently (${resourceRef(report)})`,
+        };
+      fromText = { positive: read.positive, itc: read.itc, source: `${resourceRef(report)} "${read.line.trim()}"` };
+    }
+  }
+  if (dissection && fromText && dissection.positive !== fromText.positive) {
+    return {
+      reason: `dissection node counts disagree: ${dissection.positive} (${dissection.source}) vs ${fromText.positive} in the report text`,
+    };
+  }
+  dissection ??= fromText;
+
+  if (!dissection) {
+    const total = positivesOf(allNodes);
+    if (total && options.sentinelPositive !== undefined && total.positive >= options.sentinelPositive) {
+      dissection = { positive: total.positive - options.sentinelPositive, source: total.source };
+      notes.push(
+        `only a count of all nodes is recorded (${total.positive} positive); the ${options.sentinelPositive} positive sentinel nodes were subtracted`,
+      );
+    }
+  }
+
+  const outcome: Outcome = { sources, notes };
+  if (alndDays[0]) outcome.date = alndDay;
+  if (dissection) {
+    sources.push(dissection.source);
+    outcome.nsnPositive = dissection.positive > 0 ? 1 : 0;
+    if (dissection.positive === 0 && (dissection.itc ?? 0) > 0) {
+      notes.push('isolated tumour cells only in the dissection nodes: not an event (AJCC stages them node-negative)');
+    }
+    if (options.sentinelPositive !== undefined) {
+      outcome.totalPositive = options.sentinelPositive + dissection.positive;
+      outcome.pn2 = outcome.totalPositive >= 4;
+    }
+  }
+  if (pn) {
+    if (outcome.pn2 !== undefined && outcome.pn2 !== pn.pn2) {
+      return {
+        reason: `${pn.text} after dissection disagrees with the node counts (${outcome.totalPositive} positive)`,
+      };
+    }
+    if (outcome.pn2 === undefined) {
+      outcome.pn2 = pn.pn2;
+      sources.push(pn.ref);
+    }
+  }
+  if (outcome.nsnPositive === undefined && outcome.pn2 === undefined) {
+    return { reason: 'completion axillary dissection recorded without a node count or pN category for it' };
+  }
+  return { found: outcome };
+}

@@ -1,0 +1,243 @@
+// Cohort performance of each model from per-patient scores and outcomes: the numbers of
+// `nodal-risk validate --json`, and the curves the HTML report plots. Pure.
+import type { ClinicalFacts } from '../domain/facts.ts';
+import type { ModelDefinition, RiskFactor } from '../models/definition.ts';
+import { endpointOf, type Endpoint } from './endpoint.ts';
+import {
+  aucDeLong,
+  brierScore,
+  calibrationSlope,
+  expit,
+  groupedCalibration,
+  interceptWithOffset,
+  observedExpected,
+  rocCurve,
+  smoothedCalibration,
+  type CalibrationGroup,
+  type CurvePoint,
+} from './metrics.ts';
+
+export interface Skip {
+  /** Patient.id; null for input that names no patient (an unreadable line, a resource without a patient). */
+  patient: string | null;
+  /** Absent when the whole patient was skipped. */
+  model?: string;
+  reason: string;
+}
+
+type FactorValue = number | string | boolean;
+
+/** One patient's contribution to one model. */
+export interface ScoredPatient {
+  patient: string;
+  outcome: 0 | 1;
+  nsnPositive?: 0 | 1;
+  totalPositive?: number;
+  /** Probability models: the model's probability and linear predictor. */
+  probability?: number;
+  linearPredictor?: number;
+  /** Relative-odds models: log of the product of the coded odds ratios. */
+  logRelativeOdds?: number;
+  /** Risk-factor models: the patient's value of each factor. */
+  factorValues?: Record<string, FactorValue>;
+}
+
+const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const roundPair = (p: [number, number]): [number, number] => [round(p[0]), round(p[1])];
+
+export interface FactorSummary {
+  factor: string;
+  label: string;
+  /** Categorical factors: the observed event rate by value. */
+  byValue?: { value: string; n: number; events: number; rate: number }[];
+  /** Continuous factors: the distribution in patients with and without the event. */
+  withEvent?: Distribution;
+  withoutEvent?: Distribution;
+}
+
+export interface Distribution {
+  n: number;
+  median: number;
+  quartiles: [number, number];
+}
+
+export interface ModelSummary {
+  id: string;
+  endpoint: Endpoint;
+  kind: ModelDefinition['kind'];
+  n: number;
+  events: number;
+  auc: number | null;
+  aucCi95: [number, number] | null;
+  observedExpected: number | null;
+  interceptShift: number | null;
+  interceptShiftCi95?: [number, number];
+  calibrationSlope: number | null;
+  calibrationSlopeCi95?: [number, number];
+  brier: number | null;
+  /** Relative-odds models: the intercept fitted with the log odds ratios as offset. */
+  fittedIntercept?: number;
+  fittedInterceptCi95?: [number, number];
+  /** Risk-factor models: observed rates by factor; no cut-offs are published, so no count of factors. */
+  factors?: FactorSummary[];
+  /** Patients outside the model's population (counted, not listed). */
+  notApplicable: number;
+}
+
+export interface ModelPlots {
+  id: string;
+  roc: { fpr: number; tpr: number }[];
+  groups: CalibrationGroup[];
+  curve: CurvePoint[] | null;
+}
+
+function quantile(sorted: number[], q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+function distribution(values: number[]): Distribution | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    median: round(quantile(sorted, 0.5), 3),
+    quartiles: [round(quantile(sorted, 0.25), 3), round(quantile(sorted, 0.75), 3)],
+  };
+}
+
+function factorSummary(factor: RiskFactor, patients: ScoredPatient[]): FactorSummary {
+  const values = patients
+    .map((p) => ({ value: p.factorValues?.[factor.id], outcome: p.outcome }))
+    .filter((v): v is { value: FactorValue; outcome: 0 | 1 } => v.value !== undefined);
+  const out: FactorSummary = { factor: factor.id, label: factor.label };
+  if (values.every((v) => typeof v.value === 'number')) {
+    const of = (o: 0 | 1) => distribution(values.filter((v) => v.outcome === o).map((v) => v.value as number));
+    const withEvent = of(1);
+    const withoutEvent = of(0);
+    if (withEvent) out.withEvent = withEvent;
+    if (withoutEvent) out.withoutEvent = withoutEvent;
+    return out;
+  }
+  const groups = new Map<string, { n: number; events: number }>();
+  for (const v of values) {
+    const key = String(v.value);
+    const g = groups.get(key) ?? { n: 0, events: 0 };
+    g.n++;
+    g.events += v.outcome;
+    groups.set(key, g);
+  }
+  out.byValue = [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([value, g]) => ({ value, n: g.n, events: g.events, rate: round(g.events / g.n) }));
+  return out;
+}
+
+const KEY_ORDER: (keyof ModelSummary)[] = [
+  'id',
+  'endpoint',
+  'kind',
+  'n',
+  'events',
+  'auc',
+  'aucCi95',
+  'observedExpected',
+  'interceptShift',
+  'interceptShiftCi95',
+  'calibrationSlope',
+  'calibrationSlopeCi95',
+  'brier',
+  'fittedIntercept',
+  'fittedInterceptCi95',
+  'factors',
+  'notApplicable',
+];
+
+/** The same summary with its keys in the documented order. */
+function ordered(summary: ModelSummary): ModelSummary {
+  const out: Record<string, unknown> = {};
+  for (const key of KEY_ORDER) if (summary[key] !== undefined) out[key] = summary[key];
+  return out as unknown as ModelSummary;
+}
+
+/** The summary of one model over its scored patients. */
+export function summarizeModel(def: ModelDefinition, patients: ScoredPatient[], notApplicable: number): ModelSummary {
+  return ordered(computeSummary(def, patients, notApplicable));
+}
+
+function computeSummary(def: ModelDefinition, patients: ScoredPatient[], notApplicable: number): ModelSummary {
+  const y = patients.map((p) => p.outcome);
+  const events = y.reduce<number>((s, v) => s + v, 0);
+  const base: ModelSummary = {
+    id: def.id,
+    endpoint: endpointOf(def),
+    kind: def.kind,
+    n: patients.length,
+    events,
+    auc: null,
+    aucCi95: null,
+    observedExpected: null,
+    interceptShift: null,
+    calibrationSlope: null,
+    brier: null,
+    notApplicable,
+  };
+  if (patients.length === 0) return base;
+  if (patients.every((p) => p.factorValues !== undefined) && def.kind === 'risk-factors') {
+    return { ...base, factors: (def.riskFactors ?? []).map((f) => factorSummary(f, patients)) };
+  }
+  const lp = patients.map((p) => p.linearPredictor ?? p.logRelativeOdds ?? NaN);
+  const auc = aucDeLong(lp, y);
+  if (auc) Object.assign(base, { auc: round(auc.auc), aucCi95: roundPair(auc.ci95) });
+  const slope = calibrationSlope(lp, y);
+  if (slope)
+    Object.assign(base, {
+      calibrationSlope: round(slope.slope.value),
+      calibrationSlopeCi95: roundPair(slope.slope.ci95),
+    });
+  const shift = interceptWithOffset(lp, y);
+  if (patients.every((p) => p.probability !== undefined)) {
+    const p = patients.map((q) => q.probability!);
+    base.observedExpected = round(observedExpected(p, y));
+    base.brier = round(brierScore(p, y));
+    if (shift) Object.assign(base, { interceptShift: round(shift.value), interceptShiftCi95: roundPair(shift.ci95) });
+  } else if (shift) {
+    // Relative odds: the fitted intercept turns the product of odds ratios into an absolute risk.
+    Object.assign(base, { fittedIntercept: round(shift.value), fittedInterceptCi95: roundPair(shift.ci95) });
+    base.brier = round(
+      brierScore(
+        lp.map((x) => expit(shift.value + x)),
+        y,
+      ),
+    );
+  }
+  return base;
+}
+
+/** The probabilities a summary's plots use: the model's own, or for relative odds those of the fitted intercept. */
+export function plottedProbabilities(summary: ModelSummary, patients: ScoredPatient[]): number[] {
+  return patients.map((p) => p.probability ?? expit((summary.fittedIntercept ?? 0) + (p.logRelativeOdds ?? 0)));
+}
+
+export function modelPlots(summary: ModelSummary, patients: ScoredPatient[]): ModelPlots | null {
+  if (summary.auc === null) return null;
+  const y = patients.map((p) => p.outcome);
+  const p = plottedProbabilities(summary, patients);
+  return { id: summary.id, roc: rocCurve(p, y), groups: groupedCalibration(p, y), curve: smoothedCalibration(p, y) };
+}
+
+/** A risk factor's value for one patient, from the facts the factor names (a ratio for two counts). */
+export function factorValue(factor: RiskFactor, facts: ClinicalFacts): FactorValue | undefined {
+  const values = factor.inputs.map((name) => {
+    const f = facts[name];
+    return f.status === 'present' ? f.value : undefined;
+  });
+  if (values.some((v) => v === undefined)) return undefined;
+  if (values.length === 2 && typeof values[0] === 'number' && typeof values[1] === 'number') {
+    return values[1] > 0 ? round(values[0] / values[1], 4) : undefined;
+  }
+  const first = values[0];
+  return typeof first === 'number' || typeof first === 'string' || typeof first === 'boolean' ? first : undefined;
+}

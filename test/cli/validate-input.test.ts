@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { groupByPatient } from '../../src/cli/validate-input.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-validate-input-'));
+
+function observation(id: string, patient: string, text = 'x'): string {
+  return JSON.stringify({
+    resourceType: 'Observation',
+    id,
+    subject: { reference: `Patient/${patient}` },
+    valueString: text,
+  });
+}
+
+async function grouped(paths: string[], partitionBytes?: number) {
+  const input = await groupByPatient(paths, partitionBytes);
+  const out = new Map<string, string[]>();
+  for (const p of input.patients)
+    out.set(
+      p.patient,
+      p.resources.map((r) => (r as { id: string }).id),
+    );
+  input.dispose();
+  return { out, problems: input.problems, patientCount: input.patientCount };
+}
+
+describe('grouping a Bulk export by patient', () => {
+  it('keeps multi-byte text whole across 4 MB reads, takes CRLF and a last line without newline', async () => {
+    const src = join(dir, 'a');
+    mkdirSync(src);
+    const long = `${'a'.repeat(4 * 1024 * 1024 - 60)}é€😀 done`; // the first line crosses the 4 MB read
+    writeFileSync(
+      join(src, 'Observation.ndjson'),
+      `${observation('o1', 'p1', long)}\r\n${observation('o2', 'p2')}\r\n${observation('o3', 'p1')}`,
+    );
+    writeFileSync(join(src, 'Patient.ndjson'), `${JSON.stringify({ resourceType: 'Patient', id: 'p2' })}\n\n`);
+    const input = await groupByPatient([src]);
+    const resources = [...input.patients];
+    input.dispose();
+    expect(resources.map((p) => p.patient)).toEqual(['p1', 'p2']);
+    const o1 = resources[0]!.resources[0] as { valueString: string };
+    expect(o1.valueString).toBe(long);
+    expect(resources[1]!.resources.map((r) => (r as { id: string }).id)).toEqual(['o2', 'p2']);
+  });
+
+  it('partitions on disk give the same groups as in memory, and remove their files', async () => {
+    const src = join(dir, 'b');
+    mkdirSync(src);
+    const lines = Array.from({ length: 300 }, (_, i) => observation(`o${i}`, `p${i % 37}`));
+    writeFileSync(join(src, 'Observation.ndjson'), `${lines.join('\n')}\n`);
+    writeFileSync(
+      join(src, 'bundle.json'),
+      JSON.stringify({
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [{ resource: { resourceType: 'Patient', id: 'p3' } }],
+      }),
+    );
+    const memory = await grouped([src]);
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('nodal-risk-validate-')).length;
+    const disk = await grouped([src], 1000);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('nodal-risk-validate-')).length).toBe(before);
+    expect(disk.out).toEqual(memory.out);
+    expect(memory.patientCount).toBe(37);
+    expect(memory.out.get('p3')).toEqual(['o3', 'o40', 'o77', 'o114', 'o151', 'o188', 'o225', 'o262', 'o299', 'p3']);
+  });
+});
