@@ -16,7 +16,7 @@ import type { Coding } from './config.ts';
 import { neededInputs, renderDetail } from './markdown.ts';
 import { prune } from './prune.ts';
 import type { HookName } from './request-schema.ts';
-import { formatOdds } from './wording.ts';
+import { percentOf } from './wording.ts';
 
 export const SUMMARY_MAX = 140;
 
@@ -46,6 +46,9 @@ const SHORT_NAMES: Record<string, string> = {
   'sysu-pn2': 'Sun Yat-sen',
 };
 
+// What a relative-odds model counts, short enough for the summary line.
+const SHORT_OUTCOMES: Record<string, string> = { 'sysu-pn2': '≥4 involved nodes' };
+
 function shortName(m: ModelResult): string {
   // Local model titles can be long; keep the number and the "local" label inside the summary.
   const title = [...(SHORT_NAMES[m.id] ?? m.title)];
@@ -53,21 +56,22 @@ function shortName(m: ModelResult): string {
   return m.locallyConfigured ? `${name}, local model` : name;
 }
 
-function computed(m: ModelResult): boolean {
-  return m.applicable && m.missing.length === 0 && m.conflicts.length === 0;
-}
-
-/** The headline: the first computed result in registry order, probability first. */
+/** The headline: the first computed result in registry order, a number or range first. */
 export function headline(a: Assessment): string {
-  const ok = a.models.filter(computed);
-  const probability = ok.find((m) => m.kind === 'probability' && m.display);
-  if (probability) return `Further axillary node risk ${probability.display} (${shortName(probability)})`;
-  const odds = ok.find((m) => m.kind === 'relative-odds' && m.relativeOdds !== undefined);
-  if (odds) return `Odds of ≥4 involved nodes ×${formatOdds(odds.relativeOdds as number)} vs reference (${shortName(odds)})`;
-  const factors = ok.find((m) => m.kind === 'risk-factors' && m.factors);
-  if (factors?.factors) {
-    const present = factors.factors.filter((f) => f.status === 'present').length;
-    return `${shortName(factors)}: ${present} of ${factors.factors.length} risk factors present`;
+  const models = a.models;
+  const estimate = models.find((m) => m.result === 'probability' || m.result === 'range');
+  if (estimate?.result === 'probability' || estimate?.result === 'range') {
+    return `Further axillary node risk ${estimate.display} (${shortName(estimate)})`;
+  }
+  for (const m of models) {
+    if (m.result !== 'relative-odds') continue;
+    const rate = m.observedRates[0];
+    if (rate) return `${SHORT_OUTCOMES[m.id] ?? rate.outcome}: observed ${percentOf(rate.rate)} with ${rate.label} (${shortName(m)})`;
+  }
+  for (const m of models) {
+    if (m.result !== 'risk-factors') continue;
+    const count = (status: string) => m.factors.filter((f) => f.status === status).length;
+    return `${shortName(m)}: ${count('present')} present, ${count('absent')} absent, ${count('no-cutoff')} without a published cut-off`;
   }
   if (a.evidence.some((e) => e.id === 'neoadjuvant')) return 'Nodal risk models do not apply after neoadjuvant therapy';
   const { missing, conflicts } = neededInputs(a);

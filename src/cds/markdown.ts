@@ -4,7 +4,8 @@ import type { ClinicalFacts, Fact, PresentFact } from '../domain/facts.ts';
 import { INPUT_NAMES, INPUTS, formatInputValue, type InputName } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
 import type { Criterion, EvidenceItem } from '../models/evidence.ts';
-import type { ModelResult } from '../models/result.ts';
+import { FACTOR_STATUS_TEXT, assignmentText, formatProbability } from '../models/display.ts';
+import { neededBy, type FactorResult, type ModelResult, type ObservedRateResult } from '../models/result.ts';
 import { formatOdds, percentOf } from './wording.ts';
 
 /** Escapes markdown and HTML metacharacters and folds line breaks. */
@@ -31,24 +32,43 @@ function sourceText(fact: PresentFact): string {
   return md(refs ? `${ORIGIN[fact.origin]}: ${refs}` : ORIGIN[fact.origin]);
 }
 
+function observedText(r: ObservedRateResult): string {
+  const counts = r.events !== undefined && r.total !== undefined ? `${r.events}/${r.total}, ` : '';
+  return `${md(r.label)}: ${counts}${percentOf(r.rate)} had ${md(r.outcome)} (${md(r.source)})`;
+}
+
+function factorText(f: FactorResult): string {
+  const or = f.oddsRatio !== undefined ? ` OR ${f.oddsRatio}${f.ci95 ? ` (95% CI ${f.ci95[0]}–${f.ci95[1]})` : ''}` : '';
+  return `${md(f.label)}${or}: ${FACTOR_STATUS_TEXT[f.status]}${f.patientValue ? ` (${md(f.patientValue)})` : ''}`;
+}
+
 function modelLine(m: ModelResult): string {
   const title = `**${md(m.title)}**${m.locallyConfigured ? ' _(locally configured)_' : ''}`;
-  if (!m.applicable) return `- ${title}: does not apply — ${md(m.reason ?? 'outside its population')}`;
-  const blocked = [...m.missing.map((n) => INPUTS[n].label), ...m.conflicts.map((n) => `${INPUTS[n].label} (sources disagree)`)];
-  if (m.kind === 'probability' && m.display) {
-    return `- ${title}: **${md(m.display)}** chance of ${md(m.outcome)}${m.calibration ? ` (${md(m.calibration)})` : ''}${warnings(m)}`;
+  switch (m.result) {
+    case 'not-applicable':
+      return `- ${title}: does not apply — ${md(m.reason)}`;
+    case 'not-computed': {
+      const blocked = [...m.missing.map((n) => INPUTS[n].label), ...m.conflicts.map((n) => `${INPUTS[n].label} (sources disagree)`)];
+      return `- ${title}: not computed — needs ${md(blocked.join(', ') || 'inputs not available')}`;
+    }
+    case 'probability':
+      return `- ${title}: **${md(m.display)}** chance of ${md(m.outcome)}${warnings(m)}`;
+    case 'range': {
+      const over = m.range.over.map((n) => INPUTS[n].label).join(', ');
+      const choices = m.range.values.map((v) => `${assignmentText(v.assignment)} ${formatProbability(v.probability)}`).join('; ');
+      return `- ${title}: **${md(m.display)}** chance of ${md(m.outcome)}, depending on ${md(over)} — ${md(choices)}${m.range.capped ? ' …' : ''}${warnings(m)}`;
+    }
+    case 'relative-odds': {
+      const rates = m.observedRates.length > 0 ? `observed ${m.observedRates.map(observedText).join('; ')}` : 'no observed rate for this stratum';
+      const local = m.calibrated ? `; **${md(m.calibrated.display)}** with a ${md(m.calibrated.calibration)}` : '';
+      const odds = m.relativeOdds === null ? '' : `; relative odds ×${formatOdds(m.relativeOdds)} vs a patient with none of the factors (not a percentage)`;
+      return `- ${title}: ${rates}${local}${odds} — ${m.factors.map(factorText).join('; ')}${warnings(m)}`;
+    }
+    case 'risk-factors': {
+      const stats = m.statistics.map(md).join(' ');
+      return `- ${title}: risk factors, no percentage published — ${m.factors.map(factorText).join('; ')}.${stats ? ` ${stats}` : ''}${warnings(m)}`;
+    }
   }
-  if (m.kind === 'relative-odds' && m.relativeOdds !== undefined) {
-    const rate = m.observedRate ? `; observed: ${md(m.observedRate.label)} ${m.observedRate.events}/${m.observedRate.total} (${percentOf(m.observedRate.rate)})` : '';
-    const local = m.display ? `; ${md(m.display)} with a locally calibrated intercept` : '';
-    return `- ${title}: odds of ${md(m.outcome)} **×${formatOdds(m.relativeOdds)}** relative to a patient with none of the factors (not a percentage)${local}${rate}${warnings(m)}`;
-  }
-  if (m.kind === 'risk-factors' && m.factors && blocked.length === 0) {
-    const factors = m.factors.map((f) => `${md(f.label)}: ${f.status}${f.patientValue ? ` (${md(f.patientValue)})` : ''}`).join('; ');
-    const stats = (m.statistics ?? []).map(md).join(' ');
-    return `- ${title}: risk factors, no percentage published — ${factors}.${stats ? ` ${stats}` : ''}${warnings(m)}`;
-  }
-  return `- ${title}: not computed — needs ${md(blocked.join(', ') || 'inputs not available')}`;
 }
 
 function warnings(m: ModelResult): string {
@@ -70,9 +90,9 @@ export function neededInputs(assessment: Assessment): { missing: InputName[]; co
   const missing = new Set<InputName>();
   const conflicts = new Set<InputName>();
   for (const m of assessment.models) {
-    if (!m.applicable) continue;
-    for (const n of m.missing) missing.add(n);
-    for (const n of m.conflicts) conflicts.add(n);
+    const needed = neededBy(m);
+    for (const n of needed.missing) missing.add(n);
+    for (const n of needed.conflicts) conflicts.add(n);
   }
   return { missing: INPUT_NAMES.filter((n) => missing.has(n)), conflicts: INPUT_NAMES.filter((n) => conflicts.has(n)) };
 }

@@ -3,6 +3,4 @@ export function formatOdds(odds: number): string {
   return odds >= 10 ? odds.toFixed(0) : odds.toFixed(2).replace(/\.?0+$/, '');
 }
 
-export function percentOf(rate: number): string {
-  return `${Math.round(rate * 1000) / 10}%`;
-}
+export { percentOf } from '../models/display.ts';

@@ -3,7 +3,8 @@ import type { Fact, PresentFact } from '../domain/facts.ts';
 import { INPUT_NAMES, INPUTS, formatInputValue, formatNumber, type InputName, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
 import type { EvidenceItem } from '../models/evidence.ts';
-import type { ModelResult } from '../models/result.ts';
+import { assignmentText, formatProbability, percentOf } from '../models/display.ts';
+import type { ModelResult, ObservedRateResult, RangeResult } from '../models/result.ts';
 
 const ORIGIN_LABEL = { fhir: 'EHR', 'report-text': 'report text', derived: 'derived', clinician: 'entered' } as const;
 
@@ -23,41 +24,62 @@ function inputLine(name: InputName, fact: Fact): string | null {
   return null;
 }
 
+function rangeChoices(m: RangeResult): string {
+  const shown = m.range.values.map((v) => `${assignmentText(v.assignment)} ${formatProbability(v.probability)}`);
+  return `${shown.join('; ')}${m.range.capped ? '; …' : ''}`;
+}
+
+function observedText(r: ObservedRateResult): string {
+  const counts = r.events !== undefined && r.total !== undefined ? `${r.events}/${r.total}, ` : '';
+  return `${counts}${percentOf(r.rate)} ${r.outcome} with ${r.label} (${r.source})`;
+}
+
 function headline(m: ModelResult): string {
-  if (!m.applicable) return `not applicable: ${m.reason}`;
-  if (m.missing.length + m.conflicts.length > 0) {
-    const parts = [];
-    if (m.missing.length) parts.push(`missing ${m.missing.join(', ')}`);
-    if (m.conflicts.length) parts.push(`conflicting ${m.conflicts.join(', ')}`);
-    return `not computed: ${parts.join('; ')}`;
+  switch (m.result) {
+    case 'not-applicable':
+      return `not applicable: ${m.reason}`;
+    case 'not-computed': {
+      const parts = [];
+      if (m.missing.length) parts.push(`missing ${m.missing.join(', ')}`);
+      if (m.conflicts.length) parts.push(`conflicting ${m.conflicts.join(', ')}`);
+      return `not computed: ${parts.join('; ')}`;
+    }
+    case 'probability':
+      return `${m.display} (${formatNumber(m.probability * 100)}%)`;
+    case 'range':
+      return `${m.display} depending on ${m.range.over.join(', ')}`;
+    case 'relative-odds': {
+      const head = m.observedRates[0] ? `observed ${observedText(m.observedRates[0])}` : 'no observed rate for this stratum';
+      return m.calibrated ? `${head}; ${m.calibrated.display} with a ${m.calibrated.calibration}` : head;
+    }
+    case 'risk-factors':
+      return 'risk factors (no percentage published)';
   }
-  if (m.kind === 'probability') return `${m.display} (${formatNumber((m.probability as number) * 100)}%)`;
-  if (m.kind === 'relative-odds') {
-    const odds = `relative odds ${formatNumber(m.relativeOdds as number)} × the reference patient`;
-    return m.display ? `${odds}; ${m.display} with a locally calibrated intercept` : odds;
-  }
-  return 'risk factors (no percentage published)';
 }
 
 function modelLines(m: ModelResult): string[] {
   const lines = [`  ${m.title}${m.locallyConfigured ? ' (locally configured)' : ''}: ${headline(m)}`];
-  if (!m.applicable) return lines;
+  if (m.result === 'not-applicable') return lines;
   lines.push(`    Outcome: ${m.outcome}`);
-  if (m.contributions.length) {
+  if (m.result === 'range') lines.push(`    Each choice: ${rangeChoices(m)}`);
+  if ('contributions' in m && m.contributions.length) {
     const drivers = m.contributions.filter((c) => c.value !== 0).map((c) => `${c.label} ${c.value > 0 ? '+' : ''}${c.value.toFixed(2)}`);
     if (drivers.length) lines.push(`    Drivers (log-odds): ${drivers.join('; ')}`);
   }
-  for (const f of m.factors ?? []) {
-    const odds = f.oddsRatio ? ` OR ${f.oddsRatio}` : '';
-    lines.push(`    - ${f.label}${odds}: ${f.status}${f.patientValue ? ` (${f.patientValue})` : ''}${f.note ? `; ${f.note}` : ''}`);
+  if (m.result === 'relative-odds') {
+    for (const r of m.observedRates.slice(1)) lines.push(`    Also observed: ${observedText(r)}`);
+    const odds = m.relativeOdds === null ? 'not computed (a coded factor is unknown)' : `×${formatNumber(m.relativeOdds)}`;
+    lines.push(`    Relative odds vs a patient with none of the factors (not a percentage): ${odds}`);
   }
-  if (m.observedRate) {
-    const r = m.observedRate;
-    lines.push(`    Observed with ${r.label}: ${r.events}/${r.total} (${Math.round(r.rate * 100)}%), ${r.source}`);
+  if (m.result === 'relative-odds' || m.result === 'risk-factors') {
+    for (const f of m.factors) {
+      const odds = f.oddsRatio ? ` OR ${f.oddsRatio}${f.ci95 ? ` (95% CI ${f.ci95[0]}–${f.ci95[1]})` : ''}` : '';
+      lines.push(`    - ${f.label}${odds}: ${f.status}${f.patientValue ? ` (${f.patientValue})` : ''}${f.note ? `; ${f.note}` : ''}`);
+    }
   }
-  for (const s of m.statistics ?? []) lines.push(`    Published: ${s}`);
+  if (m.result === 'risk-factors') for (const s of m.statistics) lines.push(`    Published: ${s}`);
+  for (const n of m.notes) lines.push(`    Note: ${n}`);
   for (const w of m.warnings) lines.push(`    Warning: ${w}`);
-  if (m.calibration) lines.push(`    Calibration: ${m.calibration}`);
   lines.push(`    Source: ${m.citation}`);
   return lines;
 }

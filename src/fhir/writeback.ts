@@ -1,11 +1,12 @@
 // Assessment → FHIR R4 RiskAssessment resources for "Save to chart". Pure: no I/O, no clock.
-// One resource per applicable model that computed a number (probability or relative odds);
-// risk-factor profiles carry no single estimate, so they are not written.
+// One resource per model that computed a number, a range over unknown inputs, or complete
+// relative odds; risk-factor profiles carry no single estimate, so they are not written.
 import type { Annotation, CodeableConcept, Extension, Reference, RiskAssessment, RiskAssessmentPrediction } from '@medplum/fhirtypes';
 import type { ClinicalFacts, Fact } from '../domain/facts.ts';
 import { INPUTS, INPUT_NAMES, formatInputValue, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import type { ModelResult } from '../models/result.ts';
+import { assignmentText, formatProbability } from '../models/display.ts';
+import type { ModelResult, ProbabilityResult, RangeResult, RelativeOddsResult } from '../models/result.ts';
 
 /** Code system of our model identifiers (an .invalid host: ours, and never resolvable by accident). */
 export const MODEL_SYSTEM = 'https://nodal-risk.invalid/model';
@@ -24,12 +25,12 @@ export interface WriteBackContext {
   appVersion: string;
 }
 
-/** Whether a model result is one this app writes to the chart. */
-export function isWritable(model: ModelResult): boolean {
-  if (!model.applicable || model.missing.length > 0 || model.conflicts.length > 0) return false;
-  if (model.kind === 'probability') return typeof model.probability === 'number';
-  if (model.kind === 'relative-odds') return typeof model.relativeOdds === 'number';
-  return false;
+type WritableResult = ProbabilityResult | RangeResult | (RelativeOddsResult & { relativeOdds: number });
+
+/** Whether a model result is one this app writes to the chart: a number, a range, or complete relative odds. */
+export function isWritable(model: ModelResult): model is WritableResult {
+  if (model.result === 'probability' || model.result === 'range') return true;
+  return model.result === 'relative-odds' && model.relativeOdds !== null;
 }
 
 /** References of every resource a present input came from, in input order, without duplicates. */
@@ -64,14 +65,25 @@ function oddsText(odds: number): string {
   return odds >= 10 ? odds.toFixed(0) : String(Number(odds.toFixed(2)));
 }
 
-function method(model: ModelResult): CodeableConcept {
+function method(model: WritableResult): CodeableConcept {
   return { coding: [{ system: MODEL_SYSTEM, code: model.id, display: model.title }], text: `${model.title}. ${model.citation}` };
 }
 
-function prediction(model: ModelResult): RiskAssessmentPrediction {
+function rangePrediction(model: RangeResult, outcome: CodeableConcept): RiskAssessmentPrediction {
+  const choices = model.range.values.map((v) => `${assignmentText(v.assignment)}: ${formatProbability(v.probability)}`);
+  return {
+    outcome,
+    probabilityRange: { low: { value: model.range.low }, high: { value: model.range.high } },
+    qualitativeRisk: { text: `${model.display}, depending on ${model.range.over.map((n) => INPUTS[n].label).join(', ')}` },
+    rationale: `Not one number: the record does not state ${model.range.over.map((n) => INPUTS[n].label).join(', ')}. ${choices.join('; ')}${model.range.capped ? '; …' : ''}.`,
+  };
+}
+
+function prediction(model: WritableResult): RiskAssessmentPrediction {
   const outcome = { text: model.outcome };
-  if (model.kind === 'probability') return { outcome, probabilityDecimal: model.probability as number };
-  const odds = model.relativeOdds as number;
+  if (model.result === 'probability') return { outcome, probabilityDecimal: model.probability };
+  if (model.result === 'range') return rangePrediction(model, outcome);
+  const odds = model.relativeOdds;
   const words = `relative odds ×${oddsText(odds)} vs the reference patient`;
   const out: RiskAssessmentPrediction = {
     extension: [{ url: RELATIVE_ODDS_EXTENSION, valueDecimal: odds } satisfies Extension],
@@ -82,17 +94,17 @@ function prediction(model: ModelResult): RiskAssessmentPrediction {
       'It is not a probability and not a risk relative to the population average.',
   };
   // A relative-odds model with a locally calibrated intercept also yields a probability (shown on the card).
-  if (typeof model.probability === 'number') out.probabilityDecimal = model.probability;
+  if (model.calibrated) out.probabilityDecimal = model.calibrated.probability;
   return out;
 }
 
-function notes(model: ModelResult, clinicianLines: string[], appVersion: string): Annotation[] {
+function notes(model: WritableResult, clinicianLines: string[], appVersion: string): Annotation[] {
   const out: Annotation[] = [];
   if (clinicianLines.length > 0) {
     out.push({ text: `Inputs entered or edited by the clinician in Nodal Risk:\n${clinicianLines.map((l) => `- ${l}`).join('\n')}` });
   }
   if (model.locallyConfigured) out.push({ text: 'Locally configured model (deployment configuration), not a built-in published model.' });
-  if (model.calibration) out.push({ text: `Calibration: ${model.calibration}` });
+  if (model.result === 'relative-odds' && model.calibrated) out.push({ text: `Calibration: ${model.calibrated.calibration}` });
   for (const w of model.warnings) out.push({ text: `Warning: ${w}` });
   out.push({ text: `Computed by Nodal Risk ${appVersion}. Supports and does not replace clinical judgement.` });
   return out;

@@ -162,13 +162,16 @@ export const MODEL_DEFINITION_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['when', 'label', 'events', 'total', 'source'],
+        required: ['when', 'label', 'source'],
+        anyOf: [{ required: ['events', 'total'] }, { required: ['rate'] }],
         additionalProperties: false,
         properties: {
           when: { $ref: '#/definitions/condition' },
           label: text,
+          outcome: text,
           events: { type: 'integer', minimum: 0 },
           total: { type: 'integer', minimum: 1 },
+          rate: { type: 'number', minimum: 0, maximum: 1 },
           source: text,
         },
       },

@@ -83,11 +83,17 @@ export interface RiskFactor {
   coefficient?: number;
 }
 
+/** An absolute rate observed in a published cohort; shown only when the patient is in that stratum. */
 export interface ObservedRate {
   when: Condition;
+  /** The stratum, e.g. "1 positive sentinel node". */
   label: string;
-  events: number;
-  total: number;
+  /** What was counted, when it differs from the model's outcome. */
+  outcome?: string;
+  /** Counts when published; otherwise `rate` as published. */
+  events?: number;
+  total?: number;
+  rate?: number;
   source: string;
 }
 

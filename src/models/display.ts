@@ -1,5 +1,7 @@
-// Display conventions of the riskcalc.org calculator (models.md §1): R's round() to a whole
-// percent — which rounds halves to even — then "<1%" below 1 and ">99%" above 99.
+// Display conventions of the riskcalc.org calculator: R's round() to a whole percent — which
+// rounds halves to even — then "<1%" below 1 and ">99%" above 99; and words for results.
+import { INPUTS, formatInputValue, type InputName, type InputValue } from '../domain/vocabulary.ts';
+import type { FactorStatus } from './result.ts';
 
 /** Rounds half to even, as R's round() does. */
 export function roundHalfEven(x: number): number {
@@ -16,3 +18,45 @@ export function formatProbability(p: number): string {
   if (percent > 99) return '>99%';
   return `${percent}%`;
 }
+
+/** A range as the card shows it: "7–28%", or one value when both ends round alike. */
+export function formatRange(low: number, high: number): string {
+  const a = formatProbability(low);
+  const b = formatProbability(high);
+  if (a === b) return a;
+  return /^\d+%$/.test(a) ? `${a.slice(0, -1)}–${b}` : `${a}–${b}`;
+}
+
+/** An observed rate as published: one decimal at most (47/511 → 9.2%). */
+export function percentOf(rate: number): string {
+  return `${Math.round(rate * 1000) / 10}%`;
+}
+
+// Words for the values a range runs over, where the vocabulary's codes are not words.
+const VALUE_WORDS: Partial<Record<InputName, Record<string, string>>> = {
+  detectionMethod: {
+    'frozen-section': 'frozen section',
+    'routine-he': 'routine H&E',
+    'serial-he': 'serial H&E (deeper levels)',
+    ihc: 'immunohistochemistry',
+  },
+};
+
+/** One input's value in words, e.g. "routine H&E", "Lymphovascular invasion: yes". */
+export function choiceText(name: InputName, value: InputValue): string {
+  return VALUE_WORDS[name]?.[String(value)] ?? `${INPUTS[name].label}: ${formatInputValue(name, value)}`;
+}
+
+/** A range assignment in words: "routine H&E, Lymphovascular invasion: yes". */
+export function assignmentText(assignment: Partial<Record<InputName, InputValue>>): string {
+  return (Object.entries(assignment) as [InputName, InputValue][]).map(([n, v]) => choiceText(n, v)).join(', ');
+}
+
+/** How a factor's status reads on every face. */
+export const FACTOR_STATUS_TEXT = {
+  present: 'present',
+  absent: 'absent',
+  unknown: 'unknown',
+  'no-cutoff': 'value shown, cut-off not published',
+  'not-coded': 'not published',
+} as const satisfies Record<FactorStatus, string>;

@@ -5,7 +5,15 @@ import { INPUTS, type InputName } from '../domain/vocabulary.ts';
 import { evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
 import type { ModelDefinition, OddsFactor, RiskFactor, Term } from './definition.ts';
 import { formatProbability } from './display.ts';
-import type { Contribution, FactorResult, ModelResult } from './result.ts';
+import type {
+  Contribution,
+  Estimate,
+  FactorResult,
+  ModelResult,
+  NotApplicableResult,
+  NotComputedResult,
+  ObservedRateResult,
+} from './result.ts';
 
 export const expit = (lp: number): number => 1 / (1 + Math.exp(-lp));
 
@@ -34,23 +42,35 @@ function citationText(def: ModelDefinition): string {
   return def.citations.map((c) => (c.doi ? `${c.text} doi:${c.doi}` : c.text)).join(' ');
 }
 
-function baseResult(def: ModelDefinition): ModelResult {
-  const result: ModelResult = {
+/** The fields every result variant shares. */
+type Common = Pick<ModelResult, 'id' | 'title' | 'kind' | 'outcome' | 'population' | 'citation' | 'warnings' | 'notes' | 'locallyConfigured'>;
+
+function commonFields(def: ModelDefinition): Common {
+  const common: Common = {
     id: def.id,
     title: def.title,
     kind: def.kind,
     outcome: def.outcome,
     population: def.population,
     citation: citationText(def),
-    applicable: true,
-    missing: [],
-    conflicts: [],
     warnings: [],
     notes: [...(def.notes ?? [])],
-    contributions: [],
   };
-  if (def.locallyConfigured) result.locallyConfigured = true;
-  return result;
+  if (def.locallyConfigured) common.locallyConfigured = true;
+  return common;
+}
+
+function notApplicable(common: Common, reason: string): NotApplicableResult {
+  return { ...common, result: 'not-applicable', applicable: false, reason };
+}
+
+function notComputed(common: Common, gaps: Gaps): NotComputedResult {
+  return { ...common, result: 'not-computed', applicable: true, missing: [...gaps.missing], conflicts: [...gaps.conflicts] };
+}
+
+function estimateFrom(lp: number): Estimate {
+  const probability = expit(lp);
+  return { probability, display: formatProbability(probability), linearPredictor: lp };
 }
 
 /** Applies the requirements; returns a not-applicable reason, or null with gaps and warnings filled. */
@@ -111,24 +131,17 @@ function rangeWarnings(def: ModelDefinition, facts: ClinicalFacts): string[] {
   return out;
 }
 
-function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, result: ModelResult, gaps: Gaps): void {
+function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const contributions: Contribution[] = [];
   for (const term of def.terms ?? []) {
     const c = termContribution(term, facts, gaps);
     if (c === null) continue;
-    if ('noLevel' in c) {
-      result.applicable = false;
-      result.reason = c.noLevel;
-      return;
-    }
+    if ('noLevel' in c) return notApplicable(common, c.noLevel);
     contributions.push(c);
   }
-  if (gaps.any || def.intercept === undefined) return;
+  if (gaps.any || def.intercept === undefined) return notComputed(common, gaps);
   const lp = def.intercept + contributions.reduce((sum, c) => sum + c.value, 0);
-  result.contributions = contributions;
-  result.linearPredictor = lp;
-  result.probability = expit(lp);
-  result.display = formatProbability(result.probability);
+  return { ...common, result: 'probability', applicable: true, ...estimateFrom(lp), contributions };
 }
 
 function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
@@ -147,33 +160,43 @@ function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps):
   return { ...base, status: r.truth ? 'present' : 'absent' };
 }
 
-function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, result: ModelResult, gaps: Gaps): void {
+/** The definition's observed rates whose population the patient belongs to, in definition order. */
+function observedRatesFor(def: ModelDefinition, facts: ClinicalFacts): ObservedRateResult[] {
+  return (def.observedRates ?? [])
+    .filter((rate) => evaluateCondition(rate.when, facts).truth === true)
+    .map(({ label, outcome, events, total, rate, source }) => {
+      const out: ObservedRateResult = { label, outcome: outcome ?? def.outcome, rate: rate ?? (events as number) / (total as number), source };
+      if (events !== undefined && total !== undefined) Object.assign(out, { events, total });
+      return out;
+    });
+}
+
+function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const factors = (def.oddsFactors ?? []).map((f) => oddsFactorResult(f, facts, gaps));
-  result.factors = factors;
-  for (const rate of def.observedRates ?? []) {
-    if (evaluateCondition(rate.when, facts).truth === true) {
-      const { label, events, total, source } = rate;
-      result.observedRate = { label, events, total, rate: events / total, source };
-      break;
-    }
-  }
-  if (gaps.any) return;
+  const observedRates = observedRatesFor(def, facts);
+  const base = {
+    ...common,
+    result: 'relative-odds' as const,
+    applicable: true as const,
+    observedRates,
+    factors,
+    missing: [...gaps.missing],
+    conflicts: [...gaps.conflicts],
+  };
+  if (gaps.any) return { ...base, relativeOdds: null, contributions: [] };
   const present = factors.filter((f) => f.status === 'present');
-  result.contributions = present.map((f) => ({ term: f.id, label: f.label, value: Math.log(f.oddsRatio as number) }));
-  result.relativeOdds = present.reduce((product, f) => product * (f.oddsRatio as number), 1);
+  const contributions = present.map((f) => ({ term: f.id, label: f.label, value: Math.log(f.oddsRatio as number) }));
+  const relativeOdds = present.reduce((product, f) => product * (f.oddsRatio as number), 1);
   const excluded = factors.filter((f) => f.status === 'not-coded');
   if (excluded.length > 0) {
-    result.warnings.push(
+    base.warnings.push(
       `Left out of the relative odds because their coding is not published: ${excluded.map((f) => f.label).join('; ')}`,
     );
   }
-  if (def.localCalibration) {
-    const lp = def.localCalibration.intercept + result.contributions.reduce((s, c) => s + c.value, 0);
-    result.linearPredictor = lp;
-    result.probability = expit(lp);
-    result.display = formatProbability(result.probability);
-    result.calibration = `locally calibrated intercept (${def.localCalibration.source})`;
-  }
+  if (!def.localCalibration) return { ...base, relativeOdds, contributions };
+  const lp = def.localCalibration.intercept + contributions.reduce((s, c) => s + c.value, 0);
+  const calibration = `locally calibrated intercept (${def.localCalibration.source})`;
+  return { ...base, relativeOdds, contributions, calibrated: { ...estimateFrom(lp), calibration } };
 }
 
 function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
@@ -190,41 +213,45 @@ function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps):
   return { ...base, status: r.truth ? 'present' : 'absent' };
 }
 
-function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, result: ModelResult, gaps: Gaps): void {
+function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const factors = (def.riskFactors ?? []).map((f) => riskFactorResult(f, facts, gaps));
-  result.factors = factors;
-  result.statistics = [...(def.statistics ?? [])];
+  const base = {
+    ...common,
+    result: 'risk-factors' as const,
+    applicable: true as const,
+    factors,
+    statistics: [...(def.statistics ?? [])],
+    missing: [...gaps.missing],
+    conflicts: [...gaps.conflicts],
+  };
   // Once a paper's coefficients and cut-offs are entered in the definition, the same data computes a probability.
   const defs = def.riskFactors ?? [];
   const complete = def.intercept !== undefined && defs.every((f) => f.coefficient !== undefined && f.presentWhen);
-  if (!complete || gaps.any) return;
-  result.contributions = defs.map((f, i) => ({
+  if (!complete || gaps.any) return { ...base, contributions: [] };
+  const contributions = defs.map((f, i) => ({
     term: f.id,
     label: f.label,
     value: factors[i]?.status === 'present' ? (f.coefficient as number) : 0,
   }));
-  const lp = (def.intercept as number) + result.contributions.reduce((s, c) => s + c.value, 0);
-  result.linearPredictor = lp;
-  result.probability = expit(lp);
-  result.display = formatProbability(result.probability);
+  const lp = (def.intercept as number) + contributions.reduce((s, c) => s + c.value, 0);
+  return { ...base, contributions, estimate: estimateFrom(lp) };
+}
+
+function evaluateKind(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
+  if (def.kind === 'probability') return evaluateProbability(def, facts, common, gaps);
+  if (def.kind === 'relative-odds') return evaluateRelativeOdds(def, facts, common, gaps);
+  return evaluateRiskFactors(def, facts, common, gaps);
 }
 
 /** Evaluates one model for one patient. Pure; never fills a missing input. */
 export function evaluateModel(def: ModelDefinition, facts: ClinicalFacts): ModelResult {
-  const result = baseResult(def);
+  const common = commonFields(def);
   const gaps = new Gaps();
-  const reason = checkRequirements(def, facts, gaps, result.warnings);
-  if (reason !== null) {
-    result.applicable = false;
-    result.reason = reason;
-    return result;
-  }
-  if (def.kind === 'probability') evaluateProbability(def, facts, result, gaps);
-  else if (def.kind === 'relative-odds') evaluateRelativeOdds(def, facts, result, gaps);
-  else evaluateRiskFactors(def, facts, result, gaps);
-  if (!result.applicable) return result;
-  result.missing = [...gaps.missing];
-  result.conflicts = [...gaps.conflicts];
-  result.warnings.push(...rangeWarnings(def, facts));
+  const reason = checkRequirements(def, facts, gaps, common.warnings);
+  if (reason !== null) return notApplicable(common, reason);
+  // Undetermined population conditions block the factor models; a probability model may still range over them.
+  if (gaps.any && def.kind !== 'probability') return notComputed(common, gaps);
+  const result = evaluateKind(def, facts, common, gaps);
+  if (result.applicable) result.warnings.push(...rangeWarnings(def, facts));
   return result;
 }

@@ -1,5 +1,7 @@
 // What evaluating one model yields: shared by the CLI JSON, the app card and the CDS card.
-import type { InputName } from '../domain/vocabulary.ts';
+// A union discriminated by `result`, so a face can only read a number where one exists and a
+// relative-odds model can never be shown as a percentage.
+import type { InputName, InputValue } from '../domain/vocabulary.ts';
 import type { ModelKind } from './definition.ts';
 
 /** One term's share of the linear predictor, on the log-odds scale. */
@@ -22,33 +24,129 @@ export interface FactorResult {
   note?: string;
 }
 
-export interface ModelResult {
+/** A probability from a full equation, shown with the calculator's conventions. */
+export interface Estimate {
+  probability: number;
+  /** As the calculator shows it: whole percent, "<1%", ">99%". */
+  display: string;
+  linearPredictor: number;
+}
+
+/** One value a categorical unknown (or an assumption) can take, and the probability it gives. */
+export interface RangeValue {
+  assignment: Partial<Record<InputName, InputValue>>;
+  probability: number;
+}
+
+/** The model over every value of its categorical unknowns consistent with the record. */
+export interface ProbabilityRange {
+  low: number;
+  high: number;
+  /** The inputs the range runs over. */
+  over: InputName[];
+  /** Each assignment and its probability, at most RANGE_VALUES_CAP of them. */
+  values: RangeValue[];
+  /** True when `values` was cut at the cap (low/high are exact regardless). */
+  capped: boolean;
+}
+
+/** An absolute rate observed in a published cohort, shown only for the population it was observed in. */
+export interface ObservedRateResult {
+  /** The stratum, e.g. "1 positive sentinel node". */
+  label: string;
+  /** What was counted, e.g. "four or more involved nodes". */
+  outcome: string;
+  events?: number;
+  total?: number;
+  rate: number;
+  source: string;
+}
+
+interface ResultCommon {
   id: string;
   title: string;
   kind: ModelKind;
   outcome: string;
   population: string;
   citation: string;
-  applicable: boolean;
-  /** Why the model does not apply (only when applicable is false). */
-  reason?: string;
-  /** Inputs the model needs that are missing; when non-empty nothing is computed. */
-  missing: InputName[];
-  /** Inputs the model needs whose sources disagree; when non-empty nothing is computed. */
-  conflicts: InputName[];
   warnings: string[];
   notes: string[];
-  contributions: Contribution[];
   locallyConfigured?: true;
-  // probability (and relative-odds with a local calibration)
-  probability?: number;
-  display?: string;
-  linearPredictor?: number;
-  calibration?: string;
-  // relative-odds
-  relativeOdds?: number;
-  observedRate?: { label: string; events: number; total: number; rate: number; source: string };
-  // relative-odds and risk-factors
-  factors?: FactorResult[];
-  statistics?: string[];
+}
+
+export interface NotApplicableResult extends ResultCommon {
+  result: 'not-applicable';
+  applicable: false;
+  reason: string;
+}
+
+/** Applies, but a numeric input is missing or sources disagree: nothing is computed. */
+export interface NotComputedResult extends ResultCommon {
+  result: 'not-computed';
+  applicable: true;
+  missing: InputName[];
+  conflicts: InputName[];
+}
+
+export interface ProbabilityResult extends ResultCommon, Estimate {
+  result: 'probability';
+  applicable: true;
+  contributions: Contribution[];
+}
+
+export interface RangeResult extends ResultCommon {
+  result: 'range';
+  applicable: true;
+  range: ProbabilityRange;
+  /** "7–28%". */
+  display: string;
+  /** The terms that are the same for every value in the range. */
+  contributions: Contribution[];
+}
+
+export interface RelativeOddsResult extends ResultCommon {
+  result: 'relative-odds';
+  applicable: true;
+  /** Observed absolute rates for the patient's stratum; the first is the headline. */
+  observedRates: ObservedRateResult[];
+  /** Odds relative to a patient with none of the coded factors; null while a coded factor is unknown. */
+  relativeOdds: number | null;
+  factors: FactorResult[];
+  /** Inputs whose factor is unknown (missing, or sources disagree). */
+  missing: InputName[];
+  conflicts: InputName[];
+  contributions: Contribution[];
+  /** Only with a locally calibrated intercept from deployment config. */
+  calibrated?: Estimate & { calibration: string };
+}
+
+export interface RiskFactorsResult extends ResultCommon {
+  result: 'risk-factors';
+  applicable: true;
+  factors: FactorResult[];
+  statistics: string[];
+  /** Inputs whose factor is unknown (missing, or sources disagree). */
+  missing: InputName[];
+  conflicts: InputName[];
+  contributions: Contribution[];
+  /** Only once the paper's coefficients and cut-offs are entered in the definition. */
+  estimate?: Estimate;
+}
+
+export type ModelResult =
+  | ProbabilityResult
+  | RangeResult
+  | RelativeOddsResult
+  | RiskFactorsResult
+  | NotComputedResult
+  | NotApplicableResult;
+
+export type ComputedResult = Exclude<ModelResult, NotApplicableResult | NotComputedResult>;
+
+/** Inputs a result still needs to be complete (missing or in conflict). */
+export function neededBy(m: ModelResult): { missing: InputName[]; conflicts: InputName[] } {
+  if (m.result === 'not-computed' || m.result === 'relative-odds' || m.result === 'risk-factors') {
+    return { missing: m.missing, conflicts: m.conflicts };
+  }
+  return { missing: [], conflicts: [] };
 }

@@ -67,7 +67,7 @@ const modelCard = (title: string) =>
   within(screen.getByRole('region', { name: 'Estimates' })).getByRole('heading', { level: 3, name: title }).closest('article') as HTMLElement;
 
 describe('risk card', () => {
-  it('shows the MSKCC probability and the Sun Yat-sen relative odds with observed rates', () => {
+  it('shows the MSKCC probability, and the Sun Yat-sen observed rate with the relative odds beside it', () => {
     renderCard();
     const mskcc = modelCard('MSKCC non-sentinel node nomogram');
     expect(within(mskcc).getByText('32%')).toBeTruthy();
@@ -75,7 +75,8 @@ describe('risk card', () => {
       '32% chance of any further (non-sentinel) axillary node involved at completion dissection',
     );
     const sysu = modelCard('Sun Yat-sen Memorial nomogram for four or more involved nodes');
-    expect(within(sysu).getByText('×9.15')).toBeTruthy();
+    expect(sysu.querySelector('.observed-headline .big-number')?.textContent).toBe('9.2%');
+    expect(sysu.textContent).toContain('Odds relative to a patient with none of the factors: ×9.15 (not a percentage)');
     expect(within(sysu).getByRole('list', { name: 'Warnings' }).textContent).toContain(
       'Sources disagree on Clinical T, so this population condition cannot be confirmed: applies to cT1–2 tumours (here: unknown).',
     );
@@ -122,10 +123,12 @@ describe('risk card', () => {
     expect(within(row).getByText('Conflict')).toBeTruthy();
     fireEvent.click(within(row).getByRole('button', { name: 'Use cT1' }));
     const sysu = modelCard('Sun Yat-sen Memorial nomogram for four or more involved nodes');
-    expect(within(sysu).getByText('×9.15')).toBeTruthy();
+    expect(sysu.textContent).toContain('×9.15 (not a percentage)');
     expect(sysu.textContent).not.toContain('Sources disagree');
     expect(sysu.textContent).not.toContain('Sources disagree');
-    expect(sysu.textContent).toContain('In the published cohort, 47 of 511 patients (9%) with 1 positive sentinel node had four or more involved nodes');
+    expect(sysu.textContent).toContain(
+      'Observed: 47 of 511 patients (9.2%) with 1 positive sentinel node had four or more axillary nodes involved (pN2–3) at completion dissection (ASCO abstract e12606)',
+    );
   });
 
   it('a typed number outside the plausible range is refused with a message, not applied', () => {

@@ -53,14 +53,14 @@ describe('summary', () => {
     expect(evidenceTag(mastectomy)).toBe('SENOMAC applies');
   });
 
-  it('relative odds when MSKCC cannot be computed, never as a percentage', () => {
+  it('the observed rate of the Sun Yat-sen stratum when MSKCC cannot be computed, never the odds product', () => {
     const a = assess(factsFromPlainInputs({ ...base, detectionMethod: null, largestDepositMm: 4, slnPositive: 2, slnExamined: 3, axillaryUltrasoundSuspicious: false, lvi: true }));
-    expect(headline(a)).toMatch(/^Odds of ≥4 involved nodes ×\d+(\.\d+)? vs reference \(Sun Yat-sen\)$/);
-    expect(headline(a)).not.toContain('%');
+    expect(headline(a)).toBe('≥4 involved nodes: observed 36% with 2 positive sentinel nodes (Sun Yat-sen)');
+    expect(headline(a)).not.toContain('×');
   });
 
   it('says what is missing, and that models do not apply after neoadjuvant therapy', () => {
-    expect(headline(assess(factsFromPlainInputs({ slnPositive: 1 })))).toMatch(/^Nodal risk not computed: \d+ inputs missing$/);
+    expect(headline(assess(factsFromPlainInputs({ slnExamined: 2 })))).toMatch(/^Nodal risk not computed: \d+ inputs missing$/);
     expect(headline(assess(factsFromPlainInputs({ ...base, neoadjuvantTherapy: true })))).toBe('Nodal risk models do not apply after neoadjuvant therapy');
   });
 

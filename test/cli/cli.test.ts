@@ -36,7 +36,9 @@ describe('nodal-risk score --inputs', () => {
     expect(mskcc.kind).toBe('probability');
     expect(mskcc.applicable).toBe(true);
     expect(Math.abs(mskcc.probability * 100 - 31.927247)).toBeLessThan(1e-4);
-    expect(mskcc.missing).toEqual([]);
+    expect(mskcc.result).toBe('probability');
+    expect(mskcc.range).toBeUndefined();
+    expect(mskcc.missing).toBeUndefined();
     expect(mskcc.contributions.find((c: { term: string }) => c.term === 'erPositive').value).toBe(0.42761534);
     const itc = out.models.find((m: { id: string }) => m.id === 'dbcg-itc');
     expect(itc.applicable).toBe(false);

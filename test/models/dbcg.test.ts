@@ -1,7 +1,7 @@
 // models.md §2: DBCG risk-factor profiles — factors with the patient's raw values, the published
 // statistics, population rules, and never a percentage.
 import { describe, expect, it } from 'vitest';
-import { resultFor } from '../helpers/facts.ts';
+import { expectVariant, resultFor } from '../helpers/facts.ts';
 
 const micro = {
   nodalBurden: 'micro',
@@ -18,8 +18,7 @@ const micro = {
 
 describe('dbcg-micro', () => {
   it('lists each factor with the patient value and whether it is present', () => {
-    const r = resultFor('dbcg-micro', micro);
-    expect(r.applicable).toBe(true);
+    const r = expectVariant(resultFor('dbcg-micro', micro), 'risk-factors');
     expect(r.kind).toBe('risk-factors');
     expect(r.factors).toEqual([
       { id: 'tumourSize', label: 'Tumour size', status: 'no-cutoff', patientValue: 'tumour size 18 mm', note: "the paper's cut-off is not published here" },
@@ -40,8 +39,7 @@ describe('dbcg-micro', () => {
       },
       { id: 'upperOuterQuadrant', label: 'Tumour in the upper outer quadrant', status: 'present', patientValue: 'location: UOQ' },
     ]);
-    expect(r.probability).toBeUndefined();
-    expect(r.display).toBeUndefined();
+    expect(r.estimate).toBeUndefined();
     expect(r.statistics).toContain('The model identified 5% of patients with a risk of non-sentinel node metastases of nearly 40%.');
     expect(r.statistics?.join(' ')).toContain('AUC 0.64 (development), 0.63');
     expect(r.citation).toContain('Int J Cancer 2012;131:2367–2375');
@@ -50,15 +48,14 @@ describe('dbcg-micro', () => {
 
   it('marks absent factors and unknown ones, naming the missing inputs', () => {
     const { lvi: _l, ...rest } = micro;
-    const r = resultFor('dbcg-micro', { ...rest, quadrant: 'LIQ' });
+    const r = expectVariant(resultFor('dbcg-micro', { ...rest, quadrant: 'LIQ' }), 'risk-factors');
     expect(r.factors?.find((f) => f.id === 'upperOuterQuadrant')?.status).toBe('absent');
     expect(r.factors?.find((f) => f.id === 'lvi')?.status).toBe('unknown');
     expect(r.missing).toEqual(['lvi']);
   });
 
   it('applies only to micrometastases', () => {
-    const macro = resultFor('dbcg-micro', { ...micro, nodalBurden: 'macro' });
-    expect(macro.applicable).toBe(false);
+    const macro = expectVariant(resultFor('dbcg-micro', { ...micro, nodalBurden: 'macro' }), 'not-applicable');
     expect(macro.reason).toBe('applies when the worst sentinel deposit is a micrometastasis (here: macro)');
     const itc = resultFor('dbcg-micro', { ...micro, nodalBurden: 'itc', slnPositive: 0, slnItcOnly: 1 });
     expect(itc.applicable).toBe(false);
@@ -66,7 +63,7 @@ describe('dbcg-micro', () => {
 
   it('needs the nodal burden to decide, and derives it from the largest deposit', () => {
     const { nodalBurden: _b, ...rest } = micro;
-    expect(resultFor('dbcg-micro', rest).missing).toEqual(['nodalBurden']);
+    expect(expectVariant(resultFor('dbcg-micro', rest), 'not-computed').missing).toEqual(['nodalBurden']);
     expect(resultFor('dbcg-micro', { ...rest, largestDepositMm: 1.5 }).applicable).toBe(true);
     expect(resultFor('dbcg-micro', { ...rest, largestDepositMm: 2.5 }).applicable).toBe(false);
   });
@@ -79,8 +76,7 @@ describe('dbcg-micro', () => {
 describe('dbcg-itc', () => {
   const itc = { nodalBurden: 'itc', tumorSizeMm: 12, ageYears: 61, slnExamined: 4, slnPositive: 0, slnItcOnly: 1, neoadjuvantTherapy: false };
   it('shows size, age and the proportion of ITC-bearing nodes with the published statistics', () => {
-    const r = resultFor('dbcg-itc', itc);
-    expect(r.applicable).toBe(true);
+    const r = expectVariant(resultFor('dbcg-itc', itc), 'risk-factors');
     expect(r.factors?.map((f) => [f.id, f.status, f.patientValue])).toEqual([
       ['tumourSize', 'no-cutoff', 'tumour size 12 mm'],
       ['age', 'no-cutoff', 'age 61 years'],
@@ -88,16 +84,15 @@ describe('dbcg-itc', () => {
     ]);
     expect(r.statistics?.[0]).toContain('32% of patients with a risk of non-sentinel node metastases of only 2%');
     expect(r.statistics?.[1]).toContain('AUC 0.73 (development), 0.60');
-    expect(r.probability).toBeUndefined();
+    expect(r.estimate).toBeUndefined();
   });
   it('applies only to ITC-only sentinel nodes', () => {
-    const r = resultFor('dbcg-itc', { ...itc, nodalBurden: 'micro', slnPositive: 1, slnItcOnly: 0 });
-    expect(r.applicable).toBe(false);
+    const r = expectVariant(resultFor('dbcg-itc', { ...itc, nodalBurden: 'micro', slnPositive: 1, slnItcOnly: 0 }), 'not-applicable');
     expect(r.reason).toBe('applies when the sentinel nodes hold isolated tumour cells only (here: micro)');
   });
   it('lists missing inputs without inventing values', () => {
     const { ageYears: _a, ...rest } = itc;
-    const r = resultFor('dbcg-itc', rest);
+    const r = expectVariant(resultFor('dbcg-itc', rest), 'risk-factors');
     expect(r.missing).toEqual(['ageYears']);
     expect(r.factors?.find((f) => f.id === 'age')).toEqual({ id: 'age', label: 'Age', status: 'unknown' });
   });

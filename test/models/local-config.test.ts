@@ -5,6 +5,7 @@ import { assess } from '../../src/models/evaluate.ts';
 import { ModelConfigError, applyLocalModelConfig, modelDefinitionErrors } from '../../src/models/local-config.ts';
 import { BUILTIN_MODELS } from '../../src/models/registry.ts';
 import { deriveFacts } from '../../src/domain/derive.ts';
+import { expectVariant } from '../helpers/facts.ts';
 
 // A deliberately artificial model that only exercises the config mechanism; its numbers are not clinical.
 const testOnlyModel = {
@@ -41,7 +42,7 @@ describe('applyLocalModelConfig', () => {
     const models = applyLocalModelConfig({ models: [testOnlyModel] });
     expect(models.map((m) => m.id)).toEqual([...BUILTIN_MODELS.map((m) => m.id), 'site-test-model']);
     const assessment = assess(factsFromPlainInputs({ slnExamined: 5, slnPositive: 1, slnItcOnly: 0, lvi: true }), { models });
-    const result = assessment.models.find((m) => m.id === 'site-test-model')!;
+    const result = expectVariant(assessment.models.find((m) => m.id === 'site-test-model')!, 'probability');
     expect(result.locallyConfigured).toBe(true);
     expect(result.probability).toBeCloseTo(0.5, 12);
     expect(assessment.models.find((m) => m.id === 'mskcc-nsn')?.locallyConfigured).toBeUndefined();
@@ -53,10 +54,10 @@ describe('applyLocalModelConfig', () => {
     const facts = deriveFacts(
       factsFromPlainInputs({ slnExamined: 3, slnPositive: 2, slnItcOnly: 0, nodalBurden: 'macro', lvi: false, axillaryUltrasoundSuspicious: false }),
     );
-    const r = evaluateModel(sysu, facts);
+    const r = expectVariant(evaluateModel(sysu, facts), 'relative-odds');
     expect(r.locallyConfigured).toBe(true);
-    expect(r.probability).toBeCloseTo(0.7501302784, 8);
-    expect(r.calibration).toBe('locally calibrated intercept (test cohort)');
+    expect(r.calibrated?.probability).toBeCloseTo(0.7501302784, 8);
+    expect(r.calibrated?.calibration).toBe('locally calibrated intercept (test cohort)');
     expect(BUILTIN_MODELS.find((m) => m.id === 'sysu-pn2')?.localCalibration).toBeUndefined();
   });
 

@@ -2,16 +2,13 @@
 // published in models.md, and 6-decimal values computed independently from the same equation
 // (outside this code base) so the port can be held to 1e-4 percentage points.
 import { describe, expect, it } from 'vitest';
-import { resultFor } from '../helpers/facts.ts';
+import { expectVariant, resultFor } from '../helpers/facts.ts';
 import { VECTOR_A } from '../helpers/vectors.ts';
 
 const vectorA = { ...VECTOR_A, neoadjuvantTherapy: false, clinicalN: 'cN0' };
 
 function percent(modelId: string, inputs: Record<string, unknown>): number {
-  const r = resultFor(modelId, inputs);
-  expect(r.applicable, r.reason).toBe(true);
-  expect(r.missing).toEqual([]);
-  return (r.probability as number) * 100;
+  return expectVariant(resultFor(modelId, inputs), 'probability').probability * 100;
 }
 
 describe('mskcc-nsn check vectors (models.md §1)', () => {
@@ -48,8 +45,10 @@ describe('mskcc-nsn check vectors (models.md §1)', () => {
   }
 
   it('lobular tumours need no nuclear grade', () => {
-    const r = resultFor('mskcc-nsn', { histologicType: 'lobular', lvi: true, multifocal: false, erStatus: 'positive', slnExamined: 1, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 15, detectionMethod: 'routine-he' });
-    expect(r.missing).toEqual([]);
+    const r = expectVariant(
+      resultFor('mskcc-nsn', { histologicType: 'lobular', lvi: true, multifocal: false, erStatus: 'positive', slnExamined: 1, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 15, detectionMethod: 'routine-he' }),
+      'probability',
+    );
     expect(r.contributions.find((c) => c.term === 'typeAndNuclearGrade')?.value).toBe(0.16006933);
   });
 
@@ -58,7 +57,7 @@ describe('mskcc-nsn check vectors (models.md §1)', () => {
   });
 
   it('reports per-term contributions that add up to the linear predictor', () => {
-    const r = resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section' });
+    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section' }), 'probability');
     const lp = -1.6299934 + r.contributions.reduce((s, c) => s + c.value, 0);
     expect(lp).toBeCloseTo(-0.757117, 5);
     expect(r.contributions.find((c) => c.term === 'sizeCm')?.value).toBeCloseTo(0.56178176, 8);
@@ -69,32 +68,37 @@ describe('mskcc-nsn check vectors (models.md §1)', () => {
 
 describe('mskcc-nsn display like the calculator', () => {
   it('shows whole percent', () => {
-    expect(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section' }).display).toBe('32%');
-    expect(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'ihc' }).display).toBe('6%');
+    expect(expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section' }), 'probability').display).toBe('32%');
+    expect(expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'ihc' }), 'probability').display).toBe('6%');
   });
   it('H: 99.53% shows ">99%" (and warns: 7 positive is in range, 9 cm is in range)', () => {
-    const r = resultFor('mskcc-nsn', { histologicType: 'ductal', nuclearGrade: 3, lvi: true, multifocal: true, erStatus: 'positive', slnExamined: 7, slnPositive: 7, slnItcOnly: 0, tumorSizeMm: 90, detectionMethod: 'frozen-section' });
-    expect((r.probability as number) * 100).toBeCloseTo(99.527137, 4);
+    const r = expectVariant(
+      resultFor('mskcc-nsn', { histologicType: 'ductal', nuclearGrade: 3, lvi: true, multifocal: true, erStatus: 'positive', slnExamined: 7, slnPositive: 7, slnItcOnly: 0, tumorSizeMm: 90, detectionMethod: 'frozen-section' }),
+      'probability',
+    );
+    expect(r.probability * 100).toBeCloseTo(99.527137, 4);
     expect(r.display).toBe('>99%');
   });
   it('I: 0.52% rounds to "1%" exactly as riskcalc.org does (R round), and 14 negative nodes is in range', () => {
     const inputs = { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'negative', slnExamined: 15, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 1, detectionMethod: 'ihc' };
-    const r = resultFor('mskcc-nsn', inputs);
-    expect((r.probability as number) * 100).toBeCloseTo(0.515541, 4);
+    const r = expectVariant(resultFor('mskcc-nsn', inputs), 'probability');
+    expect(r.probability * 100).toBeCloseTo(0.515541, 4);
     expect(r.display).toBe('1%');
     expect(r.warnings.filter((w) => w.includes('outside the range'))).toEqual([]);
   });
   it('below 0.5% shows "<1%"', () => {
-    const r = resultFor('mskcc-nsn', { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'negative', slnExamined: 21, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 1, detectionMethod: 'ihc' });
-    expect((r.probability as number) * 100).toBeLessThan(0.5);
+    const r = expectVariant(
+      resultFor('mskcc-nsn', { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'negative', slnExamined: 21, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 1, detectionMethod: 'ihc' }),
+      'probability',
+    );
+    expect(r.probability * 100).toBeLessThan(0.5);
     expect(r.display).toBe('<1%');
   });
 });
 
 describe('mskcc-nsn ranges, applicability, missing inputs', () => {
   it('warns outside the validated ranges but still computes', () => {
-    const r = resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', slnExamined: 25, slnPositive: 9, tumorSizeMm: 95 });
-    expect(r.probability).toBeDefined();
+    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', slnExamined: 25, slnPositive: 9, tumorSizeMm: 95 }), 'probability');
     expect(r.warnings).toEqual([
       'Number of negative sentinel nodes (valid 0–14) is outside the range the model was built on',
       'Number of positive sentinel nodes (valid 1–7) is outside the range the model was built on',
@@ -102,31 +106,24 @@ describe('mskcc-nsn ranges, applicability, missing inputs', () => {
     ]);
   });
   it('is not applicable after neoadjuvant therapy', () => {
-    const r = resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', neoadjuvantTherapy: true });
-    expect(r.applicable).toBe(false);
+    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', neoadjuvantTherapy: true }), 'not-applicable');
     expect(r.reason).toMatch(/systemic therapy was given before surgery/);
-    expect(r.probability).toBeUndefined();
   });
   it('is not applicable with clinically involved nodes', () => {
-    const r = resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', clinicalN: 'cN1' });
-    expect(r.applicable).toBe(false);
+    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', clinicalN: 'cN1' }), 'not-applicable');
     expect(r.reason).toBe('clinically involved axillary nodes (cN1); the nomogram is for clinically node-negative patients');
   });
   it('is not applicable without a positive sentinel node (ITC only)', () => {
-    const r = resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'ihc', slnPositive: 0, slnItcOnly: 1 });
-    expect(r.applicable).toBe(false);
+    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'ihc', slnPositive: 0, slnItcOnly: 1 }), 'not-applicable');
     expect(r.reason).toMatch(/no positive sentinel node/);
   });
   it('is not applicable to mixed or other histology, saying which', () => {
-    const r = resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', histologicType: 'mixed' });
-    expect(r.applicable).toBe(false);
+    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', histologicType: 'mixed' }), 'not-applicable');
     expect(r.reason).toBe('histologic type is mixed; the nomogram covers ductal and lobular carcinoma only');
   });
   it('warns, without refusing, when neoadjuvant therapy and clinical N are not recorded', () => {
     const { neoadjuvantTherapy: _n, clinicalN: _c, ...rest } = vectorA;
-    const r = resultFor('mskcc-nsn', { ...rest, detectionMethod: 'frozen-section' });
-    expect(r.applicable).toBe(true);
-    expect(r.probability).toBeDefined();
+    const r = expectVariant(resultFor('mskcc-nsn', { ...rest, detectionMethod: 'frozen-section' }), 'probability');
     expect(r.warnings).toEqual([
       'Systemic therapy before surgery is not recorded; the nomogram does not apply if it was given.',
       'Clinical nodal status is not recorded; the nomogram does not apply to palpable (cN+) nodes.',
@@ -134,15 +131,12 @@ describe('mskcc-nsn ranges, applicability, missing inputs', () => {
   });
   it('computes nothing and names exactly the missing inputs', () => {
     const { nuclearGrade: _g, lvi: _l, slnItcOnly: _i, ...rest } = vectorA;
-    const r = resultFor('mskcc-nsn', rest);
-    expect(r.applicable).toBe(true);
+    const r = expectVariant(resultFor('mskcc-nsn', rest), 'not-computed');
     expect(r.missing.sort()).toEqual(['detectionMethod', 'lvi', 'nuclearGrade', 'slnItcOnly']);
-    expect(r.probability).toBeUndefined();
-    expect(r.contributions).toEqual([]);
   });
   it('never uses histologic grade in place of nuclear grade', () => {
     const { nuclearGrade: _g, ...rest } = vectorA;
-    const r = resultFor('mskcc-nsn', { ...rest, grade: 2, detectionMethod: 'frozen-section' });
+    const r = expectVariant(resultFor('mskcc-nsn', { ...rest, grade: 2, detectionMethod: 'frozen-section' }), 'not-computed');
     expect(r.missing).toEqual(['nuclearGrade']);
   });
 });
@@ -159,13 +153,11 @@ describe('mskcc-nsn-nofs (models.md §1b)', () => {
     expect(Math.abs(percent('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'routine-he' }) - 27.63)).toBeLessThan(0.005);
   });
   it('is offered only when frozen-section information is stated unavailable', () => {
-    const r = resultFor('mskcc-nsn-nofs', { ...vectorA, detectionMethod: 'routine-he' });
-    expect(r.applicable).toBe(false);
+    const r = expectVariant(resultFor('mskcc-nsn-nofs', { ...vectorA, detectionMethod: 'routine-he' }), 'not-applicable');
     expect(r.reason).toBe('offered only when the clinician states that frozen-section information is unavailable');
   });
   it('has no frozen-section category', () => {
-    const r = resultFor('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'frozen-section' });
-    expect(r.applicable).toBe(false);
+    const r = expectVariant(resultFor('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'frozen-section' }), 'not-applicable');
     expect(r.reason).toMatch(/no frozen-section category/);
   });
   it('applies the same population rules', () => {

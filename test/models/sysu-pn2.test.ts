@@ -1,7 +1,7 @@
 // models.md §3: relative odds as the product of codable odds ratios; uncodable factors shown and
 // left out; observed rates beside it; population rules.
 import { describe, expect, it } from 'vitest';
-import { resultFor } from '../helpers/facts.ts';
+import { expectVariant, resultFor } from '../helpers/facts.ts';
 
 const base = {
   clinicalT: 'cT1',
@@ -18,28 +18,34 @@ const base = {
 
 describe('sysu-pn2', () => {
   it('macrometastasis + two positive nodes → 9.15 × 6.59 ≈ 60.3 (models.md example)', () => {
-    const r = resultFor('sysu-pn2', base);
-    expect(r.applicable).toBe(true);
+    const r = expectVariant(resultFor('sysu-pn2', base), 'relative-odds');
     expect(r.relativeOdds).toBeCloseTo(60.2985, 4);
-    expect(r.probability).toBeUndefined();
+    expect(r.calibrated).toBeUndefined();
     expect(r.contributions.map((c) => c.term)).toEqual(['macrometastasis', 'twoPositive']);
-    expect(r.observedRate).toEqual({ label: '2 positive sentinel nodes', events: 80, total: 222, rate: 80 / 222, source: 'ASCO abstract e12606' });
+    expect(r.observedRates[0]).toEqual({
+      label: '2 positive sentinel nodes',
+      outcome: 'four or more axillary nodes involved (pN2–3) at completion dissection',
+      events: 80,
+      total: 222,
+      rate: 80 / 222,
+      source: 'ASCO abstract e12606',
+    });
   });
 
   it('multiplies every present factor', () => {
-    const r = resultFor('sysu-pn2', { ...base, lvi: true, axillaryUltrasoundSuspicious: true, slnPositive: 1, slnExamined: 2 });
+    const r = expectVariant(resultFor('sysu-pn2', { ...base, lvi: true, axillaryUltrasoundSuspicious: true, slnPositive: 1, slnExamined: 2 }), 'relative-odds');
     expect(r.relativeOdds).toBeCloseTo(9.15 * 2.27 * 1.93, 6);
-    expect(r.observedRate?.events).toBe(47);
-    expect(r.observedRate?.total).toBe(511);
+    expect(r.observedRates[0]?.events).toBe(47);
+    expect(r.observedRates[0]?.total).toBe(511);
   });
 
   it('reference patient (micrometastasis, one node, no other factor) has relative odds 1', () => {
-    const r = resultFor('sysu-pn2', { ...base, nodalBurden: 'micro', slnPositive: 1, slnExamined: 2 });
+    const r = expectVariant(resultFor('sysu-pn2', { ...base, nodalBurden: 'micro', slnPositive: 1, slnExamined: 2 }), 'relative-odds');
     expect(r.relativeOdds).toBe(1);
   });
 
   it('shows the two uncodable factors with raw values and says they are left out', () => {
-    const r = resultFor('sysu-pn2', base);
+    const r = expectVariant(resultFor('sysu-pn2', base), 'relative-odds');
     const larger = r.factors?.find((f) => f.id === 'largerTumour');
     expect(larger).toMatchObject({ status: 'not-coded', oddsRatio: 2.07, ci95: [1.15, 3.73] });
     expect(larger?.patientValue).toBe('Pathologic tumour size: 22 mm; Clinical T: cT1');
@@ -51,14 +57,17 @@ describe('sysu-pn2', () => {
 
   it('computes nothing when a codable factor is unknown', () => {
     const { axillaryUltrasoundSuspicious: _u, ...rest } = base;
-    const r = resultFor('sysu-pn2', rest);
+    const r = expectVariant(resultFor('sysu-pn2', rest), 'relative-odds');
     expect(r.missing).toEqual(['axillaryUltrasoundSuspicious']);
-    expect(r.relativeOdds).toBeUndefined();
+    expect(r.relativeOdds).toBeNull();
+    expect(r.observedRates[0]?.events).toBe(80);
   });
 
   it('population: 1–2 positive sentinel nodes, cT1–2, cN0, no neoadjuvant therapy', () => {
-    expect(resultFor('sysu-pn2', { ...base, slnPositive: 3, slnExamined: 4 }).reason).toBe('applies to 1–2 positive sentinel nodes (here: 3)');
-    expect(resultFor('sysu-pn2', { ...base, clinicalT: 'cT3' }).reason).toBe('applies to cT1–2 tumours (here: cT3)');
+    expect(expectVariant(resultFor('sysu-pn2', { ...base, slnPositive: 3, slnExamined: 4 }), 'not-applicable').reason).toBe(
+      'applies to 1–2 positive sentinel nodes (here: 3)',
+    );
+    expect(expectVariant(resultFor('sysu-pn2', { ...base, clinicalT: 'cT3' }), 'not-applicable').reason).toBe('applies to cT1–2 tumours (here: cT3)');
     expect(resultFor('sysu-pn2', { ...base, clinicalN: 'cN1' }).applicable).toBe(false);
     expect(resultFor('sysu-pn2', { ...base, neoadjuvantTherapy: true }).applicable).toBe(false);
     const { clinicalT: _t, ...noT } = base;
@@ -87,7 +96,7 @@ describe('sysu-pn2 with conflicting population data', () => {
       neoadjuvantTherapy: present(false, 'fhir', s),
       clinicalT: { status: 'conflict', candidates: [present('cT1', 'fhir', s), present('cT3', 'report-text', s)] },
     });
-    const r = evaluateModel(sysuPn2, deriveFacts(facts));
+    const r = expectVariant(evaluateModel(sysuPn2, deriveFacts(facts)), 'relative-odds');
     expect(r.relativeOdds).toBe(1);
     expect(r.warnings[0]).toBe('Sources disagree on Clinical T, so this population condition cannot be confirmed: applies to cT1–2 tumours (here: unknown).');
   });

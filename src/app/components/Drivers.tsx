@@ -2,7 +2,7 @@
 import type { ModelResult } from '../../models/result.ts';
 
 export function Drivers({ models }: { models: ModelResult[] }) {
-  const withTerms = models.filter((m) => m.applicable && m.contributions.some((c) => c.value !== 0));
+  const withTerms = models.flatMap((m) => ('contributions' in m && m.contributions.some((c) => c.value !== 0) ? [{ ...m, contributions: m.contributions }] : []));
   if (withTerms.length === 0) return null;
   return (
     <section aria-labelledby="drivers-heading" class="drivers">

@@ -6,6 +6,7 @@ import type { Overrides } from '../../domain/overrides.ts';
 import type { InputName, InputValue } from '../../domain/vocabulary.ts';
 import type { ModelDefinition } from '../../models/definition.ts';
 import type { Assessment } from '../../models/evaluate.ts';
+import type { NotApplicableResult } from '../../models/result.ts';
 import { AboutModels } from './AboutModels.tsx';
 import { Drivers } from './Drivers.tsx';
 import { Evidence } from './Evidence.tsx';
@@ -34,8 +35,8 @@ export interface RiskCardProps {
 export function RiskCard(props: RiskCardProps) {
   const { assessment, overrides } = props;
   const [shownSource, setShownSource] = useState<Source | null>(null);
-  const applicable = assessment.models.filter((m) => m.applicable);
-  const notApplicable = assessment.models.filter((m) => !m.applicable);
+  const applicable = assessment.models.filter((m) => m.result !== 'not-applicable');
+  const notApplicable = assessment.models.filter((m): m is NotApplicableResult => m.result === 'not-applicable');
   const editCount = Object.values(overrides).filter((v) => v !== undefined).length;
 
   return (

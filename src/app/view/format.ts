@@ -8,13 +8,7 @@ export const ORIGIN_BADGE: Record<Origin, string> = {
   clinician: 'Entered',
 };
 
-export const FACTOR_STATUS_TEXT = {
-  present: 'present',
-  absent: 'absent',
-  unknown: 'unknown',
-  'no-cutoff': 'value shown, cut-off not published',
-  'not-coded': 'not in the product',
-} as const;
+export { FACTOR_STATUS_TEXT } from '../../models/display.ts';
 
 /** "2026-03-02T10:00:00Z" → "2026-03-02"; anything unparseable is shown as given. */
 export function shortDate(date: string | undefined): string {
