@@ -2,7 +2,7 @@
 import type { Fact, PresentFact } from '../domain/facts.ts';
 import { INPUT_NAMES, INPUTS, formatInputValue, formatNumber, type InputName, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import type { EvidenceItem } from '../models/evidence.ts';
+import type { EvidenceEntry, EvidenceNote } from '../models/evidence/index.ts';
 import type { ModelResult } from '../models/result.ts';
 
 const ORIGIN_LABEL = { fhir: 'EHR', 'report-text': 'report text', derived: 'derived', clinician: 'entered' } as const;
@@ -62,13 +62,23 @@ function modelLines(m: ModelResult): string[] {
   return lines;
 }
 
-function evidenceLines(item: EvidenceItem): string[] {
-  const lines = [`  ${item.situation}`];
-  for (const s of item.statements) lines.push(`    ${s}`);
-  for (const c of item.checklist ?? []) lines.push(`    [${c.status}] ${c.criterion}`);
-  for (const c of item.cautions ?? []) lines.push(`    caution [${c.status === 'met' ? 'present' : c.status === 'not-met' ? 'absent' : 'unknown'}] ${c.criterion}`);
-  lines.push(`    Source: ${item.citations.join('; ')}`);
+function evidenceLines(e: EvidenceEntry): string[] {
+  const lines = [`  ${e.title}: ${e.applies === 'yes' ? 'applies' : e.applies === 'no' ? 'does not apply' : 'unknown'}${e.superseded ? ' (superseded)' : ''}`];
+  lines.push(`    ${e.population.text}`);
+  for (const c of e.criteria) lines.push(`    [${c.status}] ${c.label}`);
+  if (e.questions.length) lines.push(`    To answer: ${e.questions.join(' ')}`);
+  for (const r of e.results) {
+    const arms = r.arms.map((a) => `${a.value} ${a.label}`).join(' vs ');
+    lines.push(`    ${r.endpoint}: ${arms}${r.comparison ? ` (${r.comparison})` : ''}, ${r.followUp} [${r.citation}]`);
+  }
+  if (e.notPublished.length) lines.push(`    Not published: ${e.notPublished.join('; ')}`);
+  if (e.superseded) lines.push(`    ${e.superseded}`);
+  lines.push(`    Source: ${e.citation}`);
   return lines;
+}
+
+function noteLines(n: EvidenceNote): string[] {
+  return [`  ${n.title}`, ...n.statements.map((s) => `    ${s.text} [${s.citation}]`)];
 }
 
 export function formatAssessmentText(assessment: Assessment): string {
@@ -84,6 +94,7 @@ export function formatAssessmentText(assessment: Assessment): string {
   lines.push('', 'Evidence');
   if (assessment.evidence.length === 0) lines.push('  No trial situation can be determined from these inputs (nodal burden unknown).');
   for (const e of assessment.evidence) lines.push(...evidenceLines(e));
+  for (const n of assessment.evidenceNotes) lines.push(...noteLines(n));
   if (assessment.ignored.length) {
     lines.push('', 'Ignored');
     for (const i of assessment.ignored) lines.push(`  ${i.reference}: ${i.reason}`);
