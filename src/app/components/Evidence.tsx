@@ -26,7 +26,7 @@ function Result({ r }: { r: ResultDef }) {
 
 function Entry({ e }: { e: EvidenceEntry }) {
   return (
-    <article class={`evidence-item applies-${e.applies}`}>
+    <article class={`evidence-item applies-${e.applies}`} data-evidence-id={e.id} data-applies={e.applies}>
       <h3>
         {e.title} <span class={`verdict verdict-${e.applies}`}>{VERDICT[e.applies]}</span>
         {e.superseded && <span class="superseded-tag"> superseded</span>}
