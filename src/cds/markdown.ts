@@ -3,7 +3,7 @@
 import type { ClinicalFacts, Fact, PresentFact } from '../domain/facts.ts';
 import { INPUT_NAMES, INPUTS, formatInputValue, type InputName } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import type { EvidenceEntry, EvidenceNote } from '../models/evidence/index.ts';
+import { VERDICT_TEXT, criterionLabel, resultText, type EvidenceEntry, type EvidenceNote } from '../models/evidence/index.ts';
 import type { ModelResult } from '../models/result.ts';
 import { formatOdds, percentOf } from './wording.ts';
 
@@ -55,22 +55,15 @@ function warnings(m: ModelResult): string {
   return m.warnings.length > 0 ? ` — ⚠ ${m.warnings.map(md).join('; ')}` : '';
 }
 
-const VERDICT: Record<EvidenceEntry['applies'], string> = { yes: 'applies', no: 'does not apply', unknown: 'unknown' };
-
-function resultLine(r: EvidenceEntry['results'][number]): string {
-  const arms = r.arms.map((arm) => `${arm.value} ${arm.label}`).join(' vs ');
-  return `${r.endpoint}: ${arms}${r.comparison ? ` (${r.comparison})` : ''}, ${r.followUp}`;
-}
-
 /** One trial or guideline: verdict, what decides it, results; sources on their own line. */
 function evidenceBlock(e: EvidenceEntry): string {
-  const unmet = e.criteria.filter((c) => c.status === 'unmet').map((c) => c.label);
-  const check = e.criteria.filter((c) => c.status === 'check').map((c) => c.label);
-  const lines = [`- **${md(e.title)}**: ${VERDICT[e.applies]}${e.superseded ? ' _(superseded)_' : ''} — ${md(e.population.text)}`];
-  if (unmet.length > 0) lines.push(`  - Not met: ${unmet.map(md).join('; ')}`);
+  const unmet = e.criteria.filter((c) => c.status === 'unmet').map(criterionLabel);
+  const check = e.criteria.filter((c) => c.status === 'check').map(criterionLabel);
+  const lines = [`- **${md(e.title)}**: ${VERDICT_TEXT[e.applies]}${e.superseded ? ' _(superseded)_' : ''} — ${md(e.population.text)}`];
+  if (unmet.length > 0) lines.push(`  - Rules it out: ${unmet.map(md).join('; ')}`);
   if (e.questions.length > 0) lines.push(`  - To answer: ${e.questions.map(md).join(' ')}`);
   if (check.length > 0) lines.push(`  - Also check: ${check.map(md).join('; ')}`);
-  for (const r of e.results) lines.push(`  - ${md(resultLine(r))}`);
+  for (const r of e.results) lines.push(`  - ${md(resultText(r))}`);
   if (e.kind === 'trial' && e.results.length === 0) lines.push('  - Results: not published');
   lines.push(`  - _${md(e.citation)}_`);
   return lines.join('\n');

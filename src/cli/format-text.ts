@@ -2,7 +2,7 @@
 import type { Fact, PresentFact } from '../domain/facts.ts';
 import { INPUT_NAMES, INPUTS, formatInputValue, formatNumber, type InputName, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import type { EvidenceEntry, EvidenceNote } from '../models/evidence/index.ts';
+import { VERDICT_TEXT, criterionLabel, criterionStatusText, resultText, type EvidenceEntry, type EvidenceNote } from '../models/evidence/index.ts';
 import type { ModelResult } from '../models/result.ts';
 
 const ORIGIN_LABEL = { fhir: 'EHR', 'report-text': 'report text', derived: 'derived', clinician: 'entered' } as const;
@@ -63,14 +63,11 @@ function modelLines(m: ModelResult): string[] {
 }
 
 function evidenceLines(e: EvidenceEntry): string[] {
-  const lines = [`  ${e.title}: ${e.applies === 'yes' ? 'applies' : e.applies === 'no' ? 'does not apply' : 'unknown'}${e.superseded ? ' (superseded)' : ''}`];
+  const lines = [`  ${e.title}: ${VERDICT_TEXT[e.applies]}${e.superseded ? ' (superseded)' : ''}`];
   lines.push(`    ${e.population.text}`);
-  for (const c of e.criteria) lines.push(`    [${c.status}] ${c.label}`);
+  for (const c of e.criteria) lines.push(`    [${criterionStatusText(c)}] ${criterionLabel(c)}`);
   if (e.questions.length) lines.push(`    To answer: ${e.questions.join(' ')}`);
-  for (const r of e.results) {
-    const arms = r.arms.map((a) => `${a.value} ${a.label}`).join(' vs ');
-    lines.push(`    ${r.endpoint}: ${arms}${r.comparison ? ` (${r.comparison})` : ''}, ${r.followUp} [${r.citation}]`);
-  }
+  for (const r of e.results) lines.push(`    ${resultText(r)} [${r.citation}]`);
   if (e.notPublished.length) lines.push(`    Not published: ${e.notPublished.join('; ')}`);
   if (e.superseded) lines.push(`    ${e.superseded}`);
   lines.push(`    Source: ${e.citation}`);

@@ -1,16 +1,20 @@
 // The trials and guidelines that fit this patient's situation: each with its verdict, the
 // criteria that decide it, its results (arm by arm) and its sources; then the notes.
-import type { CriterionResult, EvidenceEntry, EvidenceNote, ResultDef } from '../../models/evidence/index.ts';
-
-const VERDICT = { yes: 'applies', no: 'does not apply', unknown: 'unknown' } as const;
-const INCLUSION_TEXT = { met: 'met', unmet: 'not met', unknown: 'unknown', check: 'check' } as const;
-const EXCLUSION_TEXT = { met: 'absent', unmet: 'present', unknown: 'unknown', check: 'check' } as const;
+import {
+  VERDICT_TEXT,
+  criterionLabel,
+  criterionStatusText,
+  resultText,
+  type CriterionResult,
+  type EvidenceEntry,
+  type EvidenceNote,
+  type ResultDef,
+} from '../../models/evidence/index.ts';
 
 function CriterionItem({ c }: { c: CriterionResult }) {
-  const text = c.kind === 'exclusion' ? EXCLUSION_TEXT[c.status] : INCLUSION_TEXT[c.status];
   return (
     <li class={`criterion criterion-${c.status}`}>
-      <span class="criterion-status">{text}</span> {c.kind === 'exclusion' ? `Exclusion: ${c.label}` : c.label}
+      <span class="criterion-status">{criterionStatusText(c)}</span> {criterionLabel(c)}
     </li>
   );
 }
@@ -18,8 +22,7 @@ function CriterionItem({ c }: { c: CriterionResult }) {
 function Result({ r }: { r: ResultDef }) {
   return (
     <li>
-      {r.endpoint}: {r.arms.map((a) => `${a.value} ${a.label}`).join(' vs ')}
-      {r.comparison ? ` (${r.comparison})` : ''}, {r.followUp}. <cite>{r.citation}</cite>
+      {resultText(r)}. <cite>{r.citation}</cite>
     </li>
   );
 }
@@ -28,7 +31,7 @@ function Entry({ e }: { e: EvidenceEntry }) {
   return (
     <article class={`evidence-item applies-${e.applies}`} data-evidence-id={e.id} data-applies={e.applies}>
       <h3>
-        {e.title} <span class={`verdict verdict-${e.applies}`}>{VERDICT[e.applies]}</span>
+        {e.title} <span class={`verdict verdict-${e.applies}`}>{VERDICT_TEXT[e.applies]}</span>
         {e.superseded && <span class="superseded-tag"> superseded</span>}
       </h3>
       {e.questions.length > 0 && <p class="questions">To answer: {e.questions.join(' ')}</p>}

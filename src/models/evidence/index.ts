@@ -20,6 +20,7 @@ import type { EvidenceReport, GuidelineDef, TrialDef } from './types.ts';
 
 export type * from './types.ts';
 export { SITUATION_LABELS } from './situation.ts';
+export { VERDICT_TEXT, criterionLabel, criterionStatusText, resultText } from './wording.ts';
 
 /** Omission trials first, then axillary radiotherapy, then the signal against omission and the trial in follow-up. */
 export const TRIALS: readonly TrialDef[] = [Z0011, IBCSG_23_01, SENOMAC, SINODAR_ONE, AMAROS, OTOASOR, INSEMA, POSNOC];

@@ -9,7 +9,6 @@ export const ASCO_2017: GuidelineDef = {
   id: 'guideline-asco-2017',
   title: 'ASCO guideline 2017 (affirmed 2023)',
   short: 'ASCO 2017',
-  superseded: 'An ASCO update was published in J Clin Oncol 2025 (The ASCO Post, June 2025); its wording on ALND after positive sentinel nodes was not found in a primary source.',
   recommendations: [
     {
       id: 'asco17.bcs12',
@@ -35,6 +34,7 @@ export const ASCO_2017: GuidelineDef = {
     },
   ],
   context: [
+    { text: 'An ASCO update was published in J Clin Oncol 2025; its wording on ALND after positive sentinel nodes was not found in a primary source.', citation: 'The ASCO Post, 25 June 2025' },
     { text: 'With mastectomy: clinicians may offer ALND (the recommendation text); the abstract says "should be offered". Superseded for mastectomy by the 2025 update, whose wording was not found.', citation: `${TEXT}; ace.asco.org/guidelines/9801` },
     { text: 'No ALND without nodal metastases; the handling of isolated tumour cells is not stated.', citation: TEXT },
   ],
