@@ -3,7 +3,7 @@
 import type { ClinicalFacts, Fact, PresentFact } from '../domain/facts.ts';
 import { INPUT_NAMES, INPUTS, formatInputValue, type InputName } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import type { Criterion, EvidenceItem } from '../models/evidence.ts';
+import { VERDICT_TEXT, criterionLabel, resultText, type EvidenceEntry, type EvidenceNote } from '../models/evidence/index.ts';
 import { FACTOR_STATUS_TEXT, assignmentText, formatProbability } from '../models/display.ts';
 import { neededBy, type FactorResult, type ModelResult, type ObservedRateResult } from '../models/result.ts';
 import { formatOdds, percentOf } from './wording.ts';
@@ -75,14 +75,22 @@ function warnings(m: ModelResult): string {
   return m.warnings.length > 0 ? ` — ⚠ ${m.warnings.map(md).join('; ')}` : '';
 }
 
-const MARK: Record<Criterion['status'], string> = { met: '✓', 'not-met': '✗', unknown: '?' };
-
-function evidenceBlock(e: EvidenceItem): string {
-  const lines = [`- **${md(e.situation)}**: ${e.statements.map(md).join(' ')}`];
-  if (e.checklist) lines.push(`  - Criteria: ${e.checklist.map((c) => `${MARK[c.status]} ${md(c.criterion)}`).join('; ')}`);
-  if (e.cautions) lines.push(`  - Cautions: ${e.cautions.map((c) => `${MARK[c.status]} ${md(c.criterion)}`).join('; ')}`);
-  lines.push(`  - _${e.citations.map(md).join('; ')}_`);
+/** One trial or guideline: verdict, what decides it, results; sources on their own line. */
+function evidenceBlock(e: EvidenceEntry): string {
+  const unmet = e.criteria.filter((c) => c.status === 'unmet').map(criterionLabel);
+  const check = e.criteria.filter((c) => c.status === 'check').map(criterionLabel);
+  const lines = [`- **${md(e.title)}**: ${VERDICT_TEXT[e.applies]}${e.superseded ? ' _(superseded)_' : ''} — ${md(e.population.text)}`];
+  if (unmet.length > 0) lines.push(`  - Rules it out: ${unmet.map(md).join('; ')}`);
+  if (e.questions.length > 0) lines.push(`  - To answer: ${e.questions.map(md).join(' ')}`);
+  if (check.length > 0) lines.push(`  - Also check: ${check.map(md).join('; ')}`);
+  for (const r of e.results) lines.push(`  - ${md(resultText(r))}`);
+  if (e.kind === 'trial' && e.results.length === 0) lines.push('  - Results: not published');
+  lines.push(`  - _${md(e.citation)}_`);
   return lines.join('\n');
+}
+
+function noteBlock(n: EvidenceNote): string {
+  return [`**${md(n.title)}**`, ...n.statements.map((s) => `- ${md(s.text)} _${md(s.citation)}_`)].join('\n');
 }
 
 /** Inputs the computable-or-blocked models still need, in vocabulary order. */
@@ -120,6 +128,7 @@ export function renderDetail(assessment: Assessment): string {
     parts.push(`**Sources disagree**: ${conflicts.map((n) => md(INPUTS[n].label)).join(', ')} — review them in Nodal Risk`);
   }
   if (assessment.evidence.length > 0) parts.push('**Evidence**', assessment.evidence.map(evidenceBlock).join('\n'));
+  for (const note of assessment.evidenceNotes) parts.push(noteBlock(note));
   parts.push('_Estimates and published evidence to inform the decision, not an order. Open Nodal Risk for every source and to correct inputs._');
   return parts.join('\n\n');
 }

@@ -163,10 +163,21 @@ describe('risk card', () => {
     expect(dialog.textContent).toContain('2 cm');
   });
 
-  it('shows the evidence with the Z0011 checklist and the disclaimer', () => {
+  it('shows each trial with its verdict, criteria, questions and results, and the disclaimer', () => {
     renderCard();
-    expect(screen.getByRole('heading', { name: '1–2 sentinel macrometastases with breast-conserving surgery and whole-breast radiotherapy' })).toBeTruthy();
-    expect(screen.getByRole('list', { name: 'Criteria' }).textContent).toContain('unknown Breast-conserving surgery');
+    const evidence = screen.getByRole('region', { name: 'Evidence for this situation' });
+    const z0011 = within(evidence).getByRole('heading', { level: 3, name: /^ACOSOG Z0011/ }).closest('article') as HTMLElement;
+    expect(within(z0011).getByText('unknown', { selector: '.verdict' })).toBeTruthy();
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('unknown Lumpectomy (planned mastectomy not permitted)');
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('absent Exclusion: Metastasis seen on IHC only');
+    expect(z0011.textContent).toContain('To answer: Sex? Age? Clinical T? Clinical N? Breast surgery?');
+    // A single focus of invasive carcinoma is not multicentric.
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('absent Exclusion: Multicentric disease');
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 results' }).textContent).toContain('Overall survival at 10 years: 86.3% SLND alone vs 83.6% ALND');
+    // The clinical T conflict is a question, never a verdict.
+    expect(within(evidence).getByRole('heading', { level: 3, name: /^AMAROS/ }).textContent).toContain('unknown');
+    expect(within(evidence).getByRole('heading', { level: 3, name: 'Why the count may matter next' })).toBeTruthy();
+    expect(evidence.textContent).not.toContain('Oncotype');
     expect(screen.getByText(/supports and does not\s+replace clinical judgement/)).toBeTruthy();
     expect(screen.getByText('Data not used (1)')).toBeTruthy();
   });

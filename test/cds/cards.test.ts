@@ -35,22 +35,58 @@ describe('summary', () => {
     expect(headline(a)).toBe('Further axillary node risk 32% (MSKCC)');
   });
 
-  it('adds the IBCSG 23-01 tag for micrometastases', () => {
-    const a = assess(factsFromPlainInputs({ ...base, largestDepositMm: 1.1 }));
-    expect(summary(a)).toBe('Further axillary node risk 32% (MSKCC) · micrometastasis: IBCSG 23-01 applies');
-    expect(indicator(a, 'order-select')).toBe('warning');
-    expect(indicator(a, 'patient-view')).toBe('info');
+  it('names the trial that applies; IBCSG 23-01 (its clinical N criterion is in conflict) never raises the warning', () => {
+    const a = assess(factsFromPlainInputs({ ...base, largestDepositMm: 1.1, sex: 'female', breastSurgery: 'mastectomy', extranodalExtension: false }));
+    expect(a.evidence.find((e) => e.id === 'ibcsg-23-01')?.applies).toBe('yes');
+    expect(summary(a)).toBe('Further axillary node risk 32% (MSKCC) · IBCSG 23-01 applies');
+    expect(indicator(a, 'order-select')).toBe('info');
   });
 
-  it('Z0011: "met" and warning only when every criterion is met and no caution applies', () => {
-    const all = assess(factsFromPlainInputs({ ...base, largestDepositMm: 4, breastSurgery: 'breast-conserving', wholeBreastRtPlanned: true }));
-    expect(evidenceTag(all)).toBe('Z0011 criteria met');
+  it('warning only when a trial bounding clinical N and the sentinel count applies; otherwise the deciding question', () => {
+    const eligible = { ...base, largestDepositMm: 4, sex: 'female', ageYears: 60, breastSurgery: 'breast-conserving', wholeBreastRtPlanned: true, bilateralCancer: false, multicentric: false };
+    const all = assess(factsFromPlainInputs(eligible));
+    expect(all.evidence.find((e) => e.id === 'z0011')?.applies).toBe('yes');
+    expect(evidenceTag(all)).toBe('Z0011, SENOMAC, SINODAR-ONE apply');
     expect(indicator(all, 'order-sign')).toBe('warning');
-    const unknown = assess(factsFromPlainInputs({ ...base, largestDepositMm: 4, breastSurgery: 'breast-conserving' }));
-    expect(evidenceTag(unknown)).toBe('Z0011 may apply: check criteria');
+    expect(indicator(all, 'order-select')).toBe('warning');
+    expect(indicator(all, 'patient-view')).toBe('info');
+    const unknown = assess(factsFromPlainInputs({ ...eligible, wholeBreastRtPlanned: null, breastSurgery: 'mastectomy', bilateralCancer: null }));
+    expect(evidenceTag(unknown)).toBe('SENOMAC unknown: Bilateral cancer?');
     expect(indicator(unknown, 'order-sign')).toBe('info');
-    const mastectomy = assess(factsFromPlainInputs({ ...base, largestDepositMm: 4, breastSurgery: 'mastectomy' }));
-    expect(evidenceTag(mastectomy)).toBe('SENOMAC applies');
+    const twoQuestions = assess(factsFromPlainInputs({ ...eligible, wholeBreastRtPlanned: null, ageYears: null, bilateralCancer: null }));
+    // The trial closest to applying (fewest open questions) is named: SENOMAC (2) before Z0011 (3).
+    expect(evidenceTag(twoQuestions)).toBe('SENOMAC unknown: Age? (+1 more)');
+  });
+
+  it('three macrometastases: AMAROS alone applies (no published limit on positive nodes) and never raises the warning', () => {
+    const a = assess(factsFromPlainInputs({ ...base, largestDepositMm: 4, slnPositive: 3, slnExamined: 3, slnMacroCount: 3, clinicalT: 'cT2', breastSurgery: 'mastectomy', ageYears: 60, tumorSizeMm: 35 }));
+    const applying = a.evidence.filter((e) => e.applies === 'yes').map((e) => e.id);
+    expect(applying).toContain('amaros');
+    expect(a.evidence.filter((e) => e.applies === 'yes' && e.kind === 'trial').map((e) => e.id)).toEqual(['amaros']);
+    expect(evidenceTag(a)).toBe('AMAROS applies: axillary RT instead of ALND');
+    expect(indicator(a, 'order-select')).toBe('info');
+  });
+
+  it('the warning requires applies = yes, for every sandbox-like variation of one patient', () => {
+    const eligible = { ...base, largestDepositMm: 4, sex: 'female', ageYears: 60, breastSurgery: 'breast-conserving', wholeBreastRtPlanned: true, bilateralCancer: false, multicentric: false };
+    const variations: Record<string, unknown>[] = [{}, { clinicalN: 'cN1' }, { slnPositive: 3, slnExamined: 3 }, { neoadjuvantTherapy: true }, { detectionMethod: 'ihc' }, { sex: 'male' }, { clinicalN: null }, { largestDepositMm: 1 }];
+    for (const v of variations) {
+      const a = assess(factsFromPlainInputs({ ...eligible, ...v }));
+      const yes = a.evidence.some((e) => e.kind === 'trial' && e.applies === 'yes' && e.boundsNodes && (e.basis === 'omission' || e.basis === 'axillary-rt'));
+      expect(indicator(a, 'order-sign')).toBe(yes ? 'warning' : 'info');
+    }
+  });
+
+  it('cT3 65 mm, micrometastases with extranodal extension, mastectomy without RT: no warning', () => {
+    const a = assess(factsFromPlainInputs({ ...base, clinicalT: 'cT3', tumorSizeMm: 65, largestDepositMm: 1.2, slnPositive: 2, slnExamined: 3, extranodalExtension: true, breastSurgery: 'mastectomy', wholeBreastRtPlanned: false, sex: 'female' }));
+    expect(indicator(a, 'order-select')).toBe('info');
+    expect(summary(a)).not.toContain('IBCSG 23-01 applies');
+  });
+
+  it('ITC only: the staging note as the tag, info', () => {
+    const a = assess(factsFromPlainInputs({ ...base, slnPositive: 0, slnItcOnly: 1, largestDepositMm: 0.1 }));
+    expect(evidenceTag(a)).toBe('ITC only: pN0(i+)');
+    expect(indicator(a, 'order-select')).toBe('info');
   });
 
   it('the observed rate of the Sun Yat-sen stratum when MSKCC cannot be computed, never the odds product', () => {
@@ -81,7 +117,14 @@ describe('card', () => {
     expect(JSON.parse(card.links?.[0]?.appContext ?? '')).toEqual({ source: 'cds-hooks', hook: 'order-sign', hookInstance: 'h1', orders: ['ServiceRequest/1'] });
     expect(card.detail).toMatch(/\*\*Inputs used\*\*[\s\S]*\| Lymphovascular invasion \| no \| entered: clinician \|/);
     expect(card.detail).toContain('**Inputs missing**');
-    expect(card.detail).toContain('IBCSG 23-01');
+    expect(card.detail).toContain('**IBCSG 23-01**: unknown');
+    expect(card.detail).toContain('Disease-free survival at 10 years: 76.8% No AD vs 74.9% AD, median 9.7 years');
+    expect(card.detail).toContain('**Why the count may matter next**');
+  });
+
+  it('summary stays within 140 characters with the longest evidence tag', () => {
+    const a = assess(factsFromPlainInputs({ ...base, largestDepositMm: 4, sex: 'female', ageYears: 60, breastSurgery: 'breast-conserving', wholeBreastRtPlanned: true, bilateralCancer: false, multicentric: false }));
+    expect([...summary(a)].length).toBeLessThanOrEqual(140);
   });
 
   it('escapes EHR text in markdown', () => {

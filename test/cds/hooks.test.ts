@@ -97,24 +97,25 @@ afterAll(async () => {
 });
 
 describe('order-select and order-sign', () => {
-  it('order-select with full prefetch: one card with the headline and the IBCSG 23-01 evidence', async () => {
+  it('order-select with full prefetch: one card with the headline and the IBCSG 23-01 verdict', async () => {
     const { patientId, prefetch } = scenarioPrefetch('micrometastasis');
     const cards = cardsOf(await cds.call(SELECT, hookBody('order-select', patientId, { prefetch })));
     expect(cards).toHaveLength(1);
     const card = cards[0] as Card;
     expectWellFormed(card);
-    expect(card.summary).toContain('micrometastasis: IBCSG 23-01 applies');
-    expect(card.indicator).toBe('warning');
+    expect(card.summary).toContain('IBCSG 23-01 applies');
+    // Z0011 (which bounds clinical N and the sentinel count) is still unknown, so no warning.
+    expect(card.indicator).toBe('info');
     expect(JSON.parse(card.links?.[0]?.appContext ?? '{}')).toMatchObject({ hook: 'order-select', orders: ['ServiceRequest/alnd-1'] });
     expect(card.detail).toContain('IBCSG 23-01');
   });
 
-  it('order-sign with full prefetch: Z0011 evidence, info indicator', async () => {
+  it('order-sign with full prefetch: the deciding question, info indicator', async () => {
     const { patientId, prefetch } = scenarioPrefetch('macrometastasis-z0011-eligible');
     const cards = cardsOf(await cds.call(SIGN, hookBody('order-sign', patientId, { prefetch })));
     expect(cards).toHaveLength(1);
     expectWellFormed(cards[0] as Card);
-    expect(cards[0]?.summary).toMatch(/Z0011/);
+    expect(cards[0]?.summary).toMatch(/SENOMAC unknown: Bilateral cancer\?/);
     expect(cards[0]?.indicator).toBe('info');
   });
 

@@ -82,7 +82,7 @@ export function RiskCard(props: RiskCardProps) {
 
       <Drivers models={assessment.models} />
       <InputsPanel facts={assessment.inputs} recordFacts={props.recordFacts} overrides={overrides} onChange={props.onChange} onShowSource={setShownSource} />
-      <Evidence items={assessment.evidence} />
+      <Evidence entries={assessment.evidence} notes={assessment.evidenceNotes} />
       {assessment.ignored.length > 0 && (
         <details class="ignored">
           <summary>Data not used ({assessment.ignored.length})</summary>

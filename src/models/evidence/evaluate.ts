@@ -1,0 +1,80 @@
+// Evaluates trial and guideline definitions for one patient: each criterion met / unmet /
+// unknown / check, and whether the trial applies (yes / no / unknown).
+import type { ClinicalFacts } from '../../domain/facts.ts';
+import type { Applies, CriterionDef, CriterionResult, EvidenceEntry, GuidelineDef, Situation, TrialDef } from './types.ts';
+
+/** Sourced (P or S) and readable: the criterion decides the verdict. */
+export function isGating(c: CriterionDef): boolean {
+  return (c.grade === 'P' || c.grade === 'S') && c.unreadable === undefined;
+}
+
+function evaluateCriterion(c: CriterionDef, facts: ClinicalFacts): CriterionResult {
+  const holds = c.rule(facts);
+  const satisfied = holds === undefined ? undefined : c.kind === 'inclusion' ? holds : !holds;
+  const gating = isGating(c);
+  let status: CriterionResult['status'];
+  if (gating) status = satisfied === undefined ? 'unknown' : satisfied ? 'met' : 'unmet';
+  // A non-gating criterion never blocks: it is "met" when the readable inputs settle it, else "check".
+  else status = satisfied === true ? 'met' : 'check';
+  return { id: c.id, label: c.label, kind: c.kind, status, inputs: c.inputs, gating, citation: c.citation };
+}
+
+function verdict(criteria: CriterionResult[]): Applies {
+  const gating = criteria.filter((c) => c.gating);
+  if (gating.some((c) => c.status === 'unmet')) return 'no';
+  return gating.every((c) => c.status === 'met') ? 'yes' : 'unknown';
+}
+
+/** Do the gating criteria bound both the clinical nodal status and the sentinel node count or burden? */
+export function boundsNodes(defs: CriterionDef[]): boolean {
+  const gating = defs.filter(isGating);
+  return gating.some((c) => c.bounds === 'clinical-n') && gating.some((c) => c.bounds === 'sentinel-nodes');
+}
+
+function questionsOf(defs: CriterionDef[], results: CriterionResult[]): string[] {
+  return results.flatMap((r, i) => (r.gating && r.status === 'unknown' ? [defs[i]?.question ?? r.label] : []));
+}
+
+export function evaluateTrial(trial: TrialDef, facts: ClinicalFacts): EvidenceEntry {
+  const criteria = trial.criteria.map((c) => evaluateCriterion(c, facts));
+  return {
+    id: trial.id,
+    title: trial.title,
+    short: trial.short,
+    kind: 'trial',
+    applies: verdict(criteria),
+    criteria,
+    questions: questionsOf(trial.criteria, criteria),
+    results: trial.results,
+    citation: trial.citation,
+    population: trial.population,
+    arms: trial.arms.items,
+    basis: trial.basis,
+    boundsNodes: boundsNodes(trial.criteria),
+    context: trial.context,
+    notPublished: trial.notPublished,
+  };
+}
+
+/** The guideline's recommendation for the situation, evaluated like a trial; none when it has none. */
+export function evaluateGuideline(guideline: GuidelineDef, facts: ClinicalFacts, situation: Situation): EvidenceEntry | undefined {
+  const rec = guideline.recommendations.find((r) => r.situations.includes(situation));
+  if (!rec) return undefined;
+  const criteria = rec.criteria.map((c) => evaluateCriterion(c, facts));
+  return {
+    id: guideline.id,
+    title: guideline.title,
+    short: guideline.short,
+    kind: 'guideline',
+    applies: verdict(criteria),
+    criteria,
+    questions: questionsOf(rec.criteria, criteria),
+    results: [],
+    citation: guideline.citation,
+    population: { text: rec.text, citation: rec.citation },
+    boundsNodes: false,
+    context: guideline.context,
+    notPublished: [],
+    ...(guideline.superseded ? { superseded: guideline.superseded } : {}),
+  };
+}
