@@ -13,12 +13,13 @@ import type { Assessment } from '../models/evaluate.ts';
 import type { EvidenceEntry } from '../models/evidence/index.ts';
 import type { ModelResult } from '../models/result.ts';
 import type { Coding } from './config.ts';
-import { neededInputs, renderDetail } from './markdown.ts';
+import { renderDetail } from './markdown.ts';
 import { prune } from './prune.ts';
 import type { HookName } from './request-schema.ts';
-import { percentOf } from './wording.ts';
+import { modelBottomLine, noModelReason } from './wording.ts';
 
-export const SUMMARY_MAX = 140;
+/** CDS Hooks: a summary is a "<140-character" string. */
+export const SUMMARY_MAX = 139;
 
 export interface Card {
   uuid: string;
@@ -38,46 +39,16 @@ export interface CardContext {
   appLaunchUrl: string;
 }
 
-const SHORT_NAMES: Record<string, string> = {
-  'mskcc-nsn': 'MSKCC',
-  'mskcc-nsn-nofs': 'MSKCC without frozen section',
-  'dbcg-micro': 'DBCG',
-  'dbcg-itc': 'DBCG',
-  'sysu-pn2': 'Sun Yat-sen',
-};
+const HEADLINE_ORDER: ModelResult['result'][] = ['probability', 'range', 'relative-odds', 'risk-factors', 'not-computed'];
 
-// What a relative-odds model counts, short enough for the summary line.
-const SHORT_OUTCOMES: Record<string, string> = { 'sysu-pn2': '≥4 involved nodes' };
-
-function shortName(m: ModelResult): string {
-  // Local model titles can be long; keep the number and the "local" label inside the summary.
-  const title = [...(SHORT_NAMES[m.id] ?? m.title)];
-  const name = title.length > 50 ? `${title.slice(0, 49).join('').trimEnd()}…` : title.join('');
-  return m.locallyConfigured ? `${name}, local model` : name;
-}
-
-/** The headline: the first computed result in registry order, a number or range first. */
+/** The headline: the first model line by kind (a number or range first), else why there is none. */
 export function headline(a: Assessment): string {
-  const models = a.models;
-  const estimate = models.find((m) => m.result === 'probability' || m.result === 'range');
-  if (estimate?.result === 'probability' || estimate?.result === 'range') {
-    return `Further axillary node risk ${estimate.display} (${shortName(estimate)})`;
+  for (const kind of HEADLINE_ORDER) {
+    const m = a.models.find((x) => x.result === kind);
+    const line = m && modelBottomLine(m);
+    if (line) return line;
   }
-  for (const m of models) {
-    if (m.result !== 'relative-odds') continue;
-    const rate = m.observedRates[0];
-    if (rate) return `${SHORT_OUTCOMES[m.id] ?? rate.outcome}: observed ${percentOf(rate.rate)} with ${rate.label} (${shortName(m)})`;
-  }
-  for (const m of models) {
-    if (m.result !== 'risk-factors') continue;
-    const count = (status: string) => m.factors.filter((f) => f.status === status).length;
-    return `${shortName(m)}: ${count('present')} present, ${count('absent')} absent, ${count('no-cutoff')} without a published cut-off`;
-  }
-  if (a.evidenceNotes.some((n) => n.id === 'neoadjuvant')) return 'Nodal risk models do not apply after neoadjuvant therapy';
-  const { missing, conflicts } = neededInputs(a);
-  if (conflicts.length > 0) return 'Nodal risk withheld: sources disagree on inputs';
-  if (missing.length > 0) return `Nodal risk not computed: ${missing.length} input${missing.length === 1 ? '' : 's'} missing`;
-  return 'No nodal risk model applies to this patient';
+  return noModelReason(a);
 }
 
 /** A trial whose applying raises the order-time warning (see the indicator rules above). */
@@ -111,7 +82,7 @@ export function evidenceTag(a: Assessment): string | undefined {
   return outside.length > 0 ? `outside ${names(outside)}` : undefined;
 }
 
-/** Summary ≤ 140 characters: headline · evidence tag, dropping the tag before cutting words. */
+/** Summary under 140 characters: headline · evidence tag, dropping the tag before cutting words. */
 export function summary(a: Assessment): string {
   const head = headline(a);
   const tag = evidenceTag(a);

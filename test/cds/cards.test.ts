@@ -32,13 +32,13 @@ const ctx = {
 describe('summary', () => {
   it('leads with the MSKCC probability (check vector 31.93% → 32%)', () => {
     const a = assess(factsFromPlainInputs({ ...base, largestDepositMm: 4 }));
-    expect(headline(a)).toBe('Further axillary node risk 32% (MSKCC)');
+    expect(headline(a)).toBe('Any further node: 32% (MSKCC)');
   });
 
   it('names the trial that applies; IBCSG 23-01 (its clinical N criterion is in conflict) never raises the warning', () => {
     const a = assess(factsFromPlainInputs({ ...base, largestDepositMm: 1.1, sex: 'female', breastSurgery: 'mastectomy', extranodalExtension: false }));
     expect(a.evidence.find((e) => e.id === 'ibcsg-23-01')?.applies).toBe('yes');
-    expect(summary(a)).toBe('Further axillary node risk 32% (MSKCC) · IBCSG 23-01 applies');
+    expect(summary(a)).toBe('Any further node: 32% (MSKCC) · IBCSG 23-01 applies');
     expect(indicator(a, 'order-select')).toBe('info');
   });
 
@@ -91,19 +91,21 @@ describe('summary', () => {
 
   it('the observed rate of the Sun Yat-sen stratum when MSKCC cannot be computed, never the odds product', () => {
     const a = assess(factsFromPlainInputs({ ...base, detectionMethod: null, largestDepositMm: 4, slnPositive: 2, slnExamined: 3, axillaryUltrasoundSuspicious: false, lvi: true }));
-    expect(headline(a)).toBe('≥4 involved nodes: observed 36% with 2 positive sentinel nodes (Sun Yat-sen)');
+    expect(headline(a)).toBe('Four or more nodes: 36% observed in the SYSU cohort with 2 positive sentinel nodes');
     expect(headline(a)).not.toContain('×');
   });
 
   it('says what is missing, and that models do not apply after neoadjuvant therapy', () => {
-    expect(headline(assess(factsFromPlainInputs({ slnExamined: 2 })))).toMatch(/^Nodal risk not computed: \d+ inputs missing$/);
-    expect(headline(assess(factsFromPlainInputs({ ...base, neoadjuvantTherapy: true })))).toBe('Nodal risk models do not apply after neoadjuvant therapy');
+    expect(headline(assess(factsFromPlainInputs({ ...base, largestDepositMm: 4, detectionMethod: null, nuclearGrade: null, slnPositive: 3, slnExamined: 3 })))).toBe(
+      'Any further node (MSKCC): not computed; needs nuclear grade, method that detected the sentinel metastasis',
+    );
+    expect(headline(assess(factsFromPlainInputs({ ...base, neoadjuvantTherapy: true })))).toBe('No nodal risk model applies after systemic therapy before surgery');
   });
 
   it('stays within 140 characters with long local model titles', () => {
     const a = assess(factsFromPlainInputs({ ...base, largestDepositMm: 1.1 }));
     const long = { ...a, models: a.models.map((m) => ({ ...m, id: 'local', title: 'A very long locally configured model title '.repeat(6), locallyConfigured: true as const })) };
-    expect([...summary(long)].length).toBeLessThanOrEqual(140);
+    expect([...summary(long)].length).toBeLessThan(140);
     expect(summary(long)).toContain('local model');
   });
 });
@@ -115,20 +117,32 @@ describe('card', () => {
     expect(Object.keys(card).sort()).toEqual(['detail', 'indicator', 'links', 'source', 'summary', 'uuid']);
     expect(card.links?.[0]).toMatchObject({ type: 'smart', url: 'http://app/launch.html', label: 'Open Nodal Risk' });
     expect(JSON.parse(card.links?.[0]?.appContext ?? '')).toEqual({ source: 'cds-hooks', hook: 'order-sign', hookInstance: 'h1', orders: ['ServiceRequest/1'] });
-    expect(card.detail).toMatch(/\*\*Inputs used\*\*[\s\S]*\| Lymphovascular invasion \| no \| entered: clinician \|/);
-    expect(card.detail).toContain('**Inputs missing**');
-    expect(card.detail).toContain('**IBCSG 23-01**: unknown');
-    expect(card.detail).toContain('Disease-free survival at 10 years: 76.8% No AD vs 74.9% AD, median 9.7 years');
-    expect(card.detail).toContain('**Why the count may matter next**');
+    // The bottom line, the trial situation with its open questions, what would change the estimate; no inputs table.
+    expect(card.detail.split('\n')).toEqual([
+      '- Any further node: 32% \\(MSKCC\\)',
+      // LVI no → absent; size, sentinel proportion and receptor status without a published cut-off, quadrant missing.
+      '- Further nodes \\(DBCG\\): no percentage published; 0 risk factors present, 1 absent, 4 not assessable',
+      '- Four or more nodes: 9.2% observed in the SYSU cohort with 1 positive sentinel node',
+      expect.stringMatching(/^- \*\*Trials\*\*: .*IBCSG 23-01: might apply; [^·]*\?/),
+      expect.stringMatching(/^- \*\*Would change the estimate\*\*: missing /),
+      expect.stringMatching(/^- _Estimates and published evidence/),
+    ]);
+    expect(card.detail).not.toContain('|');
   });
 
   it('summary stays within 140 characters with the longest evidence tag', () => {
     const a = assess(factsFromPlainInputs({ ...base, largestDepositMm: 4, sex: 'female', ageYears: 60, breastSurgery: 'breast-conserving', wholeBreastRtPlanned: true, bilateralCancer: false, multicentric: false }));
-    expect([...summary(a)].length).toBeLessThanOrEqual(140);
+    expect([...summary(a)].length).toBeLessThan(140);
   });
 
   it('escapes EHR text in markdown', () => {
     expect(md('<img src=x onerror=alert(1)> **bold** | pipe\nnext')).toBe('\\<img src=x onerror=alert\\(1\\)\\> \\*\\*bold\\*\\* \\| pipe next');
+  });
+
+  it('never counts unassessable factors as absent', () => {
+    const a = assess(factsFromPlainInputs({ ...base, slnPositive: 0, slnItcOnly: 1, largestDepositMm: 0.1 }));
+    expect(headline(a)).toMatch(/0 risk factors present, 0 absent, \d+ not assessable/);
+    expect(headline(a)).not.toMatch(/0 of \d/);
   });
 
   it('prune removes null, empty strings, arrays and objects', () => {
