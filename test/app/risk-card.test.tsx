@@ -121,7 +121,11 @@ describe('risk card', () => {
     renderCard();
     const row = document.getElementById('input-clinicalT') as HTMLElement;
     expect(within(row).getByText('Conflict')).toBeTruthy();
-    fireEvent.click(within(row).getByRole('button', { name: 'Use cT1' }));
+    // Both values and their sources on the row itself.
+    expect(row.textContent).toContain('sources disagree: cT1 vs cT2');
+    expect(within(row).getByRole('button', { name: 'Observation/ct1 · 2026-03-02' })).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'DiagnosticReport/path1 · 2026-03-02' })).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Use cT1 for Clinical T' }));
     const sysu = modelCard('Sun Yat-sen Memorial nomogram for four or more involved nodes');
     expect(sysu.textContent).toContain('×9.15 (not a percentage)');
     expect(sysu.textContent).not.toContain('Sources disagree');
