@@ -108,6 +108,17 @@ function deriveMulticentric(facts: ClinicalFacts): Fact<boolean> {
   return withCandidate(facts.multicentric, candidate, 'stated multicentric but a single focus is reported');
 }
 
+/**
+ * A metastasis seen on frozen section is a frozen-section result on the sentinel node, which
+ * chooses the MSKCC form with frozen-section information. A stated value is kept as stated.
+ */
+function deriveFrozenSectionInfo(facts: ClinicalFacts): Fact<InputValues['frozenSectionInfo']> {
+  const { frozenSectionInfo, detectionMethod } = facts;
+  if (frozenSectionInfo.status !== 'missing') return frozenSectionInfo;
+  if (detectionMethod.status !== 'present' || detectionMethod.value !== 'frozen-section') return frozenSectionInfo;
+  return derived<'frozenSectionInfo'>(facts, 'available', ['detectionMethod'], 'the sentinel metastasis was seen on frozen section');
+}
+
 /** Returns a copy of the facts with derived facts filled in. Never overwrites a stated value silently. */
 export function deriveFacts(facts: ClinicalFacts): ClinicalFacts {
   const withBurden = { ...facts, nodalBurden: deriveNodalBurden(facts) };
@@ -116,5 +127,6 @@ export function deriveFacts(facts: ClinicalFacts): ClinicalFacts {
     slnNegative: facts.slnNegative.status === 'present' ? facts.slnNegative : deriveSlnNegative(facts),
     slnMacroCount: deriveSlnMacroCount(withBurden),
     multicentric: deriveMulticentric(facts),
+    frozenSectionInfo: deriveFrozenSectionInfo(facts),
   };
 }

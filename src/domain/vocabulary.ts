@@ -5,7 +5,7 @@ export type InputSpec =
   | { type: 'number'; label: string; unit: string; min: number; max: number; derivedOnly?: boolean }
   | { type: 'integer'; label: string; unit?: string; min: number; max: number; derivedOnly?: boolean }
   | { type: 'boolean'; label: string; derivedOnly?: boolean }
-  | { type: 'enum'; label: string; values: readonly (string | number)[]; derivedOnly?: boolean };
+  | { type: 'enum'; label: string; values: readonly (string | number)[]; derivedOnly?: boolean; assumption?: boolean };
 
 // Ranges are plausibility limits for validation (a typo guard), not the models' validated ranges.
 export const INPUTS = {
@@ -50,9 +50,19 @@ export const INPUTS = {
     label: 'Method that detected the sentinel metastasis',
     values: ['frozen-section', 'routine-he', 'serial-he', 'ihc'],
   },
-  // Not in design.md's table: the clinician's statement that frozen-section information is not
-  // available, which is what offers the riskcalc.org variant without it (models.md §1b).
+  // Not in design.md's table: whether the record states a frozen-section result on the sentinel
+  // node. It chooses the riskcalc.org form of the MSKCC nomogram: with it, or without it when the
+  // record states none was done or says nothing. The clinician may set it (what-if).
   frozenSectionInfo: { type: 'enum', label: 'Frozen-section information', values: ['available', 'unavailable'] },
+  // Assumptions, never read from the record: the MSKCC nomogram predates ER low-positive and has
+  // no category for ITC-only nodes, so each choice is shown (a range) until the clinician picks one.
+  erLowPositiveAs: { type: 'enum', label: 'ER low-positive counted as (MSKCC)', values: ['positive', 'negative'], assumption: true },
+  itcNodesAs: {
+    type: 'enum',
+    label: 'ITC-only sentinel nodes counted as (MSKCC)',
+    values: ['left-out', 'negative', 'positive'],
+    assumption: true,
+  },
   extranodalExtension: { type: 'boolean', label: 'Extranodal extension' },
   clinicalT: { type: 'enum', label: 'Clinical T', values: ['cT0', 'cT1', 'cT2', 'cT3', 'cT4'] },
   clinicalN: { type: 'enum', label: 'Clinical N', values: ['cN0', 'cN1', 'cN2', 'cN3'] },
@@ -82,6 +92,11 @@ export const INPUT_NAMES = Object.keys(INPUTS) as InputName[];
 /** Inputs Nodal Risk computes itself; they cannot be entered or edited. */
 export function isDerivedOnly(name: InputName): boolean {
   return (INPUTS[name] as InputSpec).derivedOnly === true;
+}
+
+/** Inputs that state a modelling assumption rather than a clinical fact (clinician-set only). */
+export function isAssumption(name: InputName): boolean {
+  return (INPUTS[name] as InputSpec & { assumption?: boolean }).assumption === true;
 }
 
 export function isInputName(name: string): name is InputName {

@@ -1,7 +1,7 @@
 // Assessment → FHIR R4 RiskAssessment resources for "Save to chart". Pure: no I/O, no clock.
 // One resource per model that computed a number, a range over unknown inputs, or complete
 // relative odds; risk-factor profiles carry no single estimate, so they are not written.
-import type { Annotation, CodeableConcept, Extension, Reference, RiskAssessment, RiskAssessmentPrediction } from '@medplum/fhirtypes';
+import type { Annotation, CodeableConcept, Extension, Quantity, Reference, RiskAssessment, RiskAssessmentPrediction } from '@medplum/fhirtypes';
 import type { ClinicalFacts, Fact } from '../domain/facts.ts';
 import { INPUTS, INPUT_NAMES, formatInputValue, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
@@ -69,11 +69,16 @@ function method(model: WritableResult): CodeableConcept {
   return { coding: [{ system: MODEL_SYSTEM, code: model.id, display: model.title }], text: `${model.title}. ${model.citation}` };
 }
 
+function percentQuantity(p: number): Quantity {
+  return { value: p * 100, unit: '%', system: 'http://unitsofmeasure.org', code: '%' };
+}
+
 function rangePrediction(model: RangeResult, outcome: CodeableConcept): RiskAssessmentPrediction {
   const choices = model.range.values.map((v) => `${assignmentText(v.assignment)}: ${formatProbability(v.probability)}`);
   return {
     outcome,
-    probabilityRange: { low: { value: model.range.low }, high: { value: model.range.high } },
+    // R4 invariant ras-1: the range's ends are UCUM percentages.
+    probabilityRange: { low: percentQuantity(model.range.low), high: percentQuantity(model.range.high) },
     qualitativeRisk: { text: `${model.display}, depending on ${model.range.over.map((n) => INPUTS[n].label).join(', ')}` },
     rationale: `Not one number: the record does not state ${model.range.over.map((n) => INPUTS[n].label).join(', ')}. ${choices.join('; ')}${model.range.capped ? '; …' : ''}.`,
   };

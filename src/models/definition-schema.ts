@@ -48,8 +48,9 @@ export const MODEL_DEFINITION_SCHEMA = {
       properties: {
         condition: { $ref: '#/definitions/condition' },
         reason: text,
-        whenUnknown: { enum: ['missing', 'warn', 'not-applicable'] },
+        whenUnknown: { enum: ['missing', 'warn', 'not-applicable', 'accept'] },
         unknownText: text,
+        population: { type: 'boolean' },
       },
     },
     term: {
@@ -92,6 +93,15 @@ export const MODEL_DEFINITION_SCHEMA = {
             scale: finite,
             transform: { enum: ['identity', 'sqrt'] },
             unit: text,
+            adds: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['input', 'when'],
+                additionalProperties: false,
+                properties: { input: inputName, when: { $ref: '#/definitions/condition' } },
+              },
+            },
             coefficient: finite,
           },
         },
@@ -112,6 +122,15 @@ export const MODEL_DEFINITION_SCHEMA = {
       },
       // A factor without coding must say why it is left out of the product.
       anyOf: [{ required: ['when'] }, { required: ['uncodableReason'] }],
+    },
+    inputRanges: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['input', 'min', 'max', 'label'],
+        additionalProperties: false,
+        properties: { input: inputName, min: finite, max: finite, label: text },
+      },
     },
     riskFactor: {
       type: 'object',
@@ -146,13 +165,16 @@ export const MODEL_DEFINITION_SCHEMA = {
     performance: text,
     notes: { type: 'array', items: text },
     requirements: { type: 'array', items: { $ref: '#/definitions/requirement' } },
-    validatedRanges: {
+    validatedRanges: { $ref: '#/definitions/inputRanges' },
+    acceptedRanges: { $ref: '#/definitions/inputRanges' },
+    rangeOver: { type: 'array', items: inputName },
+    caveats: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['input', 'min', 'max', 'label'],
+        required: ['when', 'text'],
         additionalProperties: false,
-        properties: { input: inputName, min: finite, max: finite, label: text },
+        properties: { when: { $ref: '#/definitions/condition' }, text: text },
       },
     },
     intercept: finite,

@@ -20,14 +20,17 @@ export type Condition =
  * A condition the patient must meet for the model to apply.
  * `reason` is shown when it is not met; `{inputName}` placeholders are filled with the patient's values.
  * `whenUnknown` says what an undetermined condition means: the inputs are "missing" (nothing is
- * computed), the result carries a warning ("warn"), or the model is not offered ("not-applicable").
+ * computed), the result carries a warning ("warn"), the model is not offered ("not-applicable"), or
+ * it applies ("accept"; a conflict among sources still warns).
  */
 export interface Requirement {
   condition: Condition;
   reason: string;
-  whenUnknown: 'missing' | 'warn' | 'not-applicable';
+  whenUnknown: 'missing' | 'warn' | 'not-applicable' | 'accept';
   /** Text of the warning or reason when the condition cannot be determined. */
   unknownText?: string;
+  /** A population limit: the value may still be shown on request (what-if), labelled outside the population. */
+  population?: boolean;
 }
 
 /** One additive term of a linear predictor (log-odds scale). */
@@ -50,6 +53,8 @@ export type Term =
       transform?: 'identity' | 'sqrt';
       /** Unit of x after scaling, for display. */
       unit?: string;
+      /** Counts added to the value when their condition holds (e.g. ITC-only nodes counted as negative). */
+      adds?: { input: InputName; when: Condition }[];
       coefficient: number;
     };
 
@@ -97,6 +102,13 @@ export interface ObservedRate {
   source: string;
 }
 
+export interface InputRange {
+  input: InputName;
+  min: number;
+  max: number;
+  label: string;
+}
+
 export interface Citation {
   text: string;
   doi?: string;
@@ -119,7 +131,13 @@ export interface ModelDefinition {
   notes?: string[];
   requirements: Requirement[];
   /** Validated ranges: outside them the model computes but warns. */
-  validatedRanges?: { input: InputName; min: number; max: number; label: string }[];
+  validatedRanges?: InputRange[];
+  /** Ranges the calculator accepts: outside them the model shows no number and says why. */
+  acceptedRanges?: InputRange[];
+  /** Categorical inputs (and assumptions) the model may be ranged over when they are unknown. */
+  rangeOver?: InputName[];
+  /** Shown as warnings when they hold, e.g. a cohort whose sex is not published. */
+  caveats?: { when: Condition; text: string }[];
   // probability
   intercept?: number;
   terms?: Term[];

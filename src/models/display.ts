@@ -40,6 +40,12 @@ const VALUE_WORDS: Partial<Record<InputName, Record<string, string>>> = {
     'serial-he': 'serial H&E (deeper levels)',
     ihc: 'immunohistochemistry',
   },
+  erLowPositiveAs: { positive: 'ER low-positive counted as positive', negative: 'ER low-positive counted as negative' },
+  itcNodesAs: {
+    'left-out': 'ITC-only nodes left out of both counts',
+    negative: 'ITC-only nodes counted as negative',
+    positive: 'ITC-only nodes counted as positive',
+  },
 };
 
 /** One input's value in words, e.g. "routine H&E", "Lymphovascular invasion: yes". */

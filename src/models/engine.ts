@@ -1,10 +1,11 @@
 // The one engine behind every model: applicability first, then the kind's arithmetic.
 import { DERIVATION_SOURCES } from '../domain/derive.ts';
 import type { ClinicalFacts } from '../domain/facts.ts';
-import { INPUTS, type InputName } from '../domain/vocabulary.ts';
+import { INPUTS, formatInputValue, isAssumption, type InputName, type InputValue } from '../domain/vocabulary.ts';
 import { evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
-import type { ModelDefinition, OddsFactor, RiskFactor, Term } from './definition.ts';
-import { formatProbability } from './display.ts';
+import type { ModelDefinition, OddsFactor, Requirement, RiskFactor, Term } from './definition.ts';
+import { formatProbability, formatRange } from './display.ts';
+import { assign, computeRange, consistentWithRecord, finiteValues } from './range.ts';
 import type {
   Contribution,
   Estimate,
@@ -13,6 +14,7 @@ import type {
   NotApplicableResult,
   NotComputedResult,
   ObservedRateResult,
+  RangeResult,
 } from './result.ts';
 
 export const expit = (lp: number): number => 1 / (1 + Math.exp(-lp));
@@ -74,21 +76,37 @@ function estimateFrom(lp: number): Estimate {
 }
 
 /** Applies the requirements; returns a not-applicable reason, or null with gaps and warnings filled. */
-function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gaps, warnings: string[]): string | null {
+function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gaps, warnings: string[]): { reason: string; failed?: Requirement } | null {
   const evaluated = def.requirements.map((req) => ({ req, result: evaluateCondition(req.condition, facts) }));
   const failed = evaluated.find((e) => e.result.truth === false);
-  if (failed) return fillTemplate(failed.req.reason, facts);
+  if (failed) return { reason: fillTemplate(failed.req.reason, facts), failed: failed.req };
   for (const { req, result } of evaluated) {
     if (result.truth !== 'unknown') continue;
     const text = fillTemplate(req.unknownText ?? req.reason, facts);
-    if (req.whenUnknown === 'not-applicable') return text;
+    if (req.whenUnknown === 'not-applicable') return { reason: text };
     if (req.whenUnknown === 'missing') gaps.add(result);
     else if (result.conflicts.size > 0) {
       const labels = [...result.conflicts].map((n) => INPUTS[n].label).join(', ');
       warnings.push(`Sources disagree on ${labels}, so this population condition cannot be confirmed: ${fillTemplate(req.reason, facts)}.`);
-    } else warnings.push(text);
+    } else if (req.whenUnknown === 'warn') warnings.push(text);
   }
   return null;
+}
+
+/** A not-applicable reason when a present value lies outside what the calculator accepts. */
+function outsideAcceptedRange(def: ModelDefinition, facts: ClinicalFacts): string | null {
+  for (const range of def.acceptedRanges ?? []) {
+    const fact = facts[range.input];
+    if (fact.status !== 'present' || typeof fact.value !== 'number') continue;
+    if (fact.value < range.min || fact.value > range.max) {
+      return `outside the range the nomogram accepts: ${range.label}, here ${formatInputValue(range.input, fact.value)}`;
+    }
+  }
+  return null;
+}
+
+function caveatsFor(def: ModelDefinition, facts: ClinicalFacts): string[] {
+  return (def.caveats ?? []).filter((c) => evaluateCondition(c.when, facts).truth === true).map((c) => fillTemplate(c.text, facts));
 }
 
 /** The term's x·β for this patient, or null when undetermined (gaps filled) — or a reason string when no category fits. */
@@ -110,13 +128,36 @@ function termContribution(term: Term, facts: ClinicalFacts, gaps: Gaps): Contrib
     case 'numeric': {
       const fact = facts[term.input];
       if (fact.status !== 'present' || typeof fact.value !== 'number') return gaps.addInput(term.input, facts), null;
-      const scaled = fact.value * (term.scale ?? 1);
+      const added = addedCounts(term.adds ?? [], facts, gaps);
+      if (added === null) return null;
+      const scaled = (fact.value + added) * (term.scale ?? 1);
       const x = term.transform === 'sqrt' ? Math.sqrt(scaled) : scaled;
       const shown = Math.round(scaled * 100) / 100;
       const label = `${term.label} (${shown}${term.unit ? ` ${term.unit}` : ''})`;
       return { term: term.id, label, value: term.coefficient * x };
     }
   }
+}
+
+/** The counts a numeric term adds under its conditions; null when undetermined (gaps filled). A zero count needs no condition. */
+function addedCounts(adds: NonNullable<Extract<Term, { type: 'numeric' }>['adds']>, facts: ClinicalFacts, gaps: Gaps): number | null {
+  let total = 0;
+  let open = false;
+  for (const add of adds) {
+    const fact = facts[add.input];
+    if (fact.status !== 'present' || typeof fact.value !== 'number') {
+      gaps.addInput(add.input, facts);
+      open = true;
+      continue;
+    }
+    if (fact.value === 0) continue;
+    const r = evaluateCondition(add.when, facts);
+    if (r.truth === 'unknown') {
+      gaps.add(r);
+      open = true;
+    } else if (r.truth) total += fact.value;
+  }
+  return open ? null : total;
 }
 
 function rangeWarnings(def: ModelDefinition, facts: ClinicalFacts): string[] {
@@ -131,6 +172,39 @@ function rangeWarnings(def: ModelDefinition, facts: ClinicalFacts): string[] {
   return out;
 }
 
+/** Sum of the terms' x·β, or null when one stays undetermined or fits no category. */
+function sumOfTerms(terms: Term[], facts: ClinicalFacts): number | null {
+  let sum = 0;
+  for (const term of terms) {
+    const c = termContribution(term, facts, new Gaps());
+    if (c === null || 'noLevel' in c) return null;
+    sum += c.value;
+  }
+  return sum;
+}
+
+/** The values of a ranged input consistent with the record and with every requirement. */
+function rangeDomain(def: ModelDefinition, name: InputName, facts: ClinicalFacts): readonly InputValue[] {
+  return (finiteValues(name) ?? []).filter((value) => {
+    if (!consistentWithRecord(name, value, facts)) return false;
+    const assigned = assign(facts, { [name]: value });
+    return def.requirements.every((req) => evaluateCondition(req.condition, assigned).truth !== false);
+  });
+}
+
+/** The range over the model's categorical unknowns, or null when an unknown cannot be ranged. */
+function rangeResult(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps, known: Contribution[]): RangeResult | null {
+  const over = [...gaps.missing];
+  if (def.intercept === undefined || gaps.conflicts.size > 0 || !over.every((n) => def.rangeOver?.includes(n))) return null;
+  const domains = new Map(over.map((n) => [n, rangeDomain(def, n, facts)] as const));
+  if ([...domains.values()].some((values) => values.length === 0)) return null;
+  const openTerms = (def.terms ?? []).filter((term) => !known.some((c) => c.term === term.id));
+  const fixedLp = def.intercept + known.reduce((sum, c) => sum + c.value, 0);
+  const range = computeRange({ facts, fixedLp, openTerms, over, domains, sumTerms: sumOfTerms, toProbability: expit });
+  if (range === null) return null;
+  return { ...common, result: 'range', applicable: true, range, display: formatRange(range.low, range.high), contributions: known };
+}
+
 function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const contributions: Contribution[] = [];
   for (const term of def.terms ?? []) {
@@ -139,9 +213,17 @@ function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common:
     if ('noLevel' in c) return notApplicable(common, c.noLevel);
     contributions.push(c);
   }
-  if (gaps.any || def.intercept === undefined) return notComputed(common, gaps);
+  if (gaps.any) return rangeResult(def, facts, common, gaps, contributions) ?? blocked(def, common, gaps);
+  if (def.intercept === undefined) return notComputed(common, gaps);
   const lp = def.intercept + contributions.reduce((sum, c) => sum + c.value, 0);
   return { ...common, result: 'probability', applicable: true, ...estimateFrom(lp), contributions };
+}
+
+/** Not computed, naming only what blocks a number or a range (rangeable unknowns and assumptions follow once it is entered). */
+function blocked(def: ModelDefinition, common: Common, gaps: Gaps): NotComputedResult {
+  const result = notComputed(common, gaps);
+  const blocking = result.missing.filter((n) => !def.rangeOver?.includes(n) && !isAssumption(n));
+  return blocking.length > 0 || result.conflicts.length > 0 ? { ...result, missing: blocking } : result;
 }
 
 function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
@@ -243,12 +325,26 @@ function evaluateKind(def: ModelDefinition, facts: ClinicalFacts, common: Common
   return evaluateRiskFactors(def, facts, common, gaps);
 }
 
+/** Not applicable, carrying the value without the population limit for a what-if on request. */
+function outsidePopulation(def: ModelDefinition, facts: ClinicalFacts, common: Common, reason: string, limit: Requirement): NotApplicableResult {
+  const result = notApplicable(common, reason);
+  const anyway = evaluateModel({ ...def, requirements: def.requirements.filter((r) => r !== limit) }, facts);
+  if (anyway.result === 'probability' || anyway.result === 'range') {
+    result.outsidePopulation = { ...anyway, warnings: [`Outside the model's population: ${reason}.`, ...anyway.warnings] };
+  }
+  return result;
+}
+
 /** Evaluates one model for one patient. Pure; never fills a missing input. */
 export function evaluateModel(def: ModelDefinition, facts: ClinicalFacts): ModelResult {
   const common = commonFields(def);
   const gaps = new Gaps();
-  const reason = checkRequirements(def, facts, gaps, common.warnings);
-  if (reason !== null) return notApplicable(common, reason);
+  const unmet = checkRequirements(def, facts, gaps, common.warnings);
+  if (unmet?.failed?.population) return outsidePopulation(def, facts, common, unmet.reason, unmet.failed);
+  if (unmet !== null) return notApplicable(common, unmet.reason);
+  const outside = outsideAcceptedRange(def, facts);
+  if (outside !== null) return notApplicable(common, outside);
+  common.warnings.push(...caveatsFor(def, facts));
   // Undetermined population conditions block the factor models; a probability model may still range over them.
   if (gaps.any && def.kind !== 'probability') return notComputed(common, gaps);
   const result = evaluateKind(def, facts, common, gaps);

@@ -78,6 +78,8 @@ export interface NotApplicableResult extends ResultCommon {
   result: 'not-applicable';
   applicable: false;
   reason: string;
+  /** Outside the model's population only: the value anyway, for a what-if on request, never a headline. */
+  outsidePopulation?: ProbabilityResult | RangeResult;
 }
 
 /** Applies, but a numeric input is missing or sources disagree: nothing is computed. */

@@ -58,8 +58,8 @@ describe('bottom line and prompts', () => {
   it('leads with one line per model and the trials that apply or might apply', () => {
     renderCard();
     const text = bottomLine().textContent ?? '';
-    // MSKCC needs the detection method (not recorded): a stated reason, not a number.
-    expect(text).toContain('Any further node (MSKCC): not computed; needs method that detected the sentinel metastasis');
+    // No frozen-section information and no detection method: the form without frozen section, as a range over the method.
+    expect(text).toMatch(/Any further node: \d+–\d+% \(MSKCC without frozen section\), depending on method that detected the sentinel metastasis/);
     // Sun Yat-sen stratum "1 positive sentinel node": 47/511 = 9.2% (ASCO abstract e12606).
     expect(text).toContain('Four or more nodes: 9.2% observed in the SYSU cohort with 1 positive sentinel node');
     expect(within(bottomLine()).getByRole('list', { name: 'Trials that apply or might apply' }).textContent).toMatch(/Z0011: might apply; [^?]+\?/);

@@ -82,6 +82,26 @@ describe('risk card', () => {
     );
   });
 
+  it('shows a range with each choice when the method of detection is not recorded, and narrows it on a choice', () => {
+    const facts = recordFacts();
+    facts.detectionMethod = emptyFacts().detectionMethod;
+    renderCard(facts);
+    const nofs = modelCard('MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)');
+    expect(nofs.querySelector('.big-number')?.textContent).toBe('7–28%');
+    expect(within(nofs).getByRole('link', { name: 'Method that detected the sentinel metastasis' }).getAttribute('href')).toBe('#input-detectionMethod');
+    expect([...nofs.querySelectorAll('.range-values li')].map((li) => li.textContent)).toEqual([
+      'routine H&E: 28%',
+      'serial H&E (deeper levels): 9%',
+      'immunohistochemistry: 7%',
+    ]);
+    // Never both forms: the frozen-section form is listed as not used, with the reason.
+    expect(screen.queryByRole('heading', { level: 3, name: 'MSKCC non-sentinel node nomogram' })).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Method that detected the sentinel metastasis' }), { target: { value: 'serial-he' } });
+    const narrowed = modelCard('MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)');
+    expect(narrowed.querySelector('.big-number')?.textContent).toBe('9%');
+    expect(narrowed.querySelector('.range-values')).toBeNull();
+  });
+
   it('lists models that do not apply with their reasons, collapsed', () => {
     renderCard();
     const details = screen.getByText('Models that do not apply (3)').closest('details') as HTMLDetailsElement;

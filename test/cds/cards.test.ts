@@ -2,7 +2,7 @@
 // markdown detail, and the JSON rules (no empty fields).
 import { describe, expect, it } from 'vitest';
 import { evidenceTag, headline, indicator, renderCard, summary } from '../../src/cds/cards.ts';
-import { md } from '../../src/cds/markdown.ts';
+import { md, renderDetail } from '../../src/cds/markdown.ts';
 import { prune } from '../../src/cds/prune.ts';
 import { factsFromPlainInputs } from '../../src/domain/validate.ts';
 import { assess } from '../../src/models/evaluate.ts';
@@ -90,14 +90,23 @@ describe('summary', () => {
   });
 
   it('the observed rate of the Sun Yat-sen stratum when MSKCC cannot be computed, never the odds product', () => {
-    const a = assess(factsFromPlainInputs({ ...base, detectionMethod: null, largestDepositMm: 4, slnPositive: 2, slnExamined: 3, axillaryUltrasoundSuspicious: false, lvi: true }));
+    const a = assess(factsFromPlainInputs({ ...base, tumorSizeMm: null, largestDepositMm: 4, slnPositive: 2, slnExamined: 3, axillaryUltrasoundSuspicious: false, lvi: true }));
     expect(headline(a)).toBe('Four or more nodes: 36% observed in the SYSU cohort with 2 positive sentinel nodes');
     expect(headline(a)).not.toContain('×');
   });
 
+  it('a range when only the detection method is unknown, with each choice in the detail', () => {
+    const a = assess(factsFromPlainInputs({ ...base, detectionMethod: null, largestDepositMm: 1.1 }));
+    expect(headline(a)).toBe('Any further node: 7–28% (MSKCC without frozen section), depending on method that detected the sentinel metastasis');
+    // One form per patient: the detail's bottom line names only the form without frozen section.
+    expect(renderDetail(a).split('\n')[0]).toBe('- Any further node: 7–28% \\(MSKCC without frozen section\\), depending on method that detected the sentinel metastasis');
+    expect(renderDetail(a)).not.toContain('\\(MSKCC\\)');
+  });
+
   it('says what is missing, and that models do not apply after neoadjuvant therapy', () => {
-    expect(headline(assess(factsFromPlainInputs({ ...base, largestDepositMm: 4, detectionMethod: null, nuclearGrade: null, slnPositive: 3, slnExamined: 3 })))).toBe(
-      'Any further node (MSKCC): not computed; needs nuclear grade, method that detected the sentinel metastasis',
+    // Tumour size is numeric: no range over it, so MSKCC is not computed; 3 positive nodes rule out Sun Yat-sen.
+    expect(headline(assess(factsFromPlainInputs({ ...base, largestDepositMm: 4, tumorSizeMm: null, slnPositive: 3, slnExamined: 3 })))).toBe(
+      'Any further node (MSKCC): not computed; needs pathologic tumour size',
     );
     expect(headline(assess(factsFromPlainInputs({ ...base, neoadjuvantTherapy: true })))).toBe('No nodal risk model applies after systemic therapy before surgery');
   });

@@ -60,6 +60,24 @@ describe('nodal-risk score --inputs', () => {
     expect(r.stdout).toContain('support and do not replace clinical judgement');
   });
 
+  it('gives a range, never beside a probability, when only the detection method is unknown', () => {
+    const { detectionMethod: _d, ...noMethod } = vectorA;
+    const path = file('range.json', JSON.stringify(noMethod));
+    const out = JSON.parse(run('score', '--inputs', path, '--json').stdout);
+    const nofs = out.models.find((m: { id: string }) => m.id === 'mskcc-nsn-nofs');
+    expect(nofs.result).toBe('range');
+    expect(nofs.probability).toBeUndefined();
+    expect(nofs.range.over).toEqual(['detectionMethod']);
+    expect(nofs.range.low * 100).toBeCloseTo(6.872444, 5);
+    expect(nofs.range.high * 100).toBeCloseTo(27.633427, 5);
+    expect(nofs.range.values.map((v: { assignment: { detectionMethod: string } }) => v.assignment.detectionMethod)).toEqual(['routine-he', 'serial-he', 'ihc']);
+    expect(nofs.range.capped).toBe(false);
+    expect(out.models.find((m: { id: string }) => m.id === 'mskcc-nsn').result).toBe('not-applicable');
+    const text = run('score', '--inputs', path).stdout;
+    expect(text).toContain('form without frozen-section information (riskcalc.org): 7–28% depending on detectionMethod');
+    expect(text).toContain('Each choice: routine H&E 28%; serial H&E (deeper levels) 9%; immunohistochemistry 7%');
+  });
+
   const bad: [string, string[], RegExp][] = [
     ['unreadable file', ['score', '--inputs', join(dir, 'nope.json')], /^nodal-risk: cannot read inputs file .*nope\.json: no such file\n$/],
     ['invalid JSON', ['score', '--inputs', 'INVALID'], /^nodal-risk: inputs file .* is not valid JSON: .+\n$/],

@@ -65,6 +65,21 @@ describe('riskAssessmentsFor', () => {
     for (const r of list) expect(r4Errors(r)).toEqual([]);
   });
 
+  it('a range: probabilityRange in UCUM percent, the inputs it depends on and each choice, valid R4', () => {
+    const f = macroFacts();
+    f.detectionMethod = emptyFacts().detectionMethod;
+    const r = byModel(riskAssessmentsFor(assess(f), ctx), 'mskcc-nsn-nofs') as RiskAssessment;
+    expect(r4Errors(r)).toEqual([]);
+    const prediction = r.prediction?.[0];
+    expect(prediction?.probabilityDecimal).toBeUndefined();
+    expect(prediction?.probabilityRange?.low).toMatchObject({ unit: '%', system: 'http://unitsofmeasure.org', code: '%' });
+    expect(prediction?.probabilityRange?.low?.value).toBeCloseTo(6.872444, 5);
+    expect(prediction?.probabilityRange?.high?.value).toBeCloseTo(27.633427, 5);
+    expect(prediction?.qualitativeRisk?.text).toBe('7–28%, depending on Method that detected the sentinel metastasis');
+    expect(prediction?.rationale).toContain('routine H&E: 28%; serial H&E (deeper levels): 9%; immunohistochemistry: 7%');
+    expect(byModel(riskAssessmentsFor(assess(f), ctx), 'mskcc-nsn')).toBeUndefined();
+  });
+
   it('probability model: probabilityDecimal, outcome words, subject, performer, method with citation, deduplicated basis', () => {
     const r = byModel(riskAssessmentsFor(assess(macroFacts()), ctx), 'mskcc-nsn') as RiskAssessment;
     expect(r.status).toBe('final');

@@ -21,13 +21,13 @@ describe('dbcg-micro', () => {
     const r = expectVariant(resultFor('dbcg-micro', micro), 'risk-factors');
     expect(r.kind).toBe('risk-factors');
     expect(r.factors).toEqual([
-      { id: 'tumourSize', label: 'Tumour size', status: 'no-cutoff', patientValue: 'tumour size 18 mm', note: "the paper's cut-off is not published here" },
+      { id: 'tumourSize', label: 'Tumour size', status: 'no-cutoff', patientValue: 'tumour size 18 mm', note: 'value shown, cut-off not published' },
       {
         id: 'positiveProportion',
         label: 'Proportion of positive sentinel nodes',
         status: 'no-cutoff',
         patientValue: '1 of 3 sentinel nodes positive (33%)',
-        note: "the paper's cut-off is not published here",
+        note: 'value shown, cut-off not published',
       },
       { id: 'lvi', label: 'Lymphovascular invasion', status: 'present', patientValue: 'lymphovascular invasion: yes' },
       {
@@ -35,7 +35,7 @@ describe('dbcg-micro', () => {
         label: 'Hormone receptor status',
         status: 'no-cutoff',
         patientValue: 'ER positive, PR negative',
-        note: 'the direction and coding of this factor are not published here',
+        note: 'value shown, direction and coding not published',
       },
       { id: 'upperOuterQuadrant', label: 'Tumour in the upper outer quadrant', status: 'present', patientValue: 'location: UOQ' },
     ]);
@@ -85,6 +85,13 @@ describe('dbcg-itc', () => {
     expect(r.statistics?.[0]).toContain('32% of patients with a risk of non-sentinel node metastases of only 2%');
     expect(r.statistics?.[1]).toContain('AUC 0.73 (development), 0.60');
     expect(r.estimate).toBeUndefined();
+  });
+  it('states the Danish definitions and when the AJCC category would be classified differently', () => {
+    const r = expectVariant(resultFor('dbcg-itc', itc), 'risk-factors');
+    expect(r.notes.join(' ')).toContain('micrometastasis 0.2–2 mm or 10–100 tumour cells; isolated tumour cells < 0.2 mm or < 10 cells');
+    expect(r.warnings.join(' ')).toContain('are a micrometastasis under the Danish definitions when the deposit had 10–199 cells or measured exactly 0.2 mm');
+    const micro = expectVariant(resultFor('dbcg-micro', { ...itc, nodalBurden: 'micro', slnPositive: 1, slnItcOnly: 0 }), 'risk-factors');
+    expect(micro.warnings.join(' ')).not.toContain('Danish definitions');
   });
   it('applies only to ITC-only sentinel nodes', () => {
     const r = expectVariant(resultFor('dbcg-itc', { ...itc, nodalBurden: 'micro', slnPositive: 1, slnItcOnly: 0 }), 'not-applicable');

@@ -2,10 +2,12 @@
 // published in models.md, and 6-decimal values computed independently from the same equation
 // (outside this code base) so the port can be held to 1e-4 percentage points.
 import { describe, expect, it } from 'vitest';
+import { formatProbability } from '../../src/models/display.ts';
 import { expectVariant, resultFor } from '../helpers/facts.ts';
 import { VECTOR_A } from '../helpers/vectors.ts';
 
-const vectorA = { ...VECTOR_A, neoadjuvantTherapy: false, clinicalN: 'cN0' };
+// The frozen-section form applies when the record states a frozen-section result on the sentinel node.
+const vectorA = { ...VECTOR_A, neoadjuvantTherapy: false, clinicalN: 'cN0', frozenSectionInfo: 'available' };
 
 function percent(modelId: string, inputs: Record<string, unknown>): number {
   return expectVariant(resultFor(modelId, inputs), 'probability').probability * 100;
@@ -19,19 +21,19 @@ describe('mskcc-nsn check vectors (models.md §1)', () => {
     ['A IHC', { ...vectorA, detectionMethod: 'ihc' }, 5.68, 5.675626],
     [
       'E: ductal NG3, LVI, multifocal, ER−, 0 neg, 2 pos, 3.5 cm, frozen',
-      { histologicType: 'ductal', nuclearGrade: 3, lvi: true, multifocal: true, erStatus: 'negative', slnExamined: 2, slnPositive: 2, slnItcOnly: 0, tumorSizeMm: 35, detectionMethod: 'frozen-section' },
+      { histologicType: 'ductal', nuclearGrade: 3, lvi: true, multifocal: true, erStatus: 'negative', slnExamined: 2, slnPositive: 2, slnItcOnly: 0, tumorSizeMm: 35, detectionMethod: 'frozen-section', frozenSectionInfo: 'available' },
       79.49,
       79.485544,
     ],
     [
       'F: ductal NG1, ER+, 3 neg, 1 pos, 0.8 cm, IHC',
-      { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'positive', slnExamined: 4, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 8, detectionMethod: 'ihc' },
+      { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'positive', slnExamined: 4, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 8, detectionMethod: 'ihc', frozenSectionInfo: 'available' },
       2.77,
       2.771031,
     ],
     [
       'G: lobular, LVI, ER+, 0 neg, 1 pos, 1.5 cm, routine',
-      { histologicType: 'lobular', lvi: true, multifocal: false, erStatus: 'positive', slnExamined: 1, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 15, detectionMethod: 'routine-he' },
+      { histologicType: 'lobular', lvi: true, multifocal: false, erStatus: 'positive', slnExamined: 1, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 15, detectionMethod: 'routine-he', frozenSectionInfo: 'available' },
       31.05,
       31.052048,
     ],
@@ -46,14 +48,14 @@ describe('mskcc-nsn check vectors (models.md §1)', () => {
 
   it('lobular tumours need no nuclear grade', () => {
     const r = expectVariant(
-      resultFor('mskcc-nsn', { histologicType: 'lobular', lvi: true, multifocal: false, erStatus: 'positive', slnExamined: 1, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 15, detectionMethod: 'routine-he' }),
+      resultFor('mskcc-nsn', { histologicType: 'lobular', lvi: true, multifocal: false, erStatus: 'positive', slnExamined: 1, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 15, detectionMethod: 'routine-he', frozenSectionInfo: 'available' }),
       'probability',
     );
     expect(r.contributions.find((c) => c.term === 'typeAndNuclearGrade')?.value).toBe(0.16006933);
   });
 
-  it('low-positive ER counts as ER positive (models.md §1)', () => {
-    expect(percent('mskcc-nsn', { ...vectorA, erStatus: 'low-positive', detectionMethod: 'frozen-section' })).toBeCloseTo(31.927247, 4);
+  it('low-positive ER counted as ER positive (a chosen assumption) gives the ER-positive value', () => {
+    expect(percent('mskcc-nsn', { ...vectorA, erStatus: 'low-positive', erLowPositiveAs: 'positive', detectionMethod: 'frozen-section' })).toBeCloseTo(31.927247, 4);
   });
 
   it('reports per-term contributions that add up to the linear predictor', () => {
@@ -80,30 +82,28 @@ describe('mskcc-nsn display like the calculator', () => {
     expect(r.display).toBe('>99%');
   });
   it('I: 0.52% rounds to "1%" exactly as riskcalc.org does (R round), and 14 negative nodes is in range', () => {
-    const inputs = { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'negative', slnExamined: 15, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 1, detectionMethod: 'ihc' };
+    const inputs = { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'negative', slnExamined: 15, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 1, detectionMethod: 'ihc', frozenSectionInfo: 'available' };
     const r = expectVariant(resultFor('mskcc-nsn', inputs), 'probability');
     expect(r.probability * 100).toBeCloseTo(0.515541, 4);
     expect(r.display).toBe('1%');
     expect(r.warnings.filter((w) => w.includes('outside the range'))).toEqual([]);
   });
-  it('below 0.5% shows "<1%"', () => {
-    const r = expectVariant(
-      resultFor('mskcc-nsn', { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'negative', slnExamined: 21, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 1, detectionMethod: 'ihc' }),
-      'probability',
-    );
-    expect(r.probability * 100).toBeLessThan(0.5);
-    expect(r.display).toBe('<1%');
+  it('shows "<1%" below 0.5% (unreachable inside the accepted ranges: vector I is the minimum)', () => {
+    expect(formatProbability(0.00499)).toBe('<1%');
+    expect(formatProbability(0.995)).toBe('>99%');
   });
 });
 
 describe('mskcc-nsn ranges, applicability, missing inputs', () => {
-  it('warns outside the validated ranges but still computes', () => {
-    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', slnExamined: 25, slnPositive: 9, tumorSizeMm: 95 }), 'probability');
-    expect(r.warnings).toEqual([
-      'Number of negative sentinel nodes (valid 0–14) is outside the range the model was built on',
-      'Number of positive sentinel nodes (valid 1–7) is outside the range the model was built on',
-      'Pathological size (valid 0.1–9 cm) is outside the range the model was built on',
-    ]);
+  it('shows no percentage outside the ranges the calculator accepts, saying which', () => {
+    const reason = (inputs: Record<string, unknown>) => expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', ...inputs }), 'not-applicable').reason;
+    expect(reason({ slnExamined: 16 })).toBe('outside the range the nomogram accepts: negative sentinel nodes 0–14, here 15');
+    expect(reason({ slnExamined: 9, slnPositive: 8 })).toBe('outside the range the nomogram accepts: positive sentinel nodes 1–7, here 8');
+    expect(reason({ tumorSizeMm: 95 })).toBe('outside the range the nomogram accepts: pathological size 0.1–9 cm, here 95 mm');
+    expect(reason({ tumorSizeMm: 0.5 })).toBe('outside the range the nomogram accepts: pathological size 0.1–9 cm, here 0.5 mm');
+    // The limits themselves are accepted.
+    expect(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', slnExamined: 21, slnPositive: 7, tumorSizeMm: 90 }).result).toBe('probability');
+    expect(resultFor('mskcc-nsn-nofs', { ...vectorA, frozenSectionInfo: 'unavailable', detectionMethod: 'ihc', slnPositive: 8, slnExamined: 8 }).result).toBe('not-applicable');
   });
   it('is not applicable after neoadjuvant therapy', () => {
     const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', neoadjuvantTherapy: true }), 'not-applicable');
@@ -129,15 +129,16 @@ describe('mskcc-nsn ranges, applicability, missing inputs', () => {
       'Clinical nodal status is not recorded; the nomogram does not apply to palpable (cN+) nodes.',
     ]);
   });
-  it('computes nothing and names exactly the missing inputs', () => {
+  it('computes nothing while a count is missing, naming only what blocks a number or a range', () => {
     const { nuclearGrade: _g, lvi: _l, slnItcOnly: _i, ...rest } = vectorA;
     const r = expectVariant(resultFor('mskcc-nsn', rest), 'not-computed');
-    expect(r.missing.sort()).toEqual(['detectionMethod', 'lvi', 'nuclearGrade', 'slnItcOnly']);
+    expect(r.missing).toEqual(['slnItcOnly']);
   });
   it('never uses histologic grade in place of nuclear grade', () => {
     const { nuclearGrade: _g, ...rest } = vectorA;
-    const r = expectVariant(resultFor('mskcc-nsn', { ...rest, grade: 2, detectionMethod: 'frozen-section' }), 'not-computed');
-    expect(r.missing).toEqual(['nuclearGrade']);
+    const r = expectVariant(resultFor('mskcc-nsn', { ...rest, grade: 2, detectionMethod: 'frozen-section' }), 'range');
+    expect(r.range.over).toEqual(['nuclearGrade']);
+    expect(r.range.values.map((v) => v.assignment.nuclearGrade)).toEqual([1, 2, 3]);
   });
 });
 
@@ -152,9 +153,9 @@ describe('mskcc-nsn-nofs (models.md §1b)', () => {
     for (const [inputs, expected] of cases) expect(Math.abs(percent('mskcc-nsn-nofs', inputs) - expected)).toBeLessThan(1e-4);
     expect(Math.abs(percent('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'routine-he' }) - 27.63)).toBeLessThan(0.005);
   });
-  it('is offered only when frozen-section information is stated unavailable', () => {
+  it('is not used when the record states a frozen-section result', () => {
     const r = expectVariant(resultFor('mskcc-nsn-nofs', { ...vectorA, detectionMethod: 'routine-he' }), 'not-applicable');
-    expect(r.reason).toBe('offered only when the clinician states that frozen-section information is unavailable');
+    expect(r.reason).toBe("the record states a frozen-section result on the sentinel node; the calculator's frozen-section form is used");
   });
   it('has no frozen-section category', () => {
     const r = expectVariant(resultFor('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'frozen-section' }), 'not-applicable');

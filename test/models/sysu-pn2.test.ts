@@ -48,10 +48,27 @@ describe('sysu-pn2', () => {
     const r = expectVariant(resultFor('sysu-pn2', base), 'relative-odds');
     const larger = r.factors?.find((f) => f.id === 'largerTumour');
     expect(larger).toMatchObject({ status: 'not-coded', oddsRatio: 2.07, ci95: [1.15, 3.73] });
+    expect(larger?.note).toBe('the size cut-off is not published; value shown, left out of the product');
     expect(larger?.patientValue).toBe('Pathologic tumour size: 22 mm; Clinical T: cT1');
     expect(r.factors?.find((f) => f.id === 'fewerNegative')).toMatchObject({ status: 'not-coded', oddsRatio: 1.54, patientValue: 'Sentinel nodes negative: 1' });
     expect(r.warnings).toEqual([
       'Left out of the relative odds because their coding is not published: Larger tumour size; Fewer negative sentinel nodes (per node less)',
+    ]);
+  });
+
+  it('shows other sourced observed rates only for the population they were observed in', () => {
+    const oneMacro = expectVariant(resultFor('sysu-pn2', { ...base, slnPositive: 1, slnExamined: 2 }), 'relative-odds');
+    expect(oneMacro.observedRates.map((r) => [r.label, r.outcome, Math.round(r.rate * 1000) / 10])).toEqual([
+      ['1 positive sentinel node', 'four or more axillary nodes involved (pN2–3) at completion dissection', 9.2],
+      ['1 positive sentinel node with a macrometastasis', 'four or more involved nodes (pN2–3)', 10],
+      ['1 positive sentinel node with a macrometastasis', 'further nodal metastases', 30],
+      ['sentinel macrometastases', 'a positive non-sentinel node', 23.9],
+    ]);
+    // After a micrometastasis the SENOMAC macrometastasis figures are not shown.
+    const oneMicro = expectVariant(resultFor('sysu-pn2', { ...base, nodalBurden: 'micro', slnPositive: 1, slnExamined: 2 }), 'relative-odds');
+    expect(oneMicro.observedRates.map((r) => [r.events, r.total])).toEqual([
+      [47, 511],
+      [13, 137],
     ]);
   });
 

@@ -100,6 +100,14 @@ export function RiskCard(props: RiskCardProps) {
               {notApplicable.map((m) => (
                 <li key={m.id}>
                   <strong>{m.title}</strong>: {m.reason}
+                  {m.outsidePopulation && (
+                    <details class="outside-population">
+                      <summary>What-if: the value anyway</summary>
+                      <p>
+                        {m.outsidePopulation.display} — outside the population the model was built for; not an estimate for this patient.
+                      </p>
+                    </details>
+                  )}
                 </li>
               ))}
             </ul>

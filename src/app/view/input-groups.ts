@@ -15,4 +15,5 @@ export const INPUT_GROUPS: { title: string; inputs: InputName[] }[] = [
     title: 'Clinical stage and treatment',
     inputs: ['clinicalT', 'clinicalN', 'axillaryUltrasoundSuspicious', 'neoadjuvantTherapy', 'breastSurgery', 'wholeBreastRtPlanned', 'regionalNodalRtPlanned'],
   },
+  { title: 'Model assumptions (what-if)', inputs: ['erLowPositiveAs', 'itcNodesAs'] },
 ];

@@ -22,6 +22,8 @@ const WORDS: Partial<Record<InputName, Record<string, string>>> = {
   nodalBurden: { itc: 'isolated tumour cells', micro: 'micrometastasis', macro: 'macrometastasis' },
   erStatus: { 'low-positive': 'low positive' },
   breastSurgery: { 'breast-conserving': 'breast-conserving surgery', mastectomy: 'mastectomy' },
+  itcNodesAs: { 'left-out': 'left out of both counts', negative: 'counted as negative', positive: 'counted as positive' },
+  erLowPositiveAs: { positive: 'counted as positive', negative: 'counted as negative' },
   grade: { 1: 'grade 1', 2: 'grade 2', 3: 'grade 3' },
   nuclearGrade: { 1: 'grade 1', 2: 'grade 2', 3: 'grade 3' },
 };

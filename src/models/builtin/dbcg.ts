@@ -1,4 +1,4 @@
-// models.md §2 — Danish Breast Cancer Cooperative Group models (Tvedskov 2012) as risk-factor
+// Danish Breast Cancer Cooperative Group models (Tvedskov 2012) as risk-factor
 // profiles. The odds ratios, cut-offs and intercept are not available to us, so the factors carry
 // no `presentWhen`/`coefficient` where those are unpublished; entering them here later turns the
 // profile into a computed probability without code changes (see engine.ts).
@@ -12,7 +12,7 @@ const TVEDSKOV_2012: Citation = {
 };
 
 const OUTCOME = 'any further (non-sentinel) axillary node involved at completion dissection';
-const NO_CUTOFF = "the paper's cut-off is not published here";
+const NO_CUTOFF = 'value shown, cut-off not published';
 
 const NO_NEOADJUVANT: Requirement = {
   condition: { not: { input: 'neoadjuvantTherapy', equals: true } },
@@ -23,7 +23,18 @@ const NO_NEOADJUVANT: Requirement = {
 
 const NOTES = [
   'Risk factors only: the odds ratios, cut-offs and intercept of the DBCG model are not available, so no percentage is shown.',
+  'Built on the Danish definitions (Tvedskov 2012): micrometastasis 0.2–2 mm or 10–100 tumour cells; isolated tumour cells < 0.2 mm or < 10 cells. AJCC 8th, used for the nodal category here, counts ≤ 0.2 mm or < 200 cells as isolated tumour cells.',
 ];
+
+const MALE_CAVEAT = { when: { input: 'sex', equals: 'male' } as const, text: "The cohort's sex is not published; this patient is male." };
+
+// Where AJCC 8th and the Danish definitions part: 10–199 cells, or a deposit of exactly 0.2 mm.
+const ITC_DEFINITION_CAVEAT = {
+  when: { input: 'nodalBurden', equals: 'itc' } as const,
+  text:
+    'Isolated tumour cells by AJCC 8th (≤ 0.2 mm or < 200 cells) are a micrometastasis under the Danish definitions when the ' +
+    'deposit had 10–199 cells or measured exactly 0.2 mm; the DBCG micrometastasis model is then the one built for this patient.',
+};
 
 export const dbcgMicro: ModelDefinition = {
   id: 'dbcg-micro',
@@ -43,6 +54,7 @@ export const dbcgMicro: ModelDefinition = {
     },
     NO_NEOADJUVANT,
   ],
+  caveats: [MALE_CAVEAT],
   riskFactors: [
     { id: 'tumourSize', label: 'Tumour size', inputs: ['tumorSizeMm'], describe: 'tumour size {tumorSizeMm}', noCutoffText: NO_CUTOFF },
     {
@@ -64,7 +76,7 @@ export const dbcgMicro: ModelDefinition = {
       label: 'Hormone receptor status',
       inputs: ['erStatus'],
       describe: 'ER {erStatus}, PR {prStatus}',
-      noCutoffText: 'the direction and coding of this factor are not published here',
+      noCutoffText: 'value shown, direction and coding not published',
     },
     {
       id: 'upperOuterQuadrant',
@@ -102,6 +114,7 @@ export const dbcgItc: ModelDefinition = {
     },
     NO_NEOADJUVANT,
   ],
+  caveats: [MALE_CAVEAT, ITC_DEFINITION_CAVEAT],
   riskFactors: [
     { id: 'tumourSize', label: 'Tumour size', inputs: ['tumorSizeMm'], describe: 'tumour size {tumorSizeMm}', noCutoffText: NO_CUTOFF },
     { id: 'age', label: 'Age', inputs: ['ageYears'], describe: 'age {ageYears}', noCutoffText: NO_CUTOFF },

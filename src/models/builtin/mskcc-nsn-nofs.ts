@@ -1,5 +1,6 @@
-// models.md §1b — the riskcalc.org refit of the MSKCC nomogram without frozen-section
-// information (3-level method of detection, routine H&E as reference).
+// The riskcalc.org refit of the MSKCC nomogram without frozen-section information (3-level
+// method of detection, routine H&E as reference): used when the record states no frozen section
+// on the sentinel node or says nothing about one.
 import type { ModelDefinition } from '../definition.ts';
 import {
   MSKCC_NOTES,
@@ -7,35 +8,34 @@ import {
   MSKCC_PERFORMANCE,
   MSKCC_POPULATION,
   MSKCC_RANGES,
+  MSKCC_RANGE_OVER,
   MSKCC_REQUIREMENTS,
+  NO_FROZEN_SECTION_FORM,
   VAN_ZEE_2003,
   mskccTerms,
 } from './mskcc-shared.ts';
 
 export const mskccNsnNoFrozenSection: ModelDefinition = {
   id: 'mskcc-nsn-nofs',
-  title: 'MSKCC non-sentinel node nomogram — variant without frozen-section information (riskcalc.org)',
+  title: 'MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)',
   kind: 'probability',
   outcome: MSKCC_OUTCOME,
   population: MSKCC_POPULATION,
   citations: [VAN_ZEE_2003],
   modelsMdSection: '§1b',
   performance: MSKCC_PERFORMANCE,
-  notes: [...MSKCC_NOTES, 'Offered because the clinician stated that frozen-section information is unavailable.'],
+  notes: [...MSKCC_NOTES, 'The form the calculator offers when the record states no frozen section was done or says nothing about one.'],
   requirements: [
-    {
-      condition: { input: 'frozenSectionInfo', equals: 'unavailable' },
-      reason: 'offered only when the clinician states that frozen-section information is unavailable',
-      whenUnknown: 'not-applicable',
-    },
+    NO_FROZEN_SECTION_FORM,
     {
       condition: { not: { input: 'detectionMethod', equals: 'frozen-section' } },
-      reason: 'the metastasis was seen on frozen section; this variant has no frozen-section category',
+      reason: 'the metastasis was seen on frozen section; this form has no frozen-section category',
       whenUnknown: 'missing',
     },
     ...MSKCC_REQUIREMENTS,
   ],
-  validatedRanges: MSKCC_RANGES,
+  acceptedRanges: MSKCC_RANGES,
+  rangeOver: MSKCC_RANGE_OVER,
   intercept: -1.9172939,
   terms: mskccTerms({
     ductalNg2: 0.12956905,

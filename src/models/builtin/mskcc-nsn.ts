@@ -1,5 +1,6 @@
-// models.md §1 — MSKCC additional non-sentinel node nomogram (Van Zee 2003), riskcalc.org form
-// with frozen-section information (4-level method of detection, frozen section as reference).
+// MSKCC additional non-sentinel node nomogram (Van Zee 2003), riskcalc.org form with
+// frozen-section information (4-level method of detection, frozen section as reference). Used when
+// the record states a frozen-section result on the sentinel node.
 import type { ModelDefinition } from '../definition.ts';
 import {
   MSKCC_NOTES,
@@ -7,6 +8,8 @@ import {
   MSKCC_PERFORMANCE,
   MSKCC_POPULATION,
   MSKCC_RANGES,
+  MSKCC_RANGE_OVER,
+  FROZEN_SECTION_FORM,
   MSKCC_REQUIREMENTS,
   VAN_ZEE_2003,
   mskccTerms,
@@ -22,8 +25,9 @@ export const mskccNsn: ModelDefinition = {
   modelsMdSection: '§1',
   performance: MSKCC_PERFORMANCE,
   notes: MSKCC_NOTES,
-  requirements: MSKCC_REQUIREMENTS,
-  validatedRanges: MSKCC_RANGES,
+  requirements: [FROZEN_SECTION_FORM, ...MSKCC_REQUIREMENTS],
+  acceptedRanges: MSKCC_RANGES,
+  rangeOver: MSKCC_RANGE_OVER,
   intercept: -1.6299934,
   terms: mskccTerms({
     ductalNg2: 0.016638798,

@@ -1,5 +1,6 @@
-// Pieces common to the two riskcalc.org forms of the MSKCC nomogram (models.md §1 and §1b).
-import type { Citation, Condition, Requirement, Term } from '../definition.ts';
+// Pieces common to the two riskcalc.org forms of the MSKCC nomogram (Van Zee 2003; riskcalc.org).
+import type { InputName } from '../../domain/vocabulary.ts';
+import type { Citation, Condition, InputRange, Requirement, Term } from '../definition.ts';
 
 export const VAN_ZEE_2003: Citation = {
   text:
@@ -17,10 +18,31 @@ export const MSKCC_PERFORMANCE =
 export const MSKCC_NOTES = [
   'Coefficients from the riskcalc.org implementation (Cleveland Clinic risk calculator source code), the one source available.',
   'Not for patients who had radiotherapy to the affected side before surgery (MSKCC).',
+  'ER low-positive (1–10%) postdates the nomogram: counting it as ER-positive or ER-negative is an assumption, so both are shown until one is chosen.',
+  'The calculator has no category for sentinel nodes with isolated tumour cells only: leaving them out of both counts, counting them as negative or as positive are assumptions, so each is shown until one is chosen.',
 ];
 
-// MSKCC's own tool says when the nomogram does not apply (models.md §1, models-research §9.5).
+// The calculator asks for one form, as riskcalc.org makes the user choose (Van Zee 2003; riskcalc.org).
+export const FROZEN_SECTION_FORM: Requirement = {
+  condition: { input: 'frozenSectionInfo', equals: 'available' },
+  reason: "the record states no frozen section on the sentinel node; the calculator's form without frozen-section information is used",
+  whenUnknown: 'not-applicable',
+  unknownText: "the record states no frozen-section result on the sentinel node; the calculator's form without frozen-section information is used",
+};
+export const NO_FROZEN_SECTION_FORM: Requirement = {
+  condition: { not: { input: 'frozenSectionInfo', equals: 'available' } },
+  reason: "the record states a frozen-section result on the sentinel node; the calculator's frozen-section form is used",
+  whenUnknown: 'accept',
+};
+
+// MSKCC's own tool says when the nomogram does not apply.
 export const MSKCC_REQUIREMENTS: Requirement[] = [
+  {
+    condition: { not: { input: 'sex', equals: 'male' } },
+    reason: 'the calculator is for women with a positive sentinel node biopsy (riskcalc.org); this patient is male, outside its population',
+    whenUnknown: 'accept',
+    population: true,
+  },
   {
     condition: { not: { input: 'neoadjuvantTherapy', equals: true } },
     reason: 'systemic therapy was given before surgery; the nomogram was built in patients operated first',
@@ -59,7 +81,7 @@ const METHOD_CONDITION: Record<'frozen-section' | 'routine-he' | 'serial-he' | '
   ihc: { label: 'immunohistochemistry', when: { input: 'detectionMethod', equals: 'ihc' } },
 };
 
-/** One form's coefficients, named as in models.md §1 / §1b. */
+/** One form's coefficients, named after the nomogram's terms. */
 export interface MskccCoefficients {
   ductalNg2: number;
   ductalNg3: number;
@@ -91,10 +113,37 @@ export function mskccTerms(c: MskccCoefficients): Term[] {
     },
     { id: 'lvi', label: 'Lymphovascular invasion', type: 'indicator', when: { input: 'lvi', equals: true }, coefficient: c.lvi },
     { id: 'multifocal', label: 'Multifocal', type: 'indicator', when: { input: 'multifocal', equals: true }, coefficient: c.multifocal },
-    // models.md §1: ER positive includes low-positive.
-    { id: 'erPositive', label: 'ER positive', type: 'indicator', when: { input: 'erStatus', in: ['positive', 'low-positive'] }, coefficient: c.erPositive },
-    { id: 'sqrtNegativeSln', label: '√ negative sentinel nodes', type: 'numeric', input: 'slnNegative', transform: 'sqrt', coefficient: c.sqrtNegativeSln },
-    { id: 'positiveSln', label: 'Positive sentinel nodes', type: 'numeric', input: 'slnPositive', coefficient: c.positiveSln },
+    // ER low-positive counts as positive or negative only under the chosen assumption.
+    {
+      id: 'erPositive',
+      label: 'ER positive',
+      type: 'indicator',
+      when: {
+        any: [
+          { input: 'erStatus', equals: 'positive' },
+          { all: [{ input: 'erStatus', equals: 'low-positive' }, { input: 'erLowPositiveAs', equals: 'positive' }] },
+        ],
+      },
+      coefficient: c.erPositive,
+    },
+    // slnNegative leaves ITC-only nodes out; the assumption may add them to one count.
+    {
+      id: 'sqrtNegativeSln',
+      label: '√ negative sentinel nodes',
+      type: 'numeric',
+      input: 'slnNegative',
+      transform: 'sqrt',
+      adds: [{ input: 'slnItcOnly', when: { input: 'itcNodesAs', equals: 'negative' } }],
+      coefficient: c.sqrtNegativeSln,
+    },
+    {
+      id: 'positiveSln',
+      label: 'Positive sentinel nodes',
+      type: 'numeric',
+      input: 'slnPositive',
+      adds: [{ input: 'slnItcOnly', when: { input: 'itcNodesAs', equals: 'positive' } }],
+      coefficient: c.positiveSln,
+    },
     { id: 'sizeCm', label: 'Pathological size', type: 'numeric', input: 'tumorSizeMm', scale: 0.1, unit: 'cm', coefficient: c.sizeCm },
     {
       id: 'detectionMethod',
@@ -109,9 +158,13 @@ export function mskccTerms(c: MskccCoefficients): Term[] {
   ];
 }
 
-// The calculator's input limits: n− 0–14, n+ 1–7, size 0.1–9 cm (models.md §1).
-export const MSKCC_RANGES = [
-  { input: 'slnNegative' as const, min: 0, max: 14, label: 'Number of negative sentinel nodes (valid 0–14)' },
-  { input: 'slnPositive' as const, min: 1, max: 7, label: 'Number of positive sentinel nodes (valid 1–7)' },
-  { input: 'tumorSizeMm' as const, min: 1, max: 90, label: 'Pathological size (valid 0.1–9 cm)' },
+// The calculator refuses inputs outside n− 0–14, n+ 1–7, size 0.1–9 cm (riskcalc.org
+// BreastCancerPosNonSentinelLymphNode server.R and ui.R); so does Nodal Risk.
+export const MSKCC_RANGES: InputRange[] = [
+  { input: 'slnNegative', min: 0, max: 14, label: 'negative sentinel nodes 0–14' },
+  { input: 'slnPositive', min: 1, max: 7, label: 'positive sentinel nodes 1–7' },
+  { input: 'tumorSizeMm', min: 1, max: 90, label: 'pathological size 0.1–9 cm' },
 ];
+
+// Categorical unknowns with a finite set of values, and the two assumptions: ranged, not guessed.
+export const MSKCC_RANGE_OVER: InputName[] = ['detectionMethod', 'lvi', 'multifocal', 'nuclearGrade', 'erLowPositiveAs', 'itcNodesAs'];

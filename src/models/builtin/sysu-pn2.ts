@@ -1,4 +1,4 @@
-// models.md §3 — Sun Yat-sen Memorial Hospital nomogram for pN2–3 upstaging (ASCO abstract
+// Sun Yat-sen Memorial Hospital nomogram for pN2–3 upstaging (ASCO abstract
 // e12606). Odds ratios without an intercept: the result is the odds relative to a patient with
 // none of the factors, never a percentage unless a deployment configures a local intercept.
 import type { ModelDefinition } from '../definition.ts';
@@ -63,7 +63,7 @@ export const sysuPn2: ModelDefinition = {
       oddsRatio: 2.07,
       ci95: [1.15, 3.73],
       shows: ['tumorSizeMm', 'clinicalT'],
-      uncodableReason: 'the size cut-off is not published; left out of the product',
+      uncodableReason: 'the size cut-off is not published; value shown, left out of the product',
     },
     {
       id: 'macrometastasis',
@@ -87,11 +87,46 @@ export const sysuPn2: ModelDefinition = {
       oddsRatio: 1.54,
       ci95: [1.22, 1.89],
       shows: ['slnNegative'],
-      uncodableReason: 'the coding of the negative-node count is not published; left out of the product',
+      uncodableReason: 'the coding of the negative-node count is not published; value shown, left out of the product',
     },
   ],
+  caveats: [{ when: { input: 'sex', equals: 'male' }, text: "The cohort's sex is not published; this patient is male." }],
+  // Absolute context, each shown only for the stratum it was observed in; the model's own cohort first (the headline).
   observedRates: [
     { when: { input: 'slnPositive', equals: 1 }, label: '1 positive sentinel node', events: 47, total: 511, source: 'ASCO abstract e12606' },
     { when: { input: 'slnPositive', equals: 2 }, label: '2 positive sentinel nodes', events: 80, total: 222, source: 'ASCO abstract e12606' },
+    // SENOMAC figures as given on the DBCG guideline page: after sentinel MACROmetastases only. The
+    // 2-node figures (34% pN2–3, 50% further nodes) need both nodes macrometastatic, which the
+    // vocabulary cannot state yet (no count of macrometastatic nodes), so they are not shown.
+    {
+      when: { all: [{ input: 'slnPositive', equals: 1 }, { input: 'nodalBurden', equals: 'macro' }] },
+      label: '1 positive sentinel node with a macrometastasis',
+      outcome: 'four or more involved nodes (pN2–3)',
+      rate: 0.1,
+      source: 'SENOMAC, as reported in the DBCG guidelines (dbcg.dk)',
+    },
+    {
+      when: { all: [{ input: 'slnPositive', equals: 1 }, { input: 'nodalBurden', equals: 'macro' }] },
+      label: '1 positive sentinel node with a macrometastasis',
+      outcome: 'further nodal metastases',
+      rate: 0.3,
+      source: 'SENOMAC, as reported in the DBCG guidelines (dbcg.dk)',
+    },
+    {
+      when: { input: 'nodalBurden', equals: 'micro' },
+      label: 'sentinel micrometastases',
+      outcome: 'a positive non-sentinel node',
+      events: 13,
+      total: 137,
+      source: 'SERC trial, completion ALND arm (BMC Cancer 2018, doi:10.1186/s12885-018-5053-7)',
+    },
+    {
+      when: { input: 'nodalBurden', equals: 'macro' },
+      label: 'sentinel macrometastases',
+      outcome: 'a positive non-sentinel node',
+      events: 61,
+      total: 255,
+      source: 'SERC trial, completion ALND arm (BMC Cancer 2018, doi:10.1186/s12885-018-5053-7)',
+    },
   ],
 };

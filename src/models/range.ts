@@ -1,0 +1,124 @@
+// A probability model over its categorical unknowns: when the only inputs a model still needs take
+// a finite set of values (detection method, LVI, multifocality, nuclear grade, an assumption such
+// as how ITC-only nodes count), the model is computed for every value consistent with the record.
+//
+// low/high are exact without enumerating every combination: the linear predictor is a sum of
+// terms and the logistic function is increasing, so the extremes are the sums of each group's
+// extremes, where a group is the set of terms that share unknown inputs (usually one term).
+// Only the list of combinations shown (`values`) is enumerated, up to RANGE_VALUES_CAP.
+import { present, type ClinicalFacts, type Fact } from '../domain/facts.ts';
+import { INPUTS, type InputName, type InputSpec, type InputValue } from '../domain/vocabulary.ts';
+import { inputsOfCondition } from './conditions.ts';
+import type { Term } from './definition.ts';
+import type { ProbabilityRange, RangeValue } from './result.ts';
+
+export const RANGE_VALUES_CAP = 64;
+
+export type Assignment = Partial<Record<InputName, InputValue>>;
+
+/** The facts with some inputs set to assumed values (internal to the range; never shown as record facts). */
+export function assign(facts: ClinicalFacts, assignment: Assignment): ClinicalFacts {
+  const out = { ...facts } as Record<InputName, Fact>;
+  for (const [name, value] of Object.entries(assignment) as [InputName, InputValue][]) {
+    out[name] = present(value, 'clinician', [{ reference: 'range' }], { note: 'one value of a range' });
+  }
+  return out as unknown as ClinicalFacts;
+}
+
+/** Every value an input can take, as the vocabulary defines it; null for numbers (not ranged). */
+export function finiteValues(name: InputName): readonly InputValue[] | null {
+  const spec: InputSpec = INPUTS[name];
+  if (spec.type === 'boolean') return [true, false];
+  if (spec.type === 'enum') return spec.values as readonly InputValue[];
+  return null;
+}
+
+/**
+ * Values ruled out by another recorded input — only logical necessities, never likelihoods.
+ * Nottingham grade is the sum of three scores of 1–3 (tubule formation, nuclear pleomorphism,
+ * mitoses): grade 3 is 8–9 points, so the nuclear score is at least 2 (the other two give at
+ * most 6); grades 1 (3–5 points) and 2 (6–7 points) allow every nuclear score.
+ */
+export function consistentWithRecord(name: InputName, value: InputValue, facts: ClinicalFacts): boolean {
+  if (name === 'nuclearGrade') {
+    const grade = facts.grade;
+    return !(grade.status === 'present' && grade.value === 3 && value === 1);
+  }
+  return true;
+}
+
+export function inputsOfTerm(term: Term): InputName[] {
+  if (term.type === 'indicator') return inputsOfCondition(term.when);
+  if (term.type === 'levels') return term.levels.flatMap((l) => inputsOfCondition(l.when));
+  return [term.input, ...(term.adds ?? []).flatMap((a) => [a.input, ...inputsOfCondition(a.when)])];
+}
+
+/** All combinations of the domains, in order (first input varies slowest), at most `limit`. */
+function product(over: InputName[], domains: Map<InputName, readonly InputValue[]>, limit: number): { all: Assignment[]; capped: boolean } {
+  let all: Assignment[] = [{}];
+  let capped = false;
+  for (const name of over) {
+    const next: Assignment[] = [];
+    for (const partial of all) {
+      for (const value of domains.get(name) ?? []) {
+        if (next.length >= limit) {
+          capped = true;
+          break;
+        }
+        next.push({ ...partial, [name]: value });
+      }
+    }
+    all = next;
+  }
+  return { all, capped };
+}
+
+/** Sum of the given terms for one assignment, or null when a term stays undetermined. */
+export type TermsValue = (terms: Term[], facts: ClinicalFacts) => number | null;
+
+export interface RangeInput {
+  facts: ClinicalFacts;
+  /** The intercept plus every term not touched by the unknowns. */
+  fixedLp: number;
+  /** Terms that depend on at least one unknown. */
+  openTerms: Term[];
+  over: InputName[];
+  domains: Map<InputName, readonly InputValue[]>;
+  sumTerms: TermsValue;
+  toProbability: (lp: number) => number;
+}
+
+/** Groups terms that share an unknown input (connected components). */
+function groups(terms: Term[], over: InputName[]): { terms: Term[]; inputs: InputName[] }[] {
+  const out: { terms: Term[]; inputs: Set<InputName> }[] = [];
+  for (const term of terms) {
+    const inputs = new Set(inputsOfTerm(term).filter((n) => over.includes(n)));
+    const joined = out.filter((g) => [...inputs].some((n) => g.inputs.has(n)));
+    const merged = { terms: [term, ...joined.flatMap((g) => g.terms)], inputs: new Set([...inputs, ...joined.flatMap((g) => [...g.inputs])]) };
+    for (const g of joined) out.splice(out.indexOf(g), 1);
+    out.push(merged);
+  }
+  return out.map((g) => ({ terms: g.terms, inputs: over.filter((n) => g.inputs.has(n)) }));
+}
+
+/** Returns null when some combination leaves a term undetermined (the range cannot be trusted). */
+export function computeRange(input: RangeInput): ProbabilityRange | null {
+  const { facts, fixedLp, openTerms, over, domains, sumTerms, toProbability } = input;
+  let lowLp = fixedLp;
+  let highLp = fixedLp;
+  for (const group of groups(openTerms, over)) {
+    const { all } = product(group.inputs, domains, Number.POSITIVE_INFINITY);
+    const sums = all.map((a) => sumTerms(group.terms, assign(facts, a)));
+    if (sums.length === 0 || sums.some((s) => s === null)) return null;
+    lowLp += Math.min(...(sums as number[]));
+    highLp += Math.max(...(sums as number[]));
+  }
+  const { all, capped } = product(over, domains, RANGE_VALUES_CAP);
+  const values: RangeValue[] = [];
+  for (const assignment of all) {
+    const sum = sumTerms(openTerms, assign(facts, assignment));
+    if (sum === null) return null;
+    values.push({ assignment, probability: toProbability(fixedLp + sum) });
+  }
+  return { low: toProbability(lowLp), high: toProbability(highLp), over, values, capped };
+}
