@@ -31,20 +31,20 @@ export function boundsNodes(defs: CriterionDef[]): boolean {
   return gating.some((c) => c.bounds === 'clinical-n') && gating.some((c) => c.bounds === 'sentinel-nodes');
 }
 
-function questionsOf(defs: CriterionDef[], results: CriterionResult[]): string[] {
-  return results.flatMap((r, i) => (r.gating && r.status === 'unknown' ? [defs[i]?.question ?? r.label] : []));
+/** The criteria's statuses, the verdict and the questions that would settle it. */
+function judge(defs: CriterionDef[], facts: ClinicalFacts): Pick<EvidenceEntry, 'criteria' | 'applies' | 'questions'> {
+  const criteria = defs.map((c) => evaluateCriterion(c, facts));
+  const questions = defs.flatMap((d, i) => (criteria[i]?.gating && criteria[i]?.status === 'unknown' ? [d.question] : []));
+  return { applies: verdict(criteria), criteria, questions };
 }
 
 export function evaluateTrial(trial: TrialDef, facts: ClinicalFacts): EvidenceEntry {
-  const criteria = trial.criteria.map((c) => evaluateCriterion(c, facts));
   return {
     id: trial.id,
     title: trial.title,
     short: trial.short,
     kind: 'trial',
-    applies: verdict(criteria),
-    criteria,
-    questions: questionsOf(trial.criteria, criteria),
+    ...judge(trial.criteria, facts),
     results: trial.results,
     citation: trial.citation,
     population: trial.population,
@@ -60,15 +60,12 @@ export function evaluateTrial(trial: TrialDef, facts: ClinicalFacts): EvidenceEn
 export function evaluateGuideline(guideline: GuidelineDef, facts: ClinicalFacts, situation: Situation): EvidenceEntry | undefined {
   const rec = guideline.recommendations.find((r) => r.situations.includes(situation));
   if (!rec) return undefined;
-  const criteria = rec.criteria.map((c) => evaluateCriterion(c, facts));
   return {
     id: guideline.id,
     title: guideline.title,
     short: guideline.short,
     kind: 'guideline',
-    applies: verdict(criteria),
-    criteria,
-    questions: questionsOf(rec.criteria, criteria),
+    ...judge(rec.criteria, facts),
     results: [],
     citation: guideline.citation,
     population: { text: rec.text, citation: rec.citation },
