@@ -1,15 +1,33 @@
 // Evaluates trial and guideline definitions for one patient: each criterion met / unmet /
 // unknown / check, and whether the trial applies (yes / no / unknown).
 import type { ClinicalFacts } from '../../domain/facts.ts';
-import type { Applies, CriterionDef, CriterionResult, EvidenceEntry, GuidelineDef, Situation, TrialDef } from './types.ts';
+import type { Applies, CriterionDef, CriterionResult, EvidenceEntry, GuidelineDef, Situation, Tri, TrialDef } from './types.ts';
 
 /** Sourced (P or S) and readable: the criterion decides the verdict. */
 export function isGating(c: CriterionDef): boolean {
   return (c.grade === 'P' || c.grade === 'S') && c.unreadable === undefined;
 }
 
+/**
+ * The rule's answer; when its inputs are disputed, the answer every combination of the
+ * disputed candidates gives, if they all agree (sources that disagree only where it does not matter).
+ */
+function settle(c: CriterionDef, facts: ClinicalFacts): Tri {
+  const direct = c.rule(facts);
+  if (direct !== undefined) return direct;
+  let variants: ClinicalFacts[] = [facts];
+  for (const name of c.inputs) {
+    const fact = facts[name];
+    if (fact.status !== 'conflict') continue;
+    variants = variants.flatMap((v) => fact.candidates.map((candidate) => ({ ...v, [name]: candidate })));
+  }
+  if (variants.length < 2) return undefined;
+  const answers = new Set(variants.map((v) => c.rule(v)));
+  return answers.size === 1 ? [...answers][0] : undefined;
+}
+
 function evaluateCriterion(c: CriterionDef, facts: ClinicalFacts): CriterionResult {
-  const holds = c.rule(facts);
+  const holds = settle(c, facts);
   const satisfied = holds === undefined ? undefined : c.kind === 'inclusion' ? holds : !holds;
   const gating = isGating(c);
   let status: CriterionResult['status'];
