@@ -194,11 +194,17 @@ describe('risk card', () => {
     expect(within(z0011).getByText('unknown', { selector: '.verdict' })).toBeTruthy();
     expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('unknown Lumpectomy (planned mastectomy not permitted)');
     expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('absent Exclusion: Metastasis seen on IHC only');
-    expect(z0011.textContent).toContain('To answer: Sex? Age? Clinical T? Clinical N? Breast surgery?');
+    expect(z0011.textContent).toContain('To answer: Sex? Age? Clinical N? Breast surgery?');
+    // Clinical T is disputed (cT1 vs cT2) but both satisfy T1–T2: met, not a question.
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('met T1 or T2 tumour (clinical)');
     // A single focus of invasive carcinoma is not multicentric.
     expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('absent Exclusion: Multicentric disease');
-    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 results' }).textContent).toContain('Overall survival at 10 years: 86.3% SLND alone vs 83.6% ALND');
-    // The clinical T conflict is a question, never a verdict.
+    // The main result is shown; every result and source is one click away.
+    expect(z0011.querySelector('.headline-result')?.textContent).toContain('Overall survival at 10 years: 86.3% SLND alone vs 83.6% ALND');
+    const sources = within(z0011).getByText('All 5 results and sources').closest('details') as HTMLDetailsElement;
+    expect(sources.open).toBe(false);
+    expect(sources.querySelector('ul.evidence-results')?.textContent).toContain('Additional positive nodes found by ALND: 27% ALND, at dissection');
+    // Clinical N is missing: a question, never a verdict.
     expect(within(evidence).getByRole('heading', { level: 3, name: /^AMAROS/ }).textContent).toContain('unknown');
     expect(within(evidence).getByRole('heading', { level: 3, name: 'Why the count may matter next' })).toBeTruthy();
     expect(evidence.textContent).not.toContain('Oncotype');

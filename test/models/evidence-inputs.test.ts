@@ -1,7 +1,7 @@
 // The inputs added for trial eligibility, and the derivations logic forces on them (and only those).
 import { describe, expect, it } from 'vitest';
 import { deriveFacts } from '../../src/domain/derive.ts';
-import type { Fact } from '../../src/domain/facts.ts';
+import { emptyFacts, present, type Fact } from '../../src/domain/facts.ts';
 import { factsFromPlainInputs } from '../../src/domain/validate.ts';
 import { INPUTS } from '../../src/domain/vocabulary.ts';
 
@@ -20,6 +20,11 @@ describe('new inputs', () => {
 });
 
 describe('slnMacroCount: derived only when forced', () => {
+  it('cannot exceed the positive sentinel nodes when both are entered', () => {
+    expect(() => factsFromPlainInputs({ slnPositive: 2, slnMacroCount: 3 })).toThrow('slnMacroCount: 3 nodes with a macrometastasis is more than the 2 positive sentinel nodes given');
+    expect(factsFromPlainInputs({ slnPositive: 3, slnMacroCount: 3 }).slnMacroCount.status).toBe('present');
+  });
+
   it.each([
     [{ slnPositive: 0, slnItcOnly: 1 }, 0],
     [{ nodalBurden: 'micro', slnPositive: 2 }, 0],
@@ -38,8 +43,12 @@ describe('slnMacroCount: derived only when forced', () => {
     expect(f).toMatchObject({ status: 'present', origin: 'derived', derivedFrom: ['nodalBurden', 'slnPositive'] });
   });
 
-  it('a stated count the node results contradict is a conflict, not overwritten', () => {
-    expect(derived({ nodalBurden: 'macro', slnPositive: 1, slnMacroCount: 2 }).slnMacroCount.status).toBe('conflict');
+  it('a stated count the node results contradict (e.g. from two records) is a conflict, not overwritten', () => {
+    const facts = emptyFacts();
+    facts.nodalBurden = present('macro', 'fhir', [{ reference: 'Observation/pn' }]);
+    facts.slnPositive = present(1, 'fhir', [{ reference: 'Observation/pos' }]);
+    facts.slnMacroCount = present(2, 'report-text', [{ reference: 'DiagnosticReport/r1', text: 'Number of nodes with macrometastases: 2' }]);
+    expect(deriveFacts(facts).slnMacroCount.status).toBe('conflict');
     expect(valueOrStatus(derived({ nodalBurden: 'macro', slnPositive: 2, slnMacroCount: 2 }).slnMacroCount)).toBe(2);
   });
 });

@@ -2,9 +2,10 @@
 // gating criterion in turn (no, naming it) and lacking each input in turn (unknown, naming it).
 import { describe, expect, it } from 'vitest';
 import { deriveFacts } from '../../src/domain/derive.ts';
+import { emptyFacts, present } from '../../src/domain/facts.ts';
 import { factsFromPlainInputs } from '../../src/domain/validate.ts';
 import { evaluateTrial, isGating } from '../../src/models/evidence/evaluate.ts';
-import { TRIALS } from '../../src/models/evidence/index.ts';
+import { GUIDELINES, TRIALS } from '../../src/models/evidence/index.ts';
 import type { TrialDef } from '../../src/models/evidence/types.ts';
 
 type Inputs = Record<string, unknown>;
@@ -207,5 +208,43 @@ describe('macrometastasis counts are read as the range the facts force', () => {
     expect(evaluate('sinodar-one', inputs).applies).toBe('no');
     expect(evaluate('senomac', { ...inputs, slnMacroCount: 3 }).applies).toBe('no');
     expect(evaluate('senomac', { ...inputs, slnMacroCount: 2 }).applies).toBe('yes');
+  });
+});
+
+describe('disputed inputs', () => {
+  const sized = (...mm: number[]) => {
+    const facts = deriveFacts(factsFromPlainInputs({ ...COMMON, nodalBurden: 'macro', tumorSizeMm: null }));
+    facts.tumorSizeMm = { status: 'conflict', candidates: mm.map((v, i) => present(v, 'fhir', [{ reference: `Observation/size-${i}` }])) };
+    return facts;
+  };
+
+  it('sources that disagree only where it does not matter settle the criterion (18 vs 21 mm: within 3 cm)', () => {
+    const e = evaluateTrial(trial('otoasor'), sized(18, 21));
+    expect(e.criteria.find((c) => c.id === 'oto.size')?.status).toBe('met');
+    expect(e.applies).toBe('yes');
+  });
+
+  it('sources that disagree across the limit leave it unknown (24 vs 45 mm for 3 cm)', () => {
+    const e = evaluateTrial(trial('otoasor'), sized(24, 45));
+    expect(e.criteria.find((c) => c.id === 'oto.size')?.status).toBe('unknown');
+    expect(e.applies).toBe('unknown');
+  });
+});
+
+describe('every rule reads only the inputs it declares', () => {
+  const patients: Inputs[] = [
+    { ...COMMON, nodalBurden: 'macro' },
+    { ...COMMON, nodalBurden: 'micro', slnPositive: 2, sex: 'male', clinicalN: 'cN1', extranodalExtension: true, multifocal: false, multicentric: null },
+    { ...COMMON, nodalBurden: 'macro', slnPositive: 3, breastSurgery: 'mastectomy', regionalNodalRtPlanned: true, wholeBreastRtPlanned: false, neoadjuvantTherapy: true },
+  ];
+  const criteria = [...TRIALS.flatMap((t) => t.criteria), ...GUIDELINES.flatMap((g) => g.recommendations.flatMap((r) => r.criteria))];
+
+  it.each(criteria.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    for (const p of patients) {
+      const full = deriveFacts(factsFromPlainInputs(p));
+      const only = emptyFacts();
+      for (const name of c.inputs) (only as Record<string, unknown>)[name] = full[name];
+      expect(c.rule(only)).toBe(c.rule(full));
+    }
   });
 });

@@ -42,22 +42,30 @@ function Entry({ e }: { e: EvidenceEntry }) {
             <CriterionItem key={c.id} c={c} />
           ))}
         </ul>
-        {e.results.length > 0 && (
-          <ul class="evidence-results" aria-label={`${e.title} results`}>
-            {e.results.map((r) => (
-              <Result key={r.endpoint} r={r} />
-            ))}
-          </ul>
+        {e.results[0] && (
+          <p class="headline-result">
+            {resultText(e.results[0])}. <cite>{e.results[0].citation}</cite>
+          </p>
         )}
         {e.kind === 'trial' && e.results.length === 0 && <p>Results: not published.</p>}
-        {e.context.map((c) => (
-          <p key={c.text} class="evidence-context">
-            {c.text} <cite>{c.citation}</cite>
-          </p>
-        ))}
-        {e.notPublished.length > 0 && <p class="not-published">Not published: {e.notPublished.join('; ')}.</p>}
-        {e.superseded && <p class="superseded">{e.superseded}</p>}
-        <p class="citation">{e.citation}</p>
+        <details class="evidence-sources">
+          <summary>{e.results.length > 1 ? `All ${e.results.length} results and sources` : 'Sources'}</summary>
+          {e.results.length > 1 && (
+            <ul class="evidence-results" aria-label={`${e.title} results`}>
+              {e.results.map((r) => (
+                <Result key={r.endpoint} r={r} />
+              ))}
+            </ul>
+          )}
+          {e.context.map((c) => (
+            <p key={c.text} class="evidence-context">
+              {c.text} <cite>{c.citation}</cite>
+            </p>
+          ))}
+          {e.notPublished.length > 0 && <p class="not-published">Not published: {e.notPublished.join('; ')}.</p>}
+          {e.superseded && <p class="superseded">{e.superseded}</p>}
+          <p class="citation">{e.citation}</p>
+        </details>
       </div>
     </article>
   );

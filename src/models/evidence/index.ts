@@ -19,7 +19,6 @@ import { Z0011 } from './trials/z0011.ts';
 import type { EvidenceReport, GuidelineDef, TrialDef } from './types.ts';
 
 export type * from './types.ts';
-export { SITUATION_LABELS } from './situation.ts';
 export { VERDICT_TEXT, criterionLabel, criterionStatusText, resultText } from './wording.ts';
 
 /** Omission trials first, then axillary radiotherapy, then the signal against omission and the trial in follow-up. */

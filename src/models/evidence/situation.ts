@@ -2,13 +2,6 @@
 import { valueOf, type ClinicalFacts } from '../../domain/facts.ts';
 import type { Situation } from './types.ts';
 
-export const SITUATION_LABELS: Record<Situation, string> = {
-  itc: 'Isolated tumour cells only',
-  micro: 'Sentinel node micrometastases',
-  macro: 'Sentinel node macrometastasis',
-  'positive-unknown-burden': 'Positive sentinel nodes, category unknown',
-};
-
 /** The patient's situation, or none when the sentinel node result is not known or negative. */
 export function situationOf(facts: ClinicalFacts): Situation | undefined {
   const burden = valueOf(facts, 'nodalBurden');
