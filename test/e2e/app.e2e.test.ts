@@ -21,7 +21,7 @@ describe('EHR launch in the chart iframe', () => {
     expect(estimates(text)).toContain('Sun Yat-sen Memorial nomogram for four or more involved nodes');
     // Inputs name their source: coded EHR data, report text, derived.
     const detection = app.locator('#input-detectionMethod');
-    await expect(detection.innerText()).resolves.toMatch(/frozen-section\s*Report text\s*DiagnosticReport\/macro-z0011-pathology/);
+    await expect(detection.innerText()).resolves.toMatch(/frozen section\s*Report text\s*DiagnosticReport\/macro-z0011-pathology/);
     await expect(app.locator('#input-slnNegative').innerText()).resolves.toContain('Derived');
     expect(text).toContain('ACOSOG Z0011');
     const criteria = await app.getByRole('list', { name: 'ACOSOG Z0011 criteria' }).innerText();
