@@ -153,5 +153,9 @@ describe('error titles', () => {
     render(<Problem problem={{ kind: 'forbidden', message: 'the EHR refused access (permission not granted) (HTTP 403)' }} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The EHR did not give Nodal Risk permission to read this patient’s record');
     expect(document.body.textContent).toContain('Ask the EHR administrator to grant Nodal Risk read access');
+    cleanup();
+    // As the loader reports it when every search was refused.
+    render(<Problem problem={{ kind: 'server', message: 'No search succeeded: the EHR refused access (permission not granted) (HTTP 403)' }} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The EHR did not give Nodal Risk permission to read this patient’s record');
   });
 });

@@ -13,7 +13,7 @@ function PromptRow({ prompt, onChange }: { prompt: Prompt; onChange: Props['onCh
     for (const [name, value] of Object.entries(set) as [InputName, InputValue | undefined][]) onChange(name, value);
   };
   return (
-    <li class={prompt.answer ? 'prompt answered' : 'prompt'} role="group" aria-labelledby={id}>
+    <div class={prompt.answer ? 'prompt answered' : 'prompt'} role="group" aria-labelledby={id}>
       <span id={id} class="prompt-question">
         {prompt.question}
       </span>{' '}
@@ -36,7 +36,7 @@ function PromptRow({ prompt, onChange }: { prompt: Prompt; onChange: Props['onCh
           </span>
         </>
       )}
-    </li>
+    </div>
   );
 }
 
@@ -45,11 +45,9 @@ export function Prompts({ prompts, onChange }: Props) {
   return (
     <section aria-labelledby="prompts-heading" class="prompts notice">
       <h2 id="prompts-heading">Questions that change the result</h2>
-      <ul>
-        {prompts.map((p) => (
-          <PromptRow key={p.id} prompt={p} onChange={onChange} />
-        ))}
-      </ul>
+      {prompts.map((p) => (
+        <PromptRow key={p.id} prompt={p} onChange={onChange} />
+      ))}
     </section>
   );
 }
