@@ -42,10 +42,10 @@ export interface CardContext {
 const HEADLINE_ORDER: ModelResult['result'][] = ['probability', 'range', 'relative-odds', 'risk-factors', 'not-computed'];
 
 /** The headline: the first model line by kind (a number or range first), else why there is none. */
-export function headline(a: Assessment): string {
+export function headline(a: Assessment, opts: { short?: boolean } = {}): string {
   for (const kind of HEADLINE_ORDER) {
     const m = a.models.find((x) => x.result === kind);
-    const line = m && modelBottomLine(m);
+    const line = m && modelBottomLine(m, opts);
     if (line) return line;
   }
   return noModelReason(a);
@@ -82,12 +82,15 @@ export function evidenceTag(a: Assessment): string | undefined {
   return outside.length > 0 ? `outside ${names(outside)}` : undefined;
 }
 
-/** Summary under 140 characters: headline · evidence tag, dropping the tag before cutting words. */
+/** Summary under 140 characters: headline · evidence tag, shortening the headline, then dropping the tag, before cutting words. */
 export function summary(a: Assessment): string {
   const head = headline(a);
   const tag = evidenceTag(a);
   const full = tag ? `${head} · ${tag}` : head;
   if ([...full].length <= SUMMARY_MAX) return full;
+  // A range without what it depends on (the detail says it) keeps the evidence tag.
+  const short = tag ? `${headline(a, { short: true })} · ${tag}` : '';
+  if (short && [...short].length <= SUMMARY_MAX) return short;
   if ([...head].length <= SUMMARY_MAX) return head;
   return `${[...head].slice(0, SUMMARY_MAX - 1).join('')}…`;
 }

@@ -26,7 +26,8 @@ export function neededInputs(assessment: Assessment): { missing: InputName[]; co
   return { missing: INPUT_NAMES.filter((n) => missing.has(n)), conflicts: INPUT_NAMES.filter((n) => conflicts.has(n)) };
 }
 
-const FOOTER = '- _Estimates and published evidence to inform the decision, not an order. Open Nodal Risk for every source and to correct inputs._';
+const FOOTER =
+  '- _Estimates and published evidence to inform the decision, not an order. Open Nodal Risk for every source and to correct inputs._';
 
 export function renderDetail(assessment: Assessment): string {
   const { models, trials } = bottomLines(assessment);

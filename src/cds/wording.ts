@@ -50,7 +50,11 @@ export function inputWords(names: readonly InputName[]): string {
 }
 
 /** Factors counted as present, absent, and not assessable (missing, disputed or without a published cut-off). */
-export function factorCounts(factors: readonly FactorResult[]): { present: number; absent: number; notAssessable: number } {
+export function factorCounts(factors: readonly FactorResult[]): {
+  present: number;
+  absent: number;
+  notAssessable: number;
+} {
   const present = factors.filter((f) => f.status === 'present').length;
   const absent = factors.filter((f) => f.status === 'absent').length;
   return { present, absent, notAssessable: factors.length - present - absent };
@@ -64,7 +68,7 @@ export function factorCountText(factors: readonly FactorResult[]): string {
 }
 
 /** One line for an applicable model: its number or range and what it is about, or why there is none. */
-export function modelBottomLine(m: ModelResult): string | undefined {
+export function modelBottomLine(m: ModelResult, opts: { short?: boolean } = {}): string | undefined {
   const name = shortName(m);
   switch (m.result) {
     case 'not-applicable':
@@ -72,7 +76,7 @@ export function modelBottomLine(m: ModelResult): string | undefined {
     case 'probability':
       return `${about(m)}: ${m.display} (${name})`;
     case 'range':
-      return `${about(m)}: ${m.display} (${name}), depending on ${inputWords(m.range.over)}`;
+      return `${about(m)}: ${m.display} (${name})${opts.short ? '' : `, depending on ${inputWords(m.range.over)}`}`;
     case 'relative-odds': {
       const rate = m.observedRates[0];
       if (m.calibrated) return `${about(m)}: ${m.calibrated.display} (${name}, ${m.calibrated.calibration})`;
@@ -92,9 +96,12 @@ export function modelBottomLine(m: ModelResult): string | undefined {
 
 /** Why there is no model line at all. */
 export function noModelReason(a: Assessment): string {
-  if (a.evidenceNotes.some((n) => n.id === 'neoadjuvant')) return 'No nodal risk model applies after systemic therapy before surgery';
+  if (a.evidenceNotes.some((n) => n.id === 'neoadjuvant'))
+    return 'No nodal risk model applies after systemic therapy before surgery';
   const reasons = a.models.flatMap((m) => (m.result === 'not-applicable' ? [m.reason] : []));
-  return reasons.length > 0 ? `No nodal risk model applies: ${reasons[0]}` : 'No nodal risk model applies to this patient';
+  return reasons.length > 0
+    ? `No nodal risk model applies: ${reasons[0]}`
+    : 'No nodal risk model applies to this patient';
 }
 
 /** The trials that apply or might apply (unknown criteria named as questions). */

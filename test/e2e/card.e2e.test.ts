@@ -32,7 +32,9 @@ describe('bottom line in the first screen', () => {
         expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(screen.height);
         if (screen.width === 600) {
           // One column: the model cards stack.
-          const lefts = await app.locator('article.model').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+          const lefts = await app
+            .locator('article.model')
+            .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
           expect(new Set(lefts).size).toBeLessThanOrEqual(1);
         } else {
           expect(await seriousAccessibilityViolations(app)).toEqual([]);
@@ -49,7 +51,9 @@ describe('prompts and warnings', () => {
     const { page, app } = await openChart(stack, 'micrometastasis');
     const prompts = app.getByRole('region', { name: 'Questions that change the result' });
     await expect(prompts.innerText()).resolves.toContain('Was systemic therapy given before surgery?');
-    await expect(app.locator('ul.warnings').allInnerTexts()).resolves.not.toContain(expect.stringContaining('Systemic therapy before surgery is not recorded'));
+    await expect(app.locator('ul.warnings').allInnerTexts()).resolves.not.toContain(
+      expect.stringContaining('Systemic therapy before surgery is not recorded'),
+    );
     const fs = prompts.getByRole('group', { name: 'Was a frozen section of the sentinel node done?' });
     await fs.getByRole('button', { name: 'Not done' }).click();
     const how = prompts.getByRole('group', { name: 'How was the metastasis found?' });
@@ -67,7 +71,9 @@ describe('prompts and warnings', () => {
 describe('error titles', () => {
   it('an authorization refusal shows the authorization server’s description', async () => {
     const { page, app } = await openChart(stack, 'micrometastasis', { fault: 'invalid-scope' });
-    await expect(app.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('The EHR did not authorize Nodal Risk');
+    await expect(app.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+      'The EHR did not authorize Nodal Risk',
+    );
     await expect(app.getByRole('alert').innerText()).resolves.toContain('requested scope is not allowed');
     await screenshot(page, 'card-error-invalid-scope');
     await page.close();
@@ -75,7 +81,9 @@ describe('error titles', () => {
 
   it('403 explains the missing permission', async () => {
     const { page, app } = await openChart(stack, 'micrometastasis', { fault: '403' });
-    await expect(app.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('The EHR did not give Nodal Risk permission to read this patient’s record');
+    await expect(app.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+      'The EHR did not give Nodal Risk permission to read this patient’s record',
+    );
     await screenshot(page, 'card-error-403');
     await page.close();
   }, 60_000);

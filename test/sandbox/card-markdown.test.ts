@@ -4,7 +4,9 @@ import { cardMarkdown } from '../../src/sandbox/ehr/card-markdown.ts';
 
 describe('card Markdown on the order screen', () => {
   it('renders lists and emphasis', () => {
-    expect(cardMarkdown('- **Trials**: Z0011: applies\n- _note_').value).toBe('<ul>\n<li><strong>Trials</strong>: Z0011: applies</li>\n<li><em>note</em></li>\n</ul>\n');
+    expect(cardMarkdown('- **Trials**: Z0011: applies\n- _note_').value).toBe(
+      '<ul>\n<li><strong>Trials</strong>: Z0011: applies</li>\n<li><em>note</em></li>\n</ul>\n',
+    );
   });
 
   it('escapes raw HTML and drops script links', () => {
@@ -14,6 +16,8 @@ describe('card Markdown on the order screen', () => {
   });
 
   it('opens http(s) links outside, without the opener', () => {
-    expect(cardMarkdown('[guide](https://example.org/g)').value).toContain('<a href="https://example.org/g" rel="noopener noreferrer" target="_blank">guide</a>');
+    expect(cardMarkdown('[guide](https://example.org/g)').value).toContain(
+      '<a href="https://example.org/g" rel="noopener noreferrer" target="_blank">guide</a>',
+    );
   });
 });

@@ -94,15 +94,21 @@ export function promptsFor(record: ClinicalFacts, facts: ClinicalFacts, override
   const out: Prompt[] = [];
   const anyModel = a.models.some((m) => m.result !== 'not-applicable') || overrides.neoadjuvantTherapy !== undefined;
   if (missing(record, 'neoadjuvantTherapy') && anyModel) out.push(withAnswer(NEOADJUVANT, overrides));
-  if (missing(record, 'clinicalN') && a.models.some((m) => m.warnings.some((w) => CLINICAL_N.replaces.test(w)))) out.push(withAnswer(CLINICAL_N, overrides));
+  if (missing(record, 'clinicalN') && a.models.some((m) => m.warnings.some((w) => CLINICAL_N.replaces.test(w))))
+    out.push(withAnswer(CLINICAL_N, overrides));
   const mskcc = a.models.some((m) => m.id.startsWith('mskcc') && m.result !== 'not-applicable');
   if (!mskcc || !missing(record, 'detectionMethod')) return out;
   if (missing(record, 'frozenSectionInfo')) {
     const fs = FROZEN_SECTION;
-    const answer = fs.choices.find((c) => overrides.frozenSectionInfo === c.set.frozenSectionInfo && (c.set.detectionMethod !== 'frozen-section' || overrides.detectionMethod === 'frozen-section'));
+    const answer = fs.choices.find(
+      (c) =>
+        overrides.frozenSectionInfo === c.set.frozenSectionInfo &&
+        (c.set.detectionMethod !== 'frozen-section' || overrides.detectionMethod === 'frozen-section'),
+    );
     out.push(answer ? { ...fs, answer } : fs);
   }
   const fsDone = facts.frozenSectionInfo.status === 'present';
-  if (fsDone && (facts.detectionMethod.status !== 'present' || facts.detectionMethod.value !== 'frozen-section')) out.push(withAnswer(DETECTION, overrides));
+  if (fsDone && (facts.detectionMethod.status !== 'present' || facts.detectionMethod.value !== 'frozen-section'))
+    out.push(withAnswer(DETECTION, overrides));
   return out;
 }

@@ -22,7 +22,11 @@ const WORDS: Partial<Record<InputName, Record<string, string>>> = {
   nodalBurden: { itc: 'isolated tumour cells', micro: 'micrometastasis', macro: 'macrometastasis' },
   erStatus: { 'low-positive': 'low positive' },
   breastSurgery: { 'breast-conserving': 'breast-conserving surgery', mastectomy: 'mastectomy' },
-  itcNodesAs: { 'left-out': 'left out of both counts', negative: 'counted as negative', positive: 'counted as positive' },
+  itcNodesAs: {
+    'left-out': 'left out of both counts',
+    negative: 'counted as negative',
+    positive: 'counted as positive',
+  },
   erLowPositiveAs: { positive: 'counted as positive', negative: 'counted as negative' },
   grade: { 1: 'grade 1', 2: 'grade 2', 3: 'grade 3' },
   nuclearGrade: { 1: 'grade 1', 2: 'grade 2', 3: 'grade 3' },
@@ -46,6 +50,9 @@ export function termWords(label: string): string {
 /** Why a resource was not used, without internal input names or raw code strings. */
 export function ignoredReasonWords(reason: string): string {
   const named = /^([A-Za-z0-9]+): (.*)$/.exec(reason);
-  const text = named && isInputName(named[1] ?? '') ? `${INPUTS[named[1] as InputName].label}: ${named[2] ?? ''}` : reason;
-  return text.replace(/unknown code http:\/\/loinc\.org\|([\w-]+)/g, 'a LOINC code ($1) that no model uses').replace(/unknown code (\S+)\|([\w-]+)/g, 'a code ($2 in $1) that no model uses');
+  const text =
+    named && isInputName(named[1] ?? '') ? `${INPUTS[named[1] as InputName].label}: ${named[2] ?? ''}` : reason;
+  return text
+    .replace(/unknown code http:\/\/loinc\.org\|([\w-]+)/g, 'a LOINC code ($1) that no model uses')
+    .replace(/unknown code (\S+)\|([\w-]+)/g, 'a code ($2 in $1) that no model uses');
 }

@@ -5,7 +5,8 @@ import { SafeHtml } from './html.ts';
 
 const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
 renderer.validateLink = (url) => /^https?:\/\//i.test(url.trim());
-const defaultLinkOpen = renderer.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
+const defaultLinkOpen =
+  renderer.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
 renderer.renderer.rules.link_open = (tokens, i, options, env, self) => {
   tokens[i]?.attrSet('rel', 'noopener noreferrer');
   tokens[i]?.attrSet('target', '_blank');
