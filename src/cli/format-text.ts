@@ -2,7 +2,7 @@
 import type { Fact, PresentFact } from '../domain/facts.ts';
 import { INPUT_NAMES, INPUTS, formatInputValue, formatNumber, type InputName, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import type { EvidenceItem } from '../models/evidence.ts';
+import { VERDICT_TEXT, criterionLabel, criterionStatusText, resultText, type EvidenceEntry, type EvidenceNote } from '../models/evidence/index.ts';
 import { assignmentText, formatProbability, percentOf } from '../models/display.ts';
 import type { ModelResult, ObservedRateResult, RangeResult } from '../models/result.ts';
 
@@ -84,13 +84,20 @@ function modelLines(m: ModelResult): string[] {
   return lines;
 }
 
-function evidenceLines(item: EvidenceItem): string[] {
-  const lines = [`  ${item.situation}`];
-  for (const s of item.statements) lines.push(`    ${s}`);
-  for (const c of item.checklist ?? []) lines.push(`    [${c.status}] ${c.criterion}`);
-  for (const c of item.cautions ?? []) lines.push(`    caution [${c.status === 'met' ? 'present' : c.status === 'not-met' ? 'absent' : 'unknown'}] ${c.criterion}`);
-  lines.push(`    Source: ${item.citations.join('; ')}`);
+function evidenceLines(e: EvidenceEntry): string[] {
+  const lines = [`  ${e.title}: ${VERDICT_TEXT[e.applies]}${e.superseded ? ' (superseded)' : ''}`];
+  lines.push(`    ${e.population.text}`);
+  for (const c of e.criteria) lines.push(`    [${criterionStatusText(c)}] ${criterionLabel(c)}`);
+  if (e.questions.length) lines.push(`    To answer: ${e.questions.join(' ')}`);
+  for (const r of e.results) lines.push(`    ${resultText(r)} [${r.citation}]`);
+  if (e.notPublished.length) lines.push(`    Not published: ${e.notPublished.join('; ')}`);
+  if (e.superseded) lines.push(`    ${e.superseded}`);
+  lines.push(`    Source: ${e.citation}`);
   return lines;
+}
+
+function noteLines(n: EvidenceNote): string[] {
+  return [`  ${n.title}`, ...n.statements.map((s) => `    ${s.text} [${s.citation}]`)];
 }
 
 export function formatAssessmentText(assessment: Assessment): string {
@@ -106,6 +113,7 @@ export function formatAssessmentText(assessment: Assessment): string {
   lines.push('', 'Evidence');
   if (assessment.evidence.length === 0) lines.push('  No trial situation can be determined from these inputs (nodal burden unknown).');
   for (const e of assessment.evidence) lines.push(...evidenceLines(e));
+  for (const n of assessment.evidenceNotes) lines.push(...noteLines(n));
   if (assessment.ignored.length) {
     lines.push('', 'Ignored');
     for (const i of assessment.ignored) lines.push(`  ${i.reference}: ${i.reason}`);

@@ -10,7 +10,7 @@ export const DERIVATION_SOURCES: Partial<Record<InputName, InputName[]>> = {
   slnNegative: ['slnExamined', 'slnPositive', 'slnItcOnly'],
 };
 
-/** AJCC 8th: ITC ≤ 0.2 mm, micrometastasis > 0.2–2 mm, macrometastasis > 2 mm (models.md §5). */
+/** AJCC 8th by size: ITC ≤ 0.2 mm, micrometastasis > 0.2–2 mm, macrometastasis > 2 mm (NCI PDQ pN table). */
 export function burdenFromDepositMm(mm: number): NodalBurden {
   if (mm > 2) return 'macro';
   if (mm > 0.2) return 'micro';
@@ -55,8 +55,20 @@ function deriveSlnNegative(facts: ClinicalFacts): Fact<number> {
   );
 }
 
+/** A stated value checked against what the other facts force: agreement keeps it, disagreement is a conflict. */
+function withCandidate<T extends InputValues[InputName]>(stated: Fact<T>, candidate: PresentFact<T> | undefined, disagreement: string): Fact<T> {
+  if (!candidate) return stated;
+  if (stated.status === 'missing') return candidate;
+  if (stated.status === 'present') {
+    if (stated.value === candidate.value) return stated;
+    return { status: 'conflict', candidates: [stated, candidate], note: disagreement };
+  }
+  // Already a conflict: add the derived candidate when it brings a new value.
+  if (stated.candidates.some((c) => c.value === candidate.value)) return stated;
+  return { ...stated, candidates: [...stated.candidates, candidate] };
+}
+
 function deriveNodalBurden(facts: ClinicalFacts): Fact<NodalBurden> {
-  const stated = facts.nodalBurden;
   let candidate: PresentFact<NodalBurden> | undefined;
   const { largestDepositMm, slnPositive, slnItcOnly } = facts;
   if (slnPositive.status === 'present' && slnPositive.value === 0 && slnItcOnly.status === 'present' && slnItcOnly.value > 0) {
@@ -69,15 +81,31 @@ function deriveNodalBurden(facts: ClinicalFacts): Fact<NodalBurden> {
       'AJCC 8th size category of the largest deposit',
     );
   }
-  if (!candidate) return stated;
-  if (stated.status === 'missing') return candidate;
-  if (stated.status === 'present') {
-    if (stated.value === candidate.value) return stated;
-    return { status: 'conflict', candidates: [stated, candidate], note: 'stated category and deposit size disagree' };
+  return withCandidate(facts.nodalBurden, candidate, 'stated category and deposit size disagree');
+}
+
+/** Only where logic forces one number: no positive node, no macrometastasis, or one positive node that is macro. */
+function deriveSlnMacroCount(facts: ClinicalFacts): Fact<number> {
+  const { slnPositive, nodalBurden } = facts;
+  let candidate: PresentFact<number> | undefined;
+  if (slnPositive.status === 'present' && slnPositive.value === 0) {
+    candidate = derived<'slnMacroCount'>(facts, 0, ['slnPositive'], 'no positive sentinel node');
+  } else if (nodalBurden.status === 'present' && nodalBurden.value !== 'macro') {
+    candidate = derived<'slnMacroCount'>(facts, 0, ['nodalBurden'], 'the worst deposit is not a macrometastasis');
+  } else if (nodalBurden.status === 'present' && slnPositive.status === 'present' && slnPositive.value === 1) {
+    candidate = derived<'slnMacroCount'>(facts, 1, ['nodalBurden', 'slnPositive'], 'one positive sentinel node, with a macrometastasis');
   }
-  // Already a conflict: add the derived candidate when it brings a new value.
-  if (stated.candidates.some((c) => c.value === candidate.value)) return stated;
-  return { ...stated, candidates: [...stated.candidates, candidate] };
+  return withCandidate(facts.slnMacroCount, candidate, 'stated count and the sentinel node results disagree');
+}
+
+/** A single focus of invasive carcinoma is not multicentric; several foci may or may not be. */
+function deriveMulticentric(facts: ClinicalFacts): Fact<boolean> {
+  const { multifocal } = facts;
+  const candidate =
+    multifocal.status === 'present' && multifocal.value === false
+      ? derived<'multicentric'>(facts, false, ['multifocal'], 'a single focus of invasive carcinoma')
+      : undefined;
+  return withCandidate(facts.multicentric, candidate, 'stated multicentric but a single focus is reported');
 }
 
 /**
@@ -93,10 +121,12 @@ function deriveFrozenSectionInfo(facts: ClinicalFacts): Fact<InputValues['frozen
 
 /** Returns a copy of the facts with derived facts filled in. Never overwrites a stated value silently. */
 export function deriveFacts(facts: ClinicalFacts): ClinicalFacts {
+  const withBurden = { ...facts, nodalBurden: deriveNodalBurden(facts) };
   return {
-    ...facts,
+    ...withBurden,
     slnNegative: facts.slnNegative.status === 'present' ? facts.slnNegative : deriveSlnNegative(facts),
-    nodalBurden: deriveNodalBurden(facts),
+    slnMacroCount: deriveSlnMacroCount(withBurden),
+    multicentric: deriveMulticentric(facts),
     frozenSectionInfo: deriveFrozenSectionInfo(facts),
   };
 }

@@ -72,13 +72,17 @@ export function factsFromPlainInputs(raw: unknown): ClinicalFacts {
 }
 
 function checkNodeCounts(facts: ClinicalFacts): void {
-  const count = (name: 'slnExamined' | 'slnPositive' | 'slnItcOnly') => {
+  const count = (name: 'slnExamined' | 'slnPositive' | 'slnItcOnly' | 'slnMacroCount') => {
     const f = facts[name];
     return f.status === 'present' ? f.value : undefined;
   };
   const examined = count('slnExamined');
   const positive = count('slnPositive');
   const itc = count('slnItcOnly');
+  const macro = count('slnMacroCount');
+  if (macro !== undefined && positive !== undefined && macro > positive) {
+    throw new InputValidationError('slnMacroCount', `${macro} nodes with a macrometastasis is more than the ${positive} positive sentinel nodes given`);
+  }
   if (examined === undefined) return;
   const involved = (positive ?? 0) + (itc ?? 0);
   if (involved > examined) {

@@ -19,6 +19,9 @@ export const INPUTS = {
   nuclearGrade: { type: 'enum', label: 'Nuclear grade', values: [1, 2, 3] },
   lvi: { type: 'boolean', label: 'Lymphovascular invasion' },
   multifocal: { type: 'boolean', label: 'Multifocal invasive tumour' },
+  // Not in design.md's table: trial eligibility inputs (Z0011 excluded multicentric and bilateral cancer).
+  multicentric: { type: 'boolean', label: 'Multicentric invasive tumour (different quadrants)' },
+  bilateralCancer: { type: 'boolean', label: 'Bilateral breast cancer' },
   quadrant: {
     type: 'enum',
     label: 'Quadrant',
@@ -31,6 +34,8 @@ export const INPUTS = {
   slnExamined: { type: 'integer', label: 'Sentinel nodes examined', min: 0, max: 100 },
   slnPositive: { type: 'integer', label: 'Sentinel nodes positive (micro/macro)', min: 0, max: 100 },
   slnItcOnly: { type: 'integer', label: 'Sentinel nodes with ITC only', min: 0, max: 100 },
+  // Not in design.md's table: SENOMAC, POSNOC and INSEMA count macrometastatic sentinel nodes.
+  slnMacroCount: { type: 'integer', label: 'Sentinel nodes with a macrometastasis', min: 0, max: 100 },
   slnNegative: {
     type: 'integer',
     label: 'Sentinel nodes negative',
@@ -64,8 +69,9 @@ export const INPUTS = {
   axillaryUltrasoundSuspicious: { type: 'boolean', label: 'Suspicious node on axillary ultrasound' },
   neoadjuvantTherapy: { type: 'boolean', label: 'Systemic therapy before surgery' },
   breastSurgery: { type: 'enum', label: 'Breast surgery', values: ['breast-conserving', 'mastectomy'] },
-  // Not in design.md's table: needed for the Z0011 / NCCN criteria checklist (models.md §5).
+  // Not in design.md's table: radiotherapy plans named by the trial and guideline criteria.
   wholeBreastRtPlanned: { type: 'boolean', label: 'Whole-breast radiotherapy planned' },
+  regionalNodalRtPlanned: { type: 'boolean', label: 'Regional nodal radiotherapy planned' },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

@@ -141,7 +141,11 @@ describe('risk card', () => {
     renderCard();
     const row = document.getElementById('input-clinicalT') as HTMLElement;
     expect(within(row).getByText('Conflict')).toBeTruthy();
-    fireEvent.click(within(row).getByRole('button', { name: 'Use cT1' }));
+    // Both values and their sources on the row itself.
+    expect(row.textContent).toContain('sources disagree: cT1 vs cT2');
+    expect(within(row).getByRole('button', { name: 'Observation/ct1 · 2026-03-02' })).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'DiagnosticReport/path1 · 2026-03-02' })).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Use cT1 for Clinical T' }));
     const sysu = modelCard('Sun Yat-sen Memorial nomogram for four or more involved nodes');
     expect(sysu.textContent).toContain('×9.15 (not a percentage)');
     expect(sysu.textContent).not.toContain('Sources disagree');
@@ -183,10 +187,27 @@ describe('risk card', () => {
     expect(dialog.textContent).toContain('2 cm');
   });
 
-  it('shows the evidence with the Z0011 checklist and the disclaimer', () => {
+  it('shows each trial with its verdict, criteria, questions and results, and the disclaimer', () => {
     renderCard();
-    expect(screen.getByRole('heading', { name: '1–2 sentinel macrometastases with breast-conserving surgery and whole-breast radiotherapy' })).toBeTruthy();
-    expect(screen.getByRole('list', { name: 'Criteria' }).textContent).toContain('unknown Breast-conserving surgery');
+    const evidence = screen.getByRole('region', { name: 'Evidence for this situation' });
+    const z0011 = within(evidence).getByRole('heading', { level: 3, name: /^ACOSOG Z0011/ }).closest('article') as HTMLElement;
+    expect(within(z0011).getByText('unknown', { selector: '.verdict' })).toBeTruthy();
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('unknown Lumpectomy (planned mastectomy not permitted)');
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('absent Exclusion: Metastasis seen on IHC only');
+    expect(z0011.textContent).toContain('To answer: Sex? Age? Clinical N? Breast surgery?');
+    // Clinical T is disputed (cT1 vs cT2) but both satisfy T1–T2: met, not a question.
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('met T1 or T2 tumour (clinical)');
+    // A single focus of invasive carcinoma is not multicentric.
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('absent Exclusion: Multicentric disease');
+    // The main result is shown; every result and source is one click away.
+    expect(z0011.querySelector('.headline-result')?.textContent).toContain('Overall survival at 10 years: 86.3% SLND alone vs 83.6% ALND');
+    const sources = within(z0011).getByText('All 5 results and sources').closest('details') as HTMLDetailsElement;
+    expect(sources.open).toBe(false);
+    expect(sources.querySelector('ul.evidence-results')?.textContent).toContain('Additional positive nodes found by ALND: 27% ALND, at dissection');
+    // Clinical N is missing: a question, never a verdict.
+    expect(within(evidence).getByRole('heading', { level: 3, name: /^AMAROS/ }).textContent).toContain('unknown');
+    expect(within(evidence).getByRole('heading', { level: 3, name: 'Why the count may matter next' })).toBeTruthy();
+    expect(evidence.textContent).not.toContain('Oncotype');
     expect(screen.getByText(/supports and does not\s+replace clinical judgement/)).toBeTruthy();
     expect(screen.getByText('Data not used (1)')).toBeTruthy();
   });

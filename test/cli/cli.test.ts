@@ -28,7 +28,11 @@ describe('nodal-risk score --inputs', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['patient', 'inputs', 'models', 'evidence', 'ignored']);
+    expect(Object.keys(out)).toEqual(['patient', 'inputs', 'models', 'evidence', 'evidenceNotes', 'ignored']);
+    const z0011 = out.evidence.find((e: { id: string }) => e.id === 'z0011');
+    expect(z0011).toMatchObject({ title: 'ACOSOG Z0011', applies: 'unknown', citation: expect.stringContaining('JAMA 2017') });
+    expect(z0011.criteria[0]).toEqual(expect.objectContaining({ id: 'z11.sex', label: 'Women', status: 'unknown', inputs: ['sex'] }));
+    expect(z0011.results[0]).toEqual(expect.objectContaining({ endpoint: 'Overall survival at 10 years', arms: [{ label: 'SLND alone', value: '86.3%' }, { label: 'ALND', value: '83.6%' }], followUp: 'median 9.3 years' }));
     expect(out.inputs.tumorSizeMm).toEqual({ status: 'present', value: 20, origin: 'clinician', sources: [{ reference: 'clinician' }] });
     expect(out.inputs.lvi.value).toBe(false);
     expect(out.inputs.ageYears).toEqual({ status: 'missing' });

@@ -21,10 +21,10 @@ describe('EHR launch in the chart iframe', () => {
     expect(estimates(text)).toContain('Sun Yat-sen Memorial nomogram for four or more involved nodes');
     // Inputs name their source: coded EHR data, report text, derived.
     const detection = app.locator('#input-detectionMethod');
-    await expect(detection.innerText()).resolves.toMatch(/frozen-section\s*Report text\s*DiagnosticReport\/macro-z0011-pathology/);
+    await expect(detection.innerText()).resolves.toMatch(/frozen section\s*Report text\s*DiagnosticReport\/macro-z0011-pathology/);
     await expect(app.locator('#input-slnNegative').innerText()).resolves.toContain('Derived');
     expect(text).toContain('ACOSOG Z0011');
-    const criteria = await app.getByRole('list', { name: 'Criteria' }).innerText();
+    const criteria = await app.getByRole('list', { name: 'ACOSOG Z0011 criteria' }).innerText();
     expect(criteria).toMatch(/met\s+T1 or T2 tumour \(clinical\)/);
     expect(criteria).toMatch(/unknown\s+Whole-breast radiotherapy planned/);
     expect(text).toContain('supports and does not replace clinical judgement');
@@ -96,6 +96,40 @@ describe('EHR launch in the chart iframe', () => {
     const overflow = await app.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'two-macro-600px');
+    await page.close();
+  });
+});
+
+// Each sandbox patient's trial verdicts as the card shows them (applies / does not apply / unknown).
+// Expected from the scenario data and the published criteria: e.g. the male patient fails
+// Z0011's and POSNOC's "women", mastectomy fails INSEMA randomisation 2, three positive nodes
+// fail Z0011 and SINODAR-ONE, cT/cN absent from the Epic-like record leave every trial unknown.
+const VERDICTS: Record<string, Record<string, 'yes' | 'no' | 'unknown'>> = {
+  micrometastasis: { z0011: 'unknown', 'ibcsg-23-01': 'yes', amaros: 'yes', otoasor: 'yes' },
+  'itc-only': {},
+  'macro-z0011': { z0011: 'unknown', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'yes', posnoc: 'yes' },
+  'two-macro': { z0011: 'no', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'no', posnoc: 'yes' },
+  'three-positive-sln': { z0011: 'no', senomac: 'unknown', 'sinodar-one': 'no', amaros: 'yes', otoasor: 'no', insema: 'no', posnoc: 'unknown' },
+  neoadjuvant: { z0011: 'no', senomac: 'unknown', 'sinodar-one': 'no', amaros: 'yes', otoasor: 'yes', insema: 'yes', posnoc: 'yes' },
+  'lvi-unknown': { z0011: 'unknown', 'ibcsg-23-01': 'yes', amaros: 'yes', otoasor: 'yes' },
+  // The amended report's 18 mm is the current size: within OTOASOR's 3 cm and POSNOC's 5 cm.
+  'conflicting-sizes': { z0011: 'unknown', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'yes', posnoc: 'yes' },
+  'epic-text-only': { z0011: 'unknown', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'unknown', otoasor: 'unknown', insema: 'unknown', posnoc: 'unknown' },
+  'mcode-only': { z0011: 'unknown', 'ibcsg-23-01': 'yes', amaros: 'yes', otoasor: 'yes' },
+  male: { z0011: 'no', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'no', posnoc: 'no' },
+  bilateral: { z0011: 'unknown', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'yes', posnoc: 'yes' },
+};
+
+describe('trial verdicts of the sandbox patients', () => {
+  it.each(Object.entries(VERDICTS))('%s', async (patient, expected) => {
+    const { page, app } = await openChart(stack, patient);
+    const shown = await app.locator('article[data-evidence-id]').evaluateAll((articles) =>
+      articles.map((a) => [a.getAttribute('data-evidence-id'), a.getAttribute('data-applies')] as const),
+    );
+    const trials = Object.fromEntries(shown.filter(([id]) => !id?.startsWith('guideline-')));
+    expect(trials).toEqual(expected);
+    // The withdrawn systemic-therapy block (Oncotype cut-offs from an AI-written page) is gone.
+    expect(await app.locator('section.evidence').innerText()).not.toContain('Oncotype');
     await page.close();
   });
 });

@@ -36,6 +36,9 @@ describe('order screen → CDS service', () => {
     expect(status).toBe(200);
     expect(html).toContain('order-select: 1 card(s)');
     expect(html).toMatch(/41% \(MSKCC\)/);
+    // The detail is rendered Markdown (a list with the bottom line), not a <pre> of source text.
+    expect(html).toMatch(/<div class="card-detail"><ul>\n<li>Any further node: 41% \(MSKCC\)<\/li>/);
+    expect(html).not.toContain('<pre>');
     const link = /<a href="([^"]+)">[^<]*<\/a><\/p><\/section>/.exec(html)?.[1]?.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&') ?? '';
     const url = new URL(link);
     expect(url.origin + url.pathname).toBe(`${APP}/launch/launch.html`);

@@ -1,5 +1,6 @@
-// "What drives it": each term's share of the estimate, largest first, in words and log-odds.
+// "What drives it": each term's effect on the odds for this patient, largest first, in words.
 import type { ModelResult } from '../../models/result.ts';
+import { termWords } from '../view/words.ts';
 
 export function Drivers({ models }: { models: ModelResult[] }) {
   const withTerms = models.flatMap((m) => ('contributions' in m && m.contributions.some((c) => c.value !== 0) ? [{ ...m, contributions: m.contributions }] : []));
@@ -15,9 +16,7 @@ export function Drivers({ models }: { models: ModelResult[] }) {
             <ul>
               {terms.map((c) => (
                 <li key={c.term} class={c.value > 0 ? 'raises' : 'lowers'}>
-                  {c.label}: {c.value > 0 ? 'raises' : 'lowers'} the odds ×{Math.exp(c.value).toFixed(2)} (
-                  {c.value > 0 ? '+' : ''}
-                  {c.value.toFixed(2)} log-odds)
+                  {termWords(c.label)}: {c.value > 0 ? 'raises' : 'lowers'} the odds ×{Math.exp(c.value).toFixed(2)}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,8 @@
 // A field for one input, typed by the vocabulary; every valid change is applied at once.
 import { useState } from 'preact/hooks';
 import { InputValidationError, validateInputValue } from '../../domain/validate.ts';
-import { INPUTS, formatInputValue, type InputName, type InputSpec, type InputValue } from '../../domain/vocabulary.ts';
+import { INPUTS, type InputName, type InputSpec, type InputValue } from '../../domain/vocabulary.ts';
+import { valueWords } from '../view/words.ts';
 
 interface Props {
   name: InputName;
@@ -37,7 +38,7 @@ export function InputEditor({ name, value, onChange }: Props) {
         <option value="">— not known —</option>
         {options.map((o) => (
           <option key={String(o)} value={String(o)}>
-            {formatInputValue(name, o as InputValue)}
+            {valueWords(name, o as InputValue)}
           </option>
         ))}
       </select>

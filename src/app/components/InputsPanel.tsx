@@ -3,10 +3,11 @@ import { createContext } from 'preact';
 import { useContext, useMemo, useState } from 'preact/hooks';
 import type { ClinicalFacts, Fact, PresentFact, Source } from '../../domain/facts.ts';
 import type { Overrides } from '../../domain/overrides.ts';
-import { INPUTS, formatInputValue, isDerivedOnly, type InputName, type InputValue } from '../../domain/vocabulary.ts';
+import { INPUTS, isDerivedOnly, type InputName, type InputValue } from '../../domain/vocabulary.ts';
 import { ORIGIN_BADGE, shortDate } from '../view/format.ts';
 import { INPUT_GROUPS } from '../view/input-groups.ts';
 import { legendMarks, sourceLegend, type LegendEntry } from '../view/source-legend.ts';
+import { valueWords } from '../view/words.ts';
 import { InputEditor } from './InputEditor.tsx';
 
 interface Props {
@@ -23,7 +24,8 @@ const Legend = createContext<Map<string, LegendEntry>>(new Map());
 
 function SourceLinks({ fact, onShowSource }: { fact: PresentFact; onShowSource: (s: Source) => void }) {
   const legend = useContext(Legend);
-  const linkable = fact.sources.filter((s) => s.reference !== 'clinician');
+  // One link per cited resource: a report quoted on several lines is cited once.
+  const linkable = fact.sources.filter((s, i, all) => s.reference !== 'clinician' && all.findIndex((o) => o.reference === s.reference) === i);
   return (
     <>
       <span class={`badge badge-${fact.origin}`}>{ORIGIN_BADGE[fact.origin]}</span>
@@ -43,14 +45,15 @@ function ConflictChoice({ name, fact, onChange, onShowSource }: { name: InputNam
   return (
     <fieldset class="conflict">
       <legend>
-        <span class="badge badge-conflict">Conflict</span> sources disagree; choose one
+        <span class="badge badge-conflict">Conflict</span> sources disagree:{' '}
+        {fact.candidates.map((c) => valueWords(name, c.value as InputValue)).join(' vs ')}; choose one
       </legend>
       {fact.candidates.map((c, i) => (
         <div key={i} class="candidate">
-          <button type="button" onClick={() => onChange(name, c.value as InputValue)}>
-            Use {formatInputValue(name, c.value as InputValue)}
-          </button>{' '}
-          <SourceLinks fact={c as PresentFact} onShowSource={onShowSource} />
+          <span class="value">{valueWords(name, c.value as InputValue)}</span> <SourceLinks fact={c as PresentFact} onShowSource={onShowSource} />
+          <button type="button" class="secondary" aria-label={`Use ${valueWords(name, c.value as InputValue)} for ${INPUTS[name].label}`} onClick={() => onChange(name, c.value as InputValue)}>
+            Use this
+          </button>
         </div>
       ))}
     </fieldset>
@@ -69,7 +72,7 @@ function InputRow({ name, props }: { name: InputName; props: Props }) {
   if (fact.status === 'present' && !editing) {
     cell = (
       <>
-        <span class="value">{formatInputValue(name, fact.value as InputValue)}</span>{' '}
+        <span class="value">{valueWords(name, fact.value as InputValue)}</span>{' '}
         <SourceLinks fact={fact as PresentFact} onShowSource={onShowSource} />
         {fact.note && <span class="fact-note"> {fact.note}</span>}
         {!derivedOnly && !edited && (
@@ -114,7 +117,7 @@ function InputRow({ name, props }: { name: InputName; props: Props }) {
               onChange(name, undefined);
             }}
           >
-            Reset{record.status === 'present' ? ` to ${formatInputValue(name, record.value as InputValue)}` : ''}
+            Reset{record.status === 'present' ? ` to ${valueWords(name, record.value as InputValue)}` : ''}
           </button>
         )}
       </td>

@@ -140,7 +140,8 @@ function Headline({ model }: { model: ModelResult }) {
   }
 }
 
-export function ModelSummary({ model }: { model: ModelResult }) {
+export function ModelSummary({ model, showWarning = () => true }: { model: ModelResult; showWarning?: (warning: string) => boolean }) {
+  const warnings = model.warnings.filter(showWarning);
   return (
     <article class={`model model-${model.kind} result-${model.result}${model.result === 'not-computed' ? ' model-not-computed' : ''}`} aria-labelledby={`model-${model.id}`}>
       <h3 id={`model-${model.id}`}>
@@ -157,9 +158,9 @@ export function ModelSummary({ model }: { model: ModelResult }) {
           ))}
         </ul>
       )}
-      {model.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <ul class="warnings" aria-label="Warnings">
-          {model.warnings.map((w) => (
+          {warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>

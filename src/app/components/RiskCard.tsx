@@ -7,13 +7,17 @@ import type { InputName, InputValue } from '../../domain/vocabulary.ts';
 import type { ModelDefinition } from '../../models/definition.ts';
 import type { Assessment } from '../../models/evaluate.ts';
 import type { NotApplicableResult } from '../../models/result.ts';
+import { promptsFor } from '../view/prompts.ts';
+import { ignoredReasonWords } from '../view/words.ts';
 import { AboutModels } from './AboutModels.tsx';
+import { BottomLine } from './BottomLine.tsx';
 import { Drivers } from './Drivers.tsx';
 import { Evidence } from './Evidence.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
 import { ModelSummary } from './ModelSummary.tsx';
 import type { BannerPatient } from './PatientBanner.tsx';
 import { PrintHeader } from './PrintHeader.tsx';
+import { Prompts } from './Prompts.tsx';
 import { SaveToChart, type WriteBack } from './SaveToChart.tsx';
 import { SourceViewer, type SourceIndex } from './SourceViewer.tsx';
 
@@ -32,12 +36,24 @@ export interface RiskCardProps {
   writeBack?: WriteBack;
 }
 
+/** Why there is no "Save to chart" button, in words. */
+function NoSave({ writeBack, assessment }: { writeBack: WriteBack | undefined; assessment: Assessment }) {
+  if (!writeBack) return <p class="save-absent note">Save to chart is not offered: the EHR did not give Nodal Risk permission to write risk assessments.</p>;
+  if (assessment.models.some((m) => m.result === 'probability' || m.result === 'range')) return null;
+  return <p class="save-absent note">Save to chart is not offered: no model computed an estimate to save.</p>;
+}
+
 export function RiskCard(props: RiskCardProps) {
   const { assessment, overrides } = props;
   const [shownSource, setShownSource] = useState<Source | null>(null);
   const applicable = assessment.models.filter((m) => m.result !== 'not-applicable');
   const notApplicable = assessment.models.filter((m): m is NotApplicableResult => m.result === 'not-applicable');
   const editCount = Object.values(overrides).filter((v) => v !== undefined).length;
+  const prompts = promptsFor(props.recordFacts, assessment.inputs, overrides, assessment);
+  // A warning a prompt asks about, or one every model repeats, is said once at the top.
+  const shown = (w: string) => !prompts.some((p) => p.replaces.test(w));
+  const common = [...new Set(applicable.flatMap((m) => m.warnings.filter(shown)))].filter((w) => applicable.filter((m) => m.warnings.includes(w)).length > 1);
+  const modelWarning = (w: string) => shown(w) && !common.includes(w);
 
   return (
     <main class="risk-card">
@@ -55,15 +71,26 @@ export function RiskCard(props: RiskCardProps) {
             Print / Download PDF
           </button>
           {props.writeBack && <SaveToChart assessment={assessment} writeBack={props.writeBack} version={props.version} />}
+          <NoSave writeBack={props.writeBack} assessment={assessment} />
         </div>
       </header>
+
+      <BottomLine assessment={assessment} />
+      <Prompts prompts={prompts} onChange={props.onChange} />
+      {common.length > 0 && (
+        <ul class="common-warnings notice" aria-label="Applies to every model">
+          {common.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
 
       <section aria-labelledby="results-heading" class="results">
         <h2 id="results-heading">Estimates</h2>
         {applicable.length === 0 && <p>No model applies to this patient; the reasons are listed below.</p>}
         <div class="model-grid">
           {applicable.map((m) => (
-            <ModelSummary key={m.id} model={m} />
+            <ModelSummary key={m.id} model={m} showWarning={modelWarning} />
           ))}
         </div>
         {notApplicable.length > 0 && (
@@ -86,18 +113,23 @@ export function RiskCard(props: RiskCardProps) {
             </ul>
           </details>
         )}
+        {notApplicable.length > 0 && (
+          <p class="print-only not-applicable-print">
+            Do not apply: {notApplicable.map((m) => `${m.title} (${m.reason})`).join('; ')}.
+          </p>
+        )}
       </section>
 
       <Drivers models={assessment.models} />
       <InputsPanel facts={assessment.inputs} recordFacts={props.recordFacts} overrides={overrides} onChange={props.onChange} onShowSource={setShownSource} />
-      <Evidence items={assessment.evidence} />
+      <Evidence entries={assessment.evidence} notes={assessment.evidenceNotes} />
       {assessment.ignored.length > 0 && (
         <details class="ignored">
           <summary>Data not used ({assessment.ignored.length})</summary>
           <ul>
             {assessment.ignored.map((i, n) => (
               <li key={n}>
-                {i.reference}: {i.reason}
+                {i.reference}: {ignoredReasonWords(i.reason)}
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { createCdsClient, draftAxillaryDissection } from '../cds-client/client.t
 import type { EhrDeps } from './routes.ts';
 import type { SafeHtml } from './html.ts';
 import { PAGE_CSP, html } from './html.ts';
+import { cardMarkdown } from './card-markdown.ts';
 import { patientLabel } from '../auth/routes.ts';
 
 type SendPage = (reply: FastifyReply, title: string, body: SafeHtml, csp?: string, status?: number) => FastifyReply;
@@ -69,7 +70,7 @@ ${d.cdsServiceUrl ? '' : html`<p class="notice"><strong>The CDS service is not a
     const body = html`<main><h1>${hook}: ${cards.length} card(s)</h1>
 ${error ? html`<p class="error">${error}</p>` : ''}
 ${cards.map(
-  (c) => html`<section class="card ${c.indicator}"><h2>${c.summary}</h2><pre>${c.detail ?? ''}</pre><p><small>Source: ${c.source.label}</small></p>
+  (c) => html`<section class="card ${c.indicator}"><h2>${c.summary}</h2><div class="card-detail">${cardMarkdown(c.detail ?? '')}</div><p><small>Source: ${c.source.label}</small></p>
 ${(c.links ?? []).map((l) => html`<p><a href="${linkHref(d, l, scenario.patientId, encounterId)}">${l.label}</a></p>`)}</section>`,
 )}
 ${back}</main>`;

@@ -1,0 +1,95 @@
+// Evaluates trial and guideline definitions for one patient: each criterion met / unmet /
+// unknown / check, and whether the trial applies (yes / no / unknown).
+import type { ClinicalFacts } from '../../domain/facts.ts';
+import type { Applies, CriterionDef, CriterionResult, EvidenceEntry, GuidelineDef, Situation, Tri, TrialDef } from './types.ts';
+
+/** Sourced (P or S) and readable: the criterion decides the verdict. */
+export function isGating(c: CriterionDef): boolean {
+  return (c.grade === 'P' || c.grade === 'S') && c.unreadable === undefined;
+}
+
+/**
+ * The rule's answer; when its inputs are disputed, the answer every combination of the
+ * disputed candidates gives, if they all agree (sources that disagree only where it does not matter).
+ */
+function settle(c: CriterionDef, facts: ClinicalFacts): Tri {
+  const direct = c.rule(facts);
+  if (direct !== undefined) return direct;
+  let variants: ClinicalFacts[] = [facts];
+  for (const name of c.inputs) {
+    const fact = facts[name];
+    if (fact.status !== 'conflict') continue;
+    variants = variants.flatMap((v) => fact.candidates.map((candidate) => ({ ...v, [name]: candidate })));
+  }
+  if (variants.length < 2) return undefined;
+  const answers = new Set(variants.map((v) => c.rule(v)));
+  return answers.size === 1 ? [...answers][0] : undefined;
+}
+
+function evaluateCriterion(c: CriterionDef, facts: ClinicalFacts): CriterionResult {
+  const holds = settle(c, facts);
+  const satisfied = holds === undefined ? undefined : c.kind === 'inclusion' ? holds : !holds;
+  const gating = isGating(c);
+  let status: CriterionResult['status'];
+  if (gating) status = satisfied === undefined ? 'unknown' : satisfied ? 'met' : 'unmet';
+  // A non-gating criterion never blocks: it is "met" when the readable inputs settle it, else "check".
+  else status = satisfied === true ? 'met' : 'check';
+  return { id: c.id, label: c.label, kind: c.kind, status, inputs: c.inputs, gating, citation: c.citation };
+}
+
+function verdict(criteria: CriterionResult[]): Applies {
+  const gating = criteria.filter((c) => c.gating);
+  if (gating.some((c) => c.status === 'unmet')) return 'no';
+  return gating.every((c) => c.status === 'met') ? 'yes' : 'unknown';
+}
+
+/** Do the gating criteria bound both the clinical nodal status and the sentinel node count or burden? */
+export function boundsNodes(defs: CriterionDef[]): boolean {
+  const gating = defs.filter(isGating);
+  return gating.some((c) => c.bounds === 'clinical-n') && gating.some((c) => c.bounds === 'sentinel-nodes');
+}
+
+/** The criteria's statuses, the verdict and the questions that would settle it. */
+function judge(defs: CriterionDef[], facts: ClinicalFacts): Pick<EvidenceEntry, 'criteria' | 'applies' | 'questions'> {
+  const criteria = defs.map((c) => evaluateCriterion(c, facts));
+  const questions = defs.flatMap((d, i) => (criteria[i]?.gating && criteria[i]?.status === 'unknown' ? [d.question] : []));
+  return { applies: verdict(criteria), criteria, questions };
+}
+
+export function evaluateTrial(trial: TrialDef, facts: ClinicalFacts): EvidenceEntry {
+  return {
+    id: trial.id,
+    title: trial.title,
+    short: trial.short,
+    kind: 'trial',
+    ...judge(trial.criteria, facts),
+    results: trial.results,
+    citation: trial.citation,
+    population: trial.population,
+    arms: trial.arms.items,
+    basis: trial.basis,
+    boundsNodes: boundsNodes(trial.criteria),
+    context: trial.context,
+    notPublished: trial.notPublished,
+  };
+}
+
+/** The guideline's recommendation for the situation, evaluated like a trial; none when it has none. */
+export function evaluateGuideline(guideline: GuidelineDef, facts: ClinicalFacts, situation: Situation): EvidenceEntry | undefined {
+  const rec = guideline.recommendations.find((r) => r.situations.includes(situation));
+  if (!rec) return undefined;
+  return {
+    id: guideline.id,
+    title: guideline.title,
+    short: guideline.short,
+    kind: 'guideline',
+    ...judge(rec.criteria, facts),
+    results: [],
+    citation: guideline.citation,
+    population: { text: rec.text, citation: rec.citation },
+    boundsNodes: false,
+    context: guideline.context,
+    notPublished: [],
+    ...(guideline.superseded ? { superseded: guideline.superseded } : {}),
+  };
+}
