@@ -10,7 +10,7 @@ export const DERIVATION_SOURCES: Partial<Record<InputName, InputName[]>> = {
   slnNegative: ['slnExamined', 'slnPositive', 'slnItcOnly'],
 };
 
-/** AJCC 8th: ITC ≤ 0.2 mm, micrometastasis > 0.2–2 mm, macrometastasis > 2 mm (models.md §5). */
+/** AJCC 8th: ITC ≤ 0.2 mm, micrometastasis > 0.2–2 mm, macrometastasis > 2 mm (docs/evidence.md "Definitions: ITC, micrometastasis, macrometastasis"). */
 export function burdenFromDepositMm(mm: number): NodalBurden {
   if (mm > 2) return 'macro';
   if (mm > 0.2) return 'micro';

@@ -1,4 +1,4 @@
-// The clinical input vocabulary of Nodal Risk (design.md "Vocabulary"): one canonical name per
+// The clinical input vocabulary of Nodal Risk: one canonical name per
 // concept, used by extraction, the models, the JSON contract and the UI labels.
 
 export type InputSpec =
@@ -45,7 +45,7 @@ export const INPUTS = {
     label: 'Method that detected the sentinel metastasis',
     values: ['frozen-section', 'routine-he', 'serial-he', 'ihc'],
   },
-  // Not in design.md's table: whether the record states a frozen-section result on the sentinel
+  // Not read from FHIR: whether the record states a frozen-section result on the sentinel
   // node. It chooses the riskcalc.org form of the MSKCC nomogram: with it, or without it when the
   // record states none was done or says nothing. The clinician may set it (what-if).
   frozenSectionInfo: { type: 'enum', label: 'Frozen-section information', values: ['available', 'unavailable'] },
@@ -64,7 +64,7 @@ export const INPUTS = {
   axillaryUltrasoundSuspicious: { type: 'boolean', label: 'Suspicious node on axillary ultrasound' },
   neoadjuvantTherapy: { type: 'boolean', label: 'Systemic therapy before surgery' },
   breastSurgery: { type: 'enum', label: 'Breast surgery', values: ['breast-conserving', 'mastectomy'] },
-  // Not in design.md's table: needed for the Z0011 / NCCN criteria checklist (models.md §5).
+  // Not read from FHIR: needed for the Z0011 / NCCN criteria checklist (docs/evidence.md "ACOSOG Z0011", "NCCN").
   wholeBreastRtPlanned: { type: 'boolean', label: 'Whole-breast radiotherapy planned' },
 } as const satisfies Record<string, InputSpec>;
 

@@ -1,4 +1,4 @@
-// The trial and guideline evidence that fits this patient's situation (models.md §5).
+// The trial and guideline evidence that fits this patient's situation (docs/evidence.md).
 // Worded as evidence with its source, never as an order.
 import { valueOf, type ClinicalFacts } from '../domain/facts.ts';
 
@@ -75,7 +75,7 @@ function systemicTherapyNote(facts: ClinicalFacts): EvidenceItem {
   if (hormonePositive === true && her2 === 'negative') statements.push(lines.hrPositive);
   if (hormonePositive === false) statements.push(lines.hrNegative);
   if (statements.length === 1) statements.push(lines.hrPositive, lines.hrNegative, lines.her2Positive);
-  return { id: 'systemic-therapy', situation: 'Adjuvant systemic therapy', statements, citations: ['Seed guideline summary (models.md §5)'] };
+  return { id: 'systemic-therapy', situation: 'Adjuvant systemic therapy', statements, citations: ['Seed guideline summary'] };
 }
 
 /** The evidence items that fit the patient, most specific first. */
@@ -86,7 +86,11 @@ export function evidenceFor(facts: ClinicalFacts): EvidenceItem[] {
         id: 'neoadjuvant',
         situation: 'Systemic therapy given before surgery',
         statements: ['These models were built in patients operated first; none applies after neoadjuvant therapy.'],
-        citations: ['models.md §5'],
+        citations: [
+          'Van Zee KJ, et al. Ann Surg Oncol 2003;10:1140',
+          'Tvedskov TF, et al. Int J Cancer 2012;131:2367',
+          'ASCO Annual Meeting abstract e12606',
+        ],
       },
     ];
   }

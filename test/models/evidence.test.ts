@@ -5,7 +5,7 @@ import { assess } from '../../src/models/evaluate.ts';
 const evidence = (inputs: Record<string, unknown>) => assess(factsFromPlainInputs(inputs)).evidence;
 const ids = (inputs: Record<string, unknown>) => evidence(inputs).map((e) => e.id);
 
-describe('evidence situations (models.md §5)', () => {
+describe('evidence situations (docs/evidence.md)', () => {
   it('ITC only: staged node-negative', () => {
     const items = evidence({ slnPositive: 0, slnItcOnly: 1, slnExamined: 2 });
     expect(items.map((e) => e.id)).toEqual(['itc', 'systemic-therapy']);
