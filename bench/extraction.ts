@@ -1,4 +1,4 @@
-// Extraction timings (design.md "npm run bench"): a patient with 10,000 Observations and 50 pathology
+// Extraction timings (docs/architecture.md "Folders": bench/): a patient with 10,000 Observations and 50 pathology
 // reports (target < 100 ms) and one typical patient. Median of several runs after a warm-up.
 import { extractFacts } from '../src/fhir/extract/index.ts';
 import { largePatient } from '../test/fixtures/large-patient.ts';

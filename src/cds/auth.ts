@@ -1,4 +1,4 @@
-// Verifies the JWT every CDS client sends (CDS Hooks 2.0 "Trusting CDS Clients"; smart-cds.md §3.6).
+// Verifies the JWT every CDS client sends (CDS Hooks 2.0 "Trusting CDS Clients").
 // Any failure is the same AuthError: the caller answers a bare 401 and never says why.
 import {
   createLocalJWKSet,

@@ -1,4 +1,4 @@
-// Assessment → CDS Hooks card (CDS Hooks 2.0 "CDS Service Response"; smart-cds.md §3.4).
+// Assessment → CDS Hooks card (CDS Hooks 2.0 "CDS Service Response").
 //
 // Indicator rules (never `critical`: the service offers estimates and published evidence, not
 // safety stops):

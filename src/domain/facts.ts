@@ -1,5 +1,5 @@
 // Facts: every clinical input is present (with provenance), missing, or in conflict.
-// Nothing is ever filled with a default (design.md "Vocabulary").
+// Nothing is ever filled with a default (docs/architecture.md "The core").
 import { INPUT_NAMES, type InputName, type InputValue, type InputValues } from './vocabulary.ts';
 
 export type Origin = 'fhir' | 'report-text' | 'derived' | 'clinician';

@@ -1,4 +1,4 @@
-// The clinical input vocabulary of Nodal Risk (design.md "Vocabulary"): one canonical name per
+// The clinical input vocabulary of Nodal Risk: one canonical name per
 // concept, used by extraction, the models, the JSON contract and the UI labels.
 
 export type InputSpec =
@@ -19,7 +19,7 @@ export const INPUTS = {
   nuclearGrade: { type: 'enum', label: 'Nuclear grade', values: [1, 2, 3] },
   lvi: { type: 'boolean', label: 'Lymphovascular invasion' },
   multifocal: { type: 'boolean', label: 'Multifocal invasive tumour' },
-  // Not in design.md's table: trial eligibility inputs (Z0011 excluded multicentric and bilateral cancer).
+  // Trial eligibility inputs (Z0011 excluded multicentric and bilateral cancer).
   multicentric: { type: 'boolean', label: 'Multicentric invasive tumour (different quadrants)' },
   bilateralCancer: { type: 'boolean', label: 'Bilateral breast cancer' },
   quadrant: {
@@ -34,7 +34,7 @@ export const INPUTS = {
   slnExamined: { type: 'integer', label: 'Sentinel nodes examined', min: 0, max: 100 },
   slnPositive: { type: 'integer', label: 'Sentinel nodes positive (micro/macro)', min: 0, max: 100 },
   slnItcOnly: { type: 'integer', label: 'Sentinel nodes with ITC only', min: 0, max: 100 },
-  // Not in design.md's table: SENOMAC, POSNOC and INSEMA count macrometastatic sentinel nodes.
+  // SENOMAC, POSNOC and INSEMA count macrometastatic sentinel nodes.
   slnMacroCount: { type: 'integer', label: 'Sentinel nodes with a macrometastasis', min: 0, max: 100 },
   slnNegative: {
     type: 'integer',
@@ -50,7 +50,7 @@ export const INPUTS = {
     label: 'Method that detected the sentinel metastasis',
     values: ['frozen-section', 'routine-he', 'serial-he', 'ihc'],
   },
-  // Not in design.md's table: whether the record states a frozen-section result on the sentinel
+  // Not read from FHIR: whether the record states a frozen-section result on the sentinel
   // node. It chooses the riskcalc.org form of the MSKCC nomogram: with it, or without it when the
   // record states none was done or says nothing. The clinician may set it (what-if).
   frozenSectionInfo: { type: 'enum', label: 'Frozen-section information', values: ['available', 'unavailable'] },
@@ -69,7 +69,7 @@ export const INPUTS = {
   axillaryUltrasoundSuspicious: { type: 'boolean', label: 'Suspicious node on axillary ultrasound' },
   neoadjuvantTherapy: { type: 'boolean', label: 'Systemic therapy before surgery' },
   breastSurgery: { type: 'enum', label: 'Breast surgery', values: ['breast-conserving', 'mastectomy'] },
-  // Not in design.md's table: radiotherapy plans named by the trial and guideline criteria.
+  // Radiotherapy plans named by the trial and guideline criteria (docs/evidence.md); not read from FHIR yet.
   wholeBreastRtPlanned: { type: 'boolean', label: 'Whole-breast radiotherapy planned' },
   regionalNodalRtPlanned: { type: 'boolean', label: 'Regional nodal radiotherapy planned' },
 } as const satisfies Record<string, InputSpec>;

@@ -1,4 +1,4 @@
-// Every code table Nodal Risk reads, in one place. Sources refer to ../shared/reference/fhir-mapping.md
+// Every code table Nodal Risk reads, in one place. Sources refer to docs/fhir-mapping.md
 // ("§n" = its section), which names the public IG / repository each code was seen in.
 // Codes are the key; displays vary by release and are never relied on.
 
@@ -347,7 +347,7 @@ export const PROCEDURE_SNOMED = {
   sentinelNodeExcision: '443497002', // Excision of sentinel lymph node (Synthea, after 396487001)
   axillaryDissection: '234262008',
   breastExcision: '69031006', // Excision of breast tissue (Synthea): a breast surgery of unstated extent
-  chemotherapy: '367336001', // Chemotherapy (procedure) — SNOMED CT; not listed in fhir-mapping.md
+  chemotherapy: '367336001', // Chemotherapy (procedure) — SNOMED CT; not in the public IG tables (docs/fhir-mapping.md §1)
 } as const;
 export const BREAST_CONSERVING_SNOMED: Record<string, true> = {
   '392021009': true, // Lumpectomy of breast (§1)

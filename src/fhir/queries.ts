@@ -1,5 +1,5 @@
-// The FHIR searches Nodal Risk needs, as one plan per kind of server (design.md "One pipeline";
-// fhir-mapping.md §5 "Query strategy"). Data only: the app renders them into fetches, the CDS
+// The FHIR searches Nodal Risk needs, as one plan per kind of server (docs/architecture.md;
+// docs/fhir-mapping.md §5 "Query strategy"). Data only: the app renders them into fetches, the CDS
 // service into prefetch templates. Codes come from codes.ts so the searches and the extractor
 // cannot drift apart. Vendor rules behind each plan: docs/deploy-epic.md, docs/deploy-oracle.md.
 import {

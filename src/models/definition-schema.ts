@@ -161,7 +161,7 @@ export const MODEL_DEFINITION_SCHEMA = {
       minItems: 1,
       items: { type: 'object', required: ['text'], additionalProperties: false, properties: { text: text, doi: text } },
     },
-    modelsMdSection: text,
+    docsSection: text,
     performance: text,
     notes: { type: 'array', items: text },
     requirements: { type: 'array', items: { $ref: '#/definitions/requirement' } },

@@ -123,8 +123,8 @@ export interface ModelDefinition {
   /** The population in plain words. */
   population: string;
   citations: Citation[];
-  /** Section of shared/models.md the numbers come from (built-in models). */
-  modelsMdSection?: string;
+  /** Heading of docs/models.md the numbers come from (built-in models). */
+  docsSection?: string;
   /** Development/validation performance in plain words (AUCs, cohort sizes). */
   performance?: string;
   /** Shown with every result of this model. */

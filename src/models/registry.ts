@@ -8,7 +8,7 @@ import type { ModelDefinition } from './definition.ts';
 export const BUILTIN_MODELS: readonly ModelDefinition[] = [mskccNsn, mskccNsnNoFrozenSection, dbcgMicro, dbcgItc, sysuPn2];
 
 /**
- * Models published but not implementable (models.md §4): shown in "about the models", never as results.
+ * Models published but not implementable (docs/models.md "Models known but not implemented"): shown in "about the models", never as results.
  */
 export const KNOWN_UNIMPLEMENTABLE: readonly { name: string; citation: string; why: string }[] = [
   { name: 'Tenon score', citation: 'Barranger 2005; cut-off ≤3.5 low risk, NPV 95.8% in Coutant 2009', why: 'point table not available' },

@@ -1,4 +1,4 @@
-// Pathology report text → findings (fhir-mapping.md §6): CAP synoptic "Label: value" lines of
+// Pathology report text → findings (docs/fhir-mapping.md §6): CAP synoptic "Label: value" lines of
 // all protocol versions (label-rules.ts), the free-text phrases pathologists write
 // (free-text.ts), and CAP checklists rendered with marks (checklist.ts), of which only the marked
 // answers are read. Each finding keeps the exact line(s) it came from. Lines that look like an

@@ -1,4 +1,4 @@
-// Reading values out of pathology wording (fhir-mapping.md §6 "Normalise"). Shared by the report
+// Reading values out of pathology wording (docs/fhir-mapping.md §6). Shared by the report
 // parser and by FHIR values that arrive as text (valueString, CodeableConcept.text, CAP answer
 // displays). Every function returns undefined when the wording is not clearly one answer:
 // a phrase we cannot read confidently must not become a fact.
@@ -217,7 +217,7 @@ export function parseClock(text: string): number | undefined {
 }
 
 /**
- * Clock position → quadrant, as seen facing the patient (fhir-mapping.md §6): on the right breast
+ * Clock position → quadrant, as seen facing the patient (docs/fhir-mapping.md §6): on the right breast
  * the outer half is 6–12 o'clock, on the left 12–6. A position on a quadrant boundary (12, 3, 6, 9)
  * belongs to two quadrants and gives no answer.
  */

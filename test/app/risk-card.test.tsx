@@ -11,7 +11,7 @@ afterEach(cleanup);
 const obs = (id: string, code: string) => [{ reference: `Observation/${id}`, code: `http://loinc.org|${code}`, date: '2026-03-02' }];
 const reportLine = (text: string) => [{ reference: 'DiagnosticReport/path1', date: '2026-03-02', text }];
 
-/** Vector A of models.md §1 as it would arrive from an EHR (mixed coded data and report text). */
+/** Check vector A of docs/models.md "MSKCC nomogram (mskcc-nsn)" as it would arrive from an EHR (mixed coded data and report text). */
 function recordFacts(): ClinicalFacts {
   const f = emptyFacts();
   f.tumorSizeMm = present(20, 'fhir', obs('size', '21889-1'));

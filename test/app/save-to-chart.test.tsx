@@ -17,7 +17,7 @@ afterEach(() => {
 
 const obs = (id: string) => [{ reference: `Observation/${id}`, date: '2026-03-02' }];
 
-/** models.md §1 vector A: MSKCC 32%, Sun Yat-sen ×9.15. */
+/** docs/models.md MSKCC check vector A: MSKCC 32%, Sun Yat-sen ×9.15. */
 function recordFacts(): ClinicalFacts {
   const f = emptyFacts();
   f.tumorSizeMm = present(20, 'fhir', obs('size'));

@@ -16,7 +16,7 @@ function run(...args: string[]) {
 }
 
 describe('nodal-risk score --bundle', () => {
-  it('prints the design.md JSON with extracted inputs, their provenance and the ignored list', () => {
+  it('prints the assessment JSON (docs/architecture.md) with extracted inputs, their provenance and the ignored list', () => {
     const r = run('score', '--bundle', fixture('messy.json'), '--patient', 'messy-3', '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

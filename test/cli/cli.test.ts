@@ -23,7 +23,7 @@ function run(...args: string[]) {
 const vectorA = { ...VECTOR_A, detectionMethod: 'frozen-section', nodalBurden: 'macro' };
 
 describe('nodal-risk score --inputs', () => {
-  it('prints the design.md JSON', () => {
+  it('prints the assessment JSON (docs/architecture.md)', () => {
     const r = run('score', '--inputs', file('a.json', JSON.stringify(vectorA)), '--json');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');

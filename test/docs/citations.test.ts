@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_MODELS } from '../../src/models/registry.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCANNED = ['src', 'test', 'bench', 'scripts', 'README.md'];
@@ -66,8 +67,7 @@ describe('citation scanner', () => {
   });
 });
 
-// enabled by the lead after the comment sweep: the comments are repointed once every branch is merged.
-describe.skip('sources in the repository', () => {
+describe('sources in the repository', () => {
   it('no file under src/, test/, bench/, scripts/ or README.md cites a document outside the repository', () => {
     const hits = FILES.flatMap((file) => outsideCitations(file, read(file)));
     expect(hits.map((h) => `${h.file}:${h.line}: ${h.text}`)).toEqual([]);
@@ -97,6 +97,12 @@ describe('docs/', () => {
     }
     expect(docs.length).toBeGreaterThan(0);
     expect(broken).toEqual([]);
+  });
+
+  it('has the heading each built-in model names as its section of docs/models.md', () => {
+    const headings = anchorsOf(read('docs/models.md'));
+    const sections = BUILTIN_MODELS.map((m) => `${m.id}: ${m.docsSection ?? '(none)'}`);
+    expect(sections.filter((s) => !headings.has(slug(s.slice(s.indexOf(': ') + 2))))).toEqual([]);
   });
 });
 

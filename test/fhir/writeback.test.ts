@@ -13,7 +13,7 @@ beforeAll(() => indexFhirDefinitions());
 const obs = (id: string) => [{ reference: `Observation/${id}`, date: '2026-03-02' }];
 const report = (text: string) => [{ reference: 'DiagnosticReport/path1', date: '2026-03-02', text }];
 
-/** models.md §1 vector A: MSKCC 32%, Sun Yat-sen ×9.15 (as in the card tests). */
+/** docs/models.md MSKCC check vector A: MSKCC 32%, Sun Yat-sen ×9.15 (as in the card tests). */
 function macroFacts(): ClinicalFacts {
   const f = emptyFacts();
   f.tumorSizeMm = present(20, 'fhir', obs('size'));

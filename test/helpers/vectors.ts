@@ -1,5 +1,5 @@
 /**
- * Check vector A of models.md §1 (size 2.0 cm, ductal nuclear grade 2, ER+, 1 positive and 1
+ * Check vector A of docs/models.md "MSKCC nomogram (mskcc-nsn)" (size 2.0 cm, ductal nuclear grade 2, ER+, 1 positive and 1
  * negative sentinel node, no LVI, unifocal) as clinician inputs, without a detection method.
  */
 export const VECTOR_A = {

@@ -1,4 +1,4 @@
-// models.md §2: DBCG risk-factor profiles — factors with the patient's raw values, the published
+// docs/models.md "DBCG models (dbcg-micro, dbcg-itc)": DBCG risk-factor profiles — factors with the patient's raw values, the published
 // statistics, population rules, and never a percentage.
 import { describe, expect, it } from 'vitest';
 import { expectVariant, resultFor } from '../helpers/facts.ts';

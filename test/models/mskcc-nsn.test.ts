@@ -1,5 +1,5 @@
-// Check vectors of models.md §1 / §1b. Expected percentages are literals: the 2-decimal values
-// published in models.md, and 6-decimal values computed independently from the same equation
+// Check vectors of docs/models.md (MSKCC sections). Expected percentages are literals: the 2-decimal values
+// listed in docs/models.md, and 6-decimal values computed independently from the same equation
 // (outside this code base) so the port can be held to 1e-4 percentage points.
 import { describe, expect, it } from 'vitest';
 import { formatProbability } from '../../src/models/display.ts';
@@ -13,7 +13,7 @@ function percent(modelId: string, inputs: Record<string, unknown>): number {
   return expectVariant(resultFor(modelId, inputs), 'probability').probability * 100;
 }
 
-describe('mskcc-nsn check vectors (models.md §1)', () => {
+describe('mskcc-nsn check vectors (docs/models.md "MSKCC nomogram (mskcc-nsn)")', () => {
   const cases: [string, Record<string, unknown>, number, number][] = [
     ['A frozen', { ...vectorA, detectionMethod: 'frozen-section' }, 31.93, 31.927247],
     ['A routine', { ...vectorA, detectionMethod: 'routine-he' }, 13.14, 13.135735],
@@ -142,7 +142,7 @@ describe('mskcc-nsn ranges, applicability, missing inputs', () => {
   });
 });
 
-describe('mskcc-nsn-nofs (models.md §1b)', () => {
+describe('mskcc-nsn-nofs (docs/models.md "MSKCC form without frozen-section information")', () => {
   const nofs = { ...vectorA, frozenSectionInfo: 'unavailable' };
   it('reproduces the §1b check vector and the derived ones', () => {
     const cases: [Record<string, unknown>, number][] = [

@@ -1,4 +1,4 @@
-// models.md §3: relative odds as the product of codable odds ratios; uncodable factors shown and
+// docs/models.md "Sun Yat-sen nomogram (sysu-pn2)": relative odds as the product of codable odds ratios; uncodable factors shown and
 // left out; observed rates beside it; population rules.
 import { describe, expect, it } from 'vitest';
 import { expectVariant, resultFor } from '../helpers/facts.ts';
@@ -17,7 +17,7 @@ const base = {
 };
 
 describe('sysu-pn2', () => {
-  it('macrometastasis + two positive nodes → 9.15 × 6.59 ≈ 60.3 (models.md example)', () => {
+  it('macrometastasis + two positive nodes → 9.15 × 6.59 ≈ 60.3 (docs/models.md example)', () => {
     const r = expectVariant(resultFor('sysu-pn2', base), 'relative-odds');
     expect(r.relativeOdds).toBeCloseTo(60.2985, 4);
     expect(r.calibrated).toBeUndefined();

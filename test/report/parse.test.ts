@@ -1,4 +1,4 @@
-// The report-text parser on report fragments written as pathologists write them (fhir-mapping.md §6).
+// The report-text parser on report fragments written as pathologists write them (docs/fhir-mapping.md §6).
 import { describe, expect, it } from 'vitest';
 import { parseReportText } from '../../src/report/parse.ts';
 import { htmlToText, attachmentText } from '../../src/report/text.ts';

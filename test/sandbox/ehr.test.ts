@@ -49,9 +49,9 @@ describe('launcher and chart', () => {
     expect(html`<a href="${'" onclick="x'}">`.value).not.toContain('" onclick');
   });
 
-  it('says the CDS service is not available yet on the order screen', async () => {
+  it('says no CDS service is configured on the order screen', async () => {
     const page = await (await fetch(`${sb.ehrOrigin}/ehr/order?patient=micrometastasis`)).text();
-    expect(page).toContain('The CDS service is not available yet');
+    expect(page).toContain('No CDS service is configured');
     const res = await postForm(`${sb.ehrOrigin}/ehr/order`, { patient: 'micrometastasis', hook: 'order-sign' });
     expect(res.status).toBe(503);
   });

@@ -1,4 +1,4 @@
-// FHIR resources → ClinicalFacts with provenance (design.md "One pipeline"). Pure: no I/O, no DOM.
+// FHIR resources → ClinicalFacts with provenance (docs/architecture.md "Extraction in three steps"). Pure: no I/O, no DOM.
 // Any input is accepted; what cannot be used is listed in `ignored` with the reason.
 import { emptyFacts, type ClinicalFacts, type IgnoredItem } from '../../domain/facts.ts';
 import { Collector } from './candidate.ts';

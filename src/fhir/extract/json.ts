@@ -1,4 +1,4 @@
-// Narrowing helpers: every resource is untrusted JSON (design.md "The EHR is hostile input").
+// Narrowing helpers: every resource is untrusted JSON.
 
 export type Json = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-// Sentinel node counts from the counts as stated (fhir-mapping.md §1 node rows, §8 pitfall 6).
+// Sentinel node counts from the counts as stated (docs/fhir-mapping.md §1 node rows, §8 pitfall 6).
 // Regional and ITC/micro/macro counts are not sentinel-specific: they are read as sentinel counts
 // only when no axillary dissection is recorded and a sentinel biopsy is. ITC-only nodes are never
 // counted as positive.

@@ -1,4 +1,4 @@
-// Candidates → one Fact per input (design.md "Vocabulary"): the rules that settle disagreements,
+// Candidates → one Fact per input (docs/architecture.md "Extraction in three steps"): the rules that settle disagreements,
 // and a conflict with every candidate when they cannot.
 import { emptyFacts, type ClinicalFacts, type Fact, type IgnoredItem, type PresentFact, type Source } from '../../domain/facts.ts';
 import type { InputName, InputValue } from '../../domain/vocabulary.ts';
@@ -10,7 +10,7 @@ export interface ResolveContext {
   indexSide?: Side;
 }
 
-/** Least sensitive first: the method that counts is the least sensitive one that showed the metastasis (design.md). */
+/** Least sensitive first: the method that counts is the least sensitive one that showed the metastasis (Van Zee 2003 method of detection; docs/models.md "Equation"). */
 const DETECTION_ORDER = ['frozen-section', 'routine-he', 'serial-he', 'ihc'];
 
 function describe(c: Candidate): string {

@@ -1,4 +1,4 @@
-// TNM categories in every encoding seen (fhir-mapping.md §8 pitfall 7): SNOMED AJCC values, AJCC
+// TNM categories in every encoding seen (docs/fhir-mapping.md §8 pitfall 7): SNOMED AJCC values, AJCC
 // strings ("pN1mi(sn)", "ypT2", "3C"), legacy SNOMED findings, and noisy report text ("pNO", "pTib").
 import { TNM_SNOMED } from '../codes.ts';
 import { codingsOf, lookup } from './coding.ts';

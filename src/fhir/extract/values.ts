@@ -1,4 +1,4 @@
-// Reading Observation values of every shape seen (fhir-mapping.md §8 pitfall 4): valueQuantity in
+// Reading Observation values of every shape seen (docs/fhir-mapping.md §8 pitfall 4): valueQuantity in
 // mm/cm/µm with UCUM or free units, valueInteger, valueString, valueCodeableConcept (codings or
 // text only), components, interpretation.
 import { parseCount, parseFraction, parseLengthMm, unitToMm, roundMm, type Fraction } from '../../report/phrases.ts';

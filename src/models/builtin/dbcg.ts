@@ -43,7 +43,7 @@ export const dbcgMicro: ModelDefinition = {
   outcome: OUTCOME,
   population: 'Worst sentinel deposit is a micrometastasis (>0.2–2 mm); operated first (DBCG 2002–2008, 1,577 patients, all with ALND)',
   citations: [TVEDSKOV_2012],
-  modelsMdSection: '§2',
+  docsSection: 'DBCG models (dbcg-micro, dbcg-itc)',
   performance: 'AUC 0.64 (development), 0.63 in an independent Danish cohort (720 patients, 2009–2010).',
   notes: NOTES,
   requirements: [
@@ -100,7 +100,7 @@ export const dbcgItc: ModelDefinition = {
   outcome: OUTCOME,
   population: 'Isolated tumour cells only in the sentinel nodes; operated first (DBCG 2002–2008, 304 patients, all with ALND)',
   citations: [TVEDSKOV_2012],
-  modelsMdSection: '§2',
+  docsSection: 'DBCG models (dbcg-micro, dbcg-itc)',
   performance: 'AUC 0.73 (development), 0.60 in the Danish validation cohort (180 patients).',
   notes: [
     ...NOTES,

@@ -22,7 +22,7 @@ export const mskccNsnNoFrozenSection: ModelDefinition = {
   outcome: MSKCC_OUTCOME,
   population: MSKCC_POPULATION,
   citations: [VAN_ZEE_2003],
-  modelsMdSection: '§1b',
+  docsSection: 'MSKCC form without frozen-section information (mskcc-nsn-nofs)',
   performance: MSKCC_PERFORMANCE,
   notes: [...MSKCC_NOTES, 'The form the calculator offers when the record states no frozen section was done or says nothing about one.'],
   requirements: [

@@ -22,7 +22,7 @@ export const mskccNsn: ModelDefinition = {
   outcome: MSKCC_OUTCOME,
   population: MSKCC_POPULATION,
   citations: [VAN_ZEE_2003],
-  modelsMdSection: '§1',
+  docsSection: 'MSKCC nomogram (mskcc-nsn)',
   performance: MSKCC_PERFORMANCE,
   notes: MSKCC_NOTES,
   requirements: [FROZEN_SECTION_FORM, ...MSKCC_REQUIREMENTS],

@@ -10,7 +10,7 @@ export const sysuPn2: ModelDefinition = {
   outcome: 'four or more axillary nodes involved (pN2–3) at completion dissection',
   population: 'cT1–2, cN0, 1–2 positive sentinel nodes, no neoadjuvant therapy (733 patients, all with ALND, 2011–2022)',
   citations: [{ text: 'ASCO Annual Meeting abstract e12606 (Sun Yat-sen Memorial Hospital).' }],
-  modelsMdSection: '§3',
+  docsSection: 'Sun Yat-sen nomogram (sysu-pn2)',
   performance: '127 of 733 (17.3%) had ≥4 positive nodes; training 488 (18.2% upstaged); AUC 0.819 (training), 0.827 (validation).',
   notes: [
     'Odds ratios from a conference abstract; no intercept is published, so the result is relative odds, not a percentage.',

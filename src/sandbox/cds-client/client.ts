@@ -1,6 +1,6 @@
 // A CDS Hooks 2.0 client as an EHR would run it: ES384-signed JWT per call (aud = the called URL,
 // jku = our JWKS), prefetch filled from the FHIR server. Behind an interface so the sandbox can be
-// pointed at the real service once it exists.
+// pointed at the project's CDS service (src/sandbox/cds-service.ts) or a stand-in.
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { Bundle, Resource } from '@medplum/fhirtypes';

@@ -21,7 +21,7 @@ export function registerOrderRoutes(app: FastifyInstance, d: EhrDeps, sendPage: 
 <main>
 <h1>New order: axillary lymph node dissection</h1>
 <p>Draft ServiceRequest, SNOMED CT 234262008 "Excision of axillary lymph node".</p>
-${d.cdsServiceUrl ? '' : html`<p class="notice"><strong>The CDS service is not available yet.</strong> The order screen will call its order-select and order-sign hooks once it exists.</p>`}
+${d.cdsServiceUrl ? '' : html`<p class="notice"><strong>No CDS service is configured.</strong> The order screen calls its order-select and order-sign hooks when one is.</p>`}
 <form method="post" action="/ehr/order">
 <input type="hidden" name="patient" value="${scenario.patientId}">
 <button type="submit" name="hook" value="order-select">Select order</button>
@@ -38,7 +38,7 @@ ${d.cdsServiceUrl ? '' : html`<p class="notice"><strong>The CDS service is not a
     if (!scenario) return sendPage(reply, 'Not found', html`<main><h1>Unknown patient</h1></main>`, PAGE_CSP, 404);
     const back = html`<p><a href="/ehr/order?patient=${scenario.patientId}">Back to the order</a> · <a href="/">Patient list</a></p>`;
     if (!d.cdsServiceUrl) {
-      return sendPage(reply, 'CDS not available', html`<main><h1>${hook}</h1><p><strong>The CDS service is not available yet</strong>; no hook was called.</p>${back}</main>`, PAGE_CSP, 503);
+      return sendPage(reply, 'CDS not configured', html`<main><h1>${hook}</h1><p><strong>No CDS service is configured</strong>; no hook was called.</p>${back}</main>`, PAGE_CSP, 503);
     }
     const encounterId = scenario.resources.find((r) => r.resourceType === 'Encounter')?.id;
     const userId = 'Practitioner/dr-rivera';
