@@ -38,9 +38,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/app/**', '**/cds/**', '**/cli/**', '**/sandbox/**'], message: 'The core must not import a face.' },
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto'], message: 'The core is isomorphic: no Node APIs.' },
-            { group: ['preact', 'preact/*', 'fhirclient', 'fastify', '@fastify/*'], message: 'The core has no UI or server framework.' },
+            {
+              group: ['**/app/**', '**/cds/**', '**/cli/**', '**/sandbox/**'],
+              message: 'The core must not import a face.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto'],
+              message: 'The core is isomorphic: no Node APIs.',
+            },
+            {
+              group: ['preact', 'preact/*', 'fhirclient', 'fastify', '@fastify/*'],
+              message: 'The core has no UI or server framework.',
+            },
           ],
         },
       ],

@@ -12,7 +12,10 @@ import { contentSecurityPolicy } from './src/app/smart/csp.ts';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 function contentSecurityPolicyPlugin(): Plugin {
-  const config = loadAppConfig(new URL('./smart-config/app.json', import.meta.url), new URL('./smart-config/app.schema.json', import.meta.url));
+  const config = loadAppConfig(
+    new URL('./smart-config/app.json', import.meta.url),
+    new URL('./smart-config/app.schema.json', import.meta.url),
+  );
   const policy = contentSecurityPolicy(config);
   const metaPolicy = policy
     .split('; ')
@@ -21,7 +24,13 @@ function contentSecurityPolicyPlugin(): Plugin {
   return {
     name: 'nodal-risk-csp',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy },
+        injectTo: 'head-prepend',
+      },
+    ],
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'content-security-policy.txt', source: `${policy}\n` });
     },
@@ -57,7 +66,19 @@ export default defineConfig({
     // (configs, lock files, server code, keys).
     fs: {
       strict: true,
-      allow: ['index.html', 'launch', 'public', 'smart-config/app.json', 'src/app', 'src/domain', 'src/fhir', 'src/models', 'src/report', 'src/pipeline.ts', 'node_modules'],
+      allow: [
+        'index.html',
+        'launch',
+        'public',
+        'smart-config/app.json',
+        'src/app',
+        'src/domain',
+        'src/fhir',
+        'src/models',
+        'src/report',
+        'src/pipeline.ts',
+        'node_modules',
+      ],
       deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', 'package-lock.json', '.package-lock.json'],
     },
   },

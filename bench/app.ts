@@ -33,11 +33,17 @@ export function sequentialRounds(requests: Timing[]): number {
 function shippedGzipBytes(): { bytes: number; files: number } {
   const dir = `${root}dist/app/assets`;
   const files = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f));
-  return { bytes: files.reduce((sum, f) => sum + gzipSync(readFileSync(`${dir}/${f}`), { level: 9 }).length, 0), files: files.length };
+  return {
+    bytes: files.reduce((sum, f) => sum + gzipSync(readFileSync(`${dir}/${f}`), { level: 9 }).length, 0),
+    files: files.length,
+  };
 }
 
 export async function benchApp(): Promise<string[]> {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const stack = await startStack();
   const durations: number[] = [];
   const searchRounds: number[] = [];

@@ -32,7 +32,13 @@ type Autocannon = (options: {
   url: string;
   connections: number;
   duration: number;
-  requests: { method: string; path: string; headers: Record<string, string>; body: string; setupRequest?: (req: AutocannonRequest) => AutocannonRequest }[];
+  requests: {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+    setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
+  }[];
 }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -54,7 +60,11 @@ async function serveInWorker(data: WorkerRole): Promise<number> {
     {
       serviceUrl: SERVICE_URL,
       appLaunchUrl: 'http://127.0.0.1:5173/launch/launch.html',
-      source: { label: 'Nodal Risk', url: 'http://127.0.0.1:5173/', topic: { system: 'http://snomed.info/sct', code: '234262008', display: 'Excision of axillary lymph node' } },
+      source: {
+        label: 'Nodal Risk',
+        url: 'http://127.0.0.1:5173/',
+        topic: { system: 'http://snomed.info/sct', code: '234262008', display: 'Excision of axillary lymph node' },
+      },
       clients: [{ iss: ISS, jwks: { keys: [data.jwk] } }],
       alnd: { snomed: ['234262008'], cpt: ['38745', '38740'] },
     },
@@ -105,7 +115,14 @@ async function requestBody(): Promise<string> {
   const prefetch: Record<string, { resourceType: 'Bundle'; type: 'searchset'; entry: { resource: unknown }[] }> = {};
   for (const q of QUERIES) prefetch[q.id] = { resourceType: 'Bundle', type: 'searchset', entry: [] };
   for (const r of scenario.resources) prefetch[keyOf[r.resourceType] ?? '']?.entry.push({ resource: r });
-  const order = { resourceType: 'ServiceRequest', id: 'alnd-1', status: 'draft', intent: 'order', subject: { reference: `Patient/${scenario.patientId}` }, code: { coding: [{ system: 'http://snomed.info/sct', code: '234262008' }] } };
+  const order = {
+    resourceType: 'ServiceRequest',
+    id: 'alnd-1',
+    status: 'draft',
+    intent: 'order',
+    subject: { reference: `Patient/${scenario.patientId}` },
+    code: { coding: [{ system: 'http://snomed.info/sct', code: '234262008' }] },
+  };
   return JSON.stringify({
     hook: 'order-select',
     hookInstance: randomUUID(),
@@ -151,7 +168,13 @@ async function load(port: number, body: string, tokens?: string[]): Promise<Run>
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function signTokens(count: number): Promise<{ jwk: JWK; tokens: string[] }> {
@@ -193,7 +216,10 @@ export async function benchCds(options: { tokens?: number } = {}): Promise<strin
 
   const ratio = cdsRun.rps / bareRun.rps;
   return [
-    line(`cds order-select (full prefetch ${Math.round(body.length / 1024)} KiB, RS384 JWT, ${CONNECTIONS} connections, ${DURATION_S} s)`, cdsRun),
+    line(
+      `cds order-select (full prefetch ${Math.round(body.length / 1024)} KiB, RS384 JWT, ${CONNECTIONS} connections, ${DURATION_S} s)`,
+      cdsRun,
+    ),
     line('bare node:http fixed JSON (same body posted)', bareRun),
     `cds/bare throughput ratio: ${ratio.toFixed(2)} (target ≥ 0.5); cds p99 ${cdsRun.p99} ms (target < 25 ms)`,
   ];

@@ -24,5 +24,7 @@ export function benchModels(): string[] {
   const ms = medianMs(9, () => {
     for (let i = 0; i < batch; i++) assess(facts);
   });
-  return [`models: assess() all built-in models + evidence: ${((ms * 1000) / batch).toFixed(1)} µs per patient (median of 9 × ${batch})`];
+  return [
+    `models: assess() all built-in models + evidence: ${((ms * 1000) / batch).toFixed(1)} µs per patient (median of 9 × ${batch})`,
+  ];
 }

@@ -7,5 +7,6 @@ launch(config as AppConfig, window.location.search).catch((err: unknown) => {
   const status = document.getElementById('status');
   if (!status) return;
   status.setAttribute('role', 'alert');
-  status.textContent = err instanceof LaunchProblem ? err.message : 'Nodal Risk could not start the launch with the EHR.';
+  status.textContent =
+    err instanceof LaunchProblem ? err.message : 'Nodal Risk could not start the launch with the EHR.';
 });

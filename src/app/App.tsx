@@ -52,7 +52,10 @@ interface Ready {
   saveBranch: SaveBranch;
 }
 
-type State = { phase: 'loading'; done: number; total: number } | { phase: 'ready'; ready: Ready } | { phase: 'problem'; problem: AppProblem };
+type State =
+  | { phase: 'loading'; done: number; total: number }
+  | { phase: 'ready'; ready: Ready }
+  | { phase: 'problem'; problem: AppProblem };
 
 const DEMOGRAPHIC = new Set(['ageYears', 'sex', 'menopausalStatus']);
 
@@ -88,7 +91,12 @@ function documentText(r: Record<string, unknown>, binaries: Record<string, strin
   return typeof r.conclusion === 'string' ? r.conclusion : undefined;
 }
 
-export function App(props: { session: SmartSession; analyse: Analyse; definitions: readonly ModelDefinition[]; version: string }) {
+export function App(props: {
+  session: SmartSession;
+  analyse: Analyse;
+  definitions: readonly ModelDefinition[];
+  version: string;
+}) {
   const { session, analyse } = props;
   const [state, setState] = useState<State>({ phase: 'loading', done: 0, total: 1 });
   const [generatedAt, setGeneratedAt] = useState(() => new Date());
@@ -113,19 +121,35 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
         grantedScope: session.grantedScope,
       });
       const now = new Date();
-      const { facts, ignored, patient } = analyse(data.resources, { patientId: session.patientId, now, binaries: data.binaries });
+      const { facts, ignored, patient } = analyse(data.resources, {
+        patientId: session.patientId,
+        now,
+        binaries: data.binaries,
+      });
       const patientResource = data.resources.find((r) => (r as { resourceType?: unknown })?.resourceType === 'Patient');
       const nothingFound = INPUT_NAMES.every((n) => DEMOGRAPHIC.has(n) || facts[n].status === 'missing');
       const printPatient = bannerPatient(patientResource);
       setGeneratedAt(now);
       setState({
         phase: 'ready',
-        ready: { data, facts, ignored, patient, banner: session.needPatientBanner ? printPatient : null, printPatient, sources: sourceIndex(data), nothingFound, saveBranch: branch },
+        ready: {
+          data,
+          facts,
+          ignored,
+          patient,
+          banner: session.needPatientBanner ? printPatient : null,
+          printPatient,
+          sources: sourceIndex(data),
+          nothingFound,
+          saveBranch: branch,
+        },
       });
     } catch (e) {
       loading = false;
       const problem: AppProblem =
-        e instanceof LoadError ? { kind: e.kind, message: e.message } : { kind: 'unexpected', message: 'The data could not be processed. Nothing was saved.' };
+        e instanceof LoadError
+          ? { kind: e.kind, message: e.message }
+          : { kind: 'unexpected', message: 'The data could not be processed. Nothing was saved.' };
       setState({ phase: 'problem', problem });
     }
   }, [session, analyse]);
@@ -150,7 +174,11 @@ export function App(props: { session: SmartSession; analyse: Analyse; definition
   return (
     <>
       {ready.banner && <PatientBanner patient={ready.banner} />}
-      <SearchNotice searches={ready.data.searches} documentProblems={ready.data.documentProblems} nothingFound={ready.nothingFound} />
+      <SearchNotice
+        searches={ready.data.searches}
+        documentProblems={ready.data.documentProblems}
+        nothingFound={ready.nothingFound}
+      />
       <AssessmentView
         recordFacts={ready.facts}
         patient={ready.patient}

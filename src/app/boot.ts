@@ -30,7 +30,9 @@ function retryAfterSeconds(headers: Headers): number | undefined {
  * triggers one refresh with the refresh token, when one was granted, and a single retry. A 401
  * within a minute of the last refresh is final: the session has ended, and the load says so.
  */
-function authorizedFetch(client: Client): (url: string, init?: { method: string; headers: Record<string, string>; body: string }) => Promise<Response> {
+function authorizedFetch(
+  client: Client,
+): (url: string, init?: { method: string; headers: Record<string, string>; body: string }) => Promise<Response> {
   let refreshing: Promise<unknown> | null = null;
   let lastRefresh = -Infinity;
   const canRefresh = () => typeof client.state.tokenResponse?.refresh_token === 'string';
@@ -46,7 +48,11 @@ function authorizedFetch(client: Client): (url: string, init?: { method: string;
   const send = (url: string, init?: { method: string; headers: Record<string, string>; body: string }) =>
     fetch(url, {
       method: init?.method ?? 'GET',
-      headers: { Accept: 'application/fhir+json', ...init?.headers, Authorization: client.getAuthorizationHeader() ?? '' },
+      headers: {
+        Accept: 'application/fhir+json',
+        ...init?.headers,
+        Authorization: client.getAuthorizationHeader() ?? '',
+      },
       ...(init ? { body: init.body } : {}),
     });
   return async (url, init) => {
@@ -77,7 +83,8 @@ function transportFor(client: Client, authorized: ReturnType<typeof authorizedFe
     baseUrl: client.state.serverUrl,
     async get(url: string) {
       const response = await authorized(new URL(url, base).href);
-      if (!response.ok) throw new FhirHttpError(response.status, retryAfterSeconds(response.headers), await outcomeText(response));
+      if (!response.ok)
+        throw new FhirHttpError(response.status, retryAfterSeconds(response.headers), await outcomeText(response));
       const type = response.headers.get('Content-Type') ?? '';
       if (!/json/i.test(type)) return response.text();
       try {
@@ -94,7 +101,12 @@ async function outcomeText(response: Response): Promise<string | undefined> {
   try {
     const body = (await response.json()) as { issue?: { details?: { text?: unknown }; diagnostics?: unknown }[] };
     const issue = body.issue?.[0];
-    const text = typeof issue?.details?.text === 'string' ? issue.details.text : typeof issue?.diagnostics === 'string' ? issue.diagnostics : undefined;
+    const text =
+      typeof issue?.details?.text === 'string'
+        ? issue.details.text
+        : typeof issue?.diagnostics === 'string'
+          ? issue.diagnostics
+          : undefined;
     return text?.slice(0, 200);
   } catch {
     return undefined;
@@ -103,7 +115,10 @@ async function outcomeText(response: Response): Promise<string | undefined> {
 
 /** GET of a public JSON document (the CapabilityStatement) without the token, bounded in time. */
 async function getPublic(url: string): Promise<unknown> {
-  const response = await fetch(url, { headers: { Accept: 'application/fhir+json' }, signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(url, {
+    headers: { Accept: 'application/fhir+json' },
+    signal: AbortSignal.timeout(10_000),
+  });
   if (!response.ok) throw new FhirHttpError(response.status);
   return response.json();
 }
@@ -131,12 +146,19 @@ export async function boot(config: AppConfig): Promise<BootResult> {
   try {
     client = await smartApi().ready();
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : '';
-    if (/state/i.test(message)) return { problem: { kind: 'no-launch', message: 'There is no SMART launch context in this window.' } };
+    const message = e instanceof Error ? (e.message.split('\n')[0] ?? '') : '';
+    if (/state/i.test(message))
+      return { problem: { kind: 'no-launch', message: 'There is no SMART launch context in this window.' } };
     return { problem: { kind: 'session-expired', message: `Authorization with the EHR did not complete: ${message}` } };
   }
   const patientId = client.patient.id;
-  if (!patientId) return { problem: { kind: 'no-patient', message: 'The launch context has no patient. Open Nodal Risk from a patient chart.' } };
+  if (!patientId)
+    return {
+      problem: {
+        kind: 'no-patient',
+        message: 'The launch context has no patient. Open Nodal Risk from a patient chart.',
+      },
+    };
   const token = (client.state.tokenResponse ?? {}) as Record<string, unknown>;
   const styleUrl = typeof token.smart_style_url === 'string' ? token.smart_style_url : undefined;
   if (styleUrl) {

@@ -18,7 +18,8 @@ export function smartStyleProperties(style: unknown): [string, string][] {
   const out: [string, string][] = [];
   for (const [key, pattern] of Object.entries(KEYS)) {
     const value = (style as Record<string, unknown>)[key];
-    if (typeof value === 'string' && pattern.test(value.trim())) out.push([`--smart-${key.replace(/_/g, '-')}`, value.trim()]);
+    if (typeof value === 'string' && pattern.test(value.trim()))
+      out.push([`--smart-${key.replace(/_/g, '-')}`, value.trim()]);
   }
   return out;
 }

@@ -57,10 +57,6 @@ export function alndOrders(
 export function hasAlndProcedure(resources: readonly unknown[], isAlnd: AlndMatcher): boolean {
   return resources.some((resource) => {
     const r = (resource ?? {}) as OrderLike;
-    return (
-      r.resourceType === 'Procedure' &&
-      (r.status === 'completed' || r.status === 'in-progress') &&
-      isAlnd(r.code)
-    );
+    return r.resourceType === 'Procedure' && (r.status === 'completed' || r.status === 'in-progress') && isAlnd(r.code);
   });
 }

@@ -35,7 +35,13 @@ export class AssessmentCache {
     } catch {
       return undefined;
     }
-    return createHash('sha256').update(patientId).update('\n').update(day).update('\n').update(canonical).digest('base64url');
+    return createHash('sha256')
+      .update(patientId)
+      .update('\n')
+      .update(day)
+      .update('\n')
+      .update(canonical)
+      .digest('base64url');
   }
 
   get(key: string): CachedAssessment | undefined {

@@ -72,7 +72,8 @@ export class JwtVerifier {
     if (typeof jti !== 'string' || jti.length === 0 || jti.length > 256) throw new AuthError('bad jti');
     // A long-lived token would have to be remembered for long; refuse it instead.
     if (exp - iat > jwt.maxLifetimeSeconds) throw new AuthError('lifetime too long');
-    if (client.tenants && (typeof tenant !== 'string' || !client.tenants.includes(tenant))) throw new AuthError('tenant');
+    if (client.tenants && (typeof tenant !== 'string' || !client.tenants.includes(tenant)))
+      throw new AuthError('tenant');
     const expiresAt = (exp + jwt.clockToleranceSeconds) * 1000;
     if (!(await this.replay.claim(`${client.iss}\n${jti}`, expiresAt))) throw new AuthError('replayed');
     return { iss: client.iss, jti, ...(typeof tenant === 'string' ? { tenant } : {}) };

@@ -39,7 +39,13 @@ export interface CardContext {
   appLaunchUrl: string;
 }
 
-const HEADLINE_ORDER: ModelResult['result'][] = ['probability', 'range', 'relative-odds', 'risk-factors', 'not-computed'];
+const HEADLINE_ORDER: ModelResult['result'][] = [
+  'probability',
+  'range',
+  'relative-odds',
+  'risk-factors',
+  'not-computed',
+];
 
 /** The headline: the first model line by kind (a number or range first), else why there is none. */
 export function headline(a: Assessment, opts: { short?: boolean } = {}): string {
@@ -70,7 +76,9 @@ export function evidenceTag(a: Assessment): string | undefined {
   if (warning.length > 0) return `${names(warning)} ${warning.length === 1 ? 'applies' : 'apply'}`;
   const omission = trials.find((e) => e.basis === 'omission' && e.applies === 'yes');
   if (omission) return `${omission.short} applies`;
-  const open = trials.filter((e) => canWarn(e) && e.applies === 'unknown').sort((x, y) => x.questions.length - y.questions.length)[0];
+  const open = trials
+    .filter((e) => canWarn(e) && e.applies === 'unknown')
+    .sort((x, y) => x.questions.length - y.questions.length)[0];
   if (open) {
     const more = open.questions.length > 1 ? ` (+${open.questions.length - 1} more)` : '';
     return `${open.short} unknown: ${open.questions[0] ?? ''}${more}`;
@@ -109,7 +117,12 @@ export function cardContent(a: Assessment, hook: HookName): CardContent {
 
 /** A card for one response: fresh uuid, source and the SMART link carrying this call's context. */
 export function finishCard(content: CardContent, ctx: CardContext): Card {
-  const appContext = JSON.stringify({ source: 'cds-hooks', hook: ctx.hook, hookInstance: ctx.hookInstance, orders: ctx.orders });
+  const appContext = JSON.stringify({
+    source: 'cds-hooks',
+    hook: ctx.hook,
+    hookInstance: ctx.hookInstance,
+    orders: ctx.orders,
+  });
   return prune({
     uuid: randomUUID(),
     ...content,

@@ -76,7 +76,7 @@ export class CdsConfigError extends Error {
 const SCHEMA_URL = new URL('../../smart-config/cds-trust.schema.json', import.meta.url);
 export const DEFAULT_CONFIG_URL = new URL('../../smart-config/cds-trust.json', import.meta.url);
 
-let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
 
 function validate(raw: unknown): CdsTrustConfig {
   if (!validator) {
@@ -111,10 +111,13 @@ export function resolveCdsConfig(raw: unknown, options: ResolveOptions = {}): Re
   };
   const issuers = new Set<string>();
   for (const client of config.clients) {
-    if (issuers.has(client.iss)) throw new CdsConfigError(`invalid CDS trust configuration: client ${client.iss} is listed twice`);
+    if (issuers.has(client.iss))
+      throw new CdsConfigError(`invalid CDS trust configuration: client ${client.iss} is listed twice`);
     issuers.add(client.iss);
   }
-  const clients = config.clients.map((c) => (c.fhirServers ? { ...c, fhirServers: c.fhirServers.map(normaliseBase) } : c));
+  const clients = config.clients.map((c) =>
+    c.fhirServers ? { ...c, fhirServers: c.fhirServers.map(normaliseBase) } : c,
+  );
   return {
     serviceUrl,
     appLaunchUrl: fill(config.appLaunchUrl),

@@ -9,7 +9,8 @@ export function registerCors(app: FastifyInstance, origins: readonly string[], p
   app.addHook('onRequest', (request, reply, done) => {
     const origin = request.headers.origin;
     if (anyOrigin) reply.header('access-control-allow-origin', '*');
-    else if (origin && allowed.has(origin)) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    else if (origin && allowed.has(origin))
+      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     done();
   });
   const preflight = (_request: unknown, reply: FastifyReply) =>

@@ -6,7 +6,10 @@ import { binaryText } from '../fhir/documents.ts';
 export class FetchFailed extends Error {
   override name = 'FetchFailed';
   /** The HTTP status behind it, when there was one (400: the search's broader form may be tried). */
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
   }
 }
@@ -43,7 +46,10 @@ export function bundleResources(bundle: BundleLike): unknown[] {
   return bundle.entry
     .filter((e) => e?.search?.mode !== 'outcome')
     .map((e) => e?.resource)
-    .filter((r) => typeof r === 'object' && r !== null && (r as { resourceType?: unknown }).resourceType !== 'OperationOutcome');
+    .filter(
+      (r) =>
+        typeof r === 'object' && r !== null && (r as { resourceType?: unknown }).resourceType !== 'OperationOutcome',
+    );
 }
 
 function resolveOnServer(access: FhirAccess, url: string): URL {
@@ -86,7 +92,12 @@ async function get(access: FhirAccess, url: string, signal: AbortSignal): Promis
 
 /** All pages of a search (relative URL such as "Observation?patient=p1&code=…"), or the rest of a
  * prefetched search starting at its `next` link. */
-export async function fetchAllPages(access: FhirAccess, url: string, signal: AbortSignal, firstIsPageLink = false): Promise<unknown[]> {
+export async function fetchAllPages(
+  access: FhirAccess,
+  url: string,
+  signal: AbortSignal,
+  firstIsPageLink = false,
+): Promise<unknown[]> {
   const resources: unknown[] = [];
   let next: string | undefined = url;
   for (let page = 0; next !== undefined; page++) {
@@ -101,7 +112,8 @@ export async function fetchAllPages(access: FhirAccess, url: string, signal: Abo
       bundle = JSON.parse(await readLimited(response, access.maxResponseBytes)) as BundleLike;
     } catch (error) {
       if (error instanceof FetchFailed) throw error;
-      if (error instanceof TooLarge) throw new FetchCut(`a search page is larger than ${access.maxResponseBytes} bytes`);
+      if (error instanceof TooLarge)
+        throw new FetchCut(`a search page is larger than ${access.maxResponseBytes} bytes`);
       if (signal.aborted) throw new FetchCut('the FHIR searches did not finish within the time budget');
       throw new FetchFailed('FHIR request failed');
     }

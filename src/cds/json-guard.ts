@@ -50,7 +50,8 @@ export function badResourceField(prefetch: Record<string, unknown> | undefined):
       if (typeof entry !== 'object' || entry === null) return `/prefetch/${key}/entry/${i} must be an object`;
       const resource = (entry as { resource?: unknown }).resource;
       if (resource === undefined) continue;
-      if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) return `/prefetch/${key}/entry/${i}/resource must be an object`;
+      if (typeof resource !== 'object' || resource === null || Array.isArray(resource))
+        return `/prefetch/${key}/entry/${i}/resource must be an object`;
       const inner = badFields(resource, `/prefetch/${key}/entry/${i}/resource`);
       if (inner) return inner;
     }

@@ -21,7 +21,8 @@ function fail(message: string): never {
 
 const rawPort = process.env.PORT ?? '8090';
 const port = Number(rawPort);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number from 1 to 65535, got ${JSON.stringify(rawPort)}`);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`PORT must be a port number from 1 to 65535, got ${JSON.stringify(rawPort)}`);
 
 let config;
 try {
@@ -37,7 +38,9 @@ try {
 let assessResources;
 if (process.env.MODEL_CONFIG) {
   try {
-    assessResources = assessorWithModels(applyLocalModelConfig(JSON.parse(readFileSync(process.env.MODEL_CONFIG, 'utf8'))));
+    assessResources = assessorWithModels(
+      applyLocalModelConfig(JSON.parse(readFileSync(process.env.MODEL_CONFIG, 'utf8'))),
+    );
   } catch (error) {
     fail(`model config ${process.env.MODEL_CONFIG}: ${(error as Error).message}`);
   }

@@ -1,16 +1,36 @@
 // The data a hook needs: what the client prefetched, plus whatever it left out (missing key,
 // null, an OperationOutcome, or a page it did not follow) fetched with fhirServer and
 // fhirAuthorization. When neither way yields it, the service must answer 412 (CDS Hooks 2.0).
-import { QUERIES, keeps, prefetchTemplates, queryUrl, specimenIds, specimenSearches, type FhirQuery } from '../fhir/queries.ts';
+import {
+  QUERIES,
+  keeps,
+  prefetchTemplates,
+  queryUrl,
+  specimenIds,
+  specimenSearches,
+  type FhirQuery,
+} from '../fhir/queries.ts';
 import { documentUrls } from '../fhir/documents.ts';
 import type { FhirLimits } from './config.ts';
-import { bundleResources, fetchAllPages, fetchDocuments, FetchCut, FetchFailed, nextLink, type DocumentsCut, type FhirAccess } from './fhir-fetch.ts';
+import {
+  bundleResources,
+  fetchAllPages,
+  fetchDocuments,
+  FetchCut,
+  FetchFailed,
+  nextLink,
+  type DocumentsCut,
+  type FhirAccess,
+} from './fhir-fetch.ts';
 import type { HookRequest } from './request-schema.ts';
 
 export class PreconditionFailed extends Error {
   override name = 'PreconditionFailed';
   /** True when one of our limits (pages, bytes, time) stopped a search: the message says which. */
-  constructor(message: string, readonly cut = false) {
+  constructor(
+    message: string,
+    readonly cut = false,
+  ) {
     super(message);
   }
 }

@@ -10,10 +10,18 @@ const PREFIX = 'nodal-risk:cds:jti:';
 export class RedisReplayStore implements ReplayStore {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly now: () => number = Date.now) {
+  constructor(
+    url: string,
+    private readonly now: () => number = Date.now,
+  ) {
     // Fail fast rather than queue: a request waiting on an unreachable Redis is refused (401),
     // never let through unchecked.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000, lazyConnect: false });
+    this.redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+      connectTimeout: 2000,
+      lazyConnect: false,
+    });
     // Connection errors surface as failed claims; without a listener ioredis would also print them.
     this.redis.on('error', () => undefined);
   }

@@ -83,7 +83,10 @@ export const FEEDBACK_SCHEMA = {
         properties: {
           card: { type: 'string', minLength: 1, maxLength: 128 },
           outcome: { enum: ['accepted', 'overridden'] },
-          acceptedSuggestions: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: nonEmpty } } },
+          acceptedSuggestions: {
+            type: 'array',
+            items: { type: 'object', required: ['id'], properties: { id: nonEmpty } },
+          },
           overrideReason: {
             type: 'object',
             properties: {
@@ -107,13 +110,23 @@ export interface HookRequest {
   hook: HookName;
   hookInstance: string;
   fhirServer?: string;
-  fhirAuthorization?: { access_token: string; token_type: 'Bearer'; expires_in: number; scope: string; subject: string; patient?: string };
+  fhirAuthorization?: {
+    access_token: string;
+    token_type: 'Bearer';
+    expires_in: number;
+    scope: string;
+    subject: string;
+    patient?: string;
+  };
   context: {
     userId: string;
     patientId: string;
     encounterId?: string;
     selections?: string[];
-    draftOrders?: { resourceType: 'Bundle'; entry?: { resource?: { resourceType: string } & Record<string, unknown> }[] };
+    draftOrders?: {
+      resourceType: 'Bundle';
+      entry?: { resource?: { resourceType: string } & Record<string, unknown> }[];
+    };
   };
   prefetch?: Record<string, ({ resourceType: string } & Record<string, unknown>) | null>;
 }
@@ -150,5 +163,7 @@ export function checkHookRequest(hook: HookName, body: unknown): Checked<HookReq
 }
 
 export function checkFeedback(body: unknown): Checked<FeedbackRequest> {
-  return feedbackValidator(body) ? { ok: true, value: body as FeedbackRequest } : { ok: false, message: describe(feedbackValidator.errors) };
+  return feedbackValidator(body)
+    ? { ok: true, value: body as FeedbackRequest }
+    : { ok: false, message: describe(feedbackValidator.errors) };
 }

@@ -67,7 +67,10 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     logger: {
       level: options.logLevel ?? 'info',
       ...(options.logStream ? { stream: options.logStream } : {}),
-      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'fhirAuthorization', 'access_token'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', 'headers.authorization', 'fhirAuthorization', 'access_token'],
+        censor: '[redacted]',
+      },
     },
   });
 
@@ -84,7 +87,8 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     try {
       request.caller = await verifier.verify(request.headers.authorization, `${config.serviceUrl}${path}`);
     } catch (error) {
-      if (!(error instanceof AuthError)) request.log.error({ err: { name: (error as Error).name } }, 'auth check failed');
+      if (!(error instanceof AuthError))
+        request.log.error({ err: { name: (error as Error).name } }, 'auth check failed');
       // Bare 401: no reason, no hint which check failed.
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: ERROR_TEXT[401] });
     }
@@ -112,7 +116,8 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: { name: error.name, code: error.code } }, 'internal error');
     const body: Record<string, string> = { error: ERROR_TEXT[status] ?? 'request failed' };
-    if (status === 400) body.message = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body is empty' : 'body is not valid JSON';
+    if (status === 400)
+      body.message = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body is empty' : 'body is not valid JSON';
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: ERROR_TEXT[404] }));
@@ -141,64 +146,96 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     }
   });
 
-  app.post<{ Params: { id: string } }>('/cds-services/:id/feedback', { onRequest: authenticate }, async (request, reply) => {
-    if (!SERVICES_BY_ID.has(request.params.id)) return reply.code(404).send({ error: ERROR_TEXT[404] });
-    const shallow = shallowEnough(request.body);
-    if (shallow) return reply.code(400).send({ error: ERROR_TEXT[400], message: shallow });
-    const checked = checkFeedback(request.body);
-    if (!checked.ok) return reply.code(400).send({ error: ERROR_TEXT[400], message: checked.message });
-    // Card ids, outcomes and coded reasons only, each when it looks like an id or a code: any
-    // string the client sends may be free text naming the patient.
-    for (const item of checked.value.feedback) {
-      request.log.info(
-        {
-          service: request.params.id,
-          card: loggableCode(item.card),
-          outcome: item.outcome,
-          suggestions: item.acceptedSuggestions?.length,
-          reason: loggableCode(item.overrideReason?.reason?.code),
-          comment: item.overrideReason?.userComment !== undefined ? 'given' : undefined,
-        },
-        'cds feedback',
-      );
-    }
-    return reply.code(200).send({});
-  });
+  app.post<{ Params: { id: string } }>(
+    '/cds-services/:id/feedback',
+    { onRequest: authenticate },
+    async (request, reply) => {
+      if (!SERVICES_BY_ID.has(request.params.id)) return reply.code(404).send({ error: ERROR_TEXT[404] });
+      const shallow = shallowEnough(request.body);
+      if (shallow) return reply.code(400).send({ error: ERROR_TEXT[400], message: shallow });
+      const checked = checkFeedback(request.body);
+      if (!checked.ok) return reply.code(400).send({ error: ERROR_TEXT[400], message: checked.message });
+      // Card ids, outcomes and coded reasons only, each when it looks like an id or a code: any
+      // string the client sends may be free text naming the patient.
+      for (const item of checked.value.feedback) {
+        request.log.info(
+          {
+            service: request.params.id,
+            card: loggableCode(item.card),
+            outcome: item.outcome,
+            suggestions: item.acceptedSuggestions?.length,
+            reason: loggableCode(item.overrideReason?.reason?.code),
+            comment: item.overrideReason?.userComment !== undefined ? 'given' : undefined,
+          },
+          'cds feedback',
+        );
+      }
+      return reply.code(200).send({});
+    },
+  );
 
   /** The request's fhirServer when the calling client may name it; any other is never contacted. */
-  function usableServer(hook: HookRequest, request: FastifyRequest): { base: string; accessToken?: string } | undefined {
+  function usableServer(
+    hook: HookRequest,
+    request: FastifyRequest,
+  ): { base: string; accessToken?: string } | undefined {
     if (!hook.fhirServer) return undefined;
     const base = normaliseBase(hook.fhirServer);
     const allowed = (request.caller && verifier.client(request.caller.iss)?.fhirServers) ?? [];
     if (!allowed.includes(base)) {
-      request.log.warn({ iss: request.caller?.iss, fhirServer: loggableUrl(base) }, 'fhirServer not allowed for this client: not contacted');
+      request.log.warn(
+        { iss: request.caller?.iss, fhirServer: loggableUrl(base) },
+        'fhirServer not allowed for this client: not contacted',
+      );
       return undefined;
     }
     return { base, ...(hook.fhirAuthorization ? { accessToken: hook.fhirAuthorization.access_token } : {}) };
   }
 
-  async function cardsFor(service: ServiceDefinition, request: HookRequest, server: { base: string; accessToken?: string } | undefined): Promise<Card[]> {
+  async function cardsFor(
+    service: ServiceDefinition,
+    request: HookRequest,
+    server: { base: string; accessToken?: string } | undefined,
+  ): Promise<Card[]> {
     const { context } = request;
     let orders: string[] | undefined;
     if (service.hook !== 'patient-view') {
-      orders = alndOrders(context.draftOrders, isAlnd, service.hook === 'order-select' ? context.selections : undefined);
+      orders = alndOrders(
+        context.draftOrders,
+        isAlnd,
+        service.hook === 'order-select' ? context.selections : undefined,
+      );
       if (orders.length === 0) return [];
     }
-    const { resources, binaries, documentsCut } = await gatherResources(request, { limits: config.fhir, fetch: fetchImpl, ...(server ? { server } : {}) });
+    const { resources, binaries, documentsCut } = await gatherResources(request, {
+      limits: config.fhir,
+      fetch: fetchImpl,
+      ...(server ? { server } : {}),
+    });
     const today = now();
     const key = AssessmentCache.key([resources, binaries], context.patientId, today.toISOString().slice(0, 10));
     let cached = key === undefined ? undefined : cache.get(key);
     if (!cached) {
-      cached = { assessment: assessResources(resources, { patientId: context.patientId, now: today, binaries }), cards: {} };
+      cached = {
+        assessment: assessResources(resources, { patientId: context.patientId, now: today, binaries }),
+        cards: {},
+      };
       if (key !== undefined) cache.set(key, cached);
     }
     const { assessment } = cached;
     if (service.hook === 'patient-view') {
-      const positive = (valueOf(assessment.inputs, 'slnPositive') ?? 0) > 0 || ['micro', 'macro'].includes(valueOf(assessment.inputs, 'nodalBurden') ?? '');
+      const positive =
+        (valueOf(assessment.inputs, 'slnPositive') ?? 0) > 0 ||
+        ['micro', 'macro'].includes(valueOf(assessment.inputs, 'nodalBurden') ?? '');
       if (!positive || hasAlndProcedure(resources, isAlnd)) return [];
     }
     const rendered = (cached.cards[service.hook] ??= cardContent(assessment, service.hook));
-    const content = documentsCut ? { ...rendered, detail: `${rendered.detail ?? ''}\n\n${cutNotice(documentsCut, config.fhir.maxDocuments)}`.trim() } : rendered;
+    const content = documentsCut
+      ? {
+          ...rendered,
+          detail: `${rendered.detail ?? ''}\n\n${cutNotice(documentsCut, config.fhir.maxDocuments)}`.trim(),
+        }
+      : rendered;
     return [
       finishCard(content, {
         hook: service.hook,
@@ -221,7 +258,8 @@ function shallowEnough(body: unknown): string | undefined {
 /** Says on the card which cited report documents were not read: their facts are missing, not absent. */
 export function cutNotice(cut: DocumentsCut, maxDocuments: number): string {
   const parts: string[] = [];
-  if (cut.skipped > 0) parts.push(`${cut.skipped} not fetched (limit ${maxDocuments} per request, or time budget spent)`);
+  if (cut.skipped > 0)
+    parts.push(`${cut.skipped} not fetched (limit ${maxDocuments} per request, or time budget spent)`);
   if (cut.unread > 0) parts.push(`${cut.unread} could not be read`);
   return `**Incomplete**: of ${cut.cited} report documents cited, ${parts.join(' and ')}; facts only in those documents are missing.`;
 }

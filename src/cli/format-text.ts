@@ -1,8 +1,22 @@
 // The human-readable report of `nodal-risk score` (text mode).
 import type { Fact, PresentFact } from '../domain/facts.ts';
-import { INPUT_NAMES, INPUTS, formatInputValue, formatNumber, type InputName, type InputValue } from '../domain/vocabulary.ts';
+import {
+  INPUT_NAMES,
+  INPUTS,
+  formatInputValue,
+  formatNumber,
+  type InputName,
+  type InputValue,
+} from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import { VERDICT_TEXT, criterionLabel, criterionStatusText, resultText, type EvidenceEntry, type EvidenceNote } from '../models/evidence/index.ts';
+import {
+  VERDICT_TEXT,
+  criterionLabel,
+  criterionStatusText,
+  resultText,
+  type EvidenceEntry,
+  type EvidenceNote,
+} from '../models/evidence/index.ts';
 import { assignmentText, formatProbability, percentOf } from '../models/display.ts';
 import type { ModelResult, ObservedRateResult, RangeResult } from '../models/result.ts';
 
@@ -10,15 +24,19 @@ const ORIGIN_LABEL = { fhir: 'EHR', 'report-text': 'report text', derived: 'deri
 
 function describeSource(fact: PresentFact): string {
   const source = fact.sources[0];
-  const where = source && source.reference !== 'clinician' ? ` ${source.reference}${source.date ? ` ${source.date}` : ''}` : '';
+  const where =
+    source && source.reference !== 'clinician' ? ` ${source.reference}${source.date ? ` ${source.date}` : ''}` : '';
   return `[${ORIGIN_LABEL[fact.origin]}${where}]`;
 }
 
 function inputLine(name: InputName, fact: Fact): string | null {
   const label = INPUTS[name].label.padEnd(44);
-  if (fact.status === 'present') return `  ${label} ${formatInputValue(name, fact.value as InputValue)} ${describeSource(fact as PresentFact)}`;
+  if (fact.status === 'present')
+    return `  ${label} ${formatInputValue(name, fact.value as InputValue)} ${describeSource(fact as PresentFact)}`;
   if (fact.status === 'conflict') {
-    const options = fact.candidates.map((c) => `${formatInputValue(name, c.value as InputValue)} ${describeSource(c as PresentFact)}`);
+    const options = fact.candidates.map(
+      (c) => `${formatInputValue(name, c.value as InputValue)} ${describeSource(c as PresentFact)}`,
+    );
     return `  ${label} CONFLICT: ${options.join(' vs ')}`;
   }
   return null;
@@ -49,7 +67,9 @@ function headline(m: ModelResult): string {
     case 'range':
       return `${m.display} depending on ${m.range.over.join(', ')}`;
     case 'relative-odds': {
-      const head = m.observedRates[0] ? `observed ${observedText(m.observedRates[0])}` : 'no observed rate for this stratum';
+      const head = m.observedRates[0]
+        ? `observed ${observedText(m.observedRates[0])}`
+        : 'no observed rate for this stratum';
       return m.calibrated ? `${head}; ${m.calibrated.display} with a ${m.calibrated.calibration}` : head;
     }
     case 'risk-factors':
@@ -63,18 +83,23 @@ function modelLines(m: ModelResult): string[] {
   lines.push(`    Outcome: ${m.outcome}`);
   if (m.result === 'range') lines.push(`    Each choice: ${rangeChoices(m)}`);
   if ('contributions' in m && m.contributions.length) {
-    const drivers = m.contributions.filter((c) => c.value !== 0).map((c) => `${c.label} ${c.value > 0 ? '+' : ''}${c.value.toFixed(2)}`);
+    const drivers = m.contributions
+      .filter((c) => c.value !== 0)
+      .map((c) => `${c.label} ${c.value > 0 ? '+' : ''}${c.value.toFixed(2)}`);
     if (drivers.length) lines.push(`    Drivers (log-odds): ${drivers.join('; ')}`);
   }
   if (m.result === 'relative-odds') {
     for (const r of m.observedRates.slice(1)) lines.push(`    Also observed: ${observedText(r)}`);
-    const odds = m.relativeOdds === null ? 'not computed (a coded factor is unknown)' : `×${formatNumber(m.relativeOdds)}`;
+    const odds =
+      m.relativeOdds === null ? 'not computed (a coded factor is unknown)' : `×${formatNumber(m.relativeOdds)}`;
     lines.push(`    Relative odds vs a patient with none of the factors (not a percentage): ${odds}`);
   }
   if (m.result === 'relative-odds' || m.result === 'risk-factors') {
     for (const f of m.factors) {
       const odds = f.oddsRatio ? ` OR ${f.oddsRatio}${f.ci95 ? ` (95% CI ${f.ci95[0]}–${f.ci95[1]})` : ''}` : '';
-      lines.push(`    - ${f.label}${odds}: ${f.status}${f.patientValue ? ` (${f.patientValue})` : ''}${f.note ? `; ${f.note}` : ''}`);
+      lines.push(
+        `    - ${f.label}${odds}: ${f.status}${f.patientValue ? ` (${f.patientValue})` : ''}${f.note ? `; ${f.note}` : ''}`,
+      );
     }
   }
   if (m.result === 'risk-factors') for (const s of m.statistics) lines.push(`    Published: ${s}`);
@@ -101,7 +126,12 @@ function noteLines(n: EvidenceNote): string[] {
 }
 
 export function formatAssessmentText(assessment: Assessment): string {
-  const lines = ['Nodal Risk assessment', `Patient: ${assessment.patient?.reference ?? '(inputs entered by the clinician)'}`, '', 'Inputs'];
+  const lines = [
+    'Nodal Risk assessment',
+    `Patient: ${assessment.patient?.reference ?? '(inputs entered by the clinician)'}`,
+    '',
+    'Inputs',
+  ];
   const absent: InputName[] = [];
   for (const name of INPUT_NAMES) {
     const line = inputLine(name, assessment.inputs[name]);
@@ -111,7 +141,8 @@ export function formatAssessmentText(assessment: Assessment): string {
   lines.push(`  Not available: ${absent.join(', ') || 'none'}`, '', 'Models');
   for (const m of assessment.models) lines.push(...modelLines(m));
   lines.push('', 'Evidence');
-  if (assessment.evidence.length === 0) lines.push('  No trial situation can be determined from these inputs (nodal burden unknown).');
+  if (assessment.evidence.length === 0)
+    lines.push('  No trial situation can be determined from these inputs (nodal burden unknown).');
   for (const e of assessment.evidence) lines.push(...evidenceLines(e));
   for (const n of assessment.evidenceNotes) lines.push(...noteLines(n));
   if (assessment.ignored.length) {

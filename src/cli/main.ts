@@ -52,7 +52,13 @@ function assessBundle(path: string, patientId: string | undefined, models: reado
   }
 }
 
-function score(values: { inputs?: string; bundle?: string; patient?: string; json: boolean; 'model-config'?: string }): string {
+function score(values: {
+  inputs?: string;
+  bundle?: string;
+  patient?: string;
+  json: boolean;
+  'model-config'?: string;
+}): string {
   if (values.inputs && values.bundle) throw new CliUsageError('score takes --inputs FILE or --bundle FILE, not both');
   if (!values.inputs && !values.bundle) throw new CliUsageError('score needs --inputs FILE or --bundle FILE');
   if (values.patient && !values.bundle) throw new CliUsageError('--patient goes with --bundle');
@@ -102,7 +108,11 @@ function failure(e: unknown): CliOutcome {
   if (e instanceof CliUsageError || e instanceof InputValidationError || e instanceof ModelConfigError) {
     return { exitCode: 2, stdout: '', stderr: `nodal-risk: ${oneLine(e.message)}\n` };
   }
-  return { exitCode: 1, stdout: '', stderr: `nodal-risk: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n` };
+  return {
+    exitCode: 1,
+    stdout: '',
+    stderr: `nodal-risk: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n`,
+  };
 }
 
 /** Where `validate` writes its progress line: straight to the terminal, only when it is one. */
@@ -112,7 +122,10 @@ export interface ProgressStream {
 }
 
 /** Every command, `validate` (asynchronous: it streams the cohort) included. */
-export async function runCliAsync(argv: string[], progress: ProgressStream = { write: () => {}, isTTY: false }): Promise<CliOutcome> {
+export async function runCliAsync(
+  argv: string[],
+  progress: ProgressStream = { write: () => {}, isTTY: false },
+): Promise<CliOutcome> {
   if (argv[0] !== 'validate') return runCli(argv);
   let stdout = '';
   try {

@@ -18,7 +18,12 @@ async function buildReport(): Promise<string> {
   try {
     writeCohort(PATIENTS, SEED, (file, text) => appendFileSync(join(dir, file), text));
     const run = await validateCohort([dir], BUILTIN_MODELS, { now: new Date() });
-    return await validationReportHtml(run.result, run.plots, run.cohort.counts, `synthetic sandbox cohort (${PATIENTS} patients, seed ${SEED})`);
+    return await validationReportHtml(
+      run.result,
+      run.plots,
+      run.cohort.counts,
+      `synthetic sandbox cohort (${PATIENTS} patients, seed ${SEED})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -32,6 +37,9 @@ export function registerValidationReportRoute(app: FastifyInstance): void {
       throw e;
     });
     const html = await report;
-    return reply.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").type('text/html; charset=utf-8').send(html);
+    return reply
+      .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .type('text/html; charset=utf-8')
+      .send(html);
   });
 }

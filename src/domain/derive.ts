@@ -56,7 +56,11 @@ function deriveSlnNegative(facts: ClinicalFacts): Fact<number> {
 }
 
 /** A stated value checked against what the other facts force: agreement keeps it, disagreement is a conflict. */
-function withCandidate<T extends InputValues[InputName]>(stated: Fact<T>, candidate: PresentFact<T> | undefined, disagreement: string): Fact<T> {
+function withCandidate<T extends InputValues[InputName]>(
+  stated: Fact<T>,
+  candidate: PresentFact<T> | undefined,
+  disagreement: string,
+): Fact<T> {
   if (!candidate) return stated;
   if (stated.status === 'missing') return candidate;
   if (stated.status === 'present') {
@@ -71,9 +75,22 @@ function withCandidate<T extends InputValues[InputName]>(stated: Fact<T>, candid
 function deriveNodalBurden(facts: ClinicalFacts): Fact<NodalBurden> {
   let candidate: PresentFact<NodalBurden> | undefined;
   const { largestDepositMm, slnPositive, slnItcOnly } = facts;
-  if (slnPositive.status === 'present' && slnPositive.value === 0 && slnItcOnly.status === 'present' && slnItcOnly.value > 0) {
-    candidate = derived<'nodalBurden'>(facts, 'itc', ['slnPositive', 'slnItcOnly'], 'no positive node, ITC-only nodes present');
-  } else if (largestDepositMm.status === 'present' && !(slnPositive.status === 'present' && slnPositive.value === 0 && largestDepositMm.value > 0.2)) {
+  if (
+    slnPositive.status === 'present' &&
+    slnPositive.value === 0 &&
+    slnItcOnly.status === 'present' &&
+    slnItcOnly.value > 0
+  ) {
+    candidate = derived<'nodalBurden'>(
+      facts,
+      'itc',
+      ['slnPositive', 'slnItcOnly'],
+      'no positive node, ITC-only nodes present',
+    );
+  } else if (
+    largestDepositMm.status === 'present' &&
+    !(slnPositive.status === 'present' && slnPositive.value === 0 && largestDepositMm.value > 0.2)
+  ) {
     candidate = derived<'nodalBurden'>(
       facts,
       burdenFromDepositMm(largestDepositMm.value),
@@ -93,7 +110,12 @@ function deriveSlnMacroCount(facts: ClinicalFacts): Fact<number> {
   } else if (nodalBurden.status === 'present' && nodalBurden.value !== 'macro') {
     candidate = derived<'slnMacroCount'>(facts, 0, ['nodalBurden'], 'the worst deposit is not a macrometastasis');
   } else if (nodalBurden.status === 'present' && slnPositive.status === 'present' && slnPositive.value === 1) {
-    candidate = derived<'slnMacroCount'>(facts, 1, ['nodalBurden', 'slnPositive'], 'one positive sentinel node, with a macrometastasis');
+    candidate = derived<'slnMacroCount'>(
+      facts,
+      1,
+      ['nodalBurden', 'slnPositive'],
+      'one positive sentinel node, with a macrometastasis',
+    );
   }
   return withCandidate(facts.slnMacroCount, candidate, 'stated count and the sentinel node results disagree');
 }
@@ -116,7 +138,12 @@ function deriveFrozenSectionInfo(facts: ClinicalFacts): Fact<InputValues['frozen
   const { frozenSectionInfo, detectionMethod } = facts;
   if (frozenSectionInfo.status !== 'missing') return frozenSectionInfo;
   if (detectionMethod.status !== 'present' || detectionMethod.value !== 'frozen-section') return frozenSectionInfo;
-  return derived<'frozenSectionInfo'>(facts, 'available', ['detectionMethod'], 'the sentinel metastasis was seen on frozen section');
+  return derived<'frozenSectionInfo'>(
+    facts,
+    'available',
+    ['detectionMethod'],
+    'the sentinel metastasis was seen on frozen section',
+  );
 }
 
 /** Returns a copy of the facts with derived facts filled in. Never overwrites a stated value silently. */

@@ -6,7 +6,8 @@ import { formatInputValue, isDerivedOnly, type InputName, type InputValue } from
 export type Overrides = Partial<Record<InputName, InputValue>>;
 
 function describeReplaced(name: InputName, fact: Fact): string {
-  if (fact.status === 'present') return `edited by the clinician; the record said ${formatInputValue(name, fact.value)}`;
+  if (fact.status === 'present')
+    return `edited by the clinician; the record said ${formatInputValue(name, fact.value)}`;
   if (fact.status === 'conflict') {
     const values = fact.candidates.map((c) => formatInputValue(name, c.value)).join(' / ');
     return `chosen by the clinician among conflicting values (${values})`;

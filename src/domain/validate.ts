@@ -81,7 +81,10 @@ function checkNodeCounts(facts: ClinicalFacts): void {
   const itc = count('slnItcOnly');
   const macro = count('slnMacroCount');
   if (macro !== undefined && positive !== undefined && macro > positive) {
-    throw new InputValidationError('slnMacroCount', `${macro} nodes with a macrometastasis is more than the ${positive} positive sentinel nodes given`);
+    throw new InputValidationError(
+      'slnMacroCount',
+      `${macro} nodes with a macrometastasis is more than the ${positive} positive sentinel nodes given`,
+    );
   }
   if (examined === undefined) return;
   const involved = (positive ?? 0) + (itc ?? 0);

@@ -56,7 +56,12 @@ export const INPUTS = {
   frozenSectionInfo: { type: 'enum', label: 'Frozen-section information', values: ['available', 'unavailable'] },
   // Assumptions, never read from the record: the MSKCC nomogram predates ER low-positive and has
   // no category for ITC-only nodes, so each choice is shown (a range) until the clinician picks one.
-  erLowPositiveAs: { type: 'enum', label: 'ER low-positive counted as (MSKCC)', values: ['positive', 'negative'], assumption: true },
+  erLowPositiveAs: {
+    type: 'enum',
+    label: 'ER low-positive counted as (MSKCC)',
+    values: ['positive', 'negative'],
+    assumption: true,
+  },
   itcNodesAs: {
     type: 'enum',
     label: 'ITC-only sentinel nodes counted as (MSKCC)',

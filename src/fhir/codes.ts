@@ -372,7 +372,8 @@ export const PATHOLOGY_CATEGORY = {
  * other conditions (leuprolide in prostate cancer, methotrexate in arthritis), so they count only
  * with a breast-cancer reason.
  */
-export type AgentClass = 'chemotherapy' | 'her2' | 'immunotherapy' | 'endocrine' | 'cdk46' | 'pi3k-mtor' | 'antimetabolite-other-uses';
+export type AgentClass =
+  'chemotherapy' | 'her2' | 'immunotherapy' | 'endocrine' | 'cdk46' | 'pi3k-mtor' | 'antimetabolite-other-uses';
 
 export interface SystemicAgent {
   /** Generic name, as shown in provenance notes. */
@@ -419,7 +420,12 @@ export const SYSTEMIC_AGENTS: readonly SystemicAgent[] = [
 ];
 
 /** Classes that count as neoadjuvant therapy only when the medication names a breast-cancer reason. */
-export const NEEDS_BREAST_CANCER_REASON: ReadonlySet<AgentClass> = new Set(['endocrine', 'cdk46', 'pi3k-mtor', 'antimetabolite-other-uses']);
+export const NEEDS_BREAST_CANCER_REASON: ReadonlySet<AgentClass> = new Set([
+  'endocrine',
+  'cdk46',
+  'pi3k-mtor',
+  'antimetabolite-other-uses',
+]);
 
 /**
  * RxNorm codes of Synthea's breast-cancer module (synthetichealth/synthea,

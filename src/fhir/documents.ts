@@ -7,11 +7,12 @@ export function documentUrls(resources: unknown[]): string[] {
   const urls = new Set<string>();
   for (const r of resources) {
     if (!isRecord(r)) continue;
-    const attachments = r.resourceType === 'DiagnosticReport' && Array.isArray(r.presentedForm)
-      ? r.presentedForm
-      : r.resourceType === 'DocumentReference' && Array.isArray(r.content)
-        ? r.content.map((c) => (isRecord(c) ? c.attachment : undefined))
-        : [];
+    const attachments =
+      r.resourceType === 'DiagnosticReport' && Array.isArray(r.presentedForm)
+        ? r.presentedForm
+        : r.resourceType === 'DocumentReference' && Array.isArray(r.content)
+          ? r.content.map((c) => (isRecord(c) ? c.attachment : undefined))
+          : [];
     for (const a of attachments) {
       if (!isRecord(a) || typeof a.url !== 'string' || typeof a.data === 'string') continue;
       const type = typeof a.contentType === 'string' ? a.contentType : '';

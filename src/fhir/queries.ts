@@ -2,13 +2,7 @@
 // docs/fhir-mapping.md §5 "Query strategy"). Data only: the app renders them into fetches, the CDS
 // service into prefetch templates. Codes come from codes.ts so the searches and the extractor
 // cannot drift apart. Vendor rules behind each plan: docs/deploy-epic.md, docs/deploy-oracle.md.
-import {
-  OBSERVATION_CODES,
-  PATHOLOGY_CATEGORY,
-  PATHOLOGY_REPORT_CODES,
-  SYSTEM,
-  type SystemName,
-} from './codes.ts';
+import { OBSERVATION_CODES, PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES, SYSTEM, type SystemName } from './codes.ts';
 import { lookup } from './extract/coding.ts';
 import { isRecord } from './extract/json.ts';
 import { isPathologyReport } from './extract/reports.ts';
@@ -85,7 +79,12 @@ const allDocuments: FhirQuery = {
   keep: 'pathology-documents',
 };
 
-const patient: FhirQuery = { id: 'patient', resourceType: 'Patient', params: [['_id', PATIENT_PLACEHOLDER]], purpose: 'birth date and sex' };
+const patient: FhirQuery = {
+  id: 'patient',
+  resourceType: 'Patient',
+  params: [['_id', PATIENT_PLACEHOLDER]],
+  purpose: 'birth date and sex',
+};
 const conditions: FhirQuery = {
   id: 'conditions',
   resourceType: 'Condition',
@@ -112,7 +111,11 @@ const medicationAdministrations: FhirQuery = {
 };
 
 function withCount(query: FhirQuery, count: number): FhirQuery {
-  return { ...query, params: [...query.params, ['_count', String(count)]], ...(query.fallback ? { fallback: withCount(query.fallback, count) } : {}) };
+  return {
+    ...query,
+    params: [...query.params, ['_count', String(count)]],
+    ...(query.fallback ? { fallback: withCount(query.fallback, count) } : {}),
+  };
 }
 
 /** The plan for a server we know nothing about: standard FHIR R4 searches, each with a broader fallback. */
@@ -146,7 +149,13 @@ export const QUERIES: readonly FhirQuery[] = [
     resourceType: 'DiagnosticReport',
     params: [
       byPatient,
-      ['category', [`${SYSTEM.loinc}|${PATHOLOGY_CATEGORY.loinc}`, ...PATHOLOGY_CATEGORY.v2.map((code) => `${SYSTEM.v2_0074}|${code}`)].join(',')],
+      [
+        'category',
+        [
+          `${SYSTEM.loinc}|${PATHOLOGY_CATEGORY.loinc}`,
+          ...PATHOLOGY_CATEGORY.v2.map((code) => `${SYSTEM.v2_0074}|${code}`),
+        ].join(','),
+      ],
     ],
     purpose: 'pathology reports (text in presentedForm, conclusion or narrative results)',
     fallback: allReports,
@@ -178,7 +187,12 @@ export const QUERIES: readonly FhirQuery[] = [
 const EPIC: readonly FhirQuery[] = [
   patient,
   observationsByLabCategory,
-  { ...observationsByLabCategory, id: 'observationsImaging', params: [byPatient, ['category', 'imaging']], purpose: 'imaging measurements (tumour size), filtered by code in the app' },
+  {
+    ...observationsByLabCategory,
+    id: 'observationsImaging',
+    params: [byPatient, ['category', 'imaging']],
+    purpose: 'imaging measurements (tumour size), filtered by code in the app',
+  },
   allReports,
   { ...allDocuments, params: [byPatient, ['category', 'clinical-reference']] },
   conditions,
@@ -209,7 +223,9 @@ export function planFor(profile: VendorProfile): QueryPlan {
 
 /** Every resource type any plan reads (for the scopes to request), plus Specimen and Binary read by reference. */
 export function readResourceTypes(): string[] {
-  const types = Object.values(PLANS).flatMap((plan) => plan.flatMap((q) => [q.resourceType, ...(q.fallback ? [q.fallback.resourceType] : [])]));
+  const types = Object.values(PLANS).flatMap((plan) =>
+    plan.flatMap((q) => [q.resourceType, ...(q.fallback ? [q.fallback.resourceType] : [])]),
+  );
   return [...new Set([...types, 'Specimen', 'Binary'])];
 }
 
@@ -217,15 +233,24 @@ export function readResourceTypes(): string[] {
 
 /** Declared search parameters per served resource type. */
 export function declaredSearches(capabilityStatement: unknown): Map<string, Set<string>> | undefined {
-  if (!isRecord(capabilityStatement) || capabilityStatement.resourceType !== 'CapabilityStatement' || !Array.isArray(capabilityStatement.rest)) return undefined;
+  if (
+    !isRecord(capabilityStatement) ||
+    capabilityStatement.resourceType !== 'CapabilityStatement' ||
+    !Array.isArray(capabilityStatement.rest)
+  )
+    return undefined;
   const out = new Map<string, Set<string>>();
   for (const rest of capabilityStatement.rest) {
     if (!isRecord(rest) || rest.mode !== 'server' || !Array.isArray(rest.resource)) continue;
     for (const r of rest.resource) {
       if (!isRecord(r) || typeof r.type !== 'string') continue;
-      const interactions = Array.isArray(r.interaction) ? r.interaction.map((i) => (isRecord(i) ? i.code : undefined)) : [];
+      const interactions = Array.isArray(r.interaction)
+        ? r.interaction.map((i) => (isRecord(i) ? i.code : undefined))
+        : [];
       if (!interactions.includes('search-type')) continue;
-      const names = Array.isArray(r.searchParam) ? r.searchParam.map((p) => (isRecord(p) ? p.name : undefined)).filter((n): n is string => typeof n === 'string') : [];
+      const names = Array.isArray(r.searchParam)
+        ? r.searchParam.map((p) => (isRecord(p) ? p.name : undefined)).filter((n): n is string => typeof n === 'string')
+        : [];
       out.set(r.type, new Set(names));
     }
   }
@@ -240,13 +265,21 @@ export function declaresInteraction(capabilityStatement: unknown, resourceType: 
       isRecord(rest) &&
       rest.mode === 'server' &&
       Array.isArray(rest.resource) &&
-      rest.resource.some((r) => isRecord(r) && r.type === resourceType && Array.isArray(r.interaction) && r.interaction.some((i) => isRecord(i) && i.code === code)),
+      rest.resource.some(
+        (r) =>
+          isRecord(r) &&
+          r.type === resourceType &&
+          Array.isArray(r.interaction) &&
+          r.interaction.some((i) => isRecord(i) && i.code === code),
+      ),
   );
 }
 
 // `_count` only sizes pages; a server that does not declare it just uses its own page size.
 const fits = (query: FhirQuery, declared: Map<string, Set<string>>) =>
-  query.params.every(([name]) => name === '_count' || declared.get(query.resourceType)?.has(name.split(':')[0] ?? name) === true);
+  query.params.every(
+    ([name]) => name === '_count' || declared.get(query.resourceType)?.has(name.split(':')[0] ?? name) === true,
+  );
 
 /**
  * The generic plan narrowed to what a server declares: each search in the first form whose
@@ -300,9 +333,12 @@ export function keeps(rule: KeepRule | undefined, resource: unknown): boolean {
 export function specimenIds(resources: readonly unknown[]): string[] {
   const ids = new Set<string>();
   for (const r of resources) {
-    if (!isRecord(r) || !Array.isArray(r.specimen) && !isRecord(r.specimen)) continue;
+    if (!isRecord(r) || (!Array.isArray(r.specimen) && !isRecord(r.specimen))) continue;
     for (const ref of Array.isArray(r.specimen) ? r.specimen : [r.specimen]) {
-      const m = isRecord(ref) && typeof ref.reference === 'string' ? /^Specimen\/([A-Za-z0-9.-]{1,64})$/.exec(ref.reference) : null;
+      const m =
+        isRecord(ref) && typeof ref.reference === 'string'
+          ? /^Specimen\/([A-Za-z0-9.-]{1,64})$/.exec(ref.reference)
+          : null;
       if (m?.[1]) ids.add(m[1]);
     }
   }
@@ -332,7 +368,10 @@ export function encodeQueryValue(value: string): string {
 
 function render(query: FhirQuery, patient: string): string {
   const search = query.params
-    .map(([name, value]) => `${encodeQueryValue(name)}=${value.split(PATIENT_PLACEHOLDER).map(encodeQueryValue).join(patient)}`)
+    .map(
+      ([name, value]) =>
+        `${encodeQueryValue(name)}=${value.split(PATIENT_PLACEHOLDER).map(encodeQueryValue).join(patient)}`,
+    )
     .join('&');
   return `${query.resourceType}?${search}`;
 }

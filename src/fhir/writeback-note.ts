@@ -11,14 +11,24 @@ import { basisReferences, isWritable, oddsText, type WriteBackContext } from './
 
 /** LOINC 11488-4 "Consult note": the US Core clinical-note type for a consultation/assessment. */
 export const NOTE_TYPE = { system: 'http://loinc.org', code: '11488-4', display: 'Consult note' } as const;
-export const NOTE_CATEGORY = { system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category', code: 'clinical-note', display: 'Clinical Note' } as const;
+export const NOTE_CATEGORY = {
+  system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
+  code: 'clinical-note',
+  display: 'Clinical Note',
+} as const;
 
-const ORIGIN_WORDS = { fhir: 'EHR data', 'report-text': 'report text', derived: 'derived', clinician: 'entered by the clinician' } as const;
+const ORIGIN_WORDS = {
+  fhir: 'EHR data',
+  'report-text': 'report text',
+  derived: 'derived',
+  clinician: 'entered by the clinician',
+} as const;
 
 function inputLine(name: (typeof INPUT_NAMES)[number], fact: Fact): string {
   const label = INPUTS[name].label;
   if (fact.status === 'missing') return `- ${label}: missing${fact.note ? ` (${fact.note})` : ''}`;
-  if (fact.status === 'conflict') return `- ${label}: sources disagree (${fact.candidates.map((c) => formatInputValue(name, c.value as InputValue)).join(' / ')})`;
+  if (fact.status === 'conflict')
+    return `- ${label}: sources disagree (${fact.candidates.map((c) => formatInputValue(name, c.value as InputValue)).join(' / ')})`;
   const sources = fact.sources.map((s) => s.reference).filter((r) => r !== 'clinician');
   const from = [ORIGIN_WORDS[fact.origin], ...sources].join(', ');
   return `- ${label}: ${formatInputValue(name, fact.value as InputValue)} (${from})`;
@@ -42,8 +52,13 @@ function resultLine(model: ModelResult): string {
       return `- ${model.title}: ${model.outcome}: ${model.display}, depending on ${labels(model.range.over)}. ${model.citation}`;
     case 'relative-odds': {
       const observed = model.observedRates[0];
-      const parts = observed ? [`${observed.outcome}: ${percentOf(observed.rate)} observed with ${observed.label} (${observed.source})`] : [];
-      if (model.relativeOdds !== null) parts.push(`relative odds ×${oddsText(model.relativeOdds)} vs the model's reference patient (not a probability)`);
+      const parts = observed
+        ? [`${observed.outcome}: ${percentOf(observed.rate)} observed with ${observed.label} (${observed.source})`]
+        : [];
+      if (model.relativeOdds !== null)
+        parts.push(
+          `relative odds ×${oddsText(model.relativeOdds)} vs the model's reference patient (not a probability)`,
+        );
       if (parts.length === 0) parts.push('factor profile (see the card)');
       return `- ${model.title}: ${parts.join('; ')}. ${model.citation}`;
     }
@@ -89,7 +104,16 @@ export function clinicalNoteFor(assessment: Assessment, ctx: WriteBackContext): 
     date: ctx.now.toISOString(),
     ...(ctx.performer ? { author: [{ reference: ctx.performer }] } : {}),
     description: 'Nodal Risk: further axillary nodal disease after a positive sentinel node biopsy',
-    content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: base64Utf8(noteText(assessment, ctx)), title: 'Nodal Risk assessment', creation: ctx.now.toISOString() } }],
+    content: [
+      {
+        attachment: {
+          contentType: 'text/plain; charset=utf-8',
+          data: base64Utf8(noteText(assessment, ctx)),
+          title: 'Nodal Risk assessment',
+          creation: ctx.now.toISOString(),
+        },
+      },
+    ],
     ...(related.length > 0 ? { context: { related } } : {}),
   };
 }

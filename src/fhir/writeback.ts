@@ -1,7 +1,15 @@
 // Assessment → FHIR R4 RiskAssessment resources for "Save to chart". Pure: no I/O, no clock.
 // One resource per model that computed a number, a range over unknown inputs, or complete
 // relative odds; risk-factor profiles carry no single estimate, so they are not written.
-import type { Annotation, CodeableConcept, Extension, Quantity, Reference, RiskAssessment, RiskAssessmentPrediction } from '@medplum/fhirtypes';
+import type {
+  Annotation,
+  CodeableConcept,
+  Extension,
+  Quantity,
+  Reference,
+  RiskAssessment,
+  RiskAssessmentPrediction,
+} from '@medplum/fhirtypes';
 import type { ClinicalFacts, Fact } from '../domain/facts.ts';
 import { INPUTS, INPUT_NAMES, formatInputValue, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
@@ -66,7 +74,10 @@ export function oddsText(odds: number): string {
 }
 
 function method(model: WritableResult): CodeableConcept {
-  return { coding: [{ system: MODEL_SYSTEM, code: model.id, display: model.title }], text: `${model.title}. ${model.citation}` };
+  return {
+    coding: [{ system: MODEL_SYSTEM, code: model.id, display: model.title }],
+    text: `${model.title}. ${model.citation}`,
+  };
 }
 
 function percentQuantity(p: number): Quantity {
@@ -79,7 +90,9 @@ function rangePrediction(model: RangeResult, outcome: CodeableConcept): RiskAsse
     outcome,
     // R4 invariant ras-1: the range's ends are UCUM percentages.
     probabilityRange: { low: percentQuantity(model.range.low), high: percentQuantity(model.range.high) },
-    qualitativeRisk: { text: `${model.display}, depending on ${model.range.over.map((n) => INPUTS[n].label).join(', ')}` },
+    qualitativeRisk: {
+      text: `${model.display}, depending on ${model.range.over.map((n) => INPUTS[n].label).join(', ')}`,
+    },
     rationale: `Not one number: the record does not state ${model.range.over.map((n) => INPUTS[n].label).join(', ')}. ${choices.join('; ')}${model.range.capped ? '; …' : ''}.`,
   };
 }
@@ -106,10 +119,14 @@ function prediction(model: WritableResult): RiskAssessmentPrediction {
 function notes(model: WritableResult, clinicianLines: string[], appVersion: string): Annotation[] {
   const out: Annotation[] = [];
   if (clinicianLines.length > 0) {
-    out.push({ text: `Inputs entered or edited by the clinician in Nodal Risk:\n${clinicianLines.map((l) => `- ${l}`).join('\n')}` });
+    out.push({
+      text: `Inputs entered or edited by the clinician in Nodal Risk:\n${clinicianLines.map((l) => `- ${l}`).join('\n')}`,
+    });
   }
-  if (model.locallyConfigured) out.push({ text: 'Locally configured model (deployment configuration), not a built-in published model.' });
-  if (model.result === 'relative-odds' && model.calibrated) out.push({ text: `Calibration: ${model.calibrated.calibration}` });
+  if (model.locallyConfigured)
+    out.push({ text: 'Locally configured model (deployment configuration), not a built-in published model.' });
+  if (model.result === 'relative-odds' && model.calibrated)
+    out.push({ text: `Calibration: ${model.calibrated.calibration}` });
   if (model.result === 'probability' && model.calibration) out.push({ text: `Calibration: ${model.calibration}` });
   for (const w of model.warnings) out.push({ text: `Warning: ${w}` });
   out.push({ text: `Computed by Nodal Risk ${appVersion}. Supports and does not replace clinical judgement.` });

@@ -19,7 +19,8 @@ const settled = (truth: boolean): ConditionResult => ({ truth, missing: new Set(
 function leaf(condition: Condition & { input: InputName }, facts: ClinicalFacts): ConditionResult {
   const fact = facts[condition.input];
   if (fact.status === 'missing') return { truth: 'unknown', missing: new Set([condition.input]), conflicts: new Set() };
-  if (fact.status === 'conflict') return { truth: 'unknown', missing: new Set(), conflicts: new Set([condition.input]) };
+  if (fact.status === 'conflict')
+    return { truth: 'unknown', missing: new Set(), conflicts: new Set([condition.input]) };
   return settled(testValue(condition, fact.value));
 }
 

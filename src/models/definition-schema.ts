@@ -12,7 +12,12 @@ export const MODEL_DEFINITION_SCHEMA = {
   definitions: {
     condition: {
       oneOf: [
-        { type: 'object', required: ['input', 'equals'], additionalProperties: false, properties: { input: inputName, equals: primitive } },
+        {
+          type: 'object',
+          required: ['input', 'equals'],
+          additionalProperties: false,
+          properties: { input: inputName, equals: primitive },
+        },
         {
           type: 'object',
           required: ['input', 'in'],
@@ -38,7 +43,12 @@ export const MODEL_DEFINITION_SCHEMA = {
           additionalProperties: false,
           properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/definitions/condition' } } },
         },
-        { type: 'object', required: ['not'], additionalProperties: false, properties: { not: { $ref: '#/definitions/condition' } } },
+        {
+          type: 'object',
+          required: ['not'],
+          additionalProperties: false,
+          properties: { not: { $ref: '#/definitions/condition' } },
+        },
       ],
     },
     requirement: {
@@ -59,7 +69,13 @@ export const MODEL_DEFINITION_SCHEMA = {
           type: 'object',
           required: ['id', 'label', 'type', 'when', 'coefficient'],
           additionalProperties: false,
-          properties: { id: text, label: text, type: { const: 'indicator' }, when: { $ref: '#/definitions/condition' }, coefficient: finite },
+          properties: {
+            id: text,
+            label: text,
+            type: { const: 'indicator' },
+            when: { $ref: '#/definitions/condition' },
+            coefficient: finite,
+          },
         },
         {
           type: 'object',

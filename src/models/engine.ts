@@ -45,7 +45,10 @@ function citationText(def: ModelDefinition): string {
 }
 
 /** The fields every result variant shares. */
-type Common = Pick<ModelResult, 'id' | 'title' | 'kind' | 'outcome' | 'population' | 'citation' | 'warnings' | 'notes' | 'locallyConfigured'>;
+type Common = Pick<
+  ModelResult,
+  'id' | 'title' | 'kind' | 'outcome' | 'population' | 'citation' | 'warnings' | 'notes' | 'locallyConfigured'
+>;
 
 function commonFields(def: ModelDefinition): Common {
   const common: Common = {
@@ -67,7 +70,13 @@ function notApplicable(common: Common, reason: string): NotApplicableResult {
 }
 
 function notComputed(common: Common, gaps: Gaps): NotComputedResult {
-  return { ...common, result: 'not-computed', applicable: true, missing: [...gaps.missing], conflicts: [...gaps.conflicts] };
+  return {
+    ...common,
+    result: 'not-computed',
+    applicable: true,
+    missing: [...gaps.missing],
+    conflicts: [...gaps.conflicts],
+  };
 }
 
 function estimateFrom(lp: number): Estimate {
@@ -76,7 +85,12 @@ function estimateFrom(lp: number): Estimate {
 }
 
 /** Applies the requirements; returns a not-applicable reason, or null with gaps and warnings filled. */
-function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gaps, warnings: string[]): { reason: string; failed?: Requirement } | null {
+function checkRequirements(
+  def: ModelDefinition,
+  facts: ClinicalFacts,
+  gaps: Gaps,
+  warnings: string[],
+): { reason: string; failed?: Requirement } | null {
   const evaluated = def.requirements.map((req) => ({ req, result: evaluateCondition(req.condition, facts) }));
   const failed = evaluated.find((e) => e.result.truth === false);
   if (failed) return { reason: fillTemplate(failed.req.reason, facts), failed: failed.req };
@@ -87,7 +101,9 @@ function checkRequirements(def: ModelDefinition, facts: ClinicalFacts, gaps: Gap
     if (req.whenUnknown === 'missing') gaps.add(result);
     else if (result.conflicts.size > 0) {
       const labels = [...result.conflicts].map((n) => INPUTS[n].label).join(', ');
-      warnings.push(`Sources disagree on ${labels}, so this population condition cannot be confirmed: ${fillTemplate(req.reason, facts)}.`);
+      warnings.push(
+        `Sources disagree on ${labels}, so this population condition cannot be confirmed: ${fillTemplate(req.reason, facts)}.`,
+      );
     } else if (req.whenUnknown === 'warn') warnings.push(text);
   }
   return null;
@@ -106,7 +122,9 @@ function outsideAcceptedRange(def: ModelDefinition, facts: ClinicalFacts): strin
 }
 
 function caveatsFor(def: ModelDefinition, facts: ClinicalFacts): string[] {
-  return (def.caveats ?? []).filter((c) => evaluateCondition(c.when, facts).truth === true).map((c) => fillTemplate(c.text, facts));
+  return (def.caveats ?? [])
+    .filter((c) => evaluateCondition(c.when, facts).truth === true)
+    .map((c) => fillTemplate(c.text, facts));
 }
 
 /** The term's x·β for this patient, or null when undetermined (gaps filled) — or a reason string when no category fits. */
@@ -114,20 +132,20 @@ function termContribution(term: Term, facts: ClinicalFacts, gaps: Gaps): Contrib
   switch (term.type) {
     case 'indicator': {
       const r = evaluateCondition(term.when, facts);
-      if (r.truth === 'unknown') return gaps.add(r), null;
+      if (r.truth === 'unknown') return (gaps.add(r), null);
       return { term: term.id, label: term.label, value: r.truth ? term.coefficient : 0 };
     }
     case 'levels': {
       for (const level of term.levels) {
         const r = evaluateCondition(level.when, facts);
-        if (r.truth === 'unknown') return gaps.add(r), null;
+        if (r.truth === 'unknown') return (gaps.add(r), null);
         if (r.truth) return { term: term.id, label: `${term.label}: ${level.label}`, value: level.coefficient };
       }
       return { noLevel: `${term.label}: the patient's values fit none of the model's categories` };
     }
     case 'numeric': {
       const fact = facts[term.input];
-      if (fact.status !== 'present' || typeof fact.value !== 'number') return gaps.addInput(term.input, facts), null;
+      if (fact.status !== 'present' || typeof fact.value !== 'number') return (gaps.addInput(term.input, facts), null);
       const added = addedCounts(term.adds ?? [], facts, gaps);
       if (added === null) return null;
       const scaled = (fact.value + added) * (term.scale ?? 1);
@@ -140,7 +158,11 @@ function termContribution(term: Term, facts: ClinicalFacts, gaps: Gaps): Contrib
 }
 
 /** The counts a numeric term adds under its conditions; null when undetermined (gaps filled). A zero count needs no condition. */
-function addedCounts(adds: NonNullable<Extract<Term, { type: 'numeric' }>['adds']>, facts: ClinicalFacts, gaps: Gaps): number | null {
+function addedCounts(
+  adds: NonNullable<Extract<Term, { type: 'numeric' }>['adds']>,
+  facts: ClinicalFacts,
+  gaps: Gaps,
+): number | null {
   let total = 0;
   let open = false;
   for (const add of adds) {
@@ -193,16 +215,30 @@ function rangeDomain(def: ModelDefinition, name: InputName, facts: ClinicalFacts
 }
 
 /** The range over the model's categorical unknowns, or null when an unknown cannot be ranged. */
-function rangeResult(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps, known: Contribution[]): RangeResult | null {
+function rangeResult(
+  def: ModelDefinition,
+  facts: ClinicalFacts,
+  common: Common,
+  gaps: Gaps,
+  known: Contribution[],
+): RangeResult | null {
   const over = [...gaps.missing];
-  if (def.intercept === undefined || gaps.conflicts.size > 0 || !over.every((n) => def.rangeOver?.includes(n))) return null;
+  if (def.intercept === undefined || gaps.conflicts.size > 0 || !over.every((n) => def.rangeOver?.includes(n)))
+    return null;
   const domains = new Map(over.map((n) => [n, rangeDomain(def, n, facts)] as const));
   if ([...domains.values()].some((values) => values.length === 0)) return null;
   const openTerms = (def.terms ?? []).filter((term) => !known.some((c) => c.term === term.id));
   const fixedLp = def.intercept + known.reduce((sum, c) => sum + c.value, 0);
   const range = computeRange({ facts, fixedLp, openTerms, over, domains, sumTerms: sumOfTerms, toProbability: expit });
   if (range === null) return null;
-  return { ...common, result: 'range', applicable: true, range, display: formatRange(range.low, range.high), contributions: known };
+  return {
+    ...common,
+    result: 'range',
+    applicable: true,
+    range,
+    display: formatRange(range.low, range.high),
+    contributions: known,
+  };
 }
 
 function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
@@ -232,9 +268,7 @@ function blocked(def: ModelDefinition, common: Common, gaps: Gaps): NotComputedR
 }
 
 function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
-  const shown = factor.shows
-    .map((name) => `${INPUTS[name].label}: ${fillTemplate(`{${name}}`, facts)}`)
-    .join('; ');
+  const shown = factor.shows.map((name) => `${INPUTS[name].label}: ${fillTemplate(`{${name}}`, facts)}`).join('; ');
   const base: FactorResult = { id: factor.id, label: factor.label, status: 'unknown', oddsRatio: factor.oddsRatio };
   if (factor.ci95) base.ci95 = factor.ci95;
   if (shown) base.patientValue = shown;
@@ -252,7 +286,12 @@ function observedRatesFor(def: ModelDefinition, facts: ClinicalFacts): ObservedR
   return (def.observedRates ?? [])
     .filter((rate) => evaluateCondition(rate.when, facts).truth === true)
     .map(({ label, outcome, events, total, rate, source }) => {
-      const out: ObservedRateResult = { label, outcome: outcome ?? def.outcome, rate: rate ?? (events as number) / (total as number), source };
+      const out: ObservedRateResult = {
+        label,
+        outcome: outcome ?? def.outcome,
+        rate: rate ?? (events as number) / (total as number),
+        source,
+      };
       if (events !== undefined && total !== undefined) Object.assign(out, { events, total });
       return out;
     });
@@ -294,9 +333,10 @@ function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps):
     return base;
   }
   base.patientValue = fillTemplate(factor.describe, facts);
-  if (!factor.presentWhen) return { ...base, status: 'no-cutoff', note: factor.noCutoffText ?? 'cut-off not published' };
+  if (!factor.presentWhen)
+    return { ...base, status: 'no-cutoff', note: factor.noCutoffText ?? 'cut-off not published' };
   const r = evaluateCondition(factor.presentWhen, facts);
-  if (r.truth === 'unknown') return gaps.add(r), base;
+  if (r.truth === 'unknown') return (gaps.add(r), base);
   return { ...base, status: r.truth ? 'present' : 'absent' };
 }
 
@@ -331,11 +371,20 @@ function evaluateKind(def: ModelDefinition, facts: ClinicalFacts, common: Common
 }
 
 /** Not applicable, carrying the value without the population limit for a what-if on request. */
-function outsidePopulation(def: ModelDefinition, facts: ClinicalFacts, common: Common, reason: string, limit: Requirement): NotApplicableResult {
+function outsidePopulation(
+  def: ModelDefinition,
+  facts: ClinicalFacts,
+  common: Common,
+  reason: string,
+  limit: Requirement,
+): NotApplicableResult {
   const result = notApplicable(common, reason);
   const anyway = evaluateModel({ ...def, requirements: def.requirements.filter((r) => r !== limit) }, facts);
   if (anyway.result === 'probability' || anyway.result === 'range') {
-    result.outsidePopulation = { ...anyway, warnings: [`Outside the model's population: ${reason}.`, ...anyway.warnings] };
+    result.outsidePopulation = {
+      ...anyway,
+      warnings: [`Outside the model's population: ${reason}.`, ...anyway.warnings],
+    };
   }
   return result;
 }

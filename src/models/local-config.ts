@@ -61,7 +61,11 @@ export function calibrationLabel(cohort: CalibrationCohort): string {
 function applyCalibration(target: ModelDefinition, calibration: LocalCalibration): void {
   const label = calibration.cohort ? { label: calibrationLabel(calibration.cohort) } : {};
   // Faces write a relative-odds calibration as "23% with a …": name the intercept.
-  const interceptLabel = calibration.cohort ? { label: `locally calibrated intercept, ${calibrationLabel(calibration.cohort).replace(/^locally calibrated /, 'fitted ')}` } : {};
+  const interceptLabel = calibration.cohort
+    ? {
+        label: `locally calibrated intercept, ${calibrationLabel(calibration.cohort).replace(/^locally calibrated /, 'fitted ')}`,
+      }
+    : {};
   if (target.kind === 'relative-odds' && calibration.intercept !== undefined) {
     target.localCalibration = { intercept: calibration.intercept, source: calibration.source, ...interceptLabel };
     // Without cohort metadata the calibration is only known as deployment config.
@@ -73,7 +77,12 @@ function applyCalibration(target: ModelDefinition, calibration: LocalCalibration
     target.localCalibration = { intercept: target.intercept, source: calibration.source, ...label };
     return;
   }
-  const takes = target.kind === 'relative-odds' ? 'an intercept' : target.kind === 'probability' ? 'an interceptShift' : 'no calibration';
+  const takes =
+    target.kind === 'relative-odds'
+      ? 'an intercept'
+      : target.kind === 'probability'
+        ? 'an interceptShift'
+        : 'no calibration';
   throw new ModelConfigError(
     `model config: "${calibration.model}" is a ${target.kind} model; it takes ${takes} (only relative-odds models take a local intercept)`,
   );
@@ -83,7 +92,10 @@ function applyCalibration(target: ModelDefinition, calibration: LocalCalibration
  * Returns the model list with the deployment's additions applied. Throws ModelConfigError with one
  * readable line when the config is invalid, so a bad config fails loudly at start.
  */
-export function applyLocalModelConfig(raw: unknown, builtins: readonly ModelDefinition[] = BUILTIN_MODELS): ModelDefinition[] {
+export function applyLocalModelConfig(
+  raw: unknown,
+  builtins: readonly ModelDefinition[] = BUILTIN_MODELS,
+): ModelDefinition[] {
   if (!validateConfig(raw)) throw new ModelConfigError(`model config ${describeErrors(validateConfig.errors)}`);
   const config = raw as LocalModelConfig;
   const models = builtins.map((m) => ({ ...m }));
@@ -93,7 +105,8 @@ export function applyLocalModelConfig(raw: unknown, builtins: readonly ModelDefi
     applyCalibration(target, calibration);
   }
   for (const local of config.models ?? []) {
-    if (models.some((m) => m.id === local.id)) throw new ModelConfigError(`model config: model id "${local.id}" is already in use`);
+    if (models.some((m) => m.id === local.id))
+      throw new ModelConfigError(`model config: model id "${local.id}" is already in use`);
     models.push({ ...local, locallyConfigured: true });
   }
   return models;

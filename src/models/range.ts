@@ -54,7 +54,11 @@ export function inputsOfTerm(term: Term): InputName[] {
 }
 
 /** All combinations of the domains, in order (first input varies slowest), at most `limit`. */
-function product(over: InputName[], domains: Map<InputName, readonly InputValue[]>, limit: number): { all: Assignment[]; capped: boolean } {
+function product(
+  over: InputName[],
+  domains: Map<InputName, readonly InputValue[]>,
+  limit: number,
+): { all: Assignment[]; capped: boolean } {
   let all: Assignment[] = [{}];
   let capped = false;
   for (const name of over) {
@@ -94,7 +98,10 @@ function groups(terms: Term[], over: InputName[]): { terms: Term[]; inputs: Inpu
   for (const term of terms) {
     const inputs = new Set(inputsOfTerm(term).filter((n) => over.includes(n)));
     const joined = out.filter((g) => [...inputs].some((n) => g.inputs.has(n)));
-    const merged = { terms: [term, ...joined.flatMap((g) => g.terms)], inputs: new Set([...inputs, ...joined.flatMap((g) => [...g.inputs])]) };
+    const merged = {
+      terms: [term, ...joined.flatMap((g) => g.terms)],
+      inputs: new Set([...inputs, ...joined.flatMap((g) => [...g.inputs])]),
+    };
     for (const g of joined) out.splice(out.indexOf(g), 1);
     out.push(merged);
   }

@@ -5,13 +5,23 @@ import { mskccNsn } from './builtin/mskcc-nsn.ts';
 import { sysuPn2 } from './builtin/sysu-pn2.ts';
 import type { ModelDefinition } from './definition.ts';
 
-export const BUILTIN_MODELS: readonly ModelDefinition[] = [mskccNsn, mskccNsnNoFrozenSection, dbcgMicro, dbcgItc, sysuPn2];
+export const BUILTIN_MODELS: readonly ModelDefinition[] = [
+  mskccNsn,
+  mskccNsnNoFrozenSection,
+  dbcgMicro,
+  dbcgItc,
+  sysuPn2,
+];
 
 /**
  * Models published but not implementable (docs/models.md "Models known but not implemented"): shown in "about the models", never as results.
  */
 export const KNOWN_UNIMPLEMENTABLE: readonly { name: string; citation: string; why: string }[] = [
-  { name: 'Tenon score', citation: 'Barranger 2005; cut-off ≤3.5 low risk, NPV 95.8% in Coutant 2009', why: 'point table not available' },
+  {
+    name: 'Tenon score',
+    citation: 'Barranger 2005; cut-off ≤3.5 low risk, NPV 95.8% in Coutant 2009',
+    why: 'point table not available',
+  },
   { name: 'Stanford', citation: 'Kohrt 2008', why: 'equation not available' },
   { name: 'MD Anderson', citation: 'Hwang 2003; revised nomogram', why: 'point table not available' },
   { name: 'Cambridge', citation: 'Pal 2008', why: 'coefficients not available' },

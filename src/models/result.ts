@@ -138,12 +138,7 @@ export interface RiskFactorsResult extends ResultCommon {
 }
 
 export type ModelResult =
-  | ProbabilityResult
-  | RangeResult
-  | RelativeOddsResult
-  | RiskFactorsResult
-  | NotComputedResult
-  | NotApplicableResult;
+  ProbabilityResult | RangeResult | RelativeOddsResult | RiskFactorsResult | NotComputedResult | NotApplicableResult;
 
 export type ComputedResult = Exclude<ModelResult, NotApplicableResult | NotComputedResult>;
 

@@ -82,7 +82,10 @@ function hasLabelShape(body: string): boolean {
  * plain line among options with no mark of its own is an unmarked ("blank") option and is skipped
  * like any other unmarked one. Plain "Label: value" lines outside option lists are read as such.
  */
-export function readChecklist(text: string, ruleOf: (question: string) => string | undefined = () => undefined): ChecklistReading {
+export function readChecklist(
+  text: string,
+  ruleOf: (question: string) => string | undefined = () => undefined,
+): ChecklistReading {
   const lines = text
     .split(/\r?\n/)
     .map((raw) => raw.trim())
@@ -130,6 +133,7 @@ export function readChecklist(text: string, ruleOf: (question: string) => string
     if (hasLabelShape(body)) items.push({ answer: body, line, kind: 'labelled' });
     else ask(body);
   }
-  const unread = marked === 0 ? [{ line: lines[0]?.line ?? '', reason: 'checklist without any marked answer: nothing read' }] : [];
+  const unread =
+    marked === 0 ? [{ line: lines[0]?.line ?? '', reason: 'checklist without any marked answer: nothing read' }] : [];
   return { items, unread };
 }

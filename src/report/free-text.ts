@@ -7,7 +7,8 @@ import type { HistologicType, Side } from '../fhir/codes.ts';
 import { parseFraction, parseHistologicType, parseSide } from './phrases.ts';
 import type { ParseState, PartNodes } from './state.ts';
 
-export const NEGATIVE_NODE = /negative for (metastatic )?(carcinoma|tumou?r|malignancy)|no (evidence of )?(metasta|tumou?r|carcinoma)|benign/i;
+export const NEGATIVE_NODE =
+  /negative for (metastatic )?(carcinoma|tumou?r|malignancy)|no (evidence of )?(metasta|tumou?r|carcinoma)|benign/i;
 
 export function readFreeText(body: string, line: string, st: ParseState): void {
   for (const t of parseTnm(body, true)) readTnm(t, line, st);
@@ -16,7 +17,9 @@ export function readFreeText(body: string, line: string, st: ParseState): void {
   }
   const mentionsNodes = /lymph nodes?|\bnodes?\b|\bSLNs?\b/i.test(body);
   const sentinelContext =
-    st.part.kind === 'sentinel' || /sentinel/i.test(body) || (!st.part.kind && st.mentionsSentinel && !st.mentionsNonSentinel);
+    st.part.kind === 'sentinel' ||
+    /sentinel/i.test(body) ||
+    (!st.part.kind && st.mentionsSentinel && !st.mentionsNonSentinel);
   if (mentionsNodes && sentinelContext) readNodeSentence(body, line, st);
   if (mentionsNodes || st.part.kind === 'sentinel') readDetectionMethod(body, line, st);
 }
@@ -51,7 +54,8 @@ export function readNodeSentence(body: string, line: string, st: ParseState): vo
 }
 
 const FOUND = String.raw`(?:detected|identified|seen|evident|present|found|demonstrated)\s+(?:only\s+)?`;
-const POSITIVE = /positive|metastatic carcinoma|carcinoma (is )?present|metastas[ie]s (is |are )?(present|identified)|micrometasta|macrometasta/i;
+const POSITIVE =
+  /positive|metastatic carcinoma|carcinoma (is )?present|metastas[ie]s (is |are )?(present|identified)|micrometasta|macrometasta/i;
 const FROZEN = /frozen section|intra-?operative/i;
 const FROZEN_NEGATIVE =
   /(frozen section|intra-?operative)[^.;]{0,60}\b(negative|benign|no (evidence of )?(metasta|tumou?r|carcinoma)|not (identified|seen))|(negative|benign|not (identified|seen))[^.;]{0,30}\b(on|by|at) (the )?(frozen|intra-?operative)/i;
@@ -76,18 +80,30 @@ export const DETECTION_RULES: readonly DetectionRule[] = [
     value: 'routine-he',
     meaning: 'seen on routine H&E sections, or on permanent sections after a negative frozen section',
     test: (b) =>
-      new RegExp(`${FOUND}(?:on|in|by)\\s+(?:the\\s+)?(?:routine|standard|initial|permanent)?\\s*(?:h\\s*&\\s*e|h and e|hematoxylin[- ]and[- ]eosin)`, 'i').test(b) ||
-      (/\b(permanent|paraffin) sections?\b/i.test(b) && POSITIVE.test(b) && (FROZEN_NEGATIVE.test(b) || !FROZEN.test(b))),
+      new RegExp(
+        `${FOUND}(?:on|in|by)\\s+(?:the\\s+)?(?:routine|standard|initial|permanent)?\\s*(?:h\\s*&\\s*e|h and e|hematoxylin[- ]and[- ]eosin)`,
+        'i',
+      ).test(b) ||
+      (/\b(permanent|paraffin) sections?\b/i.test(b) &&
+        POSITIVE.test(b) &&
+        (FROZEN_NEGATIVE.test(b) || !FROZEN.test(b))),
   },
   {
     value: 'serial-he',
     meaning: 'seen on deeper, serial or step sections',
-    test: (b) => new RegExp(`${FOUND}(?:on|in)\\s+(?:the\\s+)?(?:deeper|serial|step|additional)\\s+(?:levels|sections)`, 'i').test(b),
+    test: (b) =>
+      new RegExp(`${FOUND}(?:on|in)\\s+(?:the\\s+)?(?:deeper|serial|step|additional)\\s+(?:levels|sections)`, 'i').test(
+        b,
+      ),
   },
   {
     value: 'ihc',
     meaning: 'seen only with cytokeratin immunohistochemistry',
-    test: (b) => new RegExp(`${FOUND}(?:by|on|with|in)\\s+(?:the\\s+)?(?:cytokeratin|keratin|pan-?cytokeratin|immunohisto|ihc|ae1\\/ae3|cam ?5\\.2)`, 'i').test(b),
+    test: (b) =>
+      new RegExp(
+        `${FOUND}(?:by|on|with|in)\\s+(?:the\\s+)?(?:cytokeratin|keratin|pan-?cytokeratin|immunohisto|ihc|ae1\\/ae3|cam ?5\\.2)`,
+        'i',
+      ).test(b),
   },
 ];
 
@@ -104,9 +120,17 @@ const INVASIVE_TYPE =
  * Side and histologic type stated unambiguously in a short statement (a report's conclusion, a
  * specimen's description): one side of one breast, one invasive type, no negation around it.
  */
-export function statedSideAndHistology(text: string): { side?: Side; sideText?: string; histology?: HistologicType; histologyText?: string } {
+export function statedSideAndHistology(text: string): {
+  side?: Side;
+  sideText?: string;
+  histology?: HistologicType;
+  histologyText?: string;
+} {
   const out: { side?: Side; sideText?: string; histology?: HistologicType; histologyText?: string } = {};
-  const sentences = text.split(/(?<=[.;])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text
+    .split(/(?<=[.;])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const sides = new Set<Side>();
   let sideText: string | undefined;
   for (const s of sentences) {

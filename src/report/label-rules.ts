@@ -1,7 +1,14 @@
 // Synoptic "Label: value" items as a table of small rules: the first rule whose pattern matches
 // the label reads the value. Each rule is testable on its own (test/report/label-rules.test.ts).
 import type { InputName, InputValue } from '../domain/vocabulary.ts';
-import { burdenFromPn, clinicalValue, isPostNeoadjuvant, leadingTnm, parseTnm, type TnmCategory } from '../fhir/extract/tnm.ts';
+import {
+  burdenFromPn,
+  clinicalValue,
+  isPostNeoadjuvant,
+  leadingTnm,
+  parseTnm,
+  type TnmCategory,
+} from '../fhir/extract/tnm.ts';
 import {
   gradeFromTotalScore,
   parseBreastSurgery,
@@ -37,7 +44,12 @@ export interface LabelRule {
 }
 
 /** A reader that gives one input from a phrase parser, or reports the line as not read. */
-function phrase<V extends InputValue>(input: InputName, what: string, parse: (v: string) => V | undefined, extra?: { note?: string }) {
+function phrase<V extends InputValue>(
+  input: InputName,
+  what: string,
+  parse: (v: string) => V | undefined,
+  extra?: { note?: string },
+) {
   return (value: string, line: string, st: ParseState) => {
     const v = parse(value);
     if (v !== undefined) st.add(input, v, line, extra ?? {});
@@ -78,7 +90,10 @@ export function readTnm(t: TnmCategory, line: string, st: ParseState): void {
     if (burden) st.add('nodalBurden', burden, line, { note: `from ${t.text}` });
     // pN0 (with or without ITCs) means no node holds a micro- or macrometastasis.
     if (t.category === 'N0' && !isPostNeoadjuvant(t) && (t.suffixes.includes('(sn)') || st.mentionsSentinel)) {
-      st.add('slnPositive', 0, line, { note: `derived from ${t.text}: no node with a micro- or macrometastasis`, specimenKind: 'sentinel' });
+      st.add('slnPositive', 0, line, {
+        note: `derived from ${t.text}: no node with a micro- or macrometastasis`,
+        specimenKind: 'sentinel',
+      });
     }
   }
   if (t.prefix === 'c') {
@@ -109,7 +124,8 @@ export const LABEL_RULES: readonly LabelRule[] = [
   },
   {
     label: 'largest nodal deposit',
-    pattern: /largest (nodal )?metastatic deposit|largest (nodal )?metastasis|size of (the )?largest (nodal )?(deposit|metastas)/,
+    pattern:
+      /largest (nodal )?metastatic deposit|largest (nodal )?metastasis|size of (the )?largest (nodal )?(deposit|metastas)/,
     input: 'largestDepositMm',
     meaning: 'size of the largest nodal metastatic deposit',
     read: length('largestDepositMm', 'deposit size'),
@@ -130,9 +146,27 @@ export const LABEL_RULES: readonly LabelRule[] = [
     meaning: 'number of sentinel nodes with metastasis',
     read: count('slnPositive', 'sentinel node count'),
   },
-  { label: 'nodes with macrometastases', pattern: /macrometasta/, input: 'slnPositive', meaning: 'all nodes with a macrometastasis', read: count('macro') },
-  { label: 'nodes with micrometastases', pattern: /micrometasta/, input: 'slnPositive', meaning: 'all nodes with a micrometastasis', read: count('micro') },
-  { label: 'nodes with ITCs', pattern: /isolated tumou?r cells|\bitcs?\b/, input: 'slnItcOnly', meaning: 'all nodes with isolated tumour cells only', read: count('itc') },
+  {
+    label: 'nodes with macrometastases',
+    pattern: /macrometasta/,
+    input: 'slnPositive',
+    meaning: 'all nodes with a macrometastasis',
+    read: count('macro'),
+  },
+  {
+    label: 'nodes with micrometastases',
+    pattern: /micrometasta/,
+    input: 'slnPositive',
+    meaning: 'all nodes with a micrometastasis',
+    read: count('micro'),
+  },
+  {
+    label: 'nodes with ITCs',
+    pattern: /isolated tumou?r cells|\bitcs?\b/,
+    input: 'slnItcOnly',
+    meaning: 'all nodes with isolated tumour cells only',
+    read: count('itc'),
+  },
   {
     label: 'total nodes examined',
     pattern: /(total|number of) (number of )?(lymph )?nodes examined|^lymph nodes examined/,
@@ -140,7 +174,13 @@ export const LABEL_RULES: readonly LabelRule[] = [
     meaning: 'all nodes examined; sentinel only when it equals the sentinel count',
     read: count('totalExamined'),
   },
-  { label: 'extranodal extension', pattern: /extranodal|extracapsular/, input: 'extranodalExtension', meaning: 'extranodal extension', read: phrase('extranodalExtension', 'extranodal extension', parsePresence) },
+  {
+    label: 'extranodal extension',
+    pattern: /extranodal|extracapsular/,
+    input: 'extranodalExtension',
+    meaning: 'extranodal extension',
+    read: phrase('extranodalExtension', 'extranodal extension', parsePresence),
+  },
   {
     label: 'lymphovascular invasion',
     pattern: /lympho-?vascular|lymph-vascular|lymphatic (and ?\/? ?or|and|or) vascular|angiolymphatic|\blvi\b/,
@@ -148,7 +188,13 @@ export const LABEL_RULES: readonly LabelRule[] = [
     meaning: 'lymphovascular invasion',
     read: phrase('lvi', 'lymphovascular invasion', parsePresence),
   },
-  { label: 'focality', pattern: /focality/, input: 'multifocal', meaning: 'single or multiple invasive foci', read: phrase('multifocal', 'focality', parseFocality) },
+  {
+    label: 'focality',
+    pattern: /focality/,
+    input: 'multifocal',
+    meaning: 'single or multiple invasive foci',
+    read: phrase('multifocal', 'focality', parseFocality),
+  },
   {
     label: 'number of foci',
     pattern: /number of (invasive )?foci/,
@@ -160,22 +206,37 @@ export const LABEL_RULES: readonly LabelRule[] = [
       else st.cannot(line, 'number of foci');
     },
   },
-  { label: 'additional dimension', pattern: /additional dimension/, input: 'not an input', meaning: 'a second dimension, not the size', read: () => {} },
+  {
+    label: 'additional dimension',
+    pattern: /additional dimension/,
+    input: 'not an input',
+    meaning: 'a second dimension, not the size',
+    read: () => {},
+  },
   {
     label: 'tumour size',
-    pattern: /tumou?r size|greatest dimension|largest invasive focus|size of invasive|invasive (tumou?r|carcinoma) size/,
+    pattern:
+      /tumou?r size|greatest dimension|largest invasive focus|size of invasive|invasive (tumou?r|carcinoma) size/,
     unless: /deposit|metasta|dcis|in situ/,
     input: 'tumorSizeMm',
     meaning: 'greatest dimension of the invasive tumour',
     read: length('tumorSizeMm', 'tumour size'),
   },
-  { label: 'histologic type', pattern: /histologic(al)? type|tumou?r type/, input: 'histologicType', meaning: 'histologic type', read: phrase('histologicType', 'histologic type', parseHistologicType) },
+  {
+    label: 'histologic type',
+    pattern: /histologic(al)? type|tumou?r type/,
+    input: 'histologicType',
+    meaning: 'histologic type',
+    read: phrase('histologicType', 'histologic type', parseHistologicType),
+  },
   {
     label: 'nuclear pleomorphism',
     pattern: /nuclear pleomorphism/,
     input: 'nuclearGrade',
     meaning: 'Nottingham nuclear pleomorphism score',
-    read: phrase('nuclearGrade', 'nuclear pleomorphism score', parseComponentScore, { note: 'Nottingham nuclear pleomorphism score' }),
+    read: phrase('nuclearGrade', 'nuclear pleomorphism score', parseComponentScore, {
+      note: 'Nottingham nuclear pleomorphism score',
+    }),
   },
   {
     label: 'nuclear grade',
@@ -187,7 +248,13 @@ export const LABEL_RULES: readonly LabelRule[] = [
       phrase('nuclearGrade', 'nuclear grade', parseGrade)(value, line, st);
     },
   },
-  { label: 'other Nottingham components', pattern: /tubul|glandular|mitotic/, input: 'not an input', meaning: 'tubule and mitotic scores', read: () => {} },
+  {
+    label: 'other Nottingham components',
+    pattern: /tubul|glandular|mitotic/,
+    input: 'not an input',
+    meaning: 'tubule and mitotic scores',
+    read: () => {},
+  },
   {
     label: 'histologic grade',
     pattern: /\bgrade\b/,
@@ -225,7 +292,13 @@ export const LABEL_RULES: readonly LabelRule[] = [
       else st.cannot(line, 'tumour site');
     },
   },
-  { label: 'laterality', pattern: /laterality/, input: 'laterality', meaning: 'side of the specimen', read: phrase('laterality', 'laterality', parseSide) },
+  {
+    label: 'laterality',
+    pattern: /laterality/,
+    input: 'laterality',
+    meaning: 'side of the specimen',
+    read: phrase('laterality', 'laterality', parseSide),
+  },
   {
     label: 'procedure',
     pattern: /^procedure\b|surgical procedure/,
@@ -242,14 +315,24 @@ export const LABEL_RULES: readonly LabelRule[] = [
     input: 'neoadjuvantTherapy',
     meaning: 'a stated response to presurgical therapy means it was given',
     read: (value, line, st) => {
-      if (/no known (presurgical|preoperative|neoadjuvant)|no (prior )?(presurgical|preoperative|neoadjuvant)/i.test(value)) {
+      if (
+        /no known (presurgical|preoperative|neoadjuvant)|no (prior )?(presurgical|preoperative|neoadjuvant)/i.test(
+          value,
+        )
+      ) {
         st.add('neoadjuvantTherapy', false, line);
       } else if (/response|residual|treatment[- ]related|therapy[- ]related|post-?neoadjuvant/i.test(value)) {
         st.add('neoadjuvantTherapy', true, line);
       } else st.cannot(line, 'presurgical therapy');
     },
   },
-  { label: 'Ki-67', pattern: /ki-?67|mib-?1/, input: 'ki67Percent', meaning: 'Ki-67 percentage', read: phrase('ki67Percent', 'Ki-67', parsePercent) },
+  {
+    label: 'Ki-67',
+    pattern: /ki-?67|mib-?1/,
+    input: 'ki67Percent',
+    meaning: 'Ki-67 percentage',
+    read: phrase('ki67Percent', 'Ki-67', parsePercent),
+  },
   {
     label: 'receptor details',
     pattern: /percentage|intensity|allred|internal control|cep17|ratio|copy number|signals/,
@@ -280,7 +363,11 @@ export const LABEL_RULES: readonly LabelRule[] = [
     meaning: 'HER2 status; ISH outranks IHC',
     read: (value, line, st, label) => {
       const v = parseHer2Status(value);
-      const rank = /in situ hybridi[sz]ation|\bish\b|\bfish\b|\bcish\b|\bsish\b/.test(label) ? 1 : /immunohisto|\bihc\b/.test(label) ? 2 : 0;
+      const rank = /in situ hybridi[sz]ation|\bish\b|\bfish\b|\bcish\b|\bsish\b/.test(label)
+        ? 1
+        : /immunohisto|\bihc\b/.test(label)
+          ? 2
+          : 0;
       if (v) st.add('her2Status', v, line, { rank });
       else st.cannot(line, 'HER2 status');
     },
@@ -313,12 +400,17 @@ export const LABEL_RULES: readonly LabelRule[] = [
   },
   {
     label: 'TNM category',
-    pattern: /\bp?[tn] (category|stage)|ptnm|stage classification|pathologic stage|primary tumou?r \(p?t\)|regional lymph nodes \(p?n\)|^\(?[pc]?[tn]\)?$/,
+    pattern:
+      /\bp?[tn] (category|stage)|ptnm|stage classification|pathologic stage|primary tumou?r \(p?t\)|regional lymph nodes \(p?n\)|^\(?[pc]?[tn]\)?$/,
     input: 'nodalBurden',
     meaning: 'pT/pN/cT/cN categories: nodal burden, (m), post-neoadjuvant, clinical T/N',
     read: (value, line, st, label) => {
       const tokens = stagingTokens(value);
-      const labelPrefix = /\bp[tn]\b|ptnm|patholog|\(p[tn]\)/.test(label) ? 'p' : /\bc[tn]\b|clinical/.test(label) ? 'c' : '';
+      const labelPrefix = /\bp[tn]\b|ptnm|patholog|\(p[tn]\)/.test(label)
+        ? 'p'
+        : /\bc[tn]\b|clinical/.test(label)
+          ? 'c'
+          : '';
       if (tokens.length === 0) return st.cannot(line, 'TNM category');
       for (const t of tokens) readTnm({ ...t, prefix: t.prefix || labelPrefix }, line, st);
     },

@@ -14,18 +14,26 @@ export function finishNodeCounts(st: ParseState): void {
   const allSentinel = slnExamined !== undefined && (totalExamined === undefined || totalExamined.n === slnExamined.n);
   if (allSentinel && (macro || micro || itc)) {
     if (macro && micro) {
-      st.push({ input: 'slnPositive', value: macro.n + micro.n, lines: [macro.line, micro.line], specimenKind: 'sentinel', note: 'nodes with macro- plus micrometastases' });
+      st.push({
+        input: 'slnPositive',
+        value: macro.n + micro.n,
+        lines: [macro.line, micro.line],
+        specimenKind: 'sentinel',
+        note: 'nodes with macro- plus micrometastases',
+      });
     }
     if (itc) st.add('slnItcOnly', itc.n, itc.line, { specimenKind: 'sentinel' });
     if (macro && macro.n > 0) st.add('nodalBurden', 'macro', macro.line, { note: 'a node with a macrometastasis' });
-    else if (macro && micro && micro.n > 0) st.add('nodalBurden', 'micro', micro.line, { note: 'micrometastases, no macrometastasis' });
+    else if (macro && micro && micro.n > 0)
+      st.add('nodalBurden', 'micro', micro.line, { note: 'micrometastases, no macrometastasis' });
     else if (macro && micro && itc && itc.n > 0) st.add('nodalBurden', 'itc', itc.line, { note: 'ITC only' });
   } else if (macro || micro || itc) {
     for (const c of [macro, micro, itc]) if (c) st.skip(c.line, 'node category counts include non-sentinel nodes');
   }
   if (slnPositive) {
     const itcKnown = allSentinel && itc !== undefined && itc.n > 0;
-    if (itcKnown && !(macro && micro)) st.skip(slnPositive.line, 'sentinel nodes "with metastasis" may include ITC-only nodes');
+    if (itcKnown && !(macro && micro))
+      st.skip(slnPositive.line, 'sentinel nodes "with metastasis" may include ITC-only nodes');
     else st.add('slnPositive', slnPositive.n, slnPositive.line, { specimenKind: 'sentinel' });
   }
   if (st.partNodes.length === 0) return;
@@ -38,7 +46,8 @@ function sumParts(st: ParseState): void {
   const lines = parts.flatMap((p) => p.lines);
   const letters = parts.map((p) => p.part.letter).filter(Boolean);
   const note = parts.length > 1 ? `sum of sentinel parts ${letters.join(', ')}` : undefined;
-  const sum = (key: 'examined' | 'positive' | 'itc') => (parts.every((p) => p[key] !== undefined) ? parts.reduce((s, p) => s + p[key]!, 0) : undefined);
+  const sum = (key: 'examined' | 'positive' | 'itc') =>
+    parts.every((p) => p[key] !== undefined) ? parts.reduce((s, p) => s + p[key]!, 0) : undefined;
   const extra = (): Partial<ReportFinding> => {
     const e: Partial<ReportFinding> = { specimenKind: 'sentinel' };
     if (note) e.note = note;
@@ -48,7 +57,8 @@ function sumParts(st: ParseState): void {
     }
     return e;
   };
-  const push = (input: InputName, value: InputValue, from: string[]) => st.push({ input, value, lines: from, ...extra() });
+  const push = (input: InputName, value: InputValue, from: string[]) =>
+    st.push({ input, value, lines: from, ...extra() });
   const examined = sum('examined');
   const positive = sum('positive');
   const itcOnly = sum('itc');
@@ -61,7 +71,11 @@ function sumParts(st: ParseState): void {
     const worst = burdens.reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a));
     // ITC is the worst category only if no part has an unspecified positive node.
     if (worst !== 'itc' || parts.every((p) => (p.positive ?? 0) === 0)) {
-      push('nodalBurden', worst, parts.filter((p) => p.burden === worst).flatMap((p) => p.lines));
+      push(
+        'nodalBurden',
+        worst,
+        parts.filter((p) => p.burden === worst).flatMap((p) => p.lines),
+      );
     }
   }
 }

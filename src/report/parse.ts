@@ -103,7 +103,8 @@ function readAnswers(items: ChecklistItem[], st: ParseState): void {
     // A fill-in answer names its own item ("Greatest dimension … (mm)): 13.0 mm"); else the question does.
     const own = splitLabel(item.answer);
     if (own?.value && readLabelled(own.label, own.value, item.line, st)) continue;
-    if (item.question && item.response !== undefined && readLabelled(item.question, item.response, item.line, st)) continue;
+    if (item.question && item.response !== undefined && readLabelled(item.question, item.response, item.line, st))
+      continue;
     if (item.question && readLabelled(item.question, item.answer, item.line, st)) continue;
     readFreeText(item.answer, item.line, st);
   }

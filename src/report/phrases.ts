@@ -5,14 +5,36 @@
 import type { HistologicType, Quadrant, Side } from '../fhir/codes.ts';
 
 const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, none: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20,
+  zero: 0,
+  none: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
 };
 
 /** "3", "three", "03" → 3. Only a whole, unqualified count. */
 export function parseCountWord(text: string): number | undefined {
-  const t = text.trim().toLowerCase().replace(/[.;]+$/, '');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.;]+$/, '');
   if (/^\d{1,3}$/.test(t)) return Number(t);
   return Object.prototype.hasOwnProperty.call(NUMBER_WORDS, t) ? NUMBER_WORDS[t] : undefined;
 }
@@ -36,28 +58,51 @@ export function parseFraction(text: string): Fraction | undefined {
 
 /** A count written as the whole value: "3", "three", "3 nodes". Fractions are not counts. */
 export function parseCount(text: string): number | undefined {
-  const t = text.trim().replace(/\s*\(.*\)\s*$/, '').replace(/\s+(lymph\s+)?nodes?$/i, '');
+  const t = text
+    .trim()
+    .replace(/\s*\(.*\)\s*$/, '')
+    .replace(/\s+(lymph\s+)?nodes?$/i, '');
   if (/\//.test(t)) return undefined;
   return parseCountWord(t);
 }
 
 const UNIT_MM: Record<string, number> = {
-  mm: 1, millimeter: 1, millimeters: 1, millimetre: 1, millimetres: 1,
-  cm: 10, centimeter: 10, centimeters: 10, centimetre: 10, centimetres: 10,
-  um: 0.001, 'µm': 0.001, 'μm': 0.001, micron: 0.001, microns: 0.001, micrometer: 0.001, micrometers: 0.001,
-  micrometre: 0.001, micrometres: 0.001,
+  mm: 1,
+  millimeter: 1,
+  millimeters: 1,
+  millimetre: 1,
+  millimetres: 1,
+  cm: 10,
+  centimeter: 10,
+  centimeters: 10,
+  centimetre: 10,
+  centimetres: 10,
+  um: 0.001,
+  µm: 0.001,
+  μm: 0.001,
+  micron: 0.001,
+  microns: 0.001,
+  micrometer: 0.001,
+  micrometers: 0.001,
+  micrometre: 0.001,
+  micrometres: 0.001,
 };
 
 /** Millimetres per unit, for unit strings written by people or UCUM ("mm", "cm", "um", "[mm]"…). */
 export function unitToMm(unit: string | undefined): number | undefined {
   if (!unit) return undefined;
-  const u = unit.trim().replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const u = unit
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   return Object.prototype.hasOwnProperty.call(UNIT_MM, u) ? UNIT_MM[u] : undefined;
 }
 
 export type LengthReading = { mm: number } | { reason: string };
 
-const QUALIFIER = /(at least|greater than|more than|less than|up to|approximately|approx\.?|about|under|over|<=?|>=?|≤|≥|~)\s*$/i;
+const QUALIFIER =
+  /(at least|greater than|more than|less than|up to|approximately|approx\.?|about|under|over|<=?|>=?|≤|≥|~)\s*$/i;
 
 /**
  * The largest dimension in a size phrase: "13 mm", "1.3 cm", "1,8 cm", "2.1 x 1.5 x 1.0 cm".
@@ -68,9 +113,10 @@ export function parseLengthMm(text: string): LengthReading | undefined {
     return { reason: `size not determinable: "${text.trim()}"` };
   }
   if (/\bspecify\b/i.test(text)) return { reason: `size coded without the measurement: "${text.trim()}"` };
-  const m = /(\d+(?:[.,]\d+)?)((?:\s*(?:x|×|by)\s*\d+(?:[.,]\d+)?)*)\s*(mm|cm|µm|μm|um|microns?|mill?imet(?:er|re)s?|centimet(?:er|re)s?|micromet(?:er|re)s?)\b/i.exec(
-    text,
-  );
+  const m =
+    /(\d+(?:[.,]\d+)?)((?:\s*(?:x|×|by)\s*\d+(?:[.,]\d+)?)*)\s*(mm|cm|µm|μm|um|microns?|mill?imet(?:er|re)s?|centimet(?:er|re)s?|micromet(?:er|re)s?)\b/i.exec(
+      text,
+    );
   if (!m) return undefined;
   if (QUALIFIER.test(text.slice(0, m.index))) return { reason: `qualified size: "${text.trim()}"` };
   const factor = unitToMm(m[3]);
@@ -135,10 +181,13 @@ export function parseHer2Status(text: string): 'positive' | 'equivocal' | 'negat
 /** Present / absent wording (LVI, extranodal extension). "Cannot be determined" → undefined. */
 export function parsePresence(text: string): boolean | undefined {
   const t = text.toLowerCase();
-  if (/cannot be (determined|assessed)|indeterminate|equivocal|suspicious|not assessed|unknown|not applicable/.test(t)) {
+  if (
+    /cannot be (determined|assessed)|indeterminate|equivocal|suspicious|not assessed|unknown|not applicable/.test(t)
+  ) {
     return undefined;
   }
-  if (/not identified|not present|not seen|\babsent\b|\bnegative\b|no evidence|\bnone\b|^\s*no\b|not detected/.test(t)) return false;
+  if (/not identified|not present|not seen|\babsent\b|\bnegative\b|no evidence|\bnone\b|^\s*no\b|not detected/.test(t))
+    return false;
   if (/\bpresent\b|\bidentified\b|\bpositive\b|^\s*yes\b|\bdetected\b/.test(t)) return true;
   return undefined;
 }
@@ -176,13 +225,22 @@ const IN_SITU = /(ductal|duct|lobular) carcinoma in situ|\bDCIS\b|\bLCIS\b/gi;
 /** Histologic type wording: "Invasive carcinoma of no special type (ductal)", "Invasive lobular carcinoma"… */
 export function parseHistologicType(text: string): HistologicType | undefined {
   const t = text.replace(IN_SITU, ' ');
-  if (/\bmixed\b|ductal (and|&) lobular|lobular (and|&) ductal|ductal\b.{0,30}\blobular features|lobular\b.{0,30}\bductal features/i.test(t)) {
+  if (
+    /\bmixed\b|ductal (and|&) lobular|lobular (and|&) ductal|ductal\b.{0,30}\blobular features|lobular\b.{0,30}\bductal features/i.test(
+      t,
+    )
+  ) {
     return 'mixed';
   }
   const hits: HistologicType[] = [];
   if (/\blobular\b/i.test(t)) hits.push('lobular');
-  if (/no special type|\bductal\b|\b(infiltrating|invasive) duct carcinoma|\bNST\b|\bIDC\b/i.test(t)) hits.push('ductal');
-  if (/mucinous|tubular carcinoma|medullary|micropapillary|metaplastic|cribriform carcinoma|papillary carcinoma|apocrine|adenoid cystic/i.test(t)) {
+  if (/no special type|\bductal\b|\b(infiltrating|invasive) duct carcinoma|\bNST\b|\bIDC\b/i.test(t))
+    hits.push('ductal');
+  if (
+    /mucinous|tubular carcinoma|medullary|micropapillary|metaplastic|cribriform carcinoma|papillary carcinoma|apocrine|adenoid cystic/i.test(
+      t,
+    )
+  ) {
     hits.push('other');
   }
   return only(hits);
@@ -231,8 +289,15 @@ export function quadrantFromClock(hours: number, side: Side): Quadrant | undefin
 }
 
 /** "Lumpectomy", "Excision (less than total mastectomy)", "Total mastectomy". */
-export function parseBreastSurgery(text: string, allowPlainExcision = false): 'breast-conserving' | 'mastectomy' | undefined {
-  if (/less than total mastectomy|partial mastectomy|segmental mastectomy|lumpectomy|wide local excision|breast[\s-]conserving|quadrantectomy/i.test(text)) {
+export function parseBreastSurgery(
+  text: string,
+  allowPlainExcision = false,
+): 'breast-conserving' | 'mastectomy' | undefined {
+  if (
+    /less than total mastectomy|partial mastectomy|segmental mastectomy|lumpectomy|wide local excision|breast[\s-]conserving|quadrantectomy/i.test(
+      text,
+    )
+  ) {
     return 'breast-conserving';
   }
   if (/mastectomy/i.test(text)) return 'mastectomy';

@@ -41,7 +41,11 @@ function children(node: XmlNode): XmlNode[] {
 
 /** CAP's "?" (optional item) and "#" (footnote) markers are not part of a title. */
 function clean(title: string | undefined): string {
-  return (title ?? '').replace(/^\s*\?+/, '').replace(/#+\s*$/, '').replace(/\s+/g, ' ').trim();
+  return (title ?? '')
+    .replace(/^\s*\?+/, '')
+    .replace(/#+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The filled-in value of a response field ("9", "3 mm", a comment), if any. */
@@ -54,7 +58,8 @@ function responseOf(field: XmlNode | undefined): string | undefined {
     const tag = tagOf(n);
     const a = attrs(n);
     if (tag === 'ResponseUnits' && a.val) units = a.val;
-    else if (tag && tag !== 'TextAfterResponse' && a.val !== undefined && a.val !== '' && value === undefined) value = a.val;
+    else if (tag && tag !== 'TextAfterResponse' && a.val !== undefined && a.val !== '' && value === undefined)
+      value = a.val;
     for (const c of children(n)) visit(c, depth + 1);
   };
   visit(field, 0);
@@ -73,7 +78,8 @@ function collect(node: XmlNode, question: string | undefined, items: ChecklistIt
   if (tag === 'Question') {
     const title = clean(a.title);
     const direct = responseOf(findChild(node, 'ResponseField'));
-    if (direct !== undefined) items.push({ question: title, answer: direct, line: `${title}: ${direct}`, kind: 'answer', response: direct });
+    if (direct !== undefined)
+      items.push({ question: title, answer: direct, line: `${title}: ${direct}`, kind: 'answer', response: direct });
     for (const c of children(node)) collect(c, title, items, depth + 1);
     return;
   }
@@ -104,7 +110,8 @@ function findForm(nodes: XmlNode[], depth = 0): XmlNode | undefined {
 
 /** Reads a CAP SDC form; a reason instead when the XML cannot be read or is not a breast form. */
 export function readSdcForm(xml: string): SdcReading {
-  if (xml.length > MAX_XML_CHARS) return { reason: `SDC XML of ${xml.length} characters is larger than this reader accepts` };
+  if (xml.length > MAX_XML_CHARS)
+    return { reason: `SDC XML of ${xml.length} characters is larger than this reader accepts` };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { reason: `XML attachment is not well-formed (${valid.err.msg}, line ${valid.err.line})` };
   let nodes: XmlNode[];

@@ -4,8 +4,22 @@
 export type AttachmentText = { text: string } | { reason: string };
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', micro: 'µ', le: '≤', ge: '≥',
-  ndash: '–', mdash: '—', times: '×', deg: '°', plusmn: '±', rsquo: '’', lsquo: '‘',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  micro: 'µ',
+  le: '≤',
+  ge: '≥',
+  ndash: '–',
+  mdash: '—',
+  times: '×',
+  deg: '°',
+  plusmn: '±',
+  rsquo: '’',
+  lsquo: '‘',
 };
 
 function decodeEntities(text: string): string {

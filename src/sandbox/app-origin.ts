@@ -20,7 +20,10 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * stay 'self' only, no eval; only this EHR may frame the app.
  */
 export function devContentSecurityPolicy(ehrOrigin: string, appOrigin: string): string {
-  const config = loadAppConfig(new URL('smart-config/app.json', `file://${root}`), new URL('smart-config/app.schema.json', `file://${root}`));
+  const config = loadAppConfig(
+    new URL('smart-config/app.json', `file://${root}`),
+    new URL('smart-config/app.schema.json', `file://${root}`),
+  );
   return contentSecurityPolicy(config)
     .split('; ')
     .map((d) => {
@@ -32,7 +35,12 @@ export function devContentSecurityPolicy(ehrOrigin: string, appOrigin: string): 
     .join('; ');
 }
 
-export async function startAppServer(opts: { host: string; port: number; ehrOrigin: string; production: boolean }): Promise<AppServer> {
+export async function startAppServer(opts: {
+  host: string;
+  port: number;
+  ehrOrigin: string;
+  production: boolean;
+}): Promise<AppServer> {
   if (opts.production) {
     // The built app's full policy (written by the vite build from smart-config/app.json).
     let policy: string;
@@ -43,7 +51,11 @@ export async function startAppServer(opts: { host: string; port: number; ehrOrig
     }
     const app = Fastify({ logger: false });
     app.addHook('onSend', async (_req, reply) => {
-      reply.headers({ 'Content-Security-Policy': policy, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+      reply.headers({
+        'Content-Security-Policy': policy,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      });
     });
     await app.register(fastifyStatic, { root: `${root}dist/app`, index: ['index.html'] });
     await app.listen({ host: opts.host, port: opts.port });
@@ -59,7 +71,10 @@ export async function startAppServer(opts: { host: string; port: number; ehrOrig
       host: opts.host,
       port: opts.port,
       strictPort: true,
-      headers: { 'Content-Security-Policy': devContentSecurityPolicy(opts.ehrOrigin, `http://${opts.host}:${opts.port}`), 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Security-Policy': devContentSecurityPolicy(opts.ehrOrigin, `http://${opts.host}:${opts.port}`),
+        'X-Content-Type-Options': 'nosniff',
+      },
     },
   });
   await server.listen();

@@ -9,11 +9,26 @@ export interface EmbeddedCds {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedCds(opts: { host: string; port: number; ehrOrigin: string; appOrigin: string }): Promise<EmbeddedCds> {
+export async function startEmbeddedCds(opts: {
+  host: string;
+  port: number;
+  ehrOrigin: string;
+  appOrigin: string;
+}): Promise<EmbeddedCds> {
   const url = `http://${opts.host}:${opts.port}`;
   const shipped = JSON.parse(readFileSync(DEFAULT_CONFIG_URL, 'utf8')) as Record<string, unknown>;
   const config = resolveCdsConfig(
-    { ...shipped, clients: [{ iss: opts.ehrOrigin, note: 'embedded sandbox EHR', jku: [`${opts.ehrOrigin}/cds-client/jwks.json`], fhirServers: [`${opts.ehrOrigin}/fhir`] }] },
+    {
+      ...shipped,
+      clients: [
+        {
+          iss: opts.ehrOrigin,
+          note: 'embedded sandbox EHR',
+          jku: [`${opts.ehrOrigin}/cds-client/jwks.json`],
+          fhirServers: [`${opts.ehrOrigin}/fhir`],
+        },
+      ],
+    },
     { serviceUrl: url, appOrigin: opts.appOrigin },
   );
   const server = createCdsServer({ config });

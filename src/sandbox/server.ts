@@ -65,7 +65,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const clients = opts.clients ?? loadClients(opts.appOrigin);
   const origins = clientOrigins(clients);
   const urls = { ehrOrigin: '', fhirBase: '' };
-  const state = new AuthState({ codeTtlMs: 60_000, accessTtlMs: 3_600_000, launchTtlMs: 3_600_000, refreshTtlMs: 8 * 3_600_000, ...opts.timing });
+  const state = new AuthState({
+    codeTtlMs: 60_000,
+    accessTtlMs: 3_600_000,
+    launchTtlMs: 3_600_000,
+    refreshTtlMs: 8 * 3_600_000,
+    ...opts.timing,
+  });
   const [idTokenKey, cdsClientKey] = await Promise.all([makeSigningKey('RS256'), makeSigningKey('ES384')]);
 
   const repo: MemoryRepository = new IndexedRepository();
@@ -96,19 +102,36 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       return urls.fhirBase;
     },
     get fhirBases() {
-      return Object.fromEntries(VENDOR_MODES.map((m) => [m, modeBase(urls.ehrOrigin, MODE_RULES[m])])) as Record<VendorMode, string>;
+      return Object.fromEntries(VENDOR_MODES.map((m) => [m, modeBase(urls.ehrOrigin, MODE_RULES[m])])) as Record<
+        VendorMode,
+        string
+      >;
     },
   };
-  const listPatients = async () => (await repo.searchResources<Patient>({ resourceType: 'Patient', count: 1000 }));
-  const listPractitioners = async () => repo.searchResources<Practitioner>({ resourceType: 'Practitioner', count: 100 });
+  const listPatients = async () => await repo.searchResources<Patient>({ resourceType: 'Patient', count: 1000 });
+  const listPractitioners = async () =>
+    repo.searchResources<Practitioner>({ resourceType: 'Practitioner', count: 100 });
   // Vendor modes share this authorization server; each FHIR base brings its vendor's token rules.
   const audience = (aud: string) => {
-    const rules = VENDOR_MODES.map((m) => MODE_RULES[m]).find((r) => r.mode !== 'generic' && modeBase(urls.ehrOrigin, r) === aud);
+    const rules = VENDOR_MODES.map((m) => MODE_RULES[m]).find(
+      (r) => r.mode !== 'generic' && modeBase(urls.ehrOrigin, r) === aud,
+    );
     if (!rules) return undefined;
     const ttl = rules.token.accessTtlSeconds;
     return { rotateRefresh: rules.token.rotateRefresh, ...(ttl !== undefined ? { accessTtlMs: ttl * 1000 } : {}) };
   };
-  registerAuthRoutes(app, Object.assign(Object.create(deps) as typeof deps, { clients, state, idTokenKey, listPatients, listPractitioners, practitioner: `Practitioner/${PRACTITIONER.id}`, audience }));
+  registerAuthRoutes(
+    app,
+    Object.assign(Object.create(deps) as typeof deps, {
+      clients,
+      state,
+      idTokenKey,
+      listPatients,
+      listPractitioners,
+      practitioner: `Practitioner/${PRACTITIONER.id}`,
+      audience,
+    }),
+  );
   registerFhirRoutes(app, Object.assign(Object.create(deps) as typeof deps, { repo, router, state }));
   const createLaunch: Sandbox['createLaunch'] = (ctx) =>
     state.createLaunch({ practitioner: `Practitioner/${PRACTITIONER.id}`, needPatientBanner: false, ...ctx });

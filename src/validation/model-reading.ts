@@ -21,17 +21,25 @@ export function readModelResult(result: ModelResult): ModelReading {
     case 'not-computed':
       return { kind: 'skip', reason: gaps(result.missing, result.conflicts) };
     case 'range':
-      return { kind: 'skip', reason: `a range (${result.display}) over ${result.range.over.join(', ')}, not one probability` };
+      return {
+        kind: 'skip',
+        reason: `a range (${result.display}) over ${result.range.over.join(', ')}, not one probability`,
+      };
     case 'probability':
       return { kind: 'probability', probability: result.probability, linearPredictor: result.linearPredictor };
     case 'relative-odds':
       if (result.calibrated) {
-        return { kind: 'probability', probability: result.calibrated.probability, linearPredictor: result.calibrated.linearPredictor };
+        return {
+          kind: 'probability',
+          probability: result.calibrated.probability,
+          linearPredictor: result.calibrated.linearPredictor,
+        };
       }
       if (result.relativeOdds === null) return { kind: 'skip', reason: gaps(result.missing, result.conflicts) };
       return { kind: 'relative-odds', logRelativeOdds: Math.log(result.relativeOdds) };
     case 'risk-factors':
-      if (result.missing.length + result.conflicts.length > 0) return { kind: 'skip', reason: gaps(result.missing, result.conflicts) };
+      if (result.missing.length + result.conflicts.length > 0)
+        return { kind: 'skip', reason: gaps(result.missing, result.conflicts) };
       return { kind: 'risk-factors' };
   }
 }

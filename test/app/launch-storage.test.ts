@@ -20,7 +20,12 @@ function jar() {
 const blocked = (): Storage => {
   throw new DOMException('The operation is insecure.', 'SecurityError');
 };
-const launchState = { clientId: 'nodal-risk', codeVerifier: 'v'.repeat(64), serverUrl: 'https://ehr.example/fhir', tokenResponse: {} };
+const launchState = {
+  clientId: 'nodal-risk',
+  codeVerifier: 'v'.repeat(64),
+  serverUrl: 'https://ehr.example/fhir',
+  tokenResponse: {},
+};
 
 describe('launch state where sessionStorage is blocked or not shared', () => {
   it('carries the pre-token state (PKCE verifier) across the redirect in a cookie, then drops it when tokens arrive', async () => {
@@ -30,7 +35,10 @@ describe('launch state where sessionStorage is blocked or not shared', () => {
     // The redirect page: a new storage object, nothing in sessionStorage.
     const after = new LaunchStorage(blocked, cookies, true);
     expect(await after.get('abc')).toEqual(launchState);
-    await after.set('abc', { ...launchState, tokenResponse: { access_token: 'secret-token', refresh_token: 'secret-refresh' } });
+    await after.set('abc', {
+      ...launchState,
+      tokenResponse: { access_token: 'secret-token', refresh_token: 'secret-refresh' },
+    });
     expect(cookies.read()).toBe('');
     expect(cookies.written.join('\n')).not.toContain('secret');
     // fhirclient's pointer to the current state key stays out of cookies.
@@ -43,7 +51,11 @@ describe('launch state where sessionStorage is blocked or not shared', () => {
     const cookies = jar();
     const store = new Map<string, string>();
     const session = () =>
-      ({ getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) }) as Storage;
+      ({
+        getItem: (k: string) => store.get(k) ?? null,
+        setItem: (k: string, v: string) => void store.set(k, v),
+        removeItem: (k: string) => void store.delete(k),
+      }) as Storage;
     await new LaunchStorage(session, cookies, false).set('k1', launchState);
     expect(store.has('k1')).toBe(true);
     expect(cookies.written[0]).toContain('SameSite=Lax');

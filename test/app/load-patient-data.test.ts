@@ -22,7 +22,9 @@ function fakeEhr(routes: Record<string, (url: string, call: number) => unknown>)
     calls,
     async get(url: string) {
       calls.push(url);
-      const key = routes[url] ? url : Object.keys(routes).find((k) => url.startsWith(k) || url.startsWith(`${BASE}/${k}`));
+      const key = routes[url]
+        ? url
+        : Object.keys(routes).find((k) => url.startsWith(k) || url.startsWith(`${BASE}/${k}`));
       const n = (counts.get(key ?? '') ?? 0) + 1;
       counts.set(key ?? '', n);
       const result = key ? routes[key]!(url, n) : empty;
@@ -37,7 +39,8 @@ describe('loadPatientData', () => {
     const progress: [number, number][] = [];
     const ehr = fakeEhr({
       'Condition?': () => bundle([{ resourceType: 'Condition', id: 'c1' }], `${BASE}/Condition?page=2`),
-      [`${BASE}/Condition?page=2`]: () => bundle([{ resourceType: 'Condition', id: 'c2' }], 'https://evil.example.com/fhir/Condition?page=3'),
+      [`${BASE}/Condition?page=2`]: () =>
+        bundle([{ resourceType: 'Condition', id: 'c2' }], 'https://evil.example.com/fhir/Condition?page=3'),
     });
     const data = await loadPatientData(ehr, 'p1', { onProgress: (d, t) => progress.push([d, t]) });
     expect(data.resources).toEqual([
@@ -53,7 +56,8 @@ describe('loadPatientData', () => {
   it('retries 429 honouring Retry-After, and 503 with backoff', async () => {
     const waits: number[] = [];
     const ehr = fakeEhr({
-      'Procedure?': (_u, n) => (n === 1 ? new FhirHttpError(429, 2) : bundle([{ resourceType: 'Procedure', id: 'sln' }])),
+      'Procedure?': (_u, n) =>
+        n === 1 ? new FhirHttpError(429, 2) : bundle([{ resourceType: 'Procedure', id: 'sln' }]),
       'MedicationRequest?': (_u, n) => (n < 3 ? new FhirHttpError(503) : bundle([])),
     });
     const data = await loadPatientData(ehr, 'p1', { sleep: async (ms) => void waits.push(ms) });
@@ -74,22 +78,34 @@ describe('loadPatientData', () => {
       status: 'failed',
       detail: 'the EHR refused access (permission not granted) (HTTP 403)',
     });
-    await expect(loadPatientData(fakeEhr({ 'Observation?': () => new FhirHttpError(401) }), 'p1')).rejects.toMatchObject({
+    await expect(
+      loadPatientData(fakeEhr({ 'Observation?': () => new FhirHttpError(401) }), 'p1'),
+    ).rejects.toMatchObject({
       kind: 'session-expired',
     });
   });
 
   it('skips searches whose resource type was not granted, saying so', async () => {
     const ehr = fakeEhr({});
-    const data = await loadPatientData(ehr, 'p1', { grantedScope: 'launch openid patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs' });
+    const data = await loadPatientData(ehr, 'p1', {
+      grantedScope: 'launch openid patient/Patient.rs patient/Observation.rs patient/DiagnosticReport.rs',
+    });
     const skipped = data.searches.filter((s) => s.status === 'skipped').map((s) => s.query.resourceType);
-    expect(skipped.sort()).toEqual(['Condition', 'DocumentReference', 'MedicationAdministration', 'MedicationRequest', 'Procedure']);
+    expect(skipped.sort()).toEqual([
+      'Condition',
+      'DocumentReference',
+      'MedicationAdministration',
+      'MedicationRequest',
+      'Procedure',
+    ]);
     expect(ehr.calls.some((c) => c.startsWith('Condition'))).toBe(false);
   });
 
   it('treats a non-Bundle answer as malformed, and fails when nothing succeeds', async () => {
     const data = await loadPatientData(fakeEhr({ 'Condition?': () => ({ resourceType: 'OperationOutcome' }) }), 'p1');
-    expect(data.searches.find((s) => s.query.id === 'conditions')?.detail).toBe('the EHR returned something that is not a FHIR Bundle');
+    expect(data.searches.find((s) => s.query.id === 'conditions')?.detail).toBe(
+      'the EHR returned something that is not a FHIR Bundle',
+    );
     const all = fakeEhr(Object.fromEntries(QUERIES.map((q) => [`${q.resourceType}?`, () => new FhirHttpError(500)])));
     await expect(loadPatientData(all, 'p1')).rejects.toBeInstanceOf(LoadError);
   });
@@ -98,12 +114,19 @@ describe('loadPatientData', () => {
     const report = {
       resourceType: 'DiagnosticReport',
       id: 'r1',
-      presentedForm: [{ contentType: 'text/plain', url: 'Binary/b1' }, { contentType: 'application/pdf', url: 'Binary/pdf' }],
+      presentedForm: [
+        { contentType: 'text/plain', url: 'Binary/b1' },
+        { contentType: 'application/pdf', url: 'Binary/pdf' },
+      ],
     };
     const text = 'Sentinel lymph nodes: 1 of 3 involved (1/3)\nÉtendue: 2,1 mm';
     const ehr = fakeEhr({
       'DiagnosticReport?': () => bundle([report]),
-      'Binary/b1': () => ({ resourceType: 'Binary', contentType: 'text/plain', data: Buffer.from(text, 'utf8').toString('base64') }),
+      'Binary/b1': () => ({
+        resourceType: 'Binary',
+        contentType: 'text/plain',
+        data: Buffer.from(text, 'utf8').toString('base64'),
+      }),
     });
     const data = await loadPatientData(ehr, 'p1');
     expect(data.resources.filter((r) => (r as { id: string }).id === 'r1').length).toBe(1);
@@ -114,8 +137,16 @@ describe('loadPatientData', () => {
 
 describe('loadPatientData against vendor rules', () => {
   const refused = () => new FhirHttpError(400, undefined, 'Required category or code missing');
-  const receptor = { resourceType: 'Observation', id: 'er', code: { coding: [{ system: 'http://loinc.org', code: '85337-4' }] } };
-  const glucose = { resourceType: 'Observation', id: 'glu', code: { coding: [{ system: 'http://loinc.org', code: '2345-7' }] } };
+  const receptor = {
+    resourceType: 'Observation',
+    id: 'er',
+    code: { coding: [{ system: 'http://loinc.org', code: '85337-4' }] },
+  };
+  const glucose = {
+    resourceType: 'Observation',
+    id: 'glu',
+    code: { coding: [{ system: 'http://loinc.org', code: '2345-7' }] },
+  };
 
   it('a search refused with 400 falls back once to its broader form, kept to the codes used, and the outcome says so', async () => {
     const ehr = fakeEhr({
@@ -123,13 +154,17 @@ describe('loadPatientData against vendor rules', () => {
       'Observation?patient=p1&category=laboratory': () => bundle([receptor, glucose]),
     });
     const data = await loadPatientData(ehr, 'p1');
-    expect(data.resources.filter((r) => (r as { resourceType: string }).resourceType === 'Observation')).toEqual([receptor]);
+    expect(data.resources.filter((r) => (r as { resourceType: string }).resourceType === 'Observation')).toEqual([
+      receptor,
+    ]);
     // Three code searches refused, one shared fallback fetched once.
     expect(ehr.calls.filter((c) => c.startsWith('Observation?patient=p1&code=')).length).toBe(3);
     expect(ehr.calls.filter((c) => c.includes('category=laboratory')).length).toBe(1);
     const outcome = data.searches.find((s) => s.query.id === 'observationsLoinc');
     expect(outcome).toMatchObject({ status: 'fallback', count: 1 });
-    expect(outcome?.detail).toBe('the EHR refused the search by code list (HTTP 400); searched by category=laboratory instead');
+    expect(outcome?.detail).toBe(
+      'the EHR refused the search by code list (HTTP 400); searched by category=laboratory instead',
+    );
   });
 
   it('a refused search without a fallback fails and names what the EHR said', async () => {
@@ -141,7 +176,12 @@ describe('loadPatientData against vendor rules', () => {
   });
 
   it('reads the specimens the results cite by _id, never by patient', async () => {
-    const report = { resourceType: 'DiagnosticReport', id: 'r1', code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] }, specimen: [{ reference: 'Specimen/s1' }] };
+    const report = {
+      resourceType: 'DiagnosticReport',
+      id: 'r1',
+      code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] },
+      specimen: [{ reference: 'Specimen/s1' }],
+    };
     const ehr = fakeEhr({
       'DiagnosticReport?': () => bundle([report]),
       'Specimen?_id=s1': () => bundle([{ resourceType: 'Specimen', id: 's1' }]),
@@ -154,7 +194,10 @@ describe('loadPatientData against vendor rules', () => {
   it('runs the Epic plan as given: no code list, category searches only', async () => {
     const ehr = fakeEhr({});
     await loadPatientData(ehr, 'p1', { plan: planFor('epic') });
-    expect(ehr.calls.filter((c) => c.startsWith('Observation')).sort()).toEqual(['Observation?patient=p1&category=imaging', 'Observation?patient=p1&category=laboratory']);
+    expect(ehr.calls.filter((c) => c.startsWith('Observation')).sort()).toEqual([
+      'Observation?patient=p1&category=imaging',
+      'Observation?patient=p1&category=laboratory',
+    ]);
     expect(ehr.calls).toContain('DocumentReference?patient=p1&category=clinical-reference');
   });
 
@@ -162,9 +205,14 @@ describe('loadPatientData against vendor rules', () => {
     const progress: number[] = [];
     const slow: FhirTransport = {
       baseUrl: BASE,
-      get: (url) => (url.startsWith('Condition') ? Promise.reject(new FhirHttpError(401)) : new Promise((r) => setTimeout(() => r(empty), 30))),
+      get: (url) =>
+        url.startsWith('Condition')
+          ? Promise.reject(new FhirHttpError(401))
+          : new Promise((r) => setTimeout(() => r(empty), 30)),
     };
-    await expect(loadPatientData(slow, 'p1', { onProgress: (d) => progress.push(d) })).rejects.toMatchObject({ kind: 'session-expired' });
+    await expect(loadPatientData(slow, 'p1', { onProgress: (d) => progress.push(d) })).rejects.toMatchObject({
+      kind: 'session-expired',
+    });
     const atEnd = progress.length;
     await new Promise((r) => setTimeout(r, 80));
     expect(progress.length).toBe(atEnd);

@@ -16,10 +16,13 @@ beforeAll(async () => {
   const target = new URL(sb.ehrOrigin);
   proxy = createServer((req, res) => {
     const path = (req.url ?? '/').replace(/\/{2,}/g, '/');
-    const upstream = request({ host: target.hostname, port: target.port, path, method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = request(
+      { host: target.hostname, port: target.port, path, method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   const port = await freePort();
@@ -39,7 +42,9 @@ function transport(base: string, token: string): FhirTransport & { urls: string[
     async get(url) {
       const absolute = new URL(url.startsWith('http') ? url.replace(sb.fhirBase, base) : url, `${base}/`).href;
       urls.push(absolute);
-      const res = await fetch(absolute, { headers: { Accept: 'application/fhir+json', Authorization: `Bearer ${token}` } });
+      const res = await fetch(absolute, {
+        headers: { Accept: 'application/fhir+json', Authorization: `Bearer ${token}` },
+      });
       if (!res.ok) throw new FhirHttpError(res.status);
       return res.json();
     },
@@ -58,8 +63,13 @@ describe('searches behind a proxy that collapses "//"', () => {
     expect(viaProxy.resources.length).toBe(direct.resources.length);
     expect(proxied.urls.every((u) => !new URL(u).search.includes('//'))).toBe(true);
     // The same LOINC search with the system left raw, as the app sent it before: the proxy turns http:// into http:/.
-    const raw = await fetch(`${proxyBase}/Observation?patient=macro-z0011&code=http://loinc.org|85337-4`, { headers: { Authorization: `Bearer ${token}` } });
-    const encoded = await fetch(`${proxyBase}/Observation?${new URLSearchParams({ patient: 'macro-z0011', code: 'http://loinc.org|85337-4' })}`, { headers: { Authorization: `Bearer ${token}` } });
+    const raw = await fetch(`${proxyBase}/Observation?patient=macro-z0011&code=http://loinc.org|85337-4`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const encoded = await fetch(
+      `${proxyBase}/Observation?${new URLSearchParams({ patient: 'macro-z0011', code: 'http://loinc.org|85337-4' })}`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
     expect(((await raw.json()) as { entry?: unknown[] }).entry ?? []).toHaveLength(0);
     expect(((await encoded.json()) as { entry?: unknown[] }).entry?.length).toBeGreaterThan(0);
   });

@@ -8,7 +8,9 @@ import { BUILTIN_MODELS } from '../../src/models/registry.ts';
 
 afterEach(cleanup);
 
-const obs = (id: string, code: string) => [{ reference: `Observation/${id}`, code: `http://loinc.org|${code}`, date: '2026-03-02' }];
+const obs = (id: string, code: string) => [
+  { reference: `Observation/${id}`, code: `http://loinc.org|${code}`, date: '2026-03-02' },
+];
 const reportLine = (text: string) => [{ reference: 'DiagnosticReport/path1', date: '2026-03-02', text }];
 
 /** Check vector A of docs/models.md "MSKCC nomogram (mskcc-nsn)" as it would arrive from an EHR (mixed coded data and report text). */
@@ -28,7 +30,10 @@ function recordFacts(): ClinicalFacts {
   f.axillaryUltrasoundSuspicious = present(false, 'fhir', obs('us', 'us'));
   f.clinicalT = {
     status: 'conflict',
-    candidates: [present('cT1', 'fhir', obs('ct1', '21905-5')), present('cT2', 'report-text', reportLine('Clinical stage: cT2 <b>bold</b>'))],
+    candidates: [
+      present('cT1', 'fhir', obs('ct1', '21905-5')),
+      present('cT2', 'report-text', reportLine('Clinical stage: cT2 <b>bold</b>')),
+    ],
   };
   return f;
 }
@@ -44,7 +49,14 @@ const REPORT = [
 const sources: SourceIndex = {
   resource: (ref) =>
     ref === 'Observation/size'
-      ? { resourceType: 'Observation', id: 'size', status: 'final', code: { text: 'Tumor size <script>x</script>' }, valueQuantity: { value: 2, unit: 'cm' }, effectiveDateTime: '2026-03-02' }
+      ? {
+          resourceType: 'Observation',
+          id: 'size',
+          status: 'final',
+          code: { text: 'Tumor size <script>x</script>' },
+          valueQuantity: { value: 2, unit: 'cm' },
+          effectiveDateTime: '2026-03-02',
+        }
       : undefined,
   reportText: (ref) => (ref === 'DiagnosticReport/path1' ? REPORT : undefined),
 };
@@ -64,7 +76,9 @@ function renderCard(facts = recordFacts()) {
 }
 
 const modelCard = (title: string) =>
-  within(screen.getByRole('region', { name: 'Estimates' })).getByRole('heading', { level: 3, name: title }).closest('article') as HTMLElement;
+  within(screen.getByRole('region', { name: 'Estimates' }))
+    .getByRole('heading', { level: 3, name: title })
+    .closest('article') as HTMLElement;
 
 describe('risk card', () => {
   it('shows the MSKCC probability, and the Sun Yat-sen observed rate with the relative odds beside it', () => {
@@ -88,7 +102,9 @@ describe('risk card', () => {
     renderCard(facts);
     const nofs = modelCard('MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)');
     expect(nofs.querySelector('.big-number')?.textContent).toBe('7–28%');
-    expect(within(nofs).getByRole('link', { name: 'Method that detected the sentinel metastasis' }).getAttribute('href')).toBe('#input-detectionMethod');
+    expect(
+      within(nofs).getByRole('link', { name: 'Method that detected the sentinel metastasis' }).getAttribute('href'),
+    ).toBe('#input-detectionMethod');
     expect([...nofs.querySelectorAll('.range-values li')].map((li) => li.textContent)).toEqual([
       'routine H&E: 28%',
       'serial H&E (deeper levels): 9%',
@@ -96,8 +112,12 @@ describe('risk card', () => {
     ]);
     // Never both forms: the frozen-section form is listed as not used, with the reason.
     expect(screen.queryByRole('heading', { level: 3, name: 'MSKCC non-sentinel node nomogram' })).toBeNull();
-    fireEvent.change(screen.getByRole('combobox', { name: 'Method that detected the sentinel metastasis' }), { target: { value: 'serial-he' } });
-    const narrowed = modelCard('MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Method that detected the sentinel metastasis' }), {
+      target: { value: 'serial-he' },
+    });
+    const narrowed = modelCard(
+      'MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)',
+    );
     expect(narrowed.querySelector('.big-number')?.textContent).toBe('9%');
     expect(narrowed.querySelector('.range-values')).toBeNull();
   });
@@ -129,7 +149,9 @@ describe('risk card', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Lymphovascular invasion' }), { target: { value: 'true' } });
     // Vector A with LVI: LP −0.757117 + 0.55069459 → 44.86%.
     expect(within(modelCard('MSKCC non-sentinel node nomogram')).getByText('45%')).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe('What-if: 1 input entered or edited by you; results below use them.');
+    expect(screen.getByRole('status').textContent).toBe(
+      'What-if: 1 input entered or edited by you; results below use them.',
+    );
     const row = document.getElementById('input-lvi') as HTMLElement;
     expect(row.className).toBe('edited');
     fireEvent.click(within(row).getByRole('button', { name: 'Reset Lymphovascular invasion to the record' }));
@@ -190,20 +212,34 @@ describe('risk card', () => {
   it('shows each trial with its verdict, criteria, questions and results, and the disclaimer', () => {
     renderCard();
     const evidence = screen.getByRole('region', { name: 'Evidence for this situation' });
-    const z0011 = within(evidence).getByRole('heading', { level: 3, name: /^ACOSOG Z0011/ }).closest('article') as HTMLElement;
+    const z0011 = within(evidence)
+      .getByRole('heading', { level: 3, name: /^ACOSOG Z0011/ })
+      .closest('article') as HTMLElement;
     expect(within(z0011).getByText('unknown', { selector: '.verdict' })).toBeTruthy();
-    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('unknown Lumpectomy (planned mastectomy not permitted)');
-    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('absent Exclusion: Metastasis seen on IHC only');
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain(
+      'unknown Lumpectomy (planned mastectomy not permitted)',
+    );
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain(
+      'absent Exclusion: Metastasis seen on IHC only',
+    );
     expect(z0011.textContent).toContain('To answer: Sex? Age? Clinical N? Breast surgery?');
     // Clinical T is disputed (cT1 vs cT2) but both satisfy T1–T2: met, not a question.
-    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('met T1 or T2 tumour (clinical)');
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain(
+      'met T1 or T2 tumour (clinical)',
+    );
     // A single focus of invasive carcinoma is not multicentric.
-    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain('absent Exclusion: Multicentric disease');
+    expect(within(z0011).getByRole('list', { name: 'ACOSOG Z0011 criteria' }).textContent).toContain(
+      'absent Exclusion: Multicentric disease',
+    );
     // The main result is shown; every result and source is one click away.
-    expect(z0011.querySelector('.headline-result')?.textContent).toContain('Overall survival at 10 years: 86.3% SLND alone vs 83.6% ALND');
+    expect(z0011.querySelector('.headline-result')?.textContent).toContain(
+      'Overall survival at 10 years: 86.3% SLND alone vs 83.6% ALND',
+    );
     const sources = within(z0011).getByText('All 5 results and sources').closest('details') as HTMLDetailsElement;
     expect(sources.open).toBe(false);
-    expect(sources.querySelector('ul.evidence-results')?.textContent).toContain('Additional positive nodes found by ALND: 27% ALND, at dissection');
+    expect(sources.querySelector('ul.evidence-results')?.textContent).toContain(
+      'Additional positive nodes found by ALND: 27% ALND, at dissection',
+    );
     // Clinical N is missing: a question, never a verdict.
     expect(within(evidence).getByRole('heading', { level: 3, name: /^AMAROS/ }).textContent).toContain('unknown');
     expect(within(evidence).getByRole('heading', { level: 3, name: 'Why the count may matter next' })).toBeTruthy();

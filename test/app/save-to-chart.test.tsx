@@ -45,7 +45,9 @@ function fakeServer() {
     received.push(r);
     const id = `${r.resourceType === 'RiskAssessment' ? 'ra' : 'doc'}${received.length}`;
     return new Promise((resolve, reject) =>
-      pending.push(() => (fail ? reject(fail) : resolve({ location: `http://ehr.test/fhir/${r.resourceType}/${id}/_history/1` }))),
+      pending.push(() =>
+        fail ? reject(fail) : resolve({ location: `http://ehr.test/fhir/${r.resourceType}/${id}/_history/1` }),
+      ),
     );
   });
   return {
@@ -82,7 +84,8 @@ function renderCard(writeBack?: WriteBack) {
   );
 }
 
-const saveButton = () => screen.getByRole('button', { name: /Save to chart|Saving…|Saved to chart/ }) as HTMLButtonElement;
+const saveButton = () =>
+  screen.getByRole('button', { name: /Save to chart|Saving…|Saved to chart/ }) as HTMLButtonElement;
 
 describe('Save to chart', () => {
   it('is not offered without write-back (scope not granted); Print is', () => {
@@ -93,7 +96,12 @@ describe('Save to chart', () => {
 
   it('writes one RiskAssessment per computed model, once for a double click, then confirms the created ids', async () => {
     const server = fakeServer();
-    renderCard({ branch: { kind: 'risk-assessment' }, create: server.create, patientReference: 'Patient/p1', performer: 'Practitioner/dr-rivera' });
+    renderCard({
+      branch: { kind: 'risk-assessment' },
+      create: server.create,
+      patientReference: 'Patient/p1',
+      performer: 'Practitioner/dr-rivera',
+    });
     fireEvent.click(saveButton());
     fireEvent.click(saveButton());
     expect(saveButton().disabled).toBe(true);
@@ -126,7 +134,9 @@ describe('Save to chart', () => {
     expect(server.create).toHaveBeenCalledTimes(4);
     const edited = server.received[2] as RiskAssessment;
     expect(edited.prediction?.[0]?.probabilityDecimal).toBeCloseTo(0.4486, 3);
-    expect(edited.note?.[0]?.text).toContain('Lymphovascular invasion: yes (edited by the clinician; the record said no)');
+    expect(edited.note?.[0]?.text).toContain(
+      'Lymphovascular invasion: yes (edited by the clinician; the record said no)',
+    );
     expect(edited.performer).toBeUndefined();
   });
 
@@ -138,7 +148,9 @@ describe('Save to chart', () => {
     fireEvent.click(saveButton());
     await server.flush();
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Not saved: the EHR did not allow saving a RiskAssessment (permission not granted)');
+    expect(alert.textContent).toContain(
+      'Not saved: the EHR did not allow saving a RiskAssessment (permission not granted)',
+    );
     expect(alert.textContent).toContain('The card is unchanged');
     expect(within(screen.getByRole('region', { name: 'Estimates' })).getByText('32%')).toBe(before);
     expect(saveButton().disabled).toBe(false);
@@ -156,7 +168,9 @@ describe('Save to chart', () => {
     renderCard({ branch: { kind: 'risk-assessment' }, create, patientReference: 'Patient/p1' });
     fireEvent.click(saveButton());
     await server.flush();
-    expect(screen.getByRole('alert').textContent).toContain('Saved RiskAssessment/x1; the rest was not saved: the EHR answered HTTP 500');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Saved RiskAssessment/x1; the rest was not saved: the EHR answered HTTP 500',
+    );
     fireEvent.click(saveButton());
     await server.flush();
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('RiskAssessment/x1 (MSKCC'));
@@ -168,14 +182,32 @@ describe('Save to chart', () => {
 describe('Save to chart by what the EHR takes', () => {
   const cs = (creatable: string[]) => ({
     resourceType: 'CapabilityStatement',
-    rest: [{ mode: 'server', resource: ['RiskAssessment', 'DocumentReference'].map((type) => ({ type, interaction: [{ code: 'read' }, ...(creatable.includes(type) ? [{ code: 'create' }] : [])] })) }],
+    rest: [
+      {
+        mode: 'server',
+        resource: ['RiskAssessment', 'DocumentReference'].map((type) => ({
+          type,
+          interaction: [{ code: 'read' }, ...(creatable.includes(type) ? [{ code: 'create' }] : [])],
+        })),
+      },
+    ],
   });
   const scope = 'launch patient/*.rs patient/RiskAssessment.c patient/DocumentReference.c';
 
   it('chooses RiskAssessment where declared and granted, else a DocumentReference note, else none with the reason', () => {
-    expect(saveBranch({ enabled: true, capabilityStatement: cs(['RiskAssessment', 'DocumentReference']), grantedScope: scope })).toEqual({ kind: 'risk-assessment' });
-    expect(saveBranch({ enabled: true, capabilityStatement: cs(['DocumentReference']), grantedScope: scope })).toEqual({ kind: 'document-reference' });
-    expect(saveBranch({ enabled: true, capabilityStatement: cs(['RiskAssessment']), grantedScope: 'launch patient/*.rs' })).toEqual({
+    expect(
+      saveBranch({
+        enabled: true,
+        capabilityStatement: cs(['RiskAssessment', 'DocumentReference']),
+        grantedScope: scope,
+      }),
+    ).toEqual({ kind: 'risk-assessment' });
+    expect(saveBranch({ enabled: true, capabilityStatement: cs(['DocumentReference']), grantedScope: scope })).toEqual({
+      kind: 'document-reference',
+    });
+    expect(
+      saveBranch({ enabled: true, capabilityStatement: cs(['RiskAssessment']), grantedScope: 'launch patient/*.rs' }),
+    ).toEqual({
       kind: 'none',
       reason: 'the EHR did not grant Nodal Risk permission to save',
     });
@@ -184,12 +216,19 @@ describe('Save to chart by what the EHR takes', () => {
       reason: 'this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps',
     });
     expect(saveBranch({ enabled: true, capabilityStatement: undefined, grantedScope: scope }).kind).toBe('none');
-    expect(saveBranch({ enabled: false, capabilityStatement: cs(['RiskAssessment']), grantedScope: scope }).kind).toBe('none');
+    expect(saveBranch({ enabled: false, capabilityStatement: cs(['RiskAssessment']), grantedScope: scope }).kind).toBe(
+      'none',
+    );
   });
 
   it('writes one clinical note (LOINC consult note) with inputs, sources and results where the EHR takes no RiskAssessment', async () => {
     const server = fakeServer();
-    renderCard({ branch: { kind: 'document-reference' }, create: server.create, patientReference: 'Patient/p1', performer: 'Practitioner/dr-rivera' });
+    renderCard({
+      branch: { kind: 'document-reference' },
+      create: server.create,
+      patientReference: 'Patient/p1',
+      performer: 'Practitioner/dr-rivera',
+    });
     const button = screen.getByRole('button', { name: 'Save note to chart' });
     fireEvent.click(button);
     fireEvent.click(button);
@@ -211,7 +250,14 @@ describe('Save to chart by what the EHR takes', () => {
   });
 
   it('offers no save button where the EHR takes neither, says why and points to print', () => {
-    renderCard({ branch: { kind: 'none', reason: 'this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps' }, create: vi.fn(), patientReference: 'Patient/p1' });
+    renderCard({
+      branch: {
+        kind: 'none',
+        reason: 'this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps',
+      },
+      create: vi.fn(),
+      patientReference: 'Patient/p1',
+    });
     expect(screen.queryByRole('button', { name: /Save/ })).toBeNull();
     expect(screen.getByRole('note').textContent).toBe(
       'Not saved to the chart: this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps. Use Print / Download PDF to keep a copy.',
@@ -236,9 +282,13 @@ describe('printable summary', () => {
 
 describe('createdReference', () => {
   it('reads the id from Location (with or without _history) or from the returned resource', () => {
-    expect(createdReference('RiskAssessment', { location: 'http://x/fhir/RiskAssessment/7/_history/1' })).toBe('RiskAssessment/7');
+    expect(createdReference('RiskAssessment', { location: 'http://x/fhir/RiskAssessment/7/_history/1' })).toBe(
+      'RiskAssessment/7',
+    );
     expect(createdReference('RiskAssessment', { location: 'RiskAssessment/abc-1' })).toBe('RiskAssessment/abc-1');
-    expect(createdReference('RiskAssessment', { body: { resourceType: 'RiskAssessment', id: 'b2' } })).toBe('RiskAssessment/b2');
+    expect(createdReference('RiskAssessment', { body: { resourceType: 'RiskAssessment', id: 'b2' } })).toBe(
+      'RiskAssessment/b2',
+    );
     expect(createdReference('RiskAssessment', { location: 'http://x/fhir/Observation/1' })).toBeUndefined();
   });
 });
@@ -247,10 +297,14 @@ describe('printed sources', () => {
   it('cites each input source as a numbered note, with one legend listing every resource once', () => {
     renderCard();
     const legend = screen.getByRole('list', { name: 'Sources', hidden: true });
-    const items = within(legend).getAllByRole('listitem', { hidden: true }).map((li) => li.textContent);
+    const items = within(legend)
+      .getAllByRole('listitem', { hidden: true })
+      .map((li) => li.textContent);
     expect(items[0]).toBe('[1] Observation/size (2026-03-02)');
     expect(new Set(items).size).toBe(items.length);
-    const marks = (document.getElementById('input-slnNegative') as HTMLElement).querySelector('.source-ref')?.textContent;
+    const marks = (document.getElementById('input-slnNegative') as HTMLElement).querySelector(
+      '.source-ref',
+    )?.textContent;
     expect(marks).toMatch(/^\[\d+(, \d+)*\]$/);
   });
 });

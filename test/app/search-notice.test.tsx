@@ -12,23 +12,45 @@ const outcomes = (status: (id: string) => Pick<SearchOutcome, 'status' | 'count'
 
 describe('search notice', () => {
   it('says nothing when every search ran and data was found', () => {
-    const { container } = render(<SearchNotice searches={outcomes(() => ({ status: 'ok', count: 3 }))} documentProblems={[]} nothingFound={false} />);
+    const { container } = render(
+      <SearchNotice
+        searches={outcomes(() => ({ status: 'ok', count: 3 }))}
+        documentProblems={[]}
+        nothingFound={false}
+      />,
+    );
     expect(container.textContent).toBe('');
   });
 
   it('a patient with no breast-cancer data: says so and lists every search made', () => {
-    render(<SearchNotice searches={outcomes((id) => ({ status: 'ok', count: id === 'patient' ? 1 : 0 }))} documentProblems={[]} nothingFound />);
+    render(
+      <SearchNotice
+        searches={outcomes((id) => ({ status: 'ok', count: id === 'patient' ? 1 : 0 }))}
+        documentProblems={[]}
+        nothingFound
+      />,
+    );
     expect(screen.getByRole('heading').textContent).toBe('No breast-cancer pathology found in the record');
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toHaveLength(QUERIES.length);
-    expect(items).toContain('Condition (laterality, quadrant, histology and diagnosis date of the breast cancer): 0 found');
+    expect(items).toContain(
+      'Condition (laterality, quadrant, histology and diagnosis date of the breast cancer): 0 found',
+    );
   });
 
   it('names searches that were skipped or failed, and unreadable report documents', () => {
     const searches = outcomes((id) =>
-      id === 'conditions' ? { status: 'skipped', count: 0, detail: 'no permission to read Condition was granted' } : { status: 'ok', count: 1 },
+      id === 'conditions'
+        ? { status: 'skipped', count: 0, detail: 'no permission to read Condition was granted' }
+        : { status: 'ok', count: 1 },
     );
-    render(<SearchNotice searches={searches} documentProblems={['Binary/b1: the EHR returned an error (HTTP 500)']} nothingFound={false} />);
+    render(
+      <SearchNotice
+        searches={searches}
+        documentProblems={['Binary/b1: the EHR returned an error (HTTP 500)']}
+        nothingFound={false}
+      />,
+    );
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Condition (laterality, quadrant, histology and diagnosis date of the breast cancer): no permission to read Condition was granted',
       'Report document Binary/b1: the EHR returned an error (HTTP 500)',

@@ -12,7 +12,9 @@ const base64 = require('../../src/app/shims/base64.cjs') as {
   decode(input: string): string;
 };
 const jsBase64 = require('js-base64') as typeof base64;
-const debug = require('../../src/app/shims/debug.cjs') as (ns: string) => ((...a: unknown[]) => void) & { extend(ns: string): unknown; enabled: boolean };
+const debug = require('../../src/app/shims/debug.cjs') as (
+  ns: string,
+) => ((...a: unknown[]) => void) & { extend(ns: string): unknown; enabled: boolean };
 
 describe('base64 stand-in', () => {
   it('matches js-base64 and Node for bytes, text, and both alphabets', () => {
@@ -29,7 +31,11 @@ describe('base64 stand-in', () => {
     );
   });
   it('decodes a JWT payload (base64url, no padding)', () => {
-    const payload = { sub: 'Practitioner/dr-rivera', name: 'Ærø Ødegård', fhirUser: 'https://ehr.example/fhir/Practitioner/1' };
+    const payload = {
+      sub: 'Practitioner/dr-rivera',
+      name: 'Ærø Ødegård',
+      fhirUser: 'https://ehr.example/fhir/Practitioner/1',
+    };
     expect(JSON.parse(base64.decode(Buffer.from(JSON.stringify(payload)).toString('base64url')))).toEqual(payload);
   });
 });

@@ -24,15 +24,36 @@ describe('smart-config/app.json', () => {
     expect(registrationFor(config, 'https://fhir.epic.example.org/api/FHIR/R4')).toBeUndefined();
     expect(registrationFor(config, 'http://127.0.0.1:8081/fhir')?.vendor).toBeUndefined();
     expect(registrationFor(config, 'http://127.0.0.1:8081/epic/api/FHIR/R4')?.vendor).toBe('epic');
-    expect(registrationFor(config, 'http://localhost:4010/oracle/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d')?.vendor).toBe('oracle');
+    expect(
+      registrationFor(config, 'http://localhost:4010/oracle/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d')?.vendor,
+    ).toBe('oracle');
   });
   it('fails loudly on a bad config', () => {
-    expect(() => loadAppConfig(tempConfig({ registrations: [] }), schemaUrl)).toThrow(/registrations must NOT have fewer than 1 items/);
-    const bad = { registrations: [{ name: 'x', issPattern: '([', clientId: 'a', redirectUri: 'r', frameAncestors: [], connectSrc: [] }] };
+    expect(() => loadAppConfig(tempConfig({ registrations: [] }), schemaUrl)).toThrow(
+      /registrations must NOT have fewer than 1 items/,
+    );
+    const bad = {
+      registrations: [
+        { name: 'x', issPattern: '([', clientId: 'a', redirectUri: 'r', frameAncestors: [], connectSrc: [] },
+      ],
+    };
     expect(() => loadAppConfig(tempConfig(bad), schemaUrl)).toThrow('registration "x" has an invalid issPattern');
     expect(() => loadAppConfig(tempConfig('{'), schemaUrl)).toThrow(AppConfigError);
-    const injected = { registrations: [{ name: 'x', issPattern: '^x$', clientId: 'a', redirectUri: 'r', frameAncestors: ["https://a.org; script-src *"], connectSrc: [] }] };
-    expect(() => loadAppConfig(tempConfig(injected), schemaUrl)).toThrow('smart-config/app.json /registrations/0/frameAncestors/0 must match pattern');
+    const injected = {
+      registrations: [
+        {
+          name: 'x',
+          issPattern: '^x$',
+          clientId: 'a',
+          redirectUri: 'r',
+          frameAncestors: ['https://a.org; script-src *'],
+          connectSrc: [],
+        },
+      ],
+    };
+    expect(() => loadAppConfig(tempConfig(injected), schemaUrl)).toThrow(
+      'smart-config/app.json /registrations/0/frameAncestors/0 must match pattern',
+    );
   });
 });
 

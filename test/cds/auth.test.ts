@@ -4,7 +4,18 @@ import { randomUUID } from 'node:crypto';
 import { generateSecret, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CdsConfigError } from '../../src/cds/config.ts';
-import { config, ISS, JKU_ISS, makeKey, sign, SERVICE_URL, startCds, startJwksHost, type RunningCds, type TestKey } from './helpers.ts';
+import {
+  config,
+  ISS,
+  JKU_ISS,
+  makeKey,
+  sign,
+  SERVICE_URL,
+  startCds,
+  startJwksHost,
+  type RunningCds,
+  type TestKey,
+} from './helpers.ts';
 
 const DISCOVERY = '/cds-services';
 const AUD = `${SERVICE_URL}${DISCOVERY}`;
@@ -17,7 +28,12 @@ let cds: RunningCds;
 let jwks: Awaited<ReturnType<typeof startJwksHost>>;
 
 beforeAll(async () => {
-  [es, rs, stranger, jkuKey] = await Promise.all([makeKey('ES384'), makeKey('RS384'), makeKey('ES384'), makeKey('RS384')]);
+  [es, rs, stranger, jkuKey] = await Promise.all([
+    makeKey('ES384'),
+    makeKey('RS384'),
+    makeKey('ES384'),
+    makeKey('RS384'),
+  ]);
   jwks = await startJwksHost([jkuKey]);
   const cfg = config([es, rs], {
     clients: [
@@ -137,7 +153,9 @@ describe('rejected tokens: all 401 with no detail', () => {
   });
 
   it('jku off the allowlist (even for a trusted iss)', async () => {
-    await expect401(await sign({ key: jkuKey, iss: JKU_ISS, aud: AUD, header: { jku: jwks.url.replace('jwks.json', 'other.json') } }));
+    await expect401(
+      await sign({ key: jkuKey, iss: JKU_ISS, aud: AUD, header: { jku: jwks.url.replace('jwks.json', 'other.json') } }),
+    );
     await expect401(await sign({ key: es, aud: AUD, header: { jku: jwks.url } }));
   });
 
@@ -185,12 +203,25 @@ describe('rejected tokens: all 401 with no detail', () => {
 
 describe('algorithms per client', () => {
   it('ES384/RS384 by default; ES256, RS256 and PS384 only for a client that lists them (and then only those)', async () => {
-    const [es256, rs256, ps384, es384] = await Promise.all([makeKey('ES256'), makeKey('RS256'), makeKey('PS384'), makeKey('ES384')]);
+    const [es256, rs256, ps384, es384] = await Promise.all([
+      makeKey('ES256'),
+      makeKey('RS256'),
+      makeKey('PS384'),
+      makeKey('ES384'),
+    ]);
     const keys = [es256, rs256, ps384, es384];
     const byDefault = await startCds({ config: config(keys) }, es384);
-    const listed = await startCds({ config: config(keys, { clients: [{ iss: ISS, jwks: { keys: keys.map((k) => k.publicJwk) }, algorithms: ['ES256', 'PS384'] }] }) }, es384);
+    const listed = await startCds(
+      {
+        config: config(keys, {
+          clients: [{ iss: ISS, jwks: { keys: keys.map((k) => k.publicJwk) }, algorithms: ['ES256', 'PS384'] }],
+        }),
+      },
+      es384,
+    );
     try {
-      const status = async (cds: RunningCds, key: TestKey) => (await cds.call(DISCOVERY, undefined, await sign({ key, aud: AUD }))).status;
+      const status = async (cds: RunningCds, key: TestKey) =>
+        (await cds.call(DISCOVERY, undefined, await sign({ key, aud: AUD }))).status;
       expect(await status(byDefault, es384)).toBe(200);
       for (const key of [es256, rs256, ps384]) expect(await status(byDefault, key), key.alg).toBe(401);
       expect(await status(listed, es256)).toBe(200);
@@ -204,7 +235,10 @@ describe('algorithms per client', () => {
 
   it('a configuration allowing none or an HMAC algorithm does not load', () => {
     for (const alg of ['none', 'HS256', 'HS384', 'HS512']) {
-      expect(() => config([es], { clients: [{ iss: ISS, jwks: { keys: [es.publicJwk] }, algorithms: [alg as never] }] }), alg).toThrow(CdsConfigError);
+      expect(
+        () => config([es], { clients: [{ iss: ISS, jwks: { keys: [es.publicJwk] }, algorithms: [alg as never] }] }),
+        alg,
+      ).toThrow(CdsConfigError);
     }
   });
 });

@@ -18,7 +18,11 @@ let stderr = '';
 
 beforeAll(async () => {
   rmSync(out, { recursive: true, force: true });
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node.json', '--outDir', join(out, 'node')], { cwd: root, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node.json', '--outDir', join(out, 'node')],
+    { cwd: root, stdio: 'pipe' },
+  );
   execFileSync(process.execPath, ['scripts/finish-node-build.mjs', out], { cwd: root, stdio: 'pipe' });
   key = await makeKey('ES384');
   port = await freePort();

@@ -21,14 +21,23 @@ describe('assessment cache', () => {
     );
     try {
       const { patientId, prefetch } = scenarioPrefetch('micrometastasis');
-      const select = await cds.call('/cds-services/nodal-risk-order-select', hookBody('order-select', patientId, { prefetch }));
-      const sign = await cds.call('/cds-services/nodal-risk-order-sign', hookBody('order-sign', patientId, { prefetch }));
+      const select = await cds.call(
+        '/cds-services/nodal-risk-order-select',
+        hookBody('order-select', patientId, { prefetch }),
+      );
+      const sign = await cds.call(
+        '/cds-services/nodal-risk-order-sign',
+        hookBody('order-sign', patientId, { prefetch }),
+      );
       expect(calls).toBe(1);
       const [a, b] = [select, sign].map((r) => (r.json as { cards: { uuid: string; summary: string }[] }).cards[0]);
       expect(a?.summary).toBe(b?.summary);
       expect(a?.uuid).not.toBe(b?.uuid);
       const other = scenarioPrefetch('itc-only');
-      await cds.call('/cds-services/nodal-risk-order-sign', hookBody('order-sign', other.patientId, { prefetch: other.prefetch }));
+      await cds.call(
+        '/cds-services/nodal-risk-order-sign',
+        hookBody('order-sign', other.patientId, { prefetch: other.prefetch }),
+      );
       expect(calls).toBe(2);
     } finally {
       await cds.close();

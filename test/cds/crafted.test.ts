@@ -38,7 +38,11 @@ describe('crafted prefetch → 400 with a message', () => {
   for (const depth of [5_000, 100_000]) {
     it(`nesting ${depth} levels inside a prefetched resource`, async () => {
       const { patientId, prefetch } = scenarioPrefetch('micrometastasis');
-      const body = JSON.stringify(hookBody('order-sign', patientId, { prefetch: { ...prefetch, patient: { resourceType: 'Patient', id: patientId, placeholder: 0 } } }));
+      const body = JSON.stringify(
+        hookBody('order-sign', patientId, {
+          prefetch: { ...prefetch, patient: { resourceType: 'Patient', id: patientId, placeholder: 0 } },
+        }),
+      );
       const res = await cds.call(SIGN, body.replace('"placeholder":0', `"deep":${nested(depth)}`));
       expect(res.status).toBe(400);
       expect((res.json as { message?: string }).message).toBe('body nests deeper than 64 levels');
@@ -48,19 +52,29 @@ describe('crafted prefetch → 400 with a message', () => {
   it('resourceType {"toString": …} on a Bundle entry', async () => {
     const { patientId, prefetch } = scenarioPrefetch('micrometastasis');
     const conditions = prefetch.conditions as { entry: unknown[] };
-    const crafted = { ...prefetch, conditions: { ...conditions, entry: [{ resource: { resourceType: { toString: 'x' }, id: 'c1' } }] } };
+    const crafted = {
+      ...prefetch,
+      conditions: { ...conditions, entry: [{ resource: { resourceType: { toString: 'x' }, id: 'c1' } }] },
+    };
     const res = await cds.call(SIGN, hookBody('order-sign', patientId, { prefetch: crafted }));
     expect(res.status).toBe(400);
-    expect((res.json as { message?: string }).message).toBe('/prefetch/conditions/entry/0/resource/resourceType must be a string');
+    expect((res.json as { message?: string }).message).toBe(
+      '/prefetch/conditions/entry/0/resource/resourceType must be a string',
+    );
   });
 
   it('an id that is not a string', async () => {
     const { patientId, prefetch } = scenarioPrefetch('micrometastasis');
     const conditions = prefetch.conditions as { entry: unknown[] };
-    const crafted = { ...prefetch, conditions: { ...conditions, entry: [{ resource: { resourceType: 'Condition', id: { toString: 'x' } } }] } };
+    const crafted = {
+      ...prefetch,
+      conditions: { ...conditions, entry: [{ resource: { resourceType: 'Condition', id: { toString: 'x' } } }] },
+    };
     const res = await cds.call(SIGN, hookBody('order-sign', patientId, { prefetch: crafted }));
     expect(res.status).toBe(400);
-    expect((res.json as { message?: string }).message).toBe('/prefetch/conditions/entry/0/resource/id must be a string');
+    expect((res.json as { message?: string }).message).toBe(
+      '/prefetch/conditions/entry/0/resource/id must be a string',
+    );
   });
 });
 
@@ -80,19 +94,30 @@ describe('assessment cache key', () => {
     let deep: unknown = {};
     for (let i = 0; i < 10_000; i++) deep = { a: deep };
     expect(AssessmentCache.key([deep], 'p1', '2026-06-01')).toBeUndefined();
-    expect(AssessmentCache.key([{ b: 1, a: 2 }], 'p1', '2026-06-01')).toBe(AssessmentCache.key([{ a: 2, b: 1 }], 'p1', '2026-06-01'));
+    expect(AssessmentCache.key([{ b: 1, a: 2 }], 'p1', '2026-06-01')).toBe(
+      AssessmentCache.key([{ a: 2, b: 1 }], 'p1', '2026-06-01'),
+    );
   });
 });
 
 describe('feedback logs codes only', () => {
   it('a reason code with a name in it, or 1 MB of text, is withheld; a code is logged', async () => {
     const feedback = (code: string, card = '0b6d1cc5-0000-4000-8000-000000000002') => ({
-      feedback: [{ card, outcome: 'overridden', overrideReason: { reason: { system: 'urn:x', code } }, outcomeTimestamp: '2026-06-01T12:00:00Z' }],
+      feedback: [
+        {
+          card,
+          outcome: 'overridden',
+          overrideReason: { reason: { system: 'urn:x', code } },
+          outcomeTimestamp: '2026-06-01T12:00:00Z',
+        },
+      ],
     });
     cds.logs.length = 0;
     expect((await cds.call(`${SELECT}/feedback`, feedback('Mrs Jane Example declined'))).status).toBe(200);
     expect((await cds.call(`${SELECT}/feedback`, feedback('x'.repeat(1024 * 1024)))).status).toBe(200);
-    expect((await cds.call(`${SELECT}/feedback`, feedback('patient-preference', 'Jane Example card'))).status).toBe(200);
+    expect((await cds.call(`${SELECT}/feedback`, feedback('patient-preference', 'Jane Example card'))).status).toBe(
+      200,
+    );
     const logs = cds.logs.join('');
     expect(logs).not.toContain('Jane');
     expect(logs).not.toContain('x'.repeat(100));

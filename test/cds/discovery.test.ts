@@ -20,7 +20,9 @@ describe('GET /cds-services', () => {
   it('lists order-select, order-sign and patient-view with prefetch templates from the shared query list', async () => {
     const res = await cds.call('/cds-services');
     expect(res.status).toBe(200);
-    const { services } = res.json as { services: { id: string; hook: string; title: string; description: string; prefetch: Record<string, string> }[] };
+    const { services } = res.json as {
+      services: { id: string; hook: string; title: string; description: string; prefetch: Record<string, string> }[];
+    };
     expect(services.map((s) => s.hook).sort()).toEqual(['order-select', 'order-sign', 'patient-view']);
     for (const s of services) {
       expect(s.id).toMatch(/^nodal-risk-/);
@@ -38,7 +40,11 @@ describe('CORS', () => {
   it('answers preflight without a token, allowing Authorization and Content-Type', async () => {
     const res = await fetch(`${cds.base}/cds-services/nodal-risk-order-select`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://sandbox.cds-hooks.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'https://sandbox.cds-hooks.org',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://sandbox.cds-hooks.org');
@@ -58,7 +64,10 @@ describe('CORS', () => {
 
 describe('configuration', () => {
   it('the shipped smart-config/cds-trust.json is valid', () => {
-    const cfg = loadCdsConfig(DEFAULT_CONFIG_URL, { defaultServiceUrl: 'http://127.0.0.1:8090', appOrigin: 'http://127.0.0.1:5173' });
+    const cfg = loadCdsConfig(DEFAULT_CONFIG_URL, {
+      defaultServiceUrl: 'http://127.0.0.1:8090',
+      appOrigin: 'http://127.0.0.1:5173',
+    });
     expect(cfg.serviceUrl).toBe('http://127.0.0.1:8090');
     expect(cfg.appLaunchUrl).toBe('http://127.0.0.1:5173/launch/launch.html');
     expect(cfg.alnd.snomed).toContain('234262008');
@@ -73,7 +82,13 @@ describe('configuration', () => {
       { ...rawConfig([key]), clients: [{ iss: 'x', jwks: { keys: [{ ...key.publicJwk, d: 'secret' }] } }] },
       { ...rawConfig([key]), clients: [{ iss: 'x', jku: ['ftp://x'] }] },
       { ...rawConfig([key]), surprise: true },
-      { ...rawConfig([key]), clients: [{ iss: 'x', jku: ['https://a/j'] }, { iss: 'x', jku: ['https://b/j'] }] },
+      {
+        ...rawConfig([key]),
+        clients: [
+          { iss: 'x', jku: ['https://a/j'] },
+          { iss: 'x', jku: ['https://b/j'] },
+        ],
+      },
     ];
     for (const raw of bad) expect(() => resolveCdsConfig(raw, { appOrigin: 'http://a' })).toThrow(CdsConfigError);
     expect(() => resolveCdsConfig(rawConfig([key]), {})).toThrow(/appOrigin|app origin/);

@@ -53,9 +53,17 @@ export function rawConfig(keys: TestKey[], extra: Partial<CdsTrustConfig> = {}):
   return {
     serviceUrl: SERVICE_URL,
     appLaunchUrl: '{appOrigin}/launch/launch.html',
-    source: { label: 'Nodal Risk', url: '{appOrigin}/', topic: { system: 'http://snomed.info/sct', code: '234262008', display: 'Excision of axillary lymph node' } },
+    source: {
+      label: 'Nodal Risk',
+      url: '{appOrigin}/',
+      topic: { system: 'http://snomed.info/sct', code: '234262008', display: 'Excision of axillary lymph node' },
+    },
     clients: [{ iss: ISS, jwks: { keys: keys.map((k) => k.publicJwk) } }],
-    alnd: { snomed: ['234262008', '999999999'], cpt: ['38745', '38740'], valueSet: [{ system: 'urn:local:orders', code: 'ALND-L' }] },
+    alnd: {
+      snomed: ['234262008', '999999999'],
+      cpt: ['38745', '38740'],
+      valueSet: [{ system: 'urn:local:orders', code: 'ALND-L' }],
+    },
     fhir: { timeoutMs: 2000, maxPages: 20 },
     ...extra,
   };
@@ -114,7 +122,9 @@ export async function startCds(options: Omit<CdsServerOptions, 'logStream'>, key
 }
 
 /** Serves a JWKS document (for jku tests). */
-export async function startJwksHost(keys: TestKey[]): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
+export async function startJwksHost(
+  keys: TestKey[],
+): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
   let count = 0;
   const host = Fastify();
   host.get('/jwks.json', async () => {
@@ -151,7 +161,11 @@ export function searchset(resources: unknown[], next?: string): Record<string, u
 }
 
 /** A complete prefetch for a sandbox scenario: every key of the shared query list answered. */
-export function scenarioPrefetch(name: string): { patientId: string; prefetch: Record<string, unknown>; resources: unknown[] } {
+export function scenarioPrefetch(name: string): {
+  patientId: string;
+  prefetch: Record<string, unknown>;
+  resources: unknown[];
+} {
   const scenario = loadScenario(name);
   const byKey = new Map<string, unknown[]>(QUERIES.map((q) => [q.id, []]));
   for (const r of scenario.resources) byKey.get(KEY_FOR_TYPE[r.resourceType] ?? '')?.push(r);
@@ -162,13 +176,33 @@ export function scenarioPrefetch(name: string): { patientId: string; prefetch: R
   };
 }
 
-export function alndOrder(id = 'alnd-1', coding = { system: 'http://snomed.info/sct', code: '234262008' }): Record<string, unknown> {
-  return { resourceType: 'ServiceRequest', id, status: 'draft', intent: 'order', subject: { reference: 'Patient/x' }, code: { coding: [coding] } };
+export function alndOrder(
+  id = 'alnd-1',
+  coding = { system: 'http://snomed.info/sct', code: '234262008' },
+): Record<string, unknown> {
+  return {
+    resourceType: 'ServiceRequest',
+    id,
+    status: 'draft',
+    intent: 'order',
+    subject: { reference: 'Patient/x' },
+    code: { coding: [coding] },
+  };
 }
 
-export function hookBody(hook: 'order-select' | 'order-sign' | 'patient-view', patientId: string, extra: Record<string, unknown> = {}, orders = [alndOrder()]): Record<string, unknown> {
+export function hookBody(
+  hook: 'order-select' | 'order-sign' | 'patient-view',
+  patientId: string,
+  extra: Record<string, unknown> = {},
+  orders = [alndOrder()],
+): Record<string, unknown> {
   const context: Record<string, unknown> = { userId: 'Practitioner/dr-rivera', patientId };
-  if (hook !== 'patient-view') context.draftOrders = { resourceType: 'Bundle', type: 'collection', entry: orders.map((resource) => ({ resource })) };
+  if (hook !== 'patient-view')
+    context.draftOrders = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: orders.map((resource) => ({ resource })),
+    };
   if (hook === 'order-select') context.selections = orders.map((o) => `ServiceRequest/${String(o.id)}`);
   return { hook, hookInstance: randomUUID(), context, ...extra };
 }

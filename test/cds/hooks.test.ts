@@ -6,7 +6,17 @@ import type { Card } from '../../src/cds/cards.ts';
 import { parseScopes } from '../../src/sandbox/auth/scopes.ts';
 import { loadScenario } from '../../src/sandbox/patients/index.ts';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.ts';
-import { alndOrder, config, hookBody, ISS, makeKey, scenarioPrefetch, searchset, startCds, type RunningCds } from './helpers.ts';
+import {
+  alndOrder,
+  config,
+  hookBody,
+  ISS,
+  makeKey,
+  scenarioPrefetch,
+  searchset,
+  startCds,
+  type RunningCds,
+} from './helpers.ts';
 
 const SELECT = '/cds-services/nodal-risk-order-select';
 const SIGN = '/cds-services/nodal-risk-order-sign';
@@ -89,8 +99,20 @@ beforeAll(async () => {
   const address = stub.server.address();
   stubBase = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   // The FHIR servers this test's client may name (one with nothing listening, for network errors).
-  const fhirServers = [sandbox.fhirBase, `${stubBase}/ok`, `${stubBase}/broken`, `${stubBase}/leak`, 'http://127.0.0.1:1/fhir'];
-  cds = await startCds({ config: config([key], { clients: [{ iss: ISS, jwks: { keys: [key.publicJwk] }, fhirServers }] }), now: () => new Date('2026-06-01T12:00:00Z') }, key);
+  const fhirServers = [
+    sandbox.fhirBase,
+    `${stubBase}/ok`,
+    `${stubBase}/broken`,
+    `${stubBase}/leak`,
+    'http://127.0.0.1:1/fhir',
+  ];
+  cds = await startCds(
+    {
+      config: config([key], { clients: [{ iss: ISS, jwks: { keys: [key.publicJwk] }, fhirServers }] }),
+      now: () => new Date('2026-06-01T12:00:00Z'),
+    },
+    key,
+  );
 });
 
 afterAll(async () => {
@@ -109,7 +131,10 @@ describe('order-select and order-sign', () => {
     expect(card.summary).toContain('IBCSG 23-01 applies');
     // Z0011 (which bounds clinical N and the sentinel count) is still unknown, so no warning.
     expect(card.indicator).toBe('info');
-    expect(JSON.parse(card.links?.[0]?.appContext ?? '{}')).toMatchObject({ hook: 'order-select', orders: ['ServiceRequest/alnd-1'] });
+    expect(JSON.parse(card.links?.[0]?.appContext ?? '{}')).toMatchObject({
+      hook: 'order-select',
+      orders: ['ServiceRequest/alnd-1'],
+    });
     expect(card.detail).toContain('IBCSG 23-01');
   });
 
@@ -137,7 +162,9 @@ describe('order-select and order-sign', () => {
       { system: 'http://snomed.info/sct', code: '999999999' },
       { system: 'urn:local:orders', code: 'ALND-L' },
     ]) {
-      const cards = cardsOf(await cds.call(SIGN, hookBody('order-sign', patientId, { prefetch }, [alndOrder('o1', coding)])));
+      const cards = cardsOf(
+        await cds.call(SIGN, hookBody('order-sign', patientId, { prefetch }, [alndOrder('o1', coding)])),
+      );
       expect(cards, coding.code).toHaveLength(1);
     }
   });
@@ -170,7 +197,13 @@ describe('patient-view', () => {
 
   it('no card once an ALND procedure is recorded', async () => {
     const { patientId, prefetch } = scenarioPrefetch('micrometastasis');
-    const done = { resourceType: 'Procedure', id: 'alnd-done', status: 'completed', subject: { reference: `Patient/${patientId}` }, code: { coding: [{ system: 'http://snomed.info/sct', code: '234262008' }] } };
+    const done = {
+      resourceType: 'Procedure',
+      id: 'alnd-done',
+      status: 'completed',
+      subject: { reference: `Patient/${patientId}` },
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '234262008' }] },
+    };
     const procedures = prefetch.procedures as { entry: unknown[] };
     const withAlnd = { ...prefetch, procedures: { ...procedures, entry: [...procedures.entry, { resource: done }] } };
     expect(cardsOf(await cds.call(VIEW, hookBody('patient-view', patientId, { prefetch: withAlnd })))).toEqual([]);
@@ -185,28 +218,55 @@ describe('patient-view', () => {
 describe('partial prefetch: the rest fetched with fhirServer + fhirAuthorization', () => {
   function partial(name: string, drop: string[], nulls: string[] = []) {
     const { patientId, prefetch } = scenarioPrefetch(name);
-    const kept = Object.fromEntries(Object.entries(prefetch).filter(([k]) => !drop.includes(k)).map(([k, v]) => [k, nulls.includes(k) ? null : v]));
+    const kept = Object.fromEntries(
+      Object.entries(prefetch)
+        .filter(([k]) => !drop.includes(k))
+        .map(([k, v]) => [k, nulls.includes(k) ? null : v]),
+    );
     return { patientId, prefetch: kept };
   }
 
   function auth(token: string, patient: string) {
-    return { access_token: token, token_type: 'Bearer', expires_in: 300, scope: 'patient/*.rs', subject: 'nodal-risk-cds', patient };
+    return {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: 300,
+      scope: 'patient/*.rs',
+      subject: 'nodal-risk-cds',
+      patient,
+    };
   }
 
   it('missing and null keys are fetched from the sandbox FHIR server; same card as full prefetch', async () => {
     const full = scenarioPrefetch('micrometastasis');
     // Both calls may fetch the report text the report cites (it states the detection method, "detected on H&E").
-    const fetchFrom = { fhirServer: sandbox.fhirBase, fhirAuthorization: auth(sandboxToken(full.patientId), full.patientId) };
-    const expected = cardsOf(await cds.call(SELECT, hookBody('order-select', full.patientId, { prefetch: full.prefetch, ...fetchFrom })))[0];
-    const { patientId, prefetch } = partial('micrometastasis', ['observationsLoinc', 'observationsSnomed', 'patient'], ['procedures', 'conditions']);
-    const body = hookBody('order-select', patientId, { prefetch, fhirServer: sandbox.fhirBase, fhirAuthorization: auth(sandboxToken(patientId), patientId) });
+    const fetchFrom = {
+      fhirServer: sandbox.fhirBase,
+      fhirAuthorization: auth(sandboxToken(full.patientId), full.patientId),
+    };
+    const expected = cardsOf(
+      await cds.call(SELECT, hookBody('order-select', full.patientId, { prefetch: full.prefetch, ...fetchFrom })),
+    )[0];
+    const { patientId, prefetch } = partial(
+      'micrometastasis',
+      ['observationsLoinc', 'observationsSnomed', 'patient'],
+      ['procedures', 'conditions'],
+    );
+    const body = hookBody('order-select', patientId, {
+      prefetch,
+      fhirServer: sandbox.fhirBase,
+      fhirAuthorization: auth(sandboxToken(patientId), patientId),
+    });
     const cards = cardsOf(await cds.call(SELECT, body));
     expect(cards[0]?.summary).toBe(expected?.summary);
     expect(cards[0]?.indicator).toBe(expected?.indicator);
   });
 
   it('no prefetch at all: everything fetched from the sandbox', async () => {
-    const body = hookBody('patient-view', 'micrometastasis', { fhirServer: sandbox.fhirBase, fhirAuthorization: auth(sandboxToken('micrometastasis'), 'micrometastasis') });
+    const body = hookBody('patient-view', 'micrometastasis', {
+      fhirServer: sandbox.fhirBase,
+      fhirAuthorization: auth(sandboxToken('micrometastasis'), 'micrometastasis'),
+    });
     expect(cardsOf(await cds.call(VIEW, body))).toHaveLength(1);
   });
 
@@ -215,7 +275,11 @@ describe('partial prefetch: the rest fetched with fhirServer + fhirAuthorization
     const withoutDocuments = cardsOf(await cds.call(SELECT, hookBody('order-select', patientId, { prefetch })))[0];
     // Without the report text: a range over what only the report states, with the form without frozen section.
     expect(withoutDocuments?.summary).toMatch(/^Any further node: \d+–\d+% \(MSKCC without frozen section\)/);
-    const body = hookBody('order-select', patientId, { prefetch, fhirServer: sandbox.fhirBase, fhirAuthorization: auth(sandboxToken(patientId), patientId) });
+    const body = hookBody('order-select', patientId, {
+      prefetch,
+      fhirServer: sandbox.fhirBase,
+      fhirAuthorization: auth(sandboxToken(patientId), patientId),
+    });
     const card = cardsOf(await cds.call(SELECT, body))[0];
     // MSKCC needs nuclear grade, focality and the frozen-section finding, all only in the report text.
     expect(card?.summary).toMatch(/41% \(MSKCC\)/);
@@ -224,7 +288,11 @@ describe('partial prefetch: the rest fetched with fhirServer + fhirAuthorization
   it('follows next links on the client-named server and sends the bearer token', async () => {
     stubAuth.length = 0;
     const { patientId, prefetch } = partial('micrometastasis', ['observationsLoinc']);
-    const body = hookBody('order-select', patientId, { prefetch, fhirServer: `${stubBase}/ok`, fhirAuthorization: auth('stub-token', patientId) });
+    const body = hookBody('order-select', patientId, {
+      prefetch,
+      fhirServer: `${stubBase}/ok`,
+      fhirAuthorization: auth('stub-token', patientId),
+    });
     const cards = cardsOf(await cds.call(SELECT, body));
     expect(cards[0]?.summary).toContain('IBCSG 23-01');
     // The LOINC search, its next page, and the specimens the results cite (read by _id).
@@ -257,11 +325,33 @@ describe('412 when required data cannot be obtained', () => {
 
   it('the FHIR server fails, refuses the token, or links off-server', async () => {
     const { patientId } = scenarioPrefetch('micrometastasis');
-    expect((await cds.call(SIGN, hookBody('order-sign', patientId, { fhirServer: `${stubBase}/broken` }))).status).toBe(412);
-    expect((await cds.call(SIGN, hookBody('order-sign', patientId, { fhirServer: sandbox.fhirBase }))).status).toBe(412);
+    expect((await cds.call(SIGN, hookBody('order-sign', patientId, { fhirServer: `${stubBase}/broken` }))).status).toBe(
+      412,
+    );
+    expect((await cds.call(SIGN, hookBody('order-sign', patientId, { fhirServer: sandbox.fhirBase }))).status).toBe(
+      412,
+    );
     stubAuth.length = 0;
-    expect((await cds.call(SIGN, hookBody('order-sign', patientId, { fhirServer: `${stubBase}/leak`, fhirAuthorization: { access_token: 'secret-token', token_type: 'Bearer', expires_in: 60, scope: 'patient/*.rs', subject: 'x' } }))).status).toBe(412);
-    expect((await cds.call(SIGN, hookBody('order-sign', patientId, { fhirServer: 'http://127.0.0.1:1/fhir' }))).status).toBe(412);
+    expect(
+      (
+        await cds.call(
+          SIGN,
+          hookBody('order-sign', patientId, {
+            fhirServer: `${stubBase}/leak`,
+            fhirAuthorization: {
+              access_token: 'secret-token',
+              token_type: 'Bearer',
+              expires_in: 60,
+              scope: 'patient/*.rs',
+              subject: 'x',
+            },
+          }),
+        )
+      ).status,
+    ).toBe(412);
+    expect(
+      (await cds.call(SIGN, hookBody('order-sign', patientId, { fhirServer: 'http://127.0.0.1:1/fhir' }))).status,
+    ).toBe(412);
   });
 
   it('null keys without a fhirServer mean "no data": answered, not 412', async () => {
@@ -275,7 +365,15 @@ describe('feedback', () => {
   it('accepts feedback and logs it without the free-text comment', async () => {
     const res = await cds.call(`${SELECT}/feedback`, {
       feedback: [
-        { card: '0b6d1cc5-0000-4000-8000-000000000001', outcome: 'overridden', overrideReason: { reason: { system: 'urn:x', code: 'clinical-judgement' }, userComment: 'Mrs Jane Example prefers ALND' }, outcomeTimestamp: '2026-06-01T12:00:00Z' },
+        {
+          card: '0b6d1cc5-0000-4000-8000-000000000001',
+          outcome: 'overridden',
+          overrideReason: {
+            reason: { system: 'urn:x', code: 'clinical-judgement' },
+            userComment: 'Mrs Jane Example prefers ALND',
+          },
+          outcomeTimestamp: '2026-06-01T12:00:00Z',
+        },
       ],
     });
     expect(res.status).toBe(200);
@@ -286,7 +384,13 @@ describe('feedback', () => {
   });
 
   it('rejects malformed feedback (400) and unknown services (404)', async () => {
-    expect((await cds.call(`${SELECT}/feedback`, { feedback: [{ card: 'x', outcome: 'accepted', outcomeTimestamp: 'now' }] })).status).toBe(400);
+    expect(
+      (
+        await cds.call(`${SELECT}/feedback`, {
+          feedback: [{ card: 'x', outcome: 'accepted', outcomeTimestamp: 'now' }],
+        })
+      ).status,
+    ).toBe(400);
     expect((await cds.call('/cds-services/nope/feedback', { feedback: [] })).status).toBe(404);
   });
 });
@@ -296,7 +400,11 @@ describe('logs', () => {
     const logs = cds.logs.join('');
     expect(logs).toContain('"service":"nodal-risk-order-select"');
     const forbidden = ['micrometastasis', 'macro-z0011', 'stub-token', 'secret-token', 'Bearer', 'eyJ'];
-    for (const s of loadScenario('micrometastasis').patient.name?.flatMap((n) => [n.family ?? '', ...(n.given ?? [])]) ?? []) forbidden.push(s);
+    for (const s of loadScenario('micrometastasis').patient.name?.flatMap((n) => [
+      n.family ?? '',
+      ...(n.given ?? []),
+    ]) ?? [])
+      forbidden.push(s);
     const birthDate = loadScenario('micrometastasis').patient.birthDate;
     if (birthDate) forbidden.push(birthDate);
     for (const word of forbidden.filter((w) => w.length > 2)) expect(logs, word).not.toContain(word);

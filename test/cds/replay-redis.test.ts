@@ -5,10 +5,23 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisReplayStore } from '../../src/cds/replay-redis.ts';
 import { freePort } from '../helpers/ports.ts';
-import { config, hookBody, makeKey, scenarioPrefetch, sign, SERVICE_URL, startCds, type RunningCds, type TestKey } from './helpers.ts';
+import {
+  config,
+  hookBody,
+  makeKey,
+  scenarioPrefetch,
+  sign,
+  SERVICE_URL,
+  startCds,
+  type RunningCds,
+  type TestKey,
+} from './helpers.ts';
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
-if (!hasRedis) console.warn('SKIPPED: redis-server is not installed (apt-get install redis-server); the shared replay cache is untested');
+if (!hasRedis)
+  console.warn(
+    'SKIPPED: redis-server is not installed (apt-get install redis-server); the shared replay cache is untested',
+  );
 
 describe.skipIf(!hasRedis)('jti replay cache in Redis, two instances', () => {
   let server: ChildProcess;
@@ -20,7 +33,11 @@ describe.skipIf(!hasRedis)('jti replay cache in Redis, two instances', () => {
   beforeAll(async () => {
     const port = await freePort();
     url = `redis://127.0.0.1:${port}`;
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     await new Promise<void>((resolve, reject) => {
       server.stdout?.on('data', (d: Buffer) => d.toString().includes('Ready to accept connections') && resolve());
       server.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
@@ -47,7 +64,10 @@ describe.skipIf(!hasRedis)('jti replay cache in Redis, two instances', () => {
 
   it('fails closed: with Redis unreachable a fresh token is refused, not let through unchecked', async () => {
     const port = await freePort();
-    const down = await startCds({ config: config([key]), replayStore: new RedisReplayStore(`redis://127.0.0.1:${port}`) }, key);
+    const down = await startCds(
+      { config: config([key]), replayStore: new RedisReplayStore(`redis://127.0.0.1:${port}`) },
+      key,
+    );
     try {
       const res = await down.call('/cds-services');
       expect(res.status).toBe(401);
@@ -58,7 +78,9 @@ describe.skipIf(!hasRedis)('jti replay cache in Redis, two instances', () => {
 
   it('stores only hashed token ids with an expiry, no patient data', async () => {
     const { patientId, prefetch } = scenarioPrefetch('micrometastasis');
-    expect((await a.call('/cds-services/nodal-risk-order-sign', hookBody('order-sign', patientId, { prefetch }))).status).toBe(200);
+    expect(
+      (await a.call('/cds-services/nodal-risk-order-sign', hookBody('order-sign', patientId, { prefetch }))).status,
+    ).toBe(200);
     const client = new Redis(url);
     try {
       const keys = await client.keys('*');

@@ -2,7 +2,17 @@
 // bodies, including valid-looking hook requests with random FHIR content, never yields a 5xx.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { config, hookBody, makeKey, scenarioPrefetch, sign, SERVICE_URL, startCds, type RunningCds, type TestKey } from './helpers.ts';
+import {
+  config,
+  hookBody,
+  makeKey,
+  scenarioPrefetch,
+  sign,
+  SERVICE_URL,
+  startCds,
+  type RunningCds,
+  type TestKey,
+} from './helpers.ts';
 
 const SELECT = '/cds-services/nodal-risk-order-select';
 let cds: RunningCds;
@@ -28,10 +38,25 @@ describe('malformed bodies → 400 with a message', () => {
     ['no hookInstance', () => ({ ...valid(), hookInstance: undefined })],
     ['context missing', () => ({ ...valid(), context: undefined })],
     ['patientId not a string', () => ({ ...valid(), context: { ...(valid().context as object), patientId: 42 } })],
-    ['selections missing for order-select', () => ({ ...valid(), context: { ...(valid().context as object), selections: undefined } })],
-    ['draftOrders not a Bundle', () => ({ ...valid(), context: { ...(valid().context as object), draftOrders: { resourceType: 'List' } } })],
-    ['userId not a reference', () => ({ ...valid(), context: { ...(valid().context as object), userId: 'dr-rivera' } })],
-    ['fhirAuthorization without fhirServer', () => ({ ...valid(), fhirAuthorization: { access_token: 't', token_type: 'Bearer', expires_in: 1, scope: 's', subject: 'x' } })],
+    [
+      'selections missing for order-select',
+      () => ({ ...valid(), context: { ...(valid().context as object), selections: undefined } }),
+    ],
+    [
+      'draftOrders not a Bundle',
+      () => ({ ...valid(), context: { ...(valid().context as object), draftOrders: { resourceType: 'List' } } }),
+    ],
+    [
+      'userId not a reference',
+      () => ({ ...valid(), context: { ...(valid().context as object), userId: 'dr-rivera' } }),
+    ],
+    [
+      'fhirAuthorization without fhirServer',
+      () => ({
+        ...valid(),
+        fhirAuthorization: { access_token: 't', token_type: 'Bearer', expires_in: 1, scope: 's', subject: 'x' },
+      }),
+    ],
     ['fhirServer not a URL', () => ({ ...valid(), fhirServer: 'file:///etc/passwd' })],
     ['prefetch value not a resource', () => ({ ...valid(), prefetch: { patient: 'Jane' } })],
   ];
@@ -51,7 +76,11 @@ describe('malformed bodies → 400 with a message', () => {
     const big = JSON.stringify({ ...valid(), padding: 'x'.repeat(70 * 1024) });
     expect((await cds.call(SELECT, big)).status).toBe(413);
     const token = await sign({ key, aud: `${SERVICE_URL}${SELECT}` });
-    const res = await fetch(`${cds.base}${SELECT}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body: '<hook/>' });
+    const res = await fetch(`${cds.base}${SELECT}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' },
+      body: '<hook/>',
+    });
     expect(res.status).toBe(415);
   });
 });
@@ -63,7 +92,34 @@ describe('fuzz', () => {
     // Hook-shaped bodies with random context fields and random "resources" in prefetch, so the
     // extraction and card rendering see hostile content, not only the schema.
     const fhirish = fc.record(
-      { resourceType: fc.constantFrom('Bundle', 'Patient', 'Observation', 'Procedure', 'OperationOutcome', 'DiagnosticReport'), id: fc.string(), entry: fc.array(fc.record({ resource: fc.record({ resourceType: fc.constantFrom('Observation', 'Patient', 'Condition', 'Procedure'), code: anyJson, valueQuantity: anyJson, valueCodeableConcept: anyJson, subject: anyJson, status: fc.string() }, { requiredKeys: ['resourceType'] }) }), { maxLength: 4 }), link: anyJson },
+      {
+        resourceType: fc.constantFrom(
+          'Bundle',
+          'Patient',
+          'Observation',
+          'Procedure',
+          'OperationOutcome',
+          'DiagnosticReport',
+        ),
+        id: fc.string(),
+        entry: fc.array(
+          fc.record({
+            resource: fc.record(
+              {
+                resourceType: fc.constantFrom('Observation', 'Patient', 'Condition', 'Procedure'),
+                code: anyJson,
+                valueQuantity: anyJson,
+                valueCodeableConcept: anyJson,
+                subject: anyJson,
+                status: fc.string(),
+              },
+              { requiredKeys: ['resourceType'] },
+            ),
+          }),
+          { maxLength: 4 },
+        ),
+        link: anyJson,
+      },
       { requiredKeys: ['resourceType'] },
     );
     const services = [
@@ -73,8 +129,22 @@ describe('fuzz', () => {
     ] as const;
     const orders = fc.constantFrom(
       (hookBody('order-sign', patientId).context as { draftOrders: object }).draftOrders,
-      { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'alnd-1', code: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '38745' }] } } }] },
-      { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'alnd-1', code: 'x' } }, {}] },
+      {
+        resourceType: 'Bundle',
+        entry: [
+          {
+            resource: {
+              resourceType: 'ServiceRequest',
+              id: 'alnd-1',
+              code: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '38745' }] },
+            },
+          },
+        ],
+      },
+      {
+        resourceType: 'Bundle',
+        entry: [{ resource: { resourceType: 'ServiceRequest', id: 'alnd-1', code: 'x' } }, {}],
+      },
     );
     // The complete prefetch with some keys replaced by random content, so extraction and card
     // rendering see hostile FHIR, not only the schema.
@@ -83,20 +153,41 @@ describe('fuzz', () => {
       .dictionary(fc.constantFrom(...keys), fc.oneof(fhirish, fc.constant(null)), { maxKeys: 4 })
       .map((over) => ({ ...prefetch, ...over }));
     const hookish = fc
-      .tuple(fc.constantFrom(...services), fc.boolean(), orders, hostilePrefetch, fc.option(anyJson, { freq: 4 }), fc.uuid())
+      .tuple(
+        fc.constantFrom(...services),
+        fc.boolean(),
+        orders,
+        hostilePrefetch,
+        fc.option(anyJson, { freq: 4 }),
+        fc.uuid(),
+      )
       .map(([[path, hook], swap, draftOrders, pre, junk, instance]) => {
         const body: Record<string, unknown> = {
           hook: swap ? 'order-sign' : hook,
           hookInstance: instance,
-          context: { userId: 'Practitioner/a', patientId, selections: ['ServiceRequest/alnd-1'], draftOrders, ...(junk !== null && typeof junk === 'object' && !Array.isArray(junk) ? junk : {}) },
+          context: {
+            userId: 'Practitioner/a',
+            patientId,
+            selections: ['ServiceRequest/alnd-1'],
+            draftOrders,
+            ...(junk !== null && typeof junk === 'object' && !Array.isArray(junk) ? junk : {}),
+          },
           prefetch: pre,
         };
         return [path, JSON.stringify(body)] as [string, string];
       });
-    const paths = ['/cds-services/nodal-risk-order-select', '/cds-services/nodal-risk-order-sign', '/cds-services/nodal-risk-patient-view', '/cds-services/nodal-risk-order-sign/feedback'];
+    const paths = [
+      '/cds-services/nodal-risk-order-select',
+      '/cds-services/nodal-risk-order-sign',
+      '/cds-services/nodal-risk-patient-view',
+      '/cds-services/nodal-risk-order-sign/feedback',
+    ];
     const raw = fc.tuple(
       fc.constantFrom(...paths),
-      fc.oneof(anyJson.map((v) => JSON.stringify(v)), fc.string()),
+      fc.oneof(
+        anyJson.map((v) => JSON.stringify(v)),
+        fc.string(),
+      ),
     );
     const statuses = new Map<number, number>();
     const samples = fc.sample(fc.oneof(hookish, raw), { numRuns: 1200, seed: 20260601 });

@@ -23,8 +23,12 @@ describe('nodal-risk score --bundle', () => {
     const out = JSON.parse(r.stdout);
     expect(out.patient).toEqual({ reference: 'Patient/messy-3' });
     expect(out.inputs.tumorSizeMm).toEqual({
-      status: 'present', value: 18, origin: 'fhir',
-      sources: [{ reference: 'Observation/messy-size-2', code: 'http://loinc.org|21889-1', date: '2026-02-16', text: '1,8 cm' }],
+      status: 'present',
+      value: 18,
+      origin: 'fhir',
+      sources: [
+        { reference: 'Observation/messy-size-2', code: 'http://loinc.org|21889-1', date: '2026-02-16', text: '1,8 cm' },
+      ],
     });
     expect(out.inputs.erStatus.status).toBe('conflict');
     expect(out.ignored).toContainEqual({ reference: 'Observation/messy-grade-eie', reason: 'status entered-in-error' });
@@ -40,8 +44,16 @@ describe('nodal-risk score --bundle', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.inputs.histologicType).toEqual({
-      status: 'present', value: 'lobular', origin: 'report-text',
-      sources: [{ reference: 'DiagnosticReport/epic-sp-1', text: 'Histologic Type: Invasive lobular carcinoma', date: '2026-01-20T10:12:00Z' }],
+      status: 'present',
+      value: 'lobular',
+      origin: 'report-text',
+      sources: [
+        {
+          reference: 'DiagnosticReport/epic-sp-1',
+          text: 'Histologic Type: Invasive lobular carcinoma',
+          date: '2026-01-20T10:12:00Z',
+        },
+      ],
     });
   });
 
@@ -62,7 +74,9 @@ describe('nodal-risk score --bundle', () => {
     writeFileSync(junk, 'hello\nworld\n');
     const r = run('score', '--bundle', junk);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`nodal-risk: bundle file ${junk}: line 1 is not JSON (expected a Bundle or NDJSON of resources)\n`);
+    expect(r.stderr).toBe(
+      `nodal-risk: bundle file ${junk}: line 1 is not JSON (expected a Bundle or NDJSON of resources)\n`,
+    );
     const both = run('score', '--bundle', junk, '--inputs', junk);
     expect(both.status).toBe(2);
     expect(both.stderr).toBe('nodal-risk: score takes --inputs FILE or --bundle FILE, not both\n');

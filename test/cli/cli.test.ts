@@ -30,10 +30,30 @@ describe('nodal-risk score --inputs', () => {
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['patient', 'inputs', 'models', 'evidence', 'evidenceNotes', 'ignored']);
     const z0011 = out.evidence.find((e: { id: string }) => e.id === 'z0011');
-    expect(z0011).toMatchObject({ title: 'ACOSOG Z0011', applies: 'unknown', citation: expect.stringContaining('JAMA 2017') });
-    expect(z0011.criteria[0]).toEqual(expect.objectContaining({ id: 'z11.sex', label: 'Women', status: 'unknown', inputs: ['sex'] }));
-    expect(z0011.results[0]).toEqual(expect.objectContaining({ endpoint: 'Overall survival at 10 years', arms: [{ label: 'SLND alone', value: '86.3%' }, { label: 'ALND', value: '83.6%' }], followUp: 'median 9.3 years' }));
-    expect(out.inputs.tumorSizeMm).toEqual({ status: 'present', value: 20, origin: 'clinician', sources: [{ reference: 'clinician' }] });
+    expect(z0011).toMatchObject({
+      title: 'ACOSOG Z0011',
+      applies: 'unknown',
+      citation: expect.stringContaining('JAMA 2017'),
+    });
+    expect(z0011.criteria[0]).toEqual(
+      expect.objectContaining({ id: 'z11.sex', label: 'Women', status: 'unknown', inputs: ['sex'] }),
+    );
+    expect(z0011.results[0]).toEqual(
+      expect.objectContaining({
+        endpoint: 'Overall survival at 10 years',
+        arms: [
+          { label: 'SLND alone', value: '86.3%' },
+          { label: 'ALND', value: '83.6%' },
+        ],
+        followUp: 'median 9.3 years',
+      }),
+    );
+    expect(out.inputs.tumorSizeMm).toEqual({
+      status: 'present',
+      value: 20,
+      origin: 'clinician',
+      sources: [{ reference: 'clinician' }],
+    });
     expect(out.inputs.lvi.value).toBe(false);
     expect(out.inputs.ageYears).toEqual({ status: 'missing' });
     const mskcc = out.models.find((m: { id: string }) => m.id === 'mskcc-nsn');
@@ -70,16 +90,24 @@ describe('nodal-risk score --inputs', () => {
     expect(nofs.range.over).toEqual(['detectionMethod']);
     expect(nofs.range.low * 100).toBeCloseTo(6.872444, 5);
     expect(nofs.range.high * 100).toBeCloseTo(27.633427, 5);
-    expect(nofs.range.values.map((v: { assignment: { detectionMethod: string } }) => v.assignment.detectionMethod)).toEqual(['routine-he', 'serial-he', 'ihc']);
+    expect(
+      nofs.range.values.map((v: { assignment: { detectionMethod: string } }) => v.assignment.detectionMethod),
+    ).toEqual(['routine-he', 'serial-he', 'ihc']);
     expect(nofs.range.capped).toBe(false);
     expect(out.models.find((m: { id: string }) => m.id === 'mskcc-nsn').result).toBe('not-applicable');
     const text = run('score', '--inputs', path).stdout;
-    expect(text).toContain('form without frozen-section information (riskcalc.org): 7–28% depending on detectionMethod');
+    expect(text).toContain(
+      'form without frozen-section information (riskcalc.org): 7–28% depending on detectionMethod',
+    );
     expect(text).toContain('Each choice: routine H&E 28%; serial H&E (deeper levels) 9%; immunohistochemistry 7%');
   });
 
   const bad: [string, string[], RegExp][] = [
-    ['unreadable file', ['score', '--inputs', join(dir, 'nope.json')], /^nodal-risk: cannot read inputs file .*nope\.json: no such file\n$/],
+    [
+      'unreadable file',
+      ['score', '--inputs', join(dir, 'nope.json')],
+      /^nodal-risk: cannot read inputs file .*nope\.json: no such file\n$/,
+    ],
     ['invalid JSON', ['score', '--inputs', 'INVALID'], /^nodal-risk: inputs file .* is not valid JSON: .+\n$/],
     ['unknown input name', ['score', '--inputs', 'UNKNOWN'], /^nodal-risk: tumourSize: unknown input name\n$/],
     ['wrong type', ['score', '--inputs', 'WRONGTYPE'], /^nodal-risk: lvi: expected true or false, got "yes"\n$/],
@@ -124,10 +152,16 @@ describe('nodal-risk models', () => {
     expect(r.stdout).toContain('Tenon score');
   });
   it('labels locally configured models and refuses a bad model config', () => {
-    const config = file('cal.json', JSON.stringify({ calibrations: [{ model: 'sysu-pn2', intercept: -3, source: 'site cohort' }] }));
+    const config = file(
+      'cal.json',
+      JSON.stringify({ calibrations: [{ model: 'sysu-pn2', intercept: -3, source: 'site cohort' }] }),
+    );
     const r = run('models', '--model-config', config);
     expect(r.stdout).toContain('sysu-pn2 (relative-odds) — locally configured');
-    const badConfig = file('bad.json', JSON.stringify({ calibrations: [{ model: 'mskcc-nsn', intercept: 1, source: 'x' }] }));
+    const badConfig = file(
+      'bad.json',
+      JSON.stringify({ calibrations: [{ model: 'mskcc-nsn', intercept: 1, source: 'x' }] }),
+    );
     const bad = run('models', '--model-config', badConfig);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^nodal-risk: model config: "mskcc-nsn" is a probability model/);

@@ -76,7 +76,11 @@ describe('sources in the repository', () => {
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
 function slug(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 function anchorsOf(markdown: string): Set<string> {
@@ -109,7 +113,10 @@ describe('docs/', () => {
 describe('citations of docs/', () => {
   it('name files that exist', () => {
     const missing = FILES.flatMap((file) =>
-      [...read(file).matchAll(DOCS_CITATION)].map((m) => m[1]!).filter((name) => !existsSync(join(ROOT, 'docs', name))).map((name) => `${file}: docs/${name}`),
+      [...read(file).matchAll(DOCS_CITATION)]
+        .map((m) => m[1]!)
+        .filter((name) => !existsSync(join(ROOT, 'docs', name)))
+        .map((name) => `${file}: docs/${name}`),
     );
     expect(missing).toEqual([]);
   });

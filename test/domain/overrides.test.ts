@@ -4,10 +4,15 @@ import { applyOverrides } from '../../src/domain/overrides.ts';
 
 function ehrFacts(): ClinicalFacts {
   const facts = emptyFacts();
-  facts.tumorSizeMm = present(18, 'fhir', [{ reference: 'Observation/size', code: 'http://loinc.org|21889-1', date: '2026-03-02' }]);
+  facts.tumorSizeMm = present(18, 'fhir', [
+    { reference: 'Observation/size', code: 'http://loinc.org|21889-1', date: '2026-03-02' },
+  ]);
   facts.lvi = {
     status: 'conflict',
-    candidates: [present(true, 'fhir', [{ reference: 'Observation/lvi1' }]), present(false, 'report-text', [{ reference: 'DiagnosticReport/r1', text: 'LVI: Not identified' }])],
+    candidates: [
+      present(true, 'fhir', [{ reference: 'Observation/lvi1' }]),
+      present(false, 'report-text', [{ reference: 'DiagnosticReport/r1', text: 'LVI: Not identified' }]),
+    ],
   };
   return facts;
 }
@@ -27,7 +32,12 @@ describe('applyOverrides', () => {
   });
   it('resolves a conflict by the clinician choice and says so', () => {
     const edited = applyOverrides(ehrFacts(), { lvi: false });
-    expect(edited.lvi).toMatchObject({ status: 'present', value: false, origin: 'clinician', note: 'chosen by the clinician among conflicting values (yes / no)' });
+    expect(edited.lvi).toMatchObject({
+      status: 'present',
+      value: false,
+      origin: 'clinician',
+      note: 'chosen by the clinician among conflicting values (yes / no)',
+    });
   });
   it('fills a missing value and ignores derived-only inputs', () => {
     const edited = applyOverrides(ehrFacts(), { nuclearGrade: 2, slnNegative: 3 });

@@ -15,7 +15,12 @@ function errorOf(raw: unknown): InputValidationError {
 describe('factsFromPlainInputs', () => {
   it('turns values into clinician facts and leaves the rest missing', () => {
     const facts = factsFromPlainInputs({ tumorSizeMm: 18, lvi: true, grade: 2 });
-    expect(facts.tumorSizeMm).toEqual({ status: 'present', value: 18, origin: 'clinician', sources: [{ reference: 'clinician' }] });
+    expect(facts.tumorSizeMm).toEqual({
+      status: 'present',
+      value: 18,
+      origin: 'clinician',
+      sources: [{ reference: 'clinician' }],
+    });
     expect(facts.grade.status).toBe('present');
     expect(facts.nuclearGrade).toEqual({ status: 'missing' });
   });
@@ -35,7 +40,9 @@ describe('factsFromPlainInputs', () => {
     expect(errorOf({ erStatus: 'Positive' }).field).toBe('erStatus');
   });
   it('refuses derived-only inputs and non-objects', () => {
-    expect(errorOf({ slnNegative: 2 }).message).toBe('slnNegative: is derived by Nodal Risk and cannot be given directly');
+    expect(errorOf({ slnNegative: 2 }).message).toBe(
+      'slnNegative: is derived by Nodal Risk and cannot be given directly',
+    );
     expect(errorOf([1, 2]).field).toBe('(inputs)');
     expect(errorOf('x').field).toBe('(inputs)');
   });
@@ -49,7 +56,12 @@ describe('factsFromPlainInputs', () => {
 describe('deriveFacts', () => {
   it('derives negative sentinel nodes naming its sources', () => {
     const facts = deriveFacts(factsFromPlainInputs({ slnExamined: 4, slnPositive: 1, slnItcOnly: 1 }));
-    expect(facts.slnNegative).toMatchObject({ status: 'present', value: 2, origin: 'derived', derivedFrom: ['slnExamined', 'slnPositive', 'slnItcOnly'] });
+    expect(facts.slnNegative).toMatchObject({
+      status: 'present',
+      value: 2,
+      origin: 'derived',
+      derivedFrom: ['slnExamined', 'slnPositive', 'slnItcOnly'],
+    });
   });
   it('does not derive negative nodes without the ITC count', () => {
     const facts = deriveFacts(factsFromPlainInputs({ slnExamined: 4, slnPositive: 1 }));
@@ -65,7 +77,11 @@ describe('deriveFacts', () => {
   it('shows a conflict when the stated category and the deposit size disagree', () => {
     const f = deriveFacts(factsFromPlainInputs({ nodalBurden: 'micro', largestDepositMm: 4 })).nodalBurden;
     expect(f.status).toBe('conflict');
-    if (f.status === 'conflict') expect(f.candidates.map((c) => [c.value, c.origin])).toEqual([['micro', 'clinician'], ['macro', 'derived']]);
+    if (f.status === 'conflict')
+      expect(f.candidates.map((c) => [c.value, c.origin])).toEqual([
+        ['micro', 'clinician'],
+        ['macro', 'derived'],
+      ]);
   });
   it('derives ITC when no node is positive but ITC-only nodes are present', () => {
     const f = deriveFacts(factsFromPlainInputs({ slnPositive: 0, slnItcOnly: 2, slnExamined: 3 })).nodalBurden;

@@ -10,18 +10,23 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const estimates = (text: string) => text.slice(text.indexOf('Estimates'), text.indexOf('Inputs and where they came from'));
+const estimates = (text: string) =>
+  text.slice(text.indexOf('Estimates'), text.indexOf('Inputs and where they came from'));
 
 describe('EHR launch in the chart iframe', () => {
   it('one macrometastasis, Z0011-eligible: MSKCC result, inputs with provenance, Z0011 checklist', async () => {
     const { page, app } = await openChart(stack, 'macro-z0011');
-    const mskcc = app.locator('article.model', { has: app.getByRole('heading', { name: 'MSKCC non-sentinel node nomogram', exact: true }) });
+    const mskcc = app.locator('article.model', {
+      has: app.getByRole('heading', { name: 'MSKCC non-sentinel node nomogram', exact: true }),
+    });
     await expect(mskcc.locator('.big-number').textContent()).resolves.toBe('41%');
     const text = await app.locator('body').innerText();
     expect(estimates(text)).toContain('Sun Yat-sen Memorial nomogram for four or more involved nodes');
     // Inputs name their source: coded EHR data, report text, derived.
     const detection = app.locator('#input-detectionMethod');
-    await expect(detection.innerText()).resolves.toMatch(/frozen section\s*Report text\s*DiagnosticReport\/macro-z0011-pathology/);
+    await expect(detection.innerText()).resolves.toMatch(
+      /frozen section\s*Report text\s*DiagnosticReport\/macro-z0011-pathology/,
+    );
     await expect(app.locator('#input-slnNegative').innerText()).resolves.toContain('Derived');
     expect(text).toContain('ACOSOG Z0011');
     const criteria = await app.getByRole('list', { name: 'ACOSOG Z0011 criteria' }).innerText();
@@ -42,7 +47,10 @@ describe('EHR launch in the chart iframe', () => {
     // The report says "detected on H&E" and nothing about a frozen section: the form without it, one
     // number from the record; a what-if changes the method.
     const mskcc = app.locator('article.model', {
-      has: app.getByRole('heading', { name: 'MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)', exact: true }),
+      has: app.getByRole('heading', {
+        name: 'MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)',
+        exact: true,
+      }),
     });
     const recorded = await mskcc.locator('.big-number').textContent();
     expect(recorded).toMatch(/^\d+%$/);
@@ -93,7 +101,9 @@ describe('EHR launch in the chart iframe', () => {
 
   it('works in a 600-px-wide chart', async () => {
     const { page, app } = await openChart(stack, 'two-macro', { width: 600 });
-    const overflow = await app.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await app.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'two-macro-600px');
     await page.close();
@@ -107,25 +117,91 @@ describe('EHR launch in the chart iframe', () => {
 const VERDICTS: Record<string, Record<string, 'yes' | 'no' | 'unknown'>> = {
   micrometastasis: { z0011: 'unknown', 'ibcsg-23-01': 'yes', amaros: 'yes', otoasor: 'yes' },
   'itc-only': {},
-  'macro-z0011': { z0011: 'unknown', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'yes', posnoc: 'yes' },
-  'two-macro': { z0011: 'no', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'no', posnoc: 'yes' },
-  'three-positive-sln': { z0011: 'no', senomac: 'unknown', 'sinodar-one': 'no', amaros: 'yes', otoasor: 'no', insema: 'no', posnoc: 'unknown' },
-  neoadjuvant: { z0011: 'no', senomac: 'unknown', 'sinodar-one': 'no', amaros: 'yes', otoasor: 'yes', insema: 'yes', posnoc: 'yes' },
+  'macro-z0011': {
+    z0011: 'unknown',
+    senomac: 'unknown',
+    'sinodar-one': 'unknown',
+    amaros: 'yes',
+    otoasor: 'yes',
+    insema: 'yes',
+    posnoc: 'yes',
+  },
+  'two-macro': {
+    z0011: 'no',
+    senomac: 'unknown',
+    'sinodar-one': 'unknown',
+    amaros: 'yes',
+    otoasor: 'yes',
+    insema: 'no',
+    posnoc: 'yes',
+  },
+  'three-positive-sln': {
+    z0011: 'no',
+    senomac: 'unknown',
+    'sinodar-one': 'no',
+    amaros: 'yes',
+    otoasor: 'no',
+    insema: 'no',
+    posnoc: 'unknown',
+  },
+  neoadjuvant: {
+    z0011: 'no',
+    senomac: 'unknown',
+    'sinodar-one': 'no',
+    amaros: 'yes',
+    otoasor: 'yes',
+    insema: 'yes',
+    posnoc: 'yes',
+  },
   'lvi-unknown': { z0011: 'unknown', 'ibcsg-23-01': 'yes', amaros: 'yes', otoasor: 'yes' },
   // The amended report's 18 mm is the current size: within OTOASOR's 3 cm and POSNOC's 5 cm.
-  'conflicting-sizes': { z0011: 'unknown', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'yes', posnoc: 'yes' },
-  'epic-text-only': { z0011: 'unknown', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'unknown', otoasor: 'unknown', insema: 'unknown', posnoc: 'unknown' },
+  'conflicting-sizes': {
+    z0011: 'unknown',
+    senomac: 'unknown',
+    'sinodar-one': 'unknown',
+    amaros: 'yes',
+    otoasor: 'yes',
+    insema: 'yes',
+    posnoc: 'yes',
+  },
+  'epic-text-only': {
+    z0011: 'unknown',
+    senomac: 'unknown',
+    'sinodar-one': 'unknown',
+    amaros: 'unknown',
+    otoasor: 'unknown',
+    insema: 'unknown',
+    posnoc: 'unknown',
+  },
   'mcode-only': { z0011: 'unknown', 'ibcsg-23-01': 'yes', amaros: 'yes', otoasor: 'yes' },
-  male: { z0011: 'no', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'no', posnoc: 'no' },
-  bilateral: { z0011: 'unknown', senomac: 'unknown', 'sinodar-one': 'unknown', amaros: 'yes', otoasor: 'yes', insema: 'yes', posnoc: 'yes' },
+  male: {
+    z0011: 'no',
+    senomac: 'unknown',
+    'sinodar-one': 'unknown',
+    amaros: 'yes',
+    otoasor: 'yes',
+    insema: 'no',
+    posnoc: 'no',
+  },
+  bilateral: {
+    z0011: 'unknown',
+    senomac: 'unknown',
+    'sinodar-one': 'unknown',
+    amaros: 'yes',
+    otoasor: 'yes',
+    insema: 'yes',
+    posnoc: 'yes',
+  },
 };
 
 describe('trial verdicts of the sandbox patients', () => {
   it.each(Object.entries(VERDICTS))('%s', async (patient, expected) => {
     const { page, app } = await openChart(stack, patient);
-    const shown = await app.locator('article[data-evidence-id]').evaluateAll((articles) =>
-      articles.map((a) => [a.getAttribute('data-evidence-id'), a.getAttribute('data-applies')] as const),
-    );
+    const shown = await app
+      .locator('article[data-evidence-id]')
+      .evaluateAll((articles) =>
+        articles.map((a) => [a.getAttribute('data-evidence-id'), a.getAttribute('data-applies')] as const),
+      );
     const trials = Object.fromEntries(shown.filter(([id]) => !id?.startsWith('guideline-')));
     expect(trials).toEqual(expected);
     // The withdrawn systemic-therapy block (Oncotype cut-offs from an AI-written page) is gone.
@@ -169,7 +245,9 @@ describe('when things go wrong', () => {
     const page = await stack.browser.newPage();
     await page.goto(`${stack.app.origin}/index.html`);
     await page.locator('main.problem').waitFor();
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Nodal Risk was opened without a launch from the EHR');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+      'Nodal Risk was opened without a launch from the EHR',
+    );
     await page.close();
   });
 });

@@ -16,7 +16,11 @@ beforeAll(async () => {
   const appPort = await freePort();
   sandbox = await startSandbox({ host: HOST, port: await freePort(), appOrigin: `http://${HOST}:${appPort}` });
   app = await startAppServer({ host: HOST, port: appPort, ehrOrigin: sandbox.ehrOrigin, production: false });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 }, 120_000);
 
 afterAll(async () => {

@@ -24,7 +24,15 @@ export async function startStack(): Promise<Stack> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(OUTPUT_DIR, { recursive: true });
   return {
@@ -48,10 +56,17 @@ export async function openChart(
   const page = await stack.browser.newPage({ viewport: { width: opts.width ?? 1280, height: 1000 } });
   // Runs in every frame before the page's own scripts (over the devtools protocol, so the app's CSP stays as shipped).
   if (opts.initScript) await page.addInitScript(opts.initScript);
-  const query = new URLSearchParams({ patient, fault: opts.fault ?? '', ...(opts.vendor ? { vendor: opts.vendor } : {}) });
+  const query = new URLSearchParams({
+    patient,
+    fault: opts.fault ?? '',
+    ...(opts.vendor ? { vendor: opts.vendor } : {}),
+  });
   await page.goto(`${stack.sandbox.ehrOrigin}/ehr/chart?${query}`);
   const app = await appFrame(page, stack.app.origin);
-  await app.locator('main.risk-card, main.problem').first().waitFor({ timeout: opts.timeoutMs ?? 20_000 });
+  await app
+    .locator('main.risk-card, main.problem')
+    .first()
+    .waitFor({ timeout: opts.timeoutMs ?? 20_000 });
   return { page, app };
 }
 
@@ -61,7 +76,17 @@ export async function appFrame(page: Page, appOrigin: string): Promise<Frame> {
     if (frame) return frame;
     await page.waitForTimeout(50);
   }
-  const where = await Promise.all(page.frames().map(async (f) => `${f.url()}: ${(await f.locator('body').innerText().catch(() => '')).slice(0, 200)}`));
+  const where = await Promise.all(
+    page.frames().map(
+      async (f) =>
+        `${f.url()}: ${(
+          await f
+            .locator('body')
+            .innerText()
+            .catch(() => '')
+        ).slice(0, 200)}`,
+    ),
+  );
   throw new Error(`the app frame never reached index.html; frames: ${where.join(' | ')}`);
 }
 
@@ -75,9 +100,24 @@ const AXE_SOURCE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js'
 export async function seriousAccessibilityViolations(frame: Frame): Promise<string[]> {
   await frame.evaluate(AXE_SOURCE);
   const violations = await frame.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
 }

@@ -22,8 +22,11 @@ const PATIENTS = ['macro-z0011', 'micrometastasis', 'two-macro'] as const;
 async function cardFacts(app: Frame): Promise<{ estimates: string; inputs: string[]; problems: string }> {
   const text = await app.locator('body').innerText();
   const estimates = text.slice(text.indexOf('Estimates'), text.indexOf('Inputs and where they came from'));
-  const inputs = await app.locator('[id^="input-"]').evaluateAll((rows) => rows.map((r) => `${r.id}: ${(r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()}`));
-  const problems = (await app.locator('.search-notice').count()) > 0 ? await app.locator('.search-notice').innerText() : '';
+  const inputs = await app
+    .locator('[id^="input-"]')
+    .evaluateAll((rows) => rows.map((r) => `${r.id}: ${(r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()}`));
+  const problems =
+    (await app.locator('.search-notice').count()) > 0 ? await app.locator('.search-notice').innerText() : '';
   return { estimates, inputs, problems };
 }
 
@@ -42,7 +45,9 @@ describe('the same full card on every vendor mode', () => {
         if (mode === 'generic') generic.set(patient, facts);
         else expect(facts).toEqual(generic.get(patient));
         if (patient === 'macro-z0011') {
-          const mskcc = app.locator('article.model', { has: app.getByRole('heading', { name: 'MSKCC non-sentinel node nomogram', exact: true }) });
+          const mskcc = app.locator('article.model', {
+            has: app.getByRole('heading', { name: 'MSKCC non-sentinel node nomogram', exact: true }),
+          });
           await expect(mskcc.locator('.big-number').textContent()).resolves.toBe('41%');
           await screenshot(page, `vendor-${mode}-${patient}`);
         }
@@ -61,7 +66,12 @@ describe('the same full card on every vendor mode', () => {
     const fhir = requests.filter((u) => u.startsWith(`${stack.sandbox.fhirBases.epic}/`));
     expect(fhir.some((u) => /\/Specimen\?_id=/.test(u))).toBe(true);
     expect(fhir.some((u) => /\/Specimen\?patient=/.test(u))).toBe(false);
-    expect(fhir.filter((u) => /\/Observation\?/.test(u)).map((u) => new URL(u).searchParams.get('category')).sort()).toEqual(['imaging', 'laboratory']);
+    expect(
+      fhir
+        .filter((u) => /\/Observation\?/.test(u))
+        .map((u) => new URL(u).searchParams.get('category'))
+        .sort(),
+    ).toEqual(['imaging', 'laboratory']);
     await page.close();
   });
 });
@@ -82,7 +92,9 @@ describe('write-back by what each server takes', () => {
     expect(id).toBeDefined();
     const note = await stack.sandbox.repo.readResource<DocumentReference>('DocumentReference', id as string);
     expect(note.type?.coding?.[0]?.code).toBe('11488-4');
-    expect(Buffer.from(note.content[0]?.attachment.data ?? '', 'base64').toString()).toContain('MSKCC non-sentinel node nomogram');
+    expect(Buffer.from(note.content[0]?.attachment.data ?? '', 'base64').toString()).toContain(
+      'MSKCC non-sentinel node nomogram',
+    );
     await page.close();
   });
 

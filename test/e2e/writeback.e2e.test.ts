@@ -4,7 +4,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { savedAssessments } from '../../src/sandbox/ehr/saved-assessments.ts';
 import { writeFileSync } from 'node:fs';
-import { OUTPUT_DIR, openChart, screenshot, seriousAccessibilityViolations, startStack, type Stack } from './harness.ts';
+import {
+  OUTPUT_DIR,
+  openChart,
+  screenshot,
+  seriousAccessibilityViolations,
+  startStack,
+  type Stack,
+} from './harness.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -93,7 +100,14 @@ describe('printable summary', () => {
     expect(header).toMatch(/Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · Nodal Risk \d+\.\d+\.\d+/);
     await expect(page.getByRole('button', { name: 'Print / Download PDF' }).isVisible()).resolves.toBe(false);
     const text = await page.locator('main.risk-card').innerText();
-    for (const part of ['Estimates', '41%', 'Inputs and where they came from', 'DiagnosticReport/macro-z0011-pathology', 'Evidence for this situation', 'ACOSOG Z0011']) {
+    for (const part of [
+      'Estimates',
+      '41%',
+      'Inputs and where they came from',
+      'DiagnosticReport/macro-z0011-pathology',
+      'Evidence for this situation',
+      'ACOSOG Z0011',
+    ]) {
       expect(text).toContain(part);
     }
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });

@@ -9,7 +9,15 @@ import { extractFacts } from '../../src/fhir/extract/index.ts';
 import { parseReportText } from '../../src/report/parse.ts';
 import { loadFixture } from '../fixtures/load.ts';
 
-const FIXTURES = ['mcode-patient.json', 'epic-text-only.json', 'cap-sdc.json', 'messy.json', 'itc-only.json', 'neoadjuvant.json', 'bilateral.json'];
+const FIXTURES = [
+  'mcode-patient.json',
+  'epic-text-only.json',
+  'cap-sdc.json',
+  'messy.json',
+  'itc-only.json',
+  'neoadjuvant.json',
+  'bilateral.json',
+];
 const loaded = FIXTURES.map((f) => loadFixture(f));
 
 type Path = (string | number)[];
@@ -37,7 +45,11 @@ const replacement = fc.oneof(
   fc.constant<unknown>(null),
   fc.constant<unknown>(DELETE),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('x'.repeat(200_000), '1/3 of 9 o\'clock 2.1 cm pN1mi(sn) '.repeat(2_000), 'Tumor Size: 1,8 cm\nER: Positive'),
+  fc.constantFrom(
+    'x'.repeat(200_000),
+    "1/3 of 9 o'clock 2.1 cm pN1mi(sn) ".repeat(2_000),
+    'Tumor Size: 1,8 cm\nER: Positive',
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -109,10 +121,20 @@ describe('extraction never throws and never yields a mistyped fact', () => {
 
   it('report text parser on arbitrary text and on mangled report lines', () => {
     const line = fc.constantFrom(
-      'Tumor Size: ', 'Number of Sentinel Nodes Examined: ', 'Overall Grade: ', 'pN Category: ', 'A. Left axillary sentinel lymph node: ',
-      'Tumor Site: ', 'HER2 (by immunohistochemistry): ', 'Ki-67: ', 'metastatic carcinoma in ', 'ITCs only (',
+      'Tumor Size: ',
+      'Number of Sentinel Nodes Examined: ',
+      'Overall Grade: ',
+      'pN Category: ',
+      'A. Left axillary sentinel lymph node: ',
+      'Tumor Site: ',
+      'HER2 (by immunohistochemistry): ',
+      'Ki-67: ',
+      'metastatic carcinoma in ',
+      'ITCs only (',
     );
-    const text = fc.array(fc.tuple(line, fc.string({ unit: 'binary', maxLength: 30 })), { maxLength: 20 }).map((ls) => ls.map(([a, b]) => a + b).join('\n'));
+    const text = fc
+      .array(fc.tuple(line, fc.string({ unit: 'binary', maxLength: 30 })), { maxLength: 20 })
+      .map((ls) => ls.map(([a, b]) => a + b).join('\n'));
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 500 }), text), (t) => {
         const { findings } = parseReportText(t);

@@ -5,12 +5,19 @@ import { extractFacts, listPatients } from '../../src/fhir/extract/index.ts';
 
 const L = 'http://loinc.org';
 const patient = (id: string, identifier?: string) => ({
-  resourceType: 'Patient', id, gender: 'female', birthDate: '1960-05-01',
+  resourceType: 'Patient',
+  id,
+  gender: 'female',
+  birthDate: '1960-05-01',
   ...(identifier ? { identifier: [{ system: 'urn:system', value: identifier }] } : {}),
 });
 const er = (id: string, subject: string, answer = 'Positive') => ({
-  resourceType: 'Observation', id, status: 'final', subject: { reference: subject },
-  code: { coding: [{ system: L, code: '85337-4' }] }, valueCodeableConcept: { text: answer },
+  resourceType: 'Observation',
+  id,
+  status: 'final',
+  subject: { reference: subject },
+  code: { coding: [{ system: L, code: '85337-4' }] },
+  valueCodeableConcept: { text: answer },
 });
 
 describe('patient links', () => {
@@ -22,7 +29,10 @@ describe('patient links', () => {
   it('a urn:uuid that names no resource leaves the resource unused, with the reason', () => {
     const out = extractFacts([patient('p1'), er('o1', 'urn:uuid:0000')], { patientId: 'p1' });
     expect(out.facts.erStatus).toEqual({ status: 'missing' });
-    expect(out.ignored).toContainEqual({ reference: 'Observation/o1', reason: 'not used: subject urn:uuid:0000 names no resource in the data' });
+    expect(out.ignored).toContainEqual({
+      reference: 'Observation/o1',
+      reason: 'not used: subject urn:uuid:0000 names no resource in the data',
+    });
   });
 
   it('matches "Patient/6547" through the one Patient whose identifier is 6547, and says so on the fact', () => {
@@ -31,18 +41,24 @@ describe('patient links', () => {
     const out = extractFacts(resources, {});
     expect(out.patient).toEqual({ reference: 'Patient/f1d300e7' });
     expect(out.facts.erStatus).toMatchObject({
-      status: 'present', value: 'positive',
+      status: 'present',
+      value: 'positive',
       note: 'subject Patient/6547 matched to Patient/f1d300e7 through its identifier 6547, not its id',
     });
   });
 
   it('never matches through an identifier two patients carry, nor when a Patient has that value as id', () => {
-    const twice = extractFacts([patient('a', '6547'), patient('b', '6547'), er('o1', 'Patient/6547')], { patientId: 'a' });
+    const twice = extractFacts([patient('a', '6547'), patient('b', '6547'), er('o1', 'Patient/6547')], {
+      patientId: 'a',
+    });
     expect(twice.facts.erStatus).toEqual({ status: 'missing' });
     expect(twice.ignored).toContainEqual({
-      reference: 'Observation/o1', reason: 'not used: subject Patient/6547 matches the identifier of several patients (Patient/a, Patient/b)',
+      reference: 'Observation/o1',
+      reason: 'not used: subject Patient/6547 matches the identifier of several patients (Patient/a, Patient/b)',
     });
-    const asId = extractFacts([patient('a', '6547'), patient('6547'), er('o1', 'Patient/6547', 'Negative')], { patientId: 'a' });
+    const asId = extractFacts([patient('a', '6547'), patient('6547'), er('o1', 'Patient/6547', 'Negative')], {
+      patientId: 'a',
+    });
     expect(asId.facts.erStatus).toEqual({ status: 'missing' });
     expect(asId.ignored).toContainEqual({ reference: 'Observation/o1', reason: 'other patient (Patient/6547)' });
   });

@@ -34,7 +34,10 @@ describe('the generic plan', () => {
     );
     expect(decoded(url)).toEqual([
       ['patient', 'p1'],
-      ['category', 'http://loinc.org|LP7839-6,http://terminology.hl7.org/CodeSystem/v2-0074|SP,http://terminology.hl7.org/CodeSystem/v2-0074|LAB'],
+      [
+        'category',
+        'http://loinc.org|LP7839-6,http://terminology.hl7.org/CodeSystem/v2-0074|SP,http://terminology.hl7.org/CodeSystem/v2-0074|LAB',
+      ],
     ]);
     expect(prefetchTemplates().pathologyReportsByCode).toBe(
       'DiagnosticReport?patient={{context.patientId}}&code=http%3A%2F%2Floinc.org%7C11529-5%2Chttp%3A%2F%2Floinc.org%7C60568-3%2Chttp%3A%2F%2Floinc.org%7C22637-3%2Chttp%3A%2F%2Floinc.org%7C11526-1',
@@ -57,13 +60,20 @@ describe('the generic plan', () => {
       expect(code.split(',')).toContain(`http://loinc.org|${c}`);
     }
     expect(code).not.toContain('32996-1');
-    expect(new Map(decoded(queryUrl(byId('observationsCap'), 'p1'))).get('code')).toContain('351607.100004300,56964.100004300');
+    expect(new Map(decoded(queryUrl(byId('observationsCap'), 'p1'))).get('code')).toContain(
+      '351607.100004300,56964.100004300',
+    );
   });
 
   it('never searches Specimen by patient, in any plan: specimens are read by the ids results cite', () => {
-    for (const profile of PROFILES) expect(allForms(planFor(profile).searches).some((q) => q.resourceType === 'Specimen')).toBe(false);
+    for (const profile of PROFILES)
+      expect(allForms(planFor(profile).searches).some((q) => q.resourceType === 'Specimen')).toBe(false);
     const resources = [
-      { resourceType: 'DiagnosticReport', id: 'r', specimen: [{ reference: 'Specimen/s1' }, { reference: 'Specimen/s2' }] },
+      {
+        resourceType: 'DiagnosticReport',
+        id: 'r',
+        specimen: [{ reference: 'Specimen/s1' }, { reference: 'Specimen/s2' }],
+      },
       { resourceType: 'Observation', id: 'o', specimen: { reference: 'Specimen/s1' } },
       { resourceType: 'Observation', id: 'x', specimen: { reference: 'https://elsewhere.example/Specimen/s9' } },
     ];
@@ -75,7 +85,14 @@ describe('the generic plan', () => {
   });
 
   it('falls back from a refused code or category list to the broader search of the same type', () => {
-    expect(byId('observationsLoinc').fallback).toMatchObject({ resourceType: 'Observation', params: [['patient', '{patient}'], ['category', 'laboratory']], keep: 'observation-codes' });
+    expect(byId('observationsLoinc').fallback).toMatchObject({
+      resourceType: 'Observation',
+      params: [
+        ['patient', '{patient}'],
+        ['category', 'laboratory'],
+      ],
+      keep: 'observation-codes',
+    });
     expect(byId('pathologyReportsByCategory').fallback?.params).toEqual([['patient', '{patient}']]);
     expect(byId('pathologyDocuments').fallback?.keep).toBe('pathology-documents');
   });
@@ -85,8 +102,13 @@ describe('vendor plans', () => {
   it('Epic: Observation only by category (laboratory, imaging), codes kept in the app; notes by category=clinical-reference', () => {
     const epic = planFor('epic').searches;
     const observations = epic.filter((q) => q.resourceType === 'Observation');
-    expect(observations.map((q) => new Map(decoded(queryUrl(q, 'p1'))).get('category'))).toEqual(['laboratory', 'imaging']);
-    expect(observations.every((q) => q.keep === 'observation-codes' && !q.params.some(([n]) => n === 'code'))).toBe(true);
+    expect(observations.map((q) => new Map(decoded(queryUrl(q, 'p1'))).get('category'))).toEqual([
+      'laboratory',
+      'imaging',
+    ]);
+    expect(observations.every((q) => q.keep === 'observation-codes' && !q.params.some(([n]) => n === 'code'))).toBe(
+      true,
+    );
     const docs = epic.find((q) => q.resourceType === 'DocumentReference')!;
     expect(decoded(queryUrl(docs, 'p1'))).toEqual([
       ['patient', 'p1'],
@@ -96,26 +118,53 @@ describe('vendor plans', () => {
   });
 
   it('Oracle: code lists kept, page sizes at the documented maxima (Observation 200, reports and documents 100)', () => {
-    const counts = planFor('oracle').searches.map((q) => [q.resourceType, new Map(decoded(queryUrl(q, 'p1'))).get('_count')]);
+    const counts = planFor('oracle').searches.map((q) => [
+      q.resourceType,
+      new Map(decoded(queryUrl(q, 'p1'))).get('_count'),
+    ]);
     expect(counts.filter(([t]) => t === 'Observation').map(([, c]) => c)).toEqual(['200', '200', '200']);
-    expect(counts.filter(([t]) => t === 'DiagnosticReport' || t === 'DocumentReference').map(([, c]) => c)).toEqual(['100', '100']);
+    expect(counts.filter(([t]) => t === 'DiagnosticReport' || t === 'DocumentReference').map(([, c]) => c)).toEqual([
+      '100',
+      '100',
+    ]);
   });
 });
 
 describe('a plan derived from a CapabilityStatement', () => {
   const capability = (resources: Record<string, string[]>) => ({
     resourceType: 'CapabilityStatement',
-    rest: [{ mode: 'server', resource: Object.entries(resources).map(([type, params]) => ({ type, interaction: [{ code: 'read' }, { code: 'search-type' }], searchParam: params.map((name) => ({ name })) })) }],
+    rest: [
+      {
+        mode: 'server',
+        resource: Object.entries(resources).map(([type, params]) => ({
+          type,
+          interaction: [{ code: 'read' }, { code: 'search-type' }],
+          searchParam: params.map((name) => ({ name })),
+        })),
+      },
+    ],
   });
 
   it('uses each search in the first form whose parameters the server declares, and names what it cannot search', () => {
     const plan = planFromCapabilities(
-      capability({ Patient: ['_id'], Observation: ['patient', 'category'], DiagnosticReport: ['patient', 'code'], Condition: ['patient'], Procedure: ['subject'] }),
+      capability({
+        Patient: ['_id'],
+        Observation: ['patient', 'category'],
+        DiagnosticReport: ['patient', 'code'],
+        Condition: ['patient'],
+        Procedure: ['subject'],
+      }),
     )!;
     expect(plan.source).toBe('capability');
     const ids = plan.searches.map((q) => q.id);
     // The three Observation code searches become one category search.
-    expect(ids).toEqual(['patient', 'observationsLaboratory', 'diagnosticReports', 'pathologyReportsByCode', 'conditions']);
+    expect(ids).toEqual([
+      'patient',
+      'observationsLaboratory',
+      'diagnosticReports',
+      'pathologyReportsByCode',
+      'conditions',
+    ]);
     // A direct form keeps its fallback when the server declares that too; a chosen fallback has none.
     expect(plan.searches.find((q) => q.id === 'pathologyReportsByCode')?.fallback?.id).toBe('diagnosticReports');
     expect(plan.searches.find((q) => q.id === 'observationsLaboratory')?.fallback).toBeUndefined();
@@ -135,14 +184,29 @@ describe('a plan derived from a CapabilityStatement', () => {
 
 describe('keeping what the extraction can use from a broad search', () => {
   it('keeps Observations with a known code only, and pathology reports and documents only', () => {
-    const obs = (system: string, code: string) => ({ resourceType: 'Observation', code: { coding: [{ system, code }] } });
+    const obs = (system: string, code: string) => ({
+      resourceType: 'Observation',
+      code: { coding: [{ system, code }] },
+    });
     expect(keeps('observation-codes', obs('http://loinc.org', '85337-4'))).toBe(true); // oestrogen receptor
     expect(keeps('observation-codes', obs('http://loinc.org', '2345-7'))).toBe(false); // glucose
     expect(keeps('observation-codes', obs('http://loinc.org', '32996-1'))).toBe(false); // serum HER2: ignored on purpose
-    expect(keeps('pathology-reports', { resourceType: 'DiagnosticReport', code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] } })).toBe(true);
+    expect(
+      keeps('pathology-reports', {
+        resourceType: 'DiagnosticReport',
+        code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] },
+      }),
+    ).toBe(true);
     expect(keeps('pathology-reports', { resourceType: 'DiagnosticReport', code: { text: 'CBC' } })).toBe(false);
-    expect(keeps('pathology-documents', { resourceType: 'DocumentReference', type: { coding: [{ system: 'http://loinc.org', code: '60568-3' }] } })).toBe(true);
-    expect(keeps('pathology-documents', { resourceType: 'DocumentReference', type: { text: 'Discharge summary' } })).toBe(false);
+    expect(
+      keeps('pathology-documents', {
+        resourceType: 'DocumentReference',
+        type: { coding: [{ system: 'http://loinc.org', code: '60568-3' }] },
+      }),
+    ).toBe(true);
+    expect(
+      keeps('pathology-documents', { resourceType: 'DocumentReference', type: { text: 'Discharge summary' } }),
+    ).toBe(false);
     expect(keeps(undefined, { anything: true })).toBe(true);
   });
 });

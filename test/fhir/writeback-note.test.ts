@@ -11,7 +11,11 @@ const ctx = { patientReference: 'Patient/x', now: new Date('2026-12-01T10:00:00Z
 describe('clinical note text', () => {
   for (const s of loadAllScenarios()) {
     it(s.name, () => {
-      const a = assessResources(s.resources, { patientId: s.patientId, now: ctx.now, binaries: binariesIn(s.resources) });
+      const a = assessResources(s.resources, {
+        patientId: s.patientId,
+        now: ctx.now,
+        binaries: binariesIn(s.resources),
+      });
       const text = noteText(a, { ...ctx, patientReference: `Patient/${s.patientId}` });
       for (const m of a.models) {
         const line = text.split('\n').find((l) => l.startsWith(`- ${m.title}:`));
@@ -20,10 +24,12 @@ describe('clinical note text', () => {
         if (m.result === 'range') expect(line).toMatch(/depending on /);
         if (m.result === 'not-applicable') expect(line).toContain(m.reason);
         // Relative odds are never a percentage; an observed rate is the only percent on that line.
-        if (m.result === 'relative-odds' && m.relativeOdds !== null) expect(line).toMatch(/relative odds ×[\d.]+ vs the model's reference patient \(not a probability\)/);
+        if (m.result === 'relative-odds' && m.relativeOdds !== null)
+          expect(line).toMatch(/relative odds ×[\d.]+ vs the model's reference patient \(not a probability\)/);
       }
       const note = clinicalNoteFor(a, ctx);
-      if (note) expect(Buffer.from(note.content[0]!.attachment.data!, 'base64').toString('utf8')).toBe(noteText(a, ctx));
+      if (note)
+        expect(Buffer.from(note.content[0]!.attachment.data!, 'base64').toString('utf8')).toBe(noteText(a, ctx));
     });
   }
 });

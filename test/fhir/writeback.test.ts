@@ -32,7 +32,12 @@ function macroFacts(): ClinicalFacts {
   return f;
 }
 
-const ctx = { patientReference: 'Patient/p1', performer: 'Practitioner/dr-rivera', now: new Date('2026-11-21T10:00:00Z'), appVersion: '0.1.0' };
+const ctx = {
+  patientReference: 'Patient/p1',
+  performer: 'Practitioner/dr-rivera',
+  now: new Date('2026-11-21T10:00:00Z'),
+  appVersion: '0.1.0',
+};
 
 type Issue = { severity?: string; expression?: string[]; details?: { text?: string } };
 
@@ -47,9 +52,13 @@ function r4Errors(resource: RiskAssessment): string[] {
   try {
     issues = validateResource(resource);
   } catch (e) {
-    issues = (e as { outcome?: { issue?: Issue[] } }).outcome?.issue ?? [{ severity: 'error', details: { text: String(e) } }];
+    issues = (e as { outcome?: { issue?: Issue[] } }).outcome?.issue ?? [
+      { severity: 'error', details: { text: String(e) } },
+    ];
   }
-  const noProbability = (resource.prediction ?? []).every((p) => p.probabilityDecimal === undefined && p.probabilityRange === undefined);
+  const noProbability = (resource.prediction ?? []).every(
+    (p) => p.probabilityDecimal === undefined && p.probabilityRange === undefined,
+  );
   return issues
     .filter((i) => i.severity === 'error' || i.severity === 'fatal')
     .filter((i) => !(noProbability && /ras-2/.test(i.details?.text ?? '')))
@@ -72,11 +81,17 @@ describe('riskAssessmentsFor', () => {
     expect(r4Errors(r)).toEqual([]);
     const prediction = r.prediction?.[0];
     expect(prediction?.probabilityDecimal).toBeUndefined();
-    expect(prediction?.probabilityRange?.low).toMatchObject({ unit: '%', system: 'http://unitsofmeasure.org', code: '%' });
+    expect(prediction?.probabilityRange?.low).toMatchObject({
+      unit: '%',
+      system: 'http://unitsofmeasure.org',
+      code: '%',
+    });
     expect(prediction?.probabilityRange?.low?.value).toBeCloseTo(6.872444, 5);
     expect(prediction?.probabilityRange?.high?.value).toBeCloseTo(27.633427, 5);
     expect(prediction?.qualitativeRisk?.text).toBe('7–28%, depending on Method that detected the sentinel metastasis');
-    expect(prediction?.rationale).toContain('routine H&E: 28%; serial H&E (deeper levels): 9%; immunohistochemistry: 7%');
+    expect(prediction?.rationale).toContain(
+      'routine H&E: 28%; serial H&E (deeper levels): 9%; immunohistochemistry: 7%',
+    );
     expect(byModel(riskAssessmentsFor(assess(f), ctx), 'mskcc-nsn')).toBeUndefined();
   });
 
@@ -86,11 +101,17 @@ describe('riskAssessmentsFor', () => {
     expect(r.subject).toEqual({ reference: 'Patient/p1' });
     expect(r.performer).toEqual({ reference: 'Practitioner/dr-rivera' });
     expect(r.occurrenceDateTime).toBe('2026-11-21T10:00:00.000Z');
-    expect(r.method?.coding?.[0]).toMatchObject({ system: MODEL_SYSTEM, code: 'mskcc-nsn', display: 'MSKCC non-sentinel node nomogram' });
+    expect(r.method?.coding?.[0]).toMatchObject({
+      system: MODEL_SYSTEM,
+      code: 'mskcc-nsn',
+      display: 'MSKCC non-sentinel node nomogram',
+    });
     expect(r.method?.text).toMatch(/^MSKCC non-sentinel node nomogram\. Van Zee/);
     const prediction = r.prediction?.[0];
     expect(prediction?.probabilityDecimal).toBeCloseTo(0.32, 2);
-    expect(prediction?.outcome?.text).toBe('any further (non-sentinel) axillary node involved at completion dissection');
+    expect(prediction?.outcome?.text).toBe(
+      'any further (non-sentinel) axillary node involved at completion dissection',
+    );
     expect(prediction?.qualitativeRisk).toBeUndefined();
     const basis = (r.basis ?? []).map((b) => b.reference);
     expect(basis).toContain('Observation/size');
@@ -100,7 +121,9 @@ describe('riskAssessmentsFor', () => {
     const notes = r.note?.map((n) => n.text) ?? [];
     expect(notes.at(-1)).toBe('Computed by Nodal Risk 0.1.0. Supports and does not replace clinical judgement.');
     expect(notes.some((n) => n.includes('clinician'))).toBe(false);
-    expect(notes).toContain('Warning: Clinical nodal status is not recorded; the nomogram does not apply to palpable (cN+) nodes.');
+    expect(notes).toContain(
+      'Warning: Clinical nodal status is not recorded; the nomogram does not apply to palpable (cN+) nodes.',
+    );
   });
 
   it('relative-odds model: qualitative text and the number in an extension, never relativeRisk or a probability', () => {
@@ -139,7 +162,9 @@ describe('riskAssessmentsFor', () => {
   });
 
   it('says when a model is locally configured, and keeps a local calibration probability', () => {
-    const models = applyLocalModelConfig({ calibrations: [{ model: 'sysu-pn2', intercept: -3, source: 'test cohort' }] });
+    const models = applyLocalModelConfig({
+      calibrations: [{ model: 'sysu-pn2', intercept: -3, source: 'test cohort' }],
+    });
     const r = byModel(riskAssessmentsFor(assess(macroFacts(), { models }), ctx), 'sysu-pn2') as RiskAssessment;
     const texts = r.note?.map((n) => n.text).join('\n') ?? '';
     expect(texts).toContain('Locally configured model');

@@ -11,9 +11,17 @@ export function resultFor(modelId: string, inputs: Record<string, unknown>): Mod
 }
 
 /** Narrows a result to the expected variant, failing with what it was instead. */
-export function expectVariant<K extends ModelResult['result']>(r: ModelResult, variant: K): Extract<ModelResult, { result: K }> {
+export function expectVariant<K extends ModelResult['result']>(
+  r: ModelResult,
+  variant: K,
+): Extract<ModelResult, { result: K }> {
   if (r.result !== variant) {
-    const why = r.result === 'not-applicable' ? r.reason : r.result === 'not-computed' ? `missing ${r.missing.join(', ')}; conflicts ${r.conflicts.join(', ')}` : '';
+    const why =
+      r.result === 'not-applicable'
+        ? r.reason
+        : r.result === 'not-computed'
+          ? `missing ${r.missing.join(', ')}; conflicts ${r.conflicts.join(', ')}`
+          : '';
     throw new Error(`expected ${variant}, got ${r.result} ${why}`);
   }
   return r as Extract<ModelResult, { result: K }>;

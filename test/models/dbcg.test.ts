@@ -21,7 +21,13 @@ describe('dbcg-micro', () => {
     const r = expectVariant(resultFor('dbcg-micro', micro), 'risk-factors');
     expect(r.kind).toBe('risk-factors');
     expect(r.factors).toEqual([
-      { id: 'tumourSize', label: 'Tumour size', status: 'no-cutoff', patientValue: 'tumour size 18 mm', note: 'value shown, cut-off not published' },
+      {
+        id: 'tumourSize',
+        label: 'Tumour size',
+        status: 'no-cutoff',
+        patientValue: 'tumour size 18 mm',
+        note: 'value shown, cut-off not published',
+      },
       {
         id: 'positiveProportion',
         label: 'Proportion of positive sentinel nodes',
@@ -37,10 +43,17 @@ describe('dbcg-micro', () => {
         patientValue: 'ER positive, PR negative',
         note: 'value shown, direction and coding not published',
       },
-      { id: 'upperOuterQuadrant', label: 'Tumour in the upper outer quadrant', status: 'present', patientValue: 'location: UOQ' },
+      {
+        id: 'upperOuterQuadrant',
+        label: 'Tumour in the upper outer quadrant',
+        status: 'present',
+        patientValue: 'location: UOQ',
+      },
     ]);
     expect(r.estimate).toBeUndefined();
-    expect(r.statistics).toContain('The model identified 5% of patients with a risk of non-sentinel node metastases of nearly 40%.');
+    expect(r.statistics).toContain(
+      'The model identified 5% of patients with a risk of non-sentinel node metastases of nearly 40%.',
+    );
     expect(r.statistics?.join(' ')).toContain('AUC 0.64 (development), 0.63');
     expect(r.citation).toContain('Int J Cancer 2012;131:2367–2375');
     expect(r.citation).toContain('10.1002/ijc.27499');
@@ -74,7 +87,15 @@ describe('dbcg-micro', () => {
 });
 
 describe('dbcg-itc', () => {
-  const itc = { nodalBurden: 'itc', tumorSizeMm: 12, ageYears: 61, slnExamined: 4, slnPositive: 0, slnItcOnly: 1, neoadjuvantTherapy: false };
+  const itc = {
+    nodalBurden: 'itc',
+    tumorSizeMm: 12,
+    ageYears: 61,
+    slnExamined: 4,
+    slnPositive: 0,
+    slnItcOnly: 1,
+    neoadjuvantTherapy: false,
+  };
   it('shows size, age and the proportion of ITC-bearing nodes with the published statistics', () => {
     const r = expectVariant(resultFor('dbcg-itc', itc), 'risk-factors');
     expect(r.factors?.map((f) => [f.id, f.status, f.patientValue])).toEqual([
@@ -88,13 +109,23 @@ describe('dbcg-itc', () => {
   });
   it('states the Danish definitions and when the AJCC category would be classified differently', () => {
     const r = expectVariant(resultFor('dbcg-itc', itc), 'risk-factors');
-    expect(r.notes.join(' ')).toContain('micrometastasis 0.2–2 mm or 10–100 tumour cells; isolated tumour cells < 0.2 mm or < 10 cells');
-    expect(r.warnings.join(' ')).toContain('are a micrometastasis under the Danish definitions when the deposit had 10–199 cells or measured exactly 0.2 mm');
-    const micro = expectVariant(resultFor('dbcg-micro', { ...itc, nodalBurden: 'micro', slnPositive: 1, slnItcOnly: 0 }), 'risk-factors');
+    expect(r.notes.join(' ')).toContain(
+      'micrometastasis 0.2–2 mm or 10–100 tumour cells; isolated tumour cells < 0.2 mm or < 10 cells',
+    );
+    expect(r.warnings.join(' ')).toContain(
+      'are a micrometastasis under the Danish definitions when the deposit had 10–199 cells or measured exactly 0.2 mm',
+    );
+    const micro = expectVariant(
+      resultFor('dbcg-micro', { ...itc, nodalBurden: 'micro', slnPositive: 1, slnItcOnly: 0 }),
+      'risk-factors',
+    );
     expect(micro.warnings.join(' ')).not.toContain('Danish definitions');
   });
   it('applies only to ITC-only sentinel nodes', () => {
-    const r = expectVariant(resultFor('dbcg-itc', { ...itc, nodalBurden: 'micro', slnPositive: 1, slnItcOnly: 0 }), 'not-applicable');
+    const r = expectVariant(
+      resultFor('dbcg-itc', { ...itc, nodalBurden: 'micro', slnPositive: 1, slnItcOnly: 0 }),
+      'not-applicable',
+    );
     expect(r.reason).toBe('applies when the sentinel nodes hold isolated tumour cells only (here: micro)');
   });
   it('lists missing inputs without inventing values', () => {

@@ -14,14 +14,26 @@ describe('new inputs', () => {
     expect(INPUTS.multicentric.type).toBe('boolean');
     expect(INPUTS.bilateralCancer.type).toBe('boolean');
     expect(INPUTS.regionalNodalRtPlanned.label).toBe('Regional nodal radiotherapy planned');
-    const f = factsFromPlainInputs({ slnMacroCount: 2, multicentric: true, bilateralCancer: false, regionalNodalRtPlanned: true });
-    expect([f.slnMacroCount, f.multicentric, f.bilateralCancer, f.regionalNodalRtPlanned].map(valueOrStatus)).toEqual([2, true, false, true]);
+    const f = factsFromPlainInputs({
+      slnMacroCount: 2,
+      multicentric: true,
+      bilateralCancer: false,
+      regionalNodalRtPlanned: true,
+    });
+    expect([f.slnMacroCount, f.multicentric, f.bilateralCancer, f.regionalNodalRtPlanned].map(valueOrStatus)).toEqual([
+      2,
+      true,
+      false,
+      true,
+    ]);
   });
 });
 
 describe('slnMacroCount: derived only when forced', () => {
   it('cannot exceed the positive sentinel nodes when both are entered', () => {
-    expect(() => factsFromPlainInputs({ slnPositive: 2, slnMacroCount: 3 })).toThrow('slnMacroCount: 3 nodes with a macrometastasis is more than the 2 positive sentinel nodes given');
+    expect(() => factsFromPlainInputs({ slnPositive: 2, slnMacroCount: 3 })).toThrow(
+      'slnMacroCount: 3 nodes with a macrometastasis is more than the 2 positive sentinel nodes given',
+    );
     expect(factsFromPlainInputs({ slnPositive: 3, slnMacroCount: 3 }).slnMacroCount.status).toBe('present');
   });
 
@@ -47,7 +59,9 @@ describe('slnMacroCount: derived only when forced', () => {
     const facts = emptyFacts();
     facts.nodalBurden = present('macro', 'fhir', [{ reference: 'Observation/pn' }]);
     facts.slnPositive = present(1, 'fhir', [{ reference: 'Observation/pos' }]);
-    facts.slnMacroCount = present(2, 'report-text', [{ reference: 'DiagnosticReport/r1', text: 'Number of nodes with macrometastases: 2' }]);
+    facts.slnMacroCount = present(2, 'report-text', [
+      { reference: 'DiagnosticReport/r1', text: 'Number of nodes with macrometastases: 2' },
+    ]);
     expect(deriveFacts(facts).slnMacroCount.status).toBe('conflict');
     expect(valueOrStatus(derived({ nodalBurden: 'macro', slnPositive: 2, slnMacroCount: 2 }).slnMacroCount)).toBe(2);
   });

@@ -142,7 +142,12 @@ describe.each(Object.entries(TABLE))('%s', (id, { base, cases }) => {
   const patient = { ...COMMON, ...base };
 
   it('the table covers exactly the gating criteria', () => {
-    expect(Object.keys(cases).sort()).toEqual(trial(id).criteria.filter(isGating).map((c) => c.id).sort());
+    expect(Object.keys(cases).sort()).toEqual(
+      trial(id)
+        .criteria.filter(isGating)
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   it('applies = yes when every gating criterion is met', () => {
@@ -152,7 +157,9 @@ describe.each(Object.entries(TABLE))('%s', (id, { base, cases }) => {
     expect(e.questions).toEqual([]);
   });
 
-  const failing = Object.entries(cases).filter((entry): entry is [string, Case & { fail: Inputs }] => entry[1].fail !== undefined);
+  const failing = Object.entries(cases).filter(
+    (entry): entry is [string, Case & { fail: Inputs }] => entry[1].fail !== undefined,
+  );
   it.each(failing)('applies = no when %s is not met, naming it', (criterion, { fail }) => {
     const e = evaluate(id, { ...patient, ...fail });
     expect(e.applies).toBe('no');
@@ -172,7 +179,18 @@ describe.each(Object.entries(TABLE))('%s', (id, { base, cases }) => {
 describe('non-gating criteria never block', () => {
   it('CONFLICT, not-found and unreadable criteria are "met" when settled, else "check", never "unmet"', () => {
     for (const t of TRIALS) {
-      const e = evaluateTrial(t, deriveFacts(factsFromPlainInputs({ ...COMMON, nodalBurden: 'macro', sex: 'male', extranodalExtension: true, clinicalN: 'cN1' })));
+      const e = evaluateTrial(
+        t,
+        deriveFacts(
+          factsFromPlainInputs({
+            ...COMMON,
+            nodalBurden: 'macro',
+            sex: 'male',
+            extranodalExtension: true,
+            clinicalN: 'cN1',
+          }),
+        ),
+      );
       for (const c of e.criteria.filter((x) => !x.gating)) expect(['met', 'check']).toContain(c.status);
     }
   });
@@ -214,7 +232,10 @@ describe('macrometastasis counts are read as the range the facts force', () => {
 describe('disputed inputs', () => {
   const sized = (...mm: number[]) => {
     const facts = deriveFacts(factsFromPlainInputs({ ...COMMON, nodalBurden: 'macro', tumorSizeMm: null }));
-    facts.tumorSizeMm = { status: 'conflict', candidates: mm.map((v, i) => present(v, 'fhir', [{ reference: `Observation/size-${i}` }])) };
+    facts.tumorSizeMm = {
+      status: 'conflict',
+      candidates: mm.map((v, i) => present(v, 'fhir', [{ reference: `Observation/size-${i}` }])),
+    };
     return facts;
   };
 
@@ -234,10 +255,30 @@ describe('disputed inputs', () => {
 describe('every rule reads only the inputs it declares', () => {
   const patients: Inputs[] = [
     { ...COMMON, nodalBurden: 'macro' },
-    { ...COMMON, nodalBurden: 'micro', slnPositive: 2, sex: 'male', clinicalN: 'cN1', extranodalExtension: true, multifocal: false, multicentric: null },
-    { ...COMMON, nodalBurden: 'macro', slnPositive: 3, breastSurgery: 'mastectomy', regionalNodalRtPlanned: true, wholeBreastRtPlanned: false, neoadjuvantTherapy: true },
+    {
+      ...COMMON,
+      nodalBurden: 'micro',
+      slnPositive: 2,
+      sex: 'male',
+      clinicalN: 'cN1',
+      extranodalExtension: true,
+      multifocal: false,
+      multicentric: null,
+    },
+    {
+      ...COMMON,
+      nodalBurden: 'macro',
+      slnPositive: 3,
+      breastSurgery: 'mastectomy',
+      regionalNodalRtPlanned: true,
+      wholeBreastRtPlanned: false,
+      neoadjuvantTherapy: true,
+    },
   ];
-  const criteria = [...TRIALS.flatMap((t) => t.criteria), ...GUIDELINES.flatMap((g) => g.recommendations.flatMap((r) => r.criteria))];
+  const criteria = [
+    ...TRIALS.flatMap((t) => t.criteria),
+    ...GUIDELINES.flatMap((g) => g.recommendations.flatMap((r) => r.criteria)),
+  ];
 
   it.each(criteria.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     for (const p of patients) {

@@ -6,11 +6,23 @@ import { assess } from '../../src/models/evaluate.ts';
 import { GUIDELINES, TRIALS } from '../../src/models/evidence/index.ts';
 
 const assessed = (inputs: Record<string, unknown>) => assess(factsFromPlainInputs(inputs));
-const verdicts = (inputs: Record<string, unknown>) => Object.fromEntries(assessed(inputs).evidence.map((e) => [e.id, e.applies]));
+const verdicts = (inputs: Record<string, unknown>) =>
+  Object.fromEntries(assessed(inputs).evidence.map((e) => [e.id, e.applies]));
 const unmet = (inputs: Record<string, unknown>, id: string) =>
-  assessed(inputs).evidence.find((e) => e.id === id)?.criteria.filter((c) => c.status === 'unmet').map((c) => c.id);
+  assessed(inputs)
+    .evidence.find((e) => e.id === id)
+    ?.criteria.filter((c) => c.status === 'unmet')
+    .map((c) => c.id);
 
-const CLEAN = { sex: 'female', ageYears: 58, clinicalT: 'cT1', clinicalN: 'cN0', tumorSizeMm: 15, breastSurgery: 'breast-conserving', extranodalExtension: false };
+const CLEAN = {
+  sex: 'female',
+  ageYears: 58,
+  clinicalT: 'cT1',
+  clinicalN: 'cN0',
+  tumorSizeMm: 15,
+  breastSurgery: 'breast-conserving',
+  extranodalExtension: false,
+};
 
 describe('situation decides which trials are shown', () => {
   it('ITC only: no trial, the NICE guideline and the corrected ITC definition (fewer than 200 cells)', () => {
@@ -23,13 +35,25 @@ describe('situation decides which trials are shown', () => {
   });
 
   it('micrometastases: Z0011 (it included them), IBCSG 23-01, AMAROS, OTOASOR', () => {
-    const trials = assessed({ ...CLEAN, nodalBurden: 'micro', slnPositive: 1 }).evidence.filter((e) => e.kind === 'trial');
+    const trials = assessed({ ...CLEAN, nodalBurden: 'micro', slnPositive: 1 }).evidence.filter(
+      (e) => e.kind === 'trial',
+    );
     expect(trials.map((e) => e.id)).toEqual(['z0011', 'ibcsg-23-01', 'amaros', 'otoasor']);
   });
 
   it('macrometastases: the macrometastasis trials, INSEMA randomisation 2 and POSNOC', () => {
-    const trials = assessed({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1 }).evidence.filter((e) => e.kind === 'trial');
-    expect(trials.map((e) => e.id)).toEqual(['z0011', 'senomac', 'sinodar-one', 'amaros', 'otoasor', 'insema', 'posnoc']);
+    const trials = assessed({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1 }).evidence.filter(
+      (e) => e.kind === 'trial',
+    );
+    expect(trials.map((e) => e.id)).toEqual([
+      'z0011',
+      'senomac',
+      'sinodar-one',
+      'amaros',
+      'otoasor',
+      'insema',
+      'posnoc',
+    ]);
   });
 
   it('no nodal information: nothing is claimed', () => {
@@ -52,14 +76,24 @@ describe('situation decides which trials are shown', () => {
     expect(posnoc?.notPublished).toContain('Results (the trial is in follow-up)');
     const insema = a.evidence.find((e) => e.id === 'insema');
     expect(insema?.basis).toBe('against-omission');
-    expect(insema?.results[0]).toMatchObject({ arms: [{ label: 'SLNB alone', value: '86.6%' }, { label: 'cALND', value: '93.8%' }] });
+    expect(insema?.results[0]).toMatchObject({
+      arms: [
+        { label: 'SLNB alone', value: '86.6%' },
+        { label: 'cALND', value: '93.8%' },
+      ],
+    });
     expect(insema?.results[0]?.comparison).toContain('not significant');
   });
 
   it('SOUND and INSEMA randomisation 1 are context only, never a verdict', () => {
     const a = assessed({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1 });
     expect(a.evidence.map((e) => e.id)).not.toContain('sound');
-    expect(a.evidence.find((e) => e.id === 'insema')?.context.map((c) => c.text).join(' ')).toMatch(/SOUND.*context only|context only[\s\S]*SOUND/);
+    expect(
+      a.evidence
+        .find((e) => e.id === 'insema')
+        ?.context.map((c) => c.text)
+        .join(' '),
+    ).toMatch(/SOUND.*context only|context only[\s\S]*SOUND/);
   });
 
   it('AMAROS and OTOASOR say they support axillary radiotherapy instead of ALND, not omission', () => {
@@ -74,13 +108,33 @@ describe('situation decides which trials are shown', () => {
 
 describe('the four cases of the clinical review', () => {
   it('cT3 65 mm, two micrometastases with extranodal extension, mastectomy without RT: IBCSG 23-01 does not apply', () => {
-    const inputs = { ...CLEAN, clinicalT: 'cT3', tumorSizeMm: 65, nodalBurden: 'micro', slnPositive: 2, slnExamined: 3, extranodalExtension: true, breastSurgery: 'mastectomy', wholeBreastRtPlanned: false };
+    const inputs = {
+      ...CLEAN,
+      clinicalT: 'cT3',
+      tumorSizeMm: 65,
+      nodalBurden: 'micro',
+      slnPositive: 2,
+      slnExamined: 3,
+      extranodalExtension: true,
+      breastSurgery: 'mastectomy',
+      wholeBreastRtPlanned: false,
+    };
     expect(verdicts(inputs)['ibcsg-23-01']).toBe('no');
     expect(unmet(inputs, 'ibcsg-23-01')).toEqual(['ibcsg.size', 'ibcsg.ene']);
   });
 
   it('cN1: Z0011, SENOMAC and AMAROS do not apply', () => {
-    const v = verdicts({ ...CLEAN, clinicalN: 'cN1', nodalBurden: 'macro', slnPositive: 1, wholeBreastRtPlanned: true, neoadjuvantTherapy: false, bilateralCancer: false, multicentric: false, detectionMethod: 'routine-he' });
+    const v = verdicts({
+      ...CLEAN,
+      clinicalN: 'cN1',
+      nodalBurden: 'macro',
+      slnPositive: 1,
+      wholeBreastRtPlanned: true,
+      neoadjuvantTherapy: false,
+      bilateralCancer: false,
+      multicentric: false,
+      detectionMethod: 'routine-he',
+    });
     expect([v.z0011, v.senomac, v.amaros]).toEqual(['no', 'no', 'no']);
   });
 
@@ -90,23 +144,37 @@ describe('the four cases of the clinical review', () => {
   });
 
   it('IHC-only macrometastasis fails Z0011', () => {
-    expect(unmet({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1, detectionMethod: 'ihc' }, 'z0011')).toEqual(['z11.detect']);
+    expect(unmet({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1, detectionMethod: 'ihc' }, 'z0011')).toEqual([
+      'z11.detect',
+    ]);
   });
 });
 
 describe('why the count may matter next', () => {
-  const note = (inputs: Record<string, unknown>) => assessed(inputs).evidenceNotes.find((n) => n.id === 'count-matters-next');
+  const note = (inputs: Record<string, unknown>) =>
+    assessed(inputs).evidenceNotes.find((n) => n.id === 'count-matters-next');
 
   it('replaces the systemic-therapy block: monarchE, RxPONDER, nodal RT trials, DBCG; no Oncotype cut-offs', () => {
     const n = note({ ...CLEAN, nodalBurden: 'micro', slnPositive: 1 });
     const text = n?.statements.map((s) => s.text).join(' ') ?? '';
-    for (const part of ['monarchE', 'RxPONDER', 'MA.20', 'EORTC 22922', 'pN stage stays unknown']) expect(text).toContain(part);
-    expect(JSON.stringify(assessed({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1 }))).not.toMatch(/Oncotype|18–30|≥31/);
+    for (const part of ['monarchE', 'RxPONDER', 'MA.20', 'EORTC 22922', 'pN stage stays unknown'])
+      expect(text).toContain(part);
+    expect(JSON.stringify(assessed({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1 }))).not.toMatch(
+      /Oncotype|18–30|≥31/,
+    );
   });
 
   it('the observed pN2–3 rates (10% vs 34%) only after macrometastases', () => {
-    expect(note({ ...CLEAN, nodalBurden: 'micro', slnPositive: 1 })?.statements.map((s) => s.text).join(' ')).not.toContain('34%');
-    expect(note({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1 })?.statements.map((s) => s.text).join(' ')).toMatch(/10% had 4 or more \(pN2–3\); after 2, 50% and 34%/);
+    expect(
+      note({ ...CLEAN, nodalBurden: 'micro', slnPositive: 1 })
+        ?.statements.map((s) => s.text)
+        .join(' '),
+    ).not.toContain('34%');
+    expect(
+      note({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1 })
+        ?.statements.map((s) => s.text)
+        .join(' '),
+    ).toMatch(/10% had 4 or more \(pN2–3\); after 2, 50% and 34%/);
   });
 
   it('neoadjuvant therapy: the note that the models and Z0011 / SINODAR-ONE exclude it', () => {
@@ -128,7 +196,10 @@ describe('evidence data', () => {
     return Object.entries(object).flatMap(([k, v]) => {
       if (['id', 'short', 'citation', 'situations', 'inputs'].includes(k)) return [];
       // The definition's own citation covers its own fields, not the criteria, results and notes inside it.
-      const nestedCited = typeof v === 'object' && v !== null && !(Array.isArray(v) && v.every((x) => typeof x === 'string')) ? !root && here : here;
+      const nestedCited =
+        typeof v === 'object' && v !== null && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))
+          ? !root && here
+          : here;
       return uncited(v, `${path}.${k}`, nestedCited, false);
     });
   }
@@ -136,16 +207,25 @@ describe('evidence data', () => {
   it('no number without a citation field', () => {
     const offenders = [...TRIALS, ...GUIDELINES].flatMap((d) => uncited(d, d.id, false, true));
     const notes = assessed({ ...CLEAN, nodalBurden: 'macro', slnPositive: 1, neoadjuvantTherapy: true }).evidenceNotes;
-    const noteOffenders = notes.flatMap((n) => n.statements.flatMap((s, i) => uncited(s, `${n.id}[${i}]`, false, false)));
+    const noteOffenders = notes.flatMap((n) =>
+      n.statements.flatMap((s, i) => uncited(s, `${n.id}[${i}]`, false, false)),
+    );
     expect([...offenders, ...noteOffenders]).toEqual([]);
   });
 
   it('the walk does catch a number without a citation', () => {
-    const bad = { id: 'x', citation: 'c', results: [{ endpoint: 'OS at 5 years', arms: [{ label: 'A', value: '90%' }] }] };
-    expect(uncited(bad, 'x', false, true)).toEqual(['x.results[0].endpoint: OS at 5 years', 'x.results[0].arms[0].value: 90%']);
+    const bad = {
+      id: 'x',
+      citation: 'c',
+      results: [{ endpoint: 'OS at 5 years', arms: [{ label: 'A', value: '90%' }] }],
+    };
+    expect(uncited(bad, 'x', false, true)).toEqual([
+      'x.results[0].endpoint: OS at 5 years',
+      'x.results[0].arms[0].value: 90%',
+    ]);
   });
 
-  it('results name their arms: every arm label is one of the trial\'s arms, stated in the same order', () => {
+  it("results name their arms: every arm label is one of the trial's arms, stated in the same order", () => {
     for (const t of TRIALS) {
       const labels = t.arms.items.map((a) => a.label);
       for (const r of t.results) for (const arm of r.arms) expect(labels).toContain(arm.label);
@@ -154,11 +234,19 @@ describe('evidence data', () => {
 
   it('corrected citations: AMAROS lymphoedema and second cancers from Bartels JCO 2023; SINODAR-ONE ALND first, with follow-up', () => {
     const amaros = TRIALS.find((t) => t.id === 'amaros');
-    for (const endpoint of ['Lymphoedema at 5 years (updated analysis)', 'Second primary cancers at 10 years (exploratory)']) {
-      expect(amaros?.results.find((r) => r.endpoint === endpoint)?.citation).toMatch(/^Bartels SAL.*J Clin Oncol 2023;41\(12\):2159/);
+    for (const endpoint of [
+      'Lymphoedema at 5 years (updated analysis)',
+      'Second primary cancers at 10 years (exploratory)',
+    ]) {
+      expect(amaros?.results.find((r) => r.endpoint === endpoint)?.citation).toMatch(
+        /^Bartels SAL.*J Clin Oncol 2023;41\(12\):2159/,
+      );
     }
     const sinodar = TRIALS.find((t) => t.id === 'sinodar-one')?.results[0];
-    expect(sinodar?.arms).toEqual([{ label: 'ALND', value: '98.9%' }, { label: 'SLNB only', value: '98.8%' }]);
+    expect(sinodar?.arms).toEqual([
+      { label: 'ALND', value: '98.9%' },
+      { label: 'SLNB only', value: '98.8%' },
+    ]);
     expect(sinodar?.followUp).toBe('median 34.0 months');
   });
 });

@@ -15,11 +15,20 @@ const testOnlyModel = {
   outcome: 'test outcome',
   population: 'test population',
   citations: [{ text: 'Test fixture, not a clinical model' }],
-  requirements: [{ condition: { input: 'slnPositive', atLeast: 1 }, reason: 'needs a positive node', whenUnknown: 'missing' }],
+  requirements: [
+    { condition: { input: 'slnPositive', atLeast: 1 }, reason: 'needs a positive node', whenUnknown: 'missing' },
+  ],
   intercept: -2,
   terms: [
     { id: 'lvi', label: 'LVI', type: 'indicator', when: { input: 'lvi', equals: true }, coefficient: 1 },
-    { id: 'neg', label: '√ negative nodes', type: 'numeric', input: 'slnNegative', transform: 'sqrt', coefficient: 0.5 },
+    {
+      id: 'neg',
+      label: '√ negative nodes',
+      type: 'numeric',
+      input: 'slnNegative',
+      transform: 'sqrt',
+      coefficient: 0.5,
+    },
   ],
 };
 
@@ -28,7 +37,12 @@ describe('model-definition schema', () => {
     for (const model of BUILTIN_MODELS) expect(modelDefinitionErrors(model), model.id).toBeNull();
   });
   it('rejects unknown inputs, missing coefficients and uncoded factors without a reason', () => {
-    expect(modelDefinitionErrors({ ...testOnlyModel, terms: [{ id: 'x', label: 'x', type: 'numeric', input: 'tumourSize', coefficient: 1 }] })).not.toBeNull();
+    expect(
+      modelDefinitionErrors({
+        ...testOnlyModel,
+        terms: [{ id: 'x', label: 'x', type: 'numeric', input: 'tumourSize', coefficient: 1 }],
+      }),
+    ).not.toBeNull();
     const { intercept: _i, ...noIntercept } = testOnlyModel;
     expect(modelDefinitionErrors(noIntercept)).toMatch(/intercept/);
     const sysu = BUILTIN_MODELS.find((m) => m.id === 'sysu-pn2')!;
@@ -41,18 +55,32 @@ describe('applyLocalModelConfig', () => {
   it('adds a locally configured model, labelled as such in its results', () => {
     const models = applyLocalModelConfig({ models: [testOnlyModel] });
     expect(models.map((m) => m.id)).toEqual([...BUILTIN_MODELS.map((m) => m.id), 'site-test-model']);
-    const assessment = assess(factsFromPlainInputs({ slnExamined: 5, slnPositive: 1, slnItcOnly: 0, lvi: true }), { models });
-    const result = expectVariant(assessment.models.find((m) => m.id === 'site-test-model')!, 'probability');
+    const assessment = assess(factsFromPlainInputs({ slnExamined: 5, slnPositive: 1, slnItcOnly: 0, lvi: true }), {
+      models,
+    });
+    const result = expectVariant(
+      assessment.models.find((m) => m.id === 'site-test-model')!,
+      'probability',
+    );
     expect(result.locallyConfigured).toBe(true);
     expect(result.probability).toBeCloseTo(0.5, 12);
     expect(assessment.models.find((m) => m.id === 'mskcc-nsn')?.locallyConfigured).toBeUndefined();
   });
 
   it('applies a local intercept to sysu-pn2 and labels it', () => {
-    const models = applyLocalModelConfig({ calibrations: [{ model: 'sysu-pn2', intercept: -3, source: 'test cohort' }] });
+    const models = applyLocalModelConfig({
+      calibrations: [{ model: 'sysu-pn2', intercept: -3, source: 'test cohort' }],
+    });
     const sysu = models.find((m) => m.id === 'sysu-pn2')!;
     const facts = deriveFacts(
-      factsFromPlainInputs({ slnExamined: 3, slnPositive: 2, slnItcOnly: 0, nodalBurden: 'macro', lvi: false, axillaryUltrasoundSuspicious: false }),
+      factsFromPlainInputs({
+        slnExamined: 3,
+        slnPositive: 2,
+        slnItcOnly: 0,
+        nodalBurden: 'macro',
+        lvi: false,
+        axillaryUltrasoundSuspicious: false,
+      }),
     );
     const r = expectVariant(evaluateModel(sysu, facts), 'relative-odds');
     expect(r.locallyConfigured).toBe(true);
@@ -62,9 +90,15 @@ describe('applyLocalModelConfig', () => {
   });
 
   it('fails loudly on a bad config', () => {
-    expect(() => applyLocalModelConfig({ models: [{ ...testOnlyModel, id: 'mskcc-nsn' }] })).toThrow('model id "mskcc-nsn" is already in use');
-    expect(() => applyLocalModelConfig({ calibrations: [{ model: 'mskcc-nsn', intercept: 1, source: 'x' }] })).toThrow(/only relative-odds/);
-    expect(() => applyLocalModelConfig({ calibrations: [{ model: 'nope', intercept: 1, source: 'x' }] })).toThrow(/unknown model/);
+    expect(() => applyLocalModelConfig({ models: [{ ...testOnlyModel, id: 'mskcc-nsn' }] })).toThrow(
+      'model id "mskcc-nsn" is already in use',
+    );
+    expect(() => applyLocalModelConfig({ calibrations: [{ model: 'mskcc-nsn', intercept: 1, source: 'x' }] })).toThrow(
+      /only relative-odds/,
+    );
+    expect(() => applyLocalModelConfig({ calibrations: [{ model: 'nope', intercept: 1, source: 'x' }] })).toThrow(
+      /unknown model/,
+    );
     expect(() => applyLocalModelConfig({ extra: 1 })).toThrow(ModelConfigError);
   });
 });

@@ -21,19 +21,54 @@ describe('mskcc-nsn check vectors (docs/models.md "MSKCC nomogram (mskcc-nsn)")'
     ['A IHC', { ...vectorA, detectionMethod: 'ihc' }, 5.68, 5.675626],
     [
       'E: ductal NG3, LVI, multifocal, ER−, 0 neg, 2 pos, 3.5 cm, frozen',
-      { histologicType: 'ductal', nuclearGrade: 3, lvi: true, multifocal: true, erStatus: 'negative', slnExamined: 2, slnPositive: 2, slnItcOnly: 0, tumorSizeMm: 35, detectionMethod: 'frozen-section', frozenSectionInfo: 'available' },
+      {
+        histologicType: 'ductal',
+        nuclearGrade: 3,
+        lvi: true,
+        multifocal: true,
+        erStatus: 'negative',
+        slnExamined: 2,
+        slnPositive: 2,
+        slnItcOnly: 0,
+        tumorSizeMm: 35,
+        detectionMethod: 'frozen-section',
+        frozenSectionInfo: 'available',
+      },
       79.49,
       79.485544,
     ],
     [
       'F: ductal NG1, ER+, 3 neg, 1 pos, 0.8 cm, IHC',
-      { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'positive', slnExamined: 4, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 8, detectionMethod: 'ihc', frozenSectionInfo: 'available' },
+      {
+        histologicType: 'ductal',
+        nuclearGrade: 1,
+        lvi: false,
+        multifocal: false,
+        erStatus: 'positive',
+        slnExamined: 4,
+        slnPositive: 1,
+        slnItcOnly: 0,
+        tumorSizeMm: 8,
+        detectionMethod: 'ihc',
+        frozenSectionInfo: 'available',
+      },
       2.77,
       2.771031,
     ],
     [
       'G: lobular, LVI, ER+, 0 neg, 1 pos, 1.5 cm, routine',
-      { histologicType: 'lobular', lvi: true, multifocal: false, erStatus: 'positive', slnExamined: 1, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 15, detectionMethod: 'routine-he', frozenSectionInfo: 'available' },
+      {
+        histologicType: 'lobular',
+        lvi: true,
+        multifocal: false,
+        erStatus: 'positive',
+        slnExamined: 1,
+        slnPositive: 1,
+        slnItcOnly: 0,
+        tumorSizeMm: 15,
+        detectionMethod: 'routine-he',
+        frozenSectionInfo: 'available',
+      },
       31.05,
       31.052048,
     ],
@@ -48,14 +83,32 @@ describe('mskcc-nsn check vectors (docs/models.md "MSKCC nomogram (mskcc-nsn)")'
 
   it('lobular tumours need no nuclear grade', () => {
     const r = expectVariant(
-      resultFor('mskcc-nsn', { histologicType: 'lobular', lvi: true, multifocal: false, erStatus: 'positive', slnExamined: 1, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 15, detectionMethod: 'routine-he', frozenSectionInfo: 'available' }),
+      resultFor('mskcc-nsn', {
+        histologicType: 'lobular',
+        lvi: true,
+        multifocal: false,
+        erStatus: 'positive',
+        slnExamined: 1,
+        slnPositive: 1,
+        slnItcOnly: 0,
+        tumorSizeMm: 15,
+        detectionMethod: 'routine-he',
+        frozenSectionInfo: 'available',
+      }),
       'probability',
     );
     expect(r.contributions.find((c) => c.term === 'typeAndNuclearGrade')?.value).toBe(0.16006933);
   });
 
   it('low-positive ER counted as ER positive (a chosen assumption) gives the ER-positive value', () => {
-    expect(percent('mskcc-nsn', { ...vectorA, erStatus: 'low-positive', erLowPositiveAs: 'positive', detectionMethod: 'frozen-section' })).toBeCloseTo(31.927247, 4);
+    expect(
+      percent('mskcc-nsn', {
+        ...vectorA,
+        erStatus: 'low-positive',
+        erLowPositiveAs: 'positive',
+        detectionMethod: 'frozen-section',
+      }),
+    ).toBeCloseTo(31.927247, 4);
   });
 
   it('reports per-term contributions that add up to the linear predictor', () => {
@@ -70,19 +123,46 @@ describe('mskcc-nsn check vectors (docs/models.md "MSKCC nomogram (mskcc-nsn)")'
 
 describe('mskcc-nsn display like the calculator', () => {
   it('shows whole percent', () => {
-    expect(expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section' }), 'probability').display).toBe('32%');
-    expect(expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'ihc' }), 'probability').display).toBe('6%');
+    expect(
+      expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section' }), 'probability').display,
+    ).toBe('32%');
+    expect(expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'ihc' }), 'probability').display).toBe(
+      '6%',
+    );
   });
   it('H: 99.53% shows ">99%" (and warns: 7 positive is in range, 9 cm is in range)', () => {
     const r = expectVariant(
-      resultFor('mskcc-nsn', { histologicType: 'ductal', nuclearGrade: 3, lvi: true, multifocal: true, erStatus: 'positive', slnExamined: 7, slnPositive: 7, slnItcOnly: 0, tumorSizeMm: 90, detectionMethod: 'frozen-section' }),
+      resultFor('mskcc-nsn', {
+        histologicType: 'ductal',
+        nuclearGrade: 3,
+        lvi: true,
+        multifocal: true,
+        erStatus: 'positive',
+        slnExamined: 7,
+        slnPositive: 7,
+        slnItcOnly: 0,
+        tumorSizeMm: 90,
+        detectionMethod: 'frozen-section',
+      }),
       'probability',
     );
     expect(r.probability * 100).toBeCloseTo(99.527137, 4);
     expect(r.display).toBe('>99%');
   });
   it('I: 0.52% rounds to "1%" exactly as riskcalc.org does (R round), and 14 negative nodes is in range', () => {
-    const inputs = { histologicType: 'ductal', nuclearGrade: 1, lvi: false, multifocal: false, erStatus: 'negative', slnExamined: 15, slnPositive: 1, slnItcOnly: 0, tumorSizeMm: 1, detectionMethod: 'ihc', frozenSectionInfo: 'available' };
+    const inputs = {
+      histologicType: 'ductal',
+      nuclearGrade: 1,
+      lvi: false,
+      multifocal: false,
+      erStatus: 'negative',
+      slnExamined: 15,
+      slnPositive: 1,
+      slnItcOnly: 0,
+      tumorSizeMm: 1,
+      detectionMethod: 'ihc',
+      frozenSectionInfo: 'available',
+    };
     const r = expectVariant(resultFor('mskcc-nsn', inputs), 'probability');
     expect(r.probability * 100).toBeCloseTo(0.515541, 4);
     expect(r.display).toBe('1%');
@@ -96,29 +176,71 @@ describe('mskcc-nsn display like the calculator', () => {
 
 describe('mskcc-nsn ranges, applicability, missing inputs', () => {
   it('shows no percentage outside the ranges the calculator accepts, saying which', () => {
-    const reason = (inputs: Record<string, unknown>) => expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', ...inputs }), 'not-applicable').reason;
-    expect(reason({ slnExamined: 16 })).toBe('outside the range the nomogram accepts: negative sentinel nodes 0–14, here 15');
-    expect(reason({ slnExamined: 9, slnPositive: 8 })).toBe('outside the range the nomogram accepts: positive sentinel nodes 1–7, here 8');
-    expect(reason({ tumorSizeMm: 95 })).toBe('outside the range the nomogram accepts: pathological size 0.1–9 cm, here 95 mm');
-    expect(reason({ tumorSizeMm: 0.5 })).toBe('outside the range the nomogram accepts: pathological size 0.1–9 cm, here 0.5 mm');
+    const reason = (inputs: Record<string, unknown>) =>
+      expectVariant(
+        resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', ...inputs }),
+        'not-applicable',
+      ).reason;
+    expect(reason({ slnExamined: 16 })).toBe(
+      'outside the range the nomogram accepts: negative sentinel nodes 0–14, here 15',
+    );
+    expect(reason({ slnExamined: 9, slnPositive: 8 })).toBe(
+      'outside the range the nomogram accepts: positive sentinel nodes 1–7, here 8',
+    );
+    expect(reason({ tumorSizeMm: 95 })).toBe(
+      'outside the range the nomogram accepts: pathological size 0.1–9 cm, here 95 mm',
+    );
+    expect(reason({ tumorSizeMm: 0.5 })).toBe(
+      'outside the range the nomogram accepts: pathological size 0.1–9 cm, here 0.5 mm',
+    );
     // The limits themselves are accepted.
-    expect(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', slnExamined: 21, slnPositive: 7, tumorSizeMm: 90 }).result).toBe('probability');
-    expect(resultFor('mskcc-nsn-nofs', { ...vectorA, frozenSectionInfo: 'unavailable', detectionMethod: 'ihc', slnPositive: 8, slnExamined: 8 }).result).toBe('not-applicable');
+    expect(
+      resultFor('mskcc-nsn', {
+        ...vectorA,
+        detectionMethod: 'frozen-section',
+        slnExamined: 21,
+        slnPositive: 7,
+        tumorSizeMm: 90,
+      }).result,
+    ).toBe('probability');
+    expect(
+      resultFor('mskcc-nsn-nofs', {
+        ...vectorA,
+        frozenSectionInfo: 'unavailable',
+        detectionMethod: 'ihc',
+        slnPositive: 8,
+        slnExamined: 8,
+      }).result,
+    ).toBe('not-applicable');
   });
   it('is not applicable after neoadjuvant therapy', () => {
-    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', neoadjuvantTherapy: true }), 'not-applicable');
+    const r = expectVariant(
+      resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', neoadjuvantTherapy: true }),
+      'not-applicable',
+    );
     expect(r.reason).toMatch(/systemic therapy was given before surgery/);
   });
   it('is not applicable with clinically involved nodes', () => {
-    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', clinicalN: 'cN1' }), 'not-applicable');
-    expect(r.reason).toBe('clinically involved axillary nodes (cN1); the nomogram is for clinically node-negative patients');
+    const r = expectVariant(
+      resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', clinicalN: 'cN1' }),
+      'not-applicable',
+    );
+    expect(r.reason).toBe(
+      'clinically involved axillary nodes (cN1); the nomogram is for clinically node-negative patients',
+    );
   });
   it('is not applicable without a positive sentinel node (ITC only)', () => {
-    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'ihc', slnPositive: 0, slnItcOnly: 1 }), 'not-applicable');
+    const r = expectVariant(
+      resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'ihc', slnPositive: 0, slnItcOnly: 1 }),
+      'not-applicable',
+    );
     expect(r.reason).toMatch(/no positive sentinel node/);
   });
   it('is not applicable to mixed or other histology, saying which', () => {
-    const r = expectVariant(resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', histologicType: 'mixed' }), 'not-applicable');
+    const r = expectVariant(
+      resultFor('mskcc-nsn', { ...vectorA, detectionMethod: 'frozen-section', histologicType: 'mixed' }),
+      'not-applicable',
+    );
     expect(r.reason).toBe('histologic type is mixed; the nomogram covers ductal and lobular carcinoma only');
   });
   it('warns, without refusing, when neoadjuvant therapy and clinical N are not recorded', () => {
@@ -150,18 +272,29 @@ describe('mskcc-nsn-nofs (docs/models.md "MSKCC form without frozen-section info
       [{ ...nofs, detectionMethod: 'serial-he' }, 8.595336],
       [{ ...nofs, detectionMethod: 'ihc' }, 6.872444],
     ];
-    for (const [inputs, expected] of cases) expect(Math.abs(percent('mskcc-nsn-nofs', inputs) - expected)).toBeLessThan(1e-4);
+    for (const [inputs, expected] of cases)
+      expect(Math.abs(percent('mskcc-nsn-nofs', inputs) - expected)).toBeLessThan(1e-4);
     expect(Math.abs(percent('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'routine-he' }) - 27.63)).toBeLessThan(0.005);
   });
   it('is not used when the record states a frozen-section result', () => {
-    const r = expectVariant(resultFor('mskcc-nsn-nofs', { ...vectorA, detectionMethod: 'routine-he' }), 'not-applicable');
-    expect(r.reason).toBe("the record states a frozen-section result on the sentinel node; the calculator's frozen-section form is used");
+    const r = expectVariant(
+      resultFor('mskcc-nsn-nofs', { ...vectorA, detectionMethod: 'routine-he' }),
+      'not-applicable',
+    );
+    expect(r.reason).toBe(
+      "the record states a frozen-section result on the sentinel node; the calculator's frozen-section form is used",
+    );
   });
   it('has no frozen-section category', () => {
-    const r = expectVariant(resultFor('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'frozen-section' }), 'not-applicable');
+    const r = expectVariant(
+      resultFor('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'frozen-section' }),
+      'not-applicable',
+    );
     expect(r.reason).toMatch(/no frozen-section category/);
   });
   it('applies the same population rules', () => {
-    expect(resultFor('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'ihc', neoadjuvantTherapy: true }).applicable).toBe(false);
+    expect(resultFor('mskcc-nsn-nofs', { ...nofs, detectionMethod: 'ihc', neoadjuvantTherapy: true }).applicable).toBe(
+      false,
+    );
   });
 });

@@ -35,11 +35,13 @@ describe('the range of the form without frozen-section information (detection me
 
   it('runs over the three methods of that form, with the check-vector values', () => {
     expect(r.range.over).toEqual(['detectionMethod']);
-    expect(r.range.values.map((v) => [v.assignment.detectionMethod, Number((v.probability * 100).toFixed(6))])).toEqual([
-      ['routine-he', 27.633427],
-      ['serial-he', 8.595336],
-      ['ihc', 6.872444],
-    ]);
+    expect(r.range.values.map((v) => [v.assignment.detectionMethod, Number((v.probability * 100).toFixed(6))])).toEqual(
+      [
+        ['routine-he', 27.633427],
+        ['serial-he', 8.595336],
+        ['ihc', 6.872444],
+      ],
+    );
     expect(r.range.low * 100).toBeCloseTo(6.872444, 5);
     expect(r.range.high * 100).toBeCloseTo(27.633427, 5);
     expect(r.range.capped).toBe(false);
@@ -48,7 +50,10 @@ describe('the range of the form without frozen-section information (detection me
   });
 
   it('narrows to one number once the method is chosen (what-if)', () => {
-    const chosen = expectVariant(resultFor('mskcc-nsn-nofs', { ...noMethod, detectionMethod: 'serial-he' }), 'probability');
+    const chosen = expectVariant(
+      resultFor('mskcc-nsn-nofs', { ...noMethod, detectionMethod: 'serial-he' }),
+      'probability',
+    );
     expect(chosen.probability * 100).toBeCloseTo(8.595336, 5);
     expect('range' in chosen).toBe(false);
   });
@@ -59,16 +64,28 @@ describe('values a range runs over', () => {
     const { nuclearGrade: _g, ...rest } = noMethod;
     const r = expectVariant(resultFor('mskcc-nsn-nofs', { ...rest, grade: 3, detectionMethod: 'routine-he' }), 'range');
     expect(r.range.values.map((v) => v.assignment.nuclearGrade)).toEqual([2, 3]);
-    const g2 = expectVariant(resultFor('mskcc-nsn-nofs', { ...rest, grade: 2, detectionMethod: 'routine-he' }), 'range');
+    const g2 = expectVariant(
+      resultFor('mskcc-nsn-nofs', { ...rest, grade: 2, detectionMethod: 'routine-he' }),
+      'range',
+    );
     expect(g2.range.values.map((v) => v.assignment.nuclearGrade)).toEqual([1, 2, 3]);
   });
 
   it('ER low-positive: both assumptions, each equal to the ER-positive and ER-negative values', () => {
-    const r = expectVariant(resultFor('mskcc-nsn-nofs', { ...vectorA, erStatus: 'low-positive', detectionMethod: 'routine-he' }), 'range');
+    const r = expectVariant(
+      resultFor('mskcc-nsn-nofs', { ...vectorA, erStatus: 'low-positive', detectionMethod: 'routine-he' }),
+      'range',
+    );
     expect(r.range.over).toEqual(['erLowPositiveAs']);
     const [asPositive, asNegative] = r.range.values;
-    expect(asPositive?.probability).toBeCloseTo(direct('mskcc-nsn-nofs', { ...vectorA, detectionMethod: 'routine-he' }) as number, 12);
-    expect(asNegative?.probability).toBeCloseTo(direct('mskcc-nsn-nofs', { ...vectorA, erStatus: 'negative', detectionMethod: 'routine-he' }) as number, 12);
+    expect(asPositive?.probability).toBeCloseTo(
+      direct('mskcc-nsn-nofs', { ...vectorA, detectionMethod: 'routine-he' }) as number,
+      12,
+    );
+    expect(asNegative?.probability).toBeCloseTo(
+      direct('mskcc-nsn-nofs', { ...vectorA, erStatus: 'negative', detectionMethod: 'routine-he' }) as number,
+      12,
+    );
   });
 
   it('ITC-only nodes: left out, counted as negative, counted as positive — each equal to the plain counts', () => {
@@ -77,7 +94,13 @@ describe('values a range runs over', () => {
     expect(r.range.over).toEqual(['itcNodesAs']);
     const byChoice = Object.fromEntries(r.range.values.map((v) => [v.assignment.itcNodesAs, v.probability]));
     const plain = (examined: number, positive: number) =>
-      direct('mskcc-nsn-nofs', { ...vectorA, slnExamined: examined, slnPositive: positive, slnItcOnly: 0, detectionMethod: 'routine-he' });
+      direct('mskcc-nsn-nofs', {
+        ...vectorA,
+        slnExamined: examined,
+        slnPositive: positive,
+        slnItcOnly: 0,
+        detectionMethod: 'routine-he',
+      });
     expect(byChoice['left-out']).toBeCloseTo(plain(2, 1) as number, 12); // n− 1, n+ 1
     expect(byChoice.negative).toBeCloseTo(plain(3, 1) as number, 12); // n− 2, n+ 1
     expect(byChoice.positive).toBeCloseTo(plain(3, 2) as number, 12); // n− 1, n+ 2
@@ -95,7 +118,14 @@ describe('values a range runs over', () => {
     const { nuclearGrade: _g, lvi: _l, multifocal: _m, ...rest } = noMethod;
     const inputs = { ...rest, erStatus: 'low-positive', slnExamined: 3, slnItcOnly: 1, frozenSectionInfo: 'available' };
     const r = expectVariant(resultFor('mskcc-nsn', inputs), 'range');
-    expect(r.range.over.sort()).toEqual(['detectionMethod', 'erLowPositiveAs', 'itcNodesAs', 'lvi', 'multifocal', 'nuclearGrade']);
+    expect(r.range.over.sort()).toEqual([
+      'detectionMethod',
+      'erLowPositiveAs',
+      'itcNodesAs',
+      'lvi',
+      'multifocal',
+      'nuclearGrade',
+    ]);
     expect(r.range.values).toHaveLength(RANGE_VALUES_CAP);
     expect(r.range.capped).toBe(true);
     const all = allAssignments(r.range.over, undefined).map((a) => direct('mskcc-nsn', { ...inputs, ...a }) as number);
@@ -109,7 +139,7 @@ describe('values a range runs over', () => {
 // every consistent assignment, each listed value is the model with that assignment given, and a
 // chosen assignment narrows the result to that one number.
 describe('range bounds (property)', () => {
-  const maybe = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
   const patient = fc.record({
     histologicType: fc.constantFrom('ductal', 'lobular'),
     grade: maybe(fc.constantFrom(1, 2, 3)),
@@ -131,7 +161,9 @@ describe('range bounds (property)', () => {
         if (p.grade === 3 && p.nuclearGrade === 1) return; // an inconsistent record, not a test case
         const { slnNegative, ...rest } = p;
         const inputs = Object.fromEntries(
-          Object.entries({ ...rest, slnExamined: p.slnPositive + slnNegative + p.slnItcOnly }).filter(([, v]) => v !== undefined),
+          Object.entries({ ...rest, slnExamined: p.slnPositive + slnNegative + p.slnItcOnly }).filter(
+            ([, v]) => v !== undefined,
+          ),
         );
         const forms = ['mskcc-nsn', 'mskcc-nsn-nofs'].map((id) => resultFor(id, inputs));
         const used = forms.filter((r) => r.result !== 'not-applicable');
@@ -145,7 +177,8 @@ describe('range bounds (property)', () => {
         expect(r.range.low).toBeCloseTo(Math.min(...ps), 12);
         expect(r.range.high).toBeCloseTo(Math.max(...ps), 12);
         expect(r.range.values.length).toBe(Math.min(values.length, RANGE_VALUES_CAP));
-        for (const v of r.range.values) expect(v.probability).toBeCloseTo(direct(r.id, { ...inputs, ...v.assignment }) as number, 12);
+        for (const v of r.range.values)
+          expect(v.probability).toBeCloseTo(direct(r.id, { ...inputs, ...v.assignment }) as number, 12);
       }),
       { numRuns: 60 },
     );
@@ -181,7 +214,9 @@ describe('one MSKCC form per patient', () => {
 describe('population', () => {
   it('male patients are outside the calculator (for women); DBCG and Sun Yat-sen only carry a caveat', () => {
     for (const id of ['mskcc-nsn', 'mskcc-nsn-nofs']) {
-      expect(expectVariant(resultFor(id, { ...noMethod, sex: 'male' }), 'not-applicable').reason).toMatch(/for women .* male, outside its population/);
+      expect(expectVariant(resultFor(id, { ...noMethod, sex: 'male' }), 'not-applicable').reason).toMatch(
+        /for women .* male, outside its population/,
+      );
     }
     // What-if only: the value anyway, labelled outside the population, never as the result.
     const male = expectVariant(resultFor('mskcc-nsn-nofs', { ...noMethod, sex: 'male' }), 'not-applicable');
@@ -196,6 +231,8 @@ describe('population', () => {
     const dbcg = resultFor('dbcg-micro', { ...vectorA, sex: 'male', nodalBurden: 'micro' });
     expect(dbcg.result).toBe('risk-factors');
     expect(dbcg.warnings).toContain("The cohort's sex is not published; this patient is male.");
-    expect(resultFor('sysu-pn2', { ...vectorA, sex: 'female', nodalBurden: 'macro' }).warnings.join(' ')).not.toContain('male');
+    expect(resultFor('sysu-pn2', { ...vectorA, sex: 'female', nodalBurden: 'macro' }).warnings.join(' ')).not.toContain(
+      'male',
+    );
   });
 });

@@ -33,14 +33,20 @@ describe('sysu-pn2', () => {
   });
 
   it('multiplies every present factor', () => {
-    const r = expectVariant(resultFor('sysu-pn2', { ...base, lvi: true, axillaryUltrasoundSuspicious: true, slnPositive: 1, slnExamined: 2 }), 'relative-odds');
+    const r = expectVariant(
+      resultFor('sysu-pn2', { ...base, lvi: true, axillaryUltrasoundSuspicious: true, slnPositive: 1, slnExamined: 2 }),
+      'relative-odds',
+    );
     expect(r.relativeOdds).toBeCloseTo(9.15 * 2.27 * 1.93, 6);
     expect(r.observedRates[0]?.events).toBe(47);
     expect(r.observedRates[0]?.total).toBe(511);
   });
 
   it('reference patient (micrometastasis, one node, no other factor) has relative odds 1', () => {
-    const r = expectVariant(resultFor('sysu-pn2', { ...base, nodalBurden: 'micro', slnPositive: 1, slnExamined: 2 }), 'relative-odds');
+    const r = expectVariant(
+      resultFor('sysu-pn2', { ...base, nodalBurden: 'micro', slnPositive: 1, slnExamined: 2 }),
+      'relative-odds',
+    );
     expect(r.relativeOdds).toBe(1);
   });
 
@@ -50,7 +56,11 @@ describe('sysu-pn2', () => {
     expect(larger).toMatchObject({ status: 'not-coded', oddsRatio: 2.07, ci95: [1.15, 3.73] });
     expect(larger?.note).toBe('the size cut-off is not published; value shown, left out of the product');
     expect(larger?.patientValue).toBe('Pathologic tumour size: 22 mm; Clinical T: cT1');
-    expect(r.factors?.find((f) => f.id === 'fewerNegative')).toMatchObject({ status: 'not-coded', oddsRatio: 1.54, patientValue: 'Sentinel nodes negative: 1' });
+    expect(r.factors?.find((f) => f.id === 'fewerNegative')).toMatchObject({
+      status: 'not-coded',
+      oddsRatio: 1.54,
+      patientValue: 'Sentinel nodes negative: 1',
+    });
     expect(r.warnings).toEqual([
       'Left out of the relative odds because their coding is not published: Larger tumour size; Fewer negative sentinel nodes (per node less)',
     ]);
@@ -65,7 +75,10 @@ describe('sysu-pn2', () => {
       ['sentinel macrometastases', 'a positive non-sentinel node', 23.9],
     ]);
     // After a micrometastasis the SENOMAC macrometastasis figures are not shown.
-    const oneMicro = expectVariant(resultFor('sysu-pn2', { ...base, nodalBurden: 'micro', slnPositive: 1, slnExamined: 2 }), 'relative-odds');
+    const oneMicro = expectVariant(
+      resultFor('sysu-pn2', { ...base, nodalBurden: 'micro', slnPositive: 1, slnExamined: 2 }),
+      'relative-odds',
+    );
     expect(oneMicro.observedRates.map((r) => [r.events, r.total])).toEqual([
       [47, 511],
       [13, 137],
@@ -81,10 +94,12 @@ describe('sysu-pn2', () => {
   });
 
   it('population: 1–2 positive sentinel nodes, cT1–2, cN0, no neoadjuvant therapy', () => {
-    expect(expectVariant(resultFor('sysu-pn2', { ...base, slnPositive: 3, slnExamined: 4 }), 'not-applicable').reason).toBe(
-      'applies to 1–2 positive sentinel nodes (here: 3)',
+    expect(
+      expectVariant(resultFor('sysu-pn2', { ...base, slnPositive: 3, slnExamined: 4 }), 'not-applicable').reason,
+    ).toBe('applies to 1–2 positive sentinel nodes (here: 3)');
+    expect(expectVariant(resultFor('sysu-pn2', { ...base, clinicalT: 'cT3' }), 'not-applicable').reason).toBe(
+      'applies to cT1–2 tumours (here: cT3)',
     );
-    expect(expectVariant(resultFor('sysu-pn2', { ...base, clinicalT: 'cT3' }), 'not-applicable').reason).toBe('applies to cT1–2 tumours (here: cT3)');
     expect(resultFor('sysu-pn2', { ...base, clinicalN: 'cN1' }).applicable).toBe(false);
     expect(resultFor('sysu-pn2', { ...base, neoadjuvantTherapy: true }).applicable).toBe(false);
     const { clinicalT: _t, ...noT } = base;
@@ -115,6 +130,8 @@ describe('sysu-pn2 with conflicting population data', () => {
     });
     const r = expectVariant(evaluateModel(sysuPn2, deriveFacts(facts)), 'relative-odds');
     expect(r.relativeOdds).toBe(1);
-    expect(r.warnings[0]).toBe('Sources disagree on Clinical T, so this population condition cannot be confirmed: applies to cT1–2 tumours (here: unknown).');
+    expect(r.warnings[0]).toBe(
+      'Sources disagree on Clinical T, so this population condition cannot be confirmed: applies to cT1–2 tumours (here: unknown).',
+    );
   });
 });

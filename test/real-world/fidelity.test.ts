@@ -9,7 +9,9 @@ const rows: { id: string; score: Score }[] = [];
 
 function table(): string {
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
-  const lines = [`${pad('fixture', 42)} ${pad('listed', 6)} ${pad('hits', 4)} ${pad('wrong', 5)} ${pad('conflict', 8)} recall`];
+  const lines = [
+    `${pad('fixture', 42)} ${pad('listed', 6)} ${pad('hits', 4)} ${pad('wrong', 5)} ${pad('conflict', 8)} recall`,
+  ];
   for (const { id, score } of rows) {
     lines.push(
       `${pad(id, 42)} ${pad(score.listed, 6)} ${pad(score.hits, 4)} ${pad(score.wrong.length, 5)} ${pad(score.conflicts.length, 8)} ${(score.recall * 100).toFixed(0)}%`,
@@ -44,7 +46,10 @@ describe('real-world FHIR fidelity', () => {
       const score = scoreFacts(assessment.inputs, fixture.expected);
       rows.push({ id, score });
       expect(score.wrong.map(formatWrong), `wrong values in ${id}`).toEqual([]);
-      expect(score.recall, `recall in ${id}: ${score.hits}/${score.listed}, missed ${score.misses.join(', ') || 'none'}, in conflict ${score.conflicts.join(', ') || 'none'}`).toBeGreaterThanOrEqual(MIN_RECALL);
+      expect(
+        score.recall,
+        `recall in ${id}: ${score.hits}/${score.listed}, missed ${score.misses.join(', ') || 'none'}, in conflict ${score.conflicts.join(', ') || 'none'}`,
+      ).toBeGreaterThanOrEqual(MIN_RECALL);
     });
   }
 });

@@ -10,14 +10,23 @@ import { loadRealWorldFixture, realWorldFixtureIds, type RealWorldFixture } from
 
 const fixtures = realWorldFixtureIds().map(loadRealWorldFixture);
 
-function assess(resources: unknown[], patientId: string, binaries: Record<string, string>, now = new Date()): ClinicalFacts {
+function assess(
+  resources: unknown[],
+  patientId: string,
+  binaries: Record<string, string>,
+  now = new Date(),
+): ClinicalFacts {
   return assessResources(structuredClone(resources), { patientId, now, binaries }).inputs;
 }
 
 /** What a clinician sees of a fact: its status and value(s), not the order of its sources. */
 function shown(fact: Fact): string {
   if (fact.status === 'present') return `present ${JSON.stringify(fact.value)}`;
-  if (fact.status === 'conflict') return `conflict ${fact.candidates.map((c) => JSON.stringify(c.value)).sort().join(' | ')}`;
+  if (fact.status === 'conflict')
+    return `conflict ${fact.candidates
+      .map((c) => JSON.stringify(c.value))
+      .sort()
+      .join(' | ')}`;
   return 'missing';
 }
 
@@ -47,65 +56,120 @@ interface Question {
 
 // Answer texts as CAP breast resection checklists word them.
 const QUESTIONS: Question[] = [
-  { label: 'Procedure', options: [
-    { text: 'Excision (less than total mastectomy)', means: { input: 'breastSurgery', value: 'breast-conserving' } },
-    { text: 'Total mastectomy (including nipple-sparing and skin-sparing mastectomy)', means: { input: 'breastSurgery', value: 'mastectomy' } },
-  ] },
-  { label: 'Specimen Laterality', options: [
-    { text: 'Right', means: { input: 'laterality', value: 'right' } },
-    { text: 'Left', means: { input: 'laterality', value: 'left' } },
-    { text: 'Not specified' },
-  ] },
-  { label: 'Tumor Site', options: [
-    { text: 'Upper outer quadrant', means: { input: 'quadrant', value: 'UOQ' } },
-    { text: 'Lower inner quadrant', means: { input: 'quadrant', value: 'LIQ' } },
-    { text: 'Central', means: { input: 'quadrant', value: 'central' } },
-  ] },
-  { label: 'Histologic Type', options: [
-    { text: 'Invasive carcinoma of no special type (ductal)', means: { input: 'histologicType', value: 'ductal' } },
-    { text: 'Invasive lobular carcinoma', means: { input: 'histologicType', value: 'lobular' } },
-    { text: 'Invasive carcinoma with mixed ductal and lobular features', means: { input: 'histologicType', value: 'mixed' } },
-  ] },
-  { label: 'Overall Grade', options: [
-    { text: 'Grade 1 (scores of 3, 4, or 5)', means: { input: 'grade', value: 1 } },
-    { text: 'Grade 2 (scores of 6 or 7)', means: { input: 'grade', value: 2 } },
-    { text: 'Grade 3 (scores of 8 or 9)', means: { input: 'grade', value: 3 } },
-  ] },
-  { label: 'Tumor Focality', options: [
-    { text: 'Single focus of invasive carcinoma', means: { input: 'multifocal', value: false } },
-    { text: 'Multiple foci of invasive carcinoma', means: { input: 'multifocal', value: true } },
-    { text: 'Cannot be determined' },
-  ] },
-  { label: 'Lymphovascular Invasion', options: [
-    { text: 'Not identified', means: { input: 'lvi', value: false } },
-    { text: 'Present', means: { input: 'lvi', value: true } },
-    { text: 'Cannot be determined' },
-  ] },
-  { label: 'Modified Classification', options: [
-    { text: 'Not applicable' },
-    { text: 'y (post-neoadjuvant therapy)', means: { input: 'neoadjuvantTherapy', value: true } },
-    { text: 'r (recurrence)' },
-  ] },
-  { label: 'pN Category', options: [
-    { text: 'pN0: No regional lymph node metastasis identified or ITCs only', means: { input: 'slnPositive', value: 0 } },
-    { text: 'pN1mi: Micrometastases (approximately 200 cells, larger than 0.2 mm, but none larger than 2.0 mm)' },
-    { text: 'pN3b: pN1a or pN2a in the presence of cN2b (positive internal mammary nodes by imaging); or pN2a in the presence of pN1b' },
-    { text: 'pN2b: Metastases in clinically detected internal mammary lymph nodes with or without microscopic confirmation; with pathologically negative axillary lymph nodes' },
-  ] },
-  { label: 'Extranodal Extension', options: [
-    { text: 'Not identified', means: { input: 'extranodalExtension', value: false } },
-    { text: 'Present, 2 mm or less', means: { input: 'extranodalExtension', value: true } },
-  ] },
-  { label: 'Estrogen Receptor (ER) Status', options: [
-    { text: 'Positive (greater than 10% of cells demonstrate nuclear positivity)', means: { input: 'erStatus', value: 'positive' } },
-    { text: 'Low Positive (1-10% of cells with nuclear positivity)', means: { input: 'erStatus', value: 'low-positive' } },
-    { text: 'Negative', means: { input: 'erStatus', value: 'negative' } },
-  ] },
-  { label: 'HER2 (by immunohistochemistry)', options: [
-    { text: 'Negative (Score 0)', means: { input: 'her2Status', value: 'negative' } },
-    { text: 'Equivocal (Score 2+)', means: { input: 'her2Status', value: 'equivocal' } },
-    { text: 'Positive (Score 3+)', means: { input: 'her2Status', value: 'positive' } },
-  ] },
+  {
+    label: 'Procedure',
+    options: [
+      { text: 'Excision (less than total mastectomy)', means: { input: 'breastSurgery', value: 'breast-conserving' } },
+      {
+        text: 'Total mastectomy (including nipple-sparing and skin-sparing mastectomy)',
+        means: { input: 'breastSurgery', value: 'mastectomy' },
+      },
+    ],
+  },
+  {
+    label: 'Specimen Laterality',
+    options: [
+      { text: 'Right', means: { input: 'laterality', value: 'right' } },
+      { text: 'Left', means: { input: 'laterality', value: 'left' } },
+      { text: 'Not specified' },
+    ],
+  },
+  {
+    label: 'Tumor Site',
+    options: [
+      { text: 'Upper outer quadrant', means: { input: 'quadrant', value: 'UOQ' } },
+      { text: 'Lower inner quadrant', means: { input: 'quadrant', value: 'LIQ' } },
+      { text: 'Central', means: { input: 'quadrant', value: 'central' } },
+    ],
+  },
+  {
+    label: 'Histologic Type',
+    options: [
+      { text: 'Invasive carcinoma of no special type (ductal)', means: { input: 'histologicType', value: 'ductal' } },
+      { text: 'Invasive lobular carcinoma', means: { input: 'histologicType', value: 'lobular' } },
+      {
+        text: 'Invasive carcinoma with mixed ductal and lobular features',
+        means: { input: 'histologicType', value: 'mixed' },
+      },
+    ],
+  },
+  {
+    label: 'Overall Grade',
+    options: [
+      { text: 'Grade 1 (scores of 3, 4, or 5)', means: { input: 'grade', value: 1 } },
+      { text: 'Grade 2 (scores of 6 or 7)', means: { input: 'grade', value: 2 } },
+      { text: 'Grade 3 (scores of 8 or 9)', means: { input: 'grade', value: 3 } },
+    ],
+  },
+  {
+    label: 'Tumor Focality',
+    options: [
+      { text: 'Single focus of invasive carcinoma', means: { input: 'multifocal', value: false } },
+      { text: 'Multiple foci of invasive carcinoma', means: { input: 'multifocal', value: true } },
+      { text: 'Cannot be determined' },
+    ],
+  },
+  {
+    label: 'Lymphovascular Invasion',
+    options: [
+      { text: 'Not identified', means: { input: 'lvi', value: false } },
+      { text: 'Present', means: { input: 'lvi', value: true } },
+      { text: 'Cannot be determined' },
+    ],
+  },
+  {
+    label: 'Modified Classification',
+    options: [
+      { text: 'Not applicable' },
+      { text: 'y (post-neoadjuvant therapy)', means: { input: 'neoadjuvantTherapy', value: true } },
+      { text: 'r (recurrence)' },
+    ],
+  },
+  {
+    label: 'pN Category',
+    options: [
+      {
+        text: 'pN0: No regional lymph node metastasis identified or ITCs only',
+        means: { input: 'slnPositive', value: 0 },
+      },
+      { text: 'pN1mi: Micrometastases (approximately 200 cells, larger than 0.2 mm, but none larger than 2.0 mm)' },
+      {
+        text: 'pN3b: pN1a or pN2a in the presence of cN2b (positive internal mammary nodes by imaging); or pN2a in the presence of pN1b',
+      },
+      {
+        text: 'pN2b: Metastases in clinically detected internal mammary lymph nodes with or without microscopic confirmation; with pathologically negative axillary lymph nodes',
+      },
+    ],
+  },
+  {
+    label: 'Extranodal Extension',
+    options: [
+      { text: 'Not identified', means: { input: 'extranodalExtension', value: false } },
+      { text: 'Present, 2 mm or less', means: { input: 'extranodalExtension', value: true } },
+    ],
+  },
+  {
+    label: 'Estrogen Receptor (ER) Status',
+    options: [
+      {
+        text: 'Positive (greater than 10% of cells demonstrate nuclear positivity)',
+        means: { input: 'erStatus', value: 'positive' },
+      },
+      {
+        text: 'Low Positive (1-10% of cells with nuclear positivity)',
+        means: { input: 'erStatus', value: 'low-positive' },
+      },
+      { text: 'Negative', means: { input: 'erStatus', value: 'negative' } },
+    ],
+  },
+  {
+    label: 'HER2 (by immunohistochemistry)',
+    options: [
+      { text: 'Negative (Score 0)', means: { input: 'her2Status', value: 'negative' } },
+      { text: 'Equivocal (Score 2+)', means: { input: 'her2Status', value: 'equivocal' } },
+      { text: 'Positive (Score 3+)', means: { input: 'her2Status', value: 'positive' } },
+    ],
+  },
 ];
 
 const MARKED = ['✓', '☒', '[x]', '(X)', 'X'];
@@ -133,12 +197,18 @@ function render(c: Checklist): string {
     lines.push(c.html ? `<p><b>${q.label}</b></p><p style="margin-left: 20px;">` : `${q.label}`);
     q.options.forEach((o, oi) => {
       const sign = oi === c.marked[qi] ? c.markedSign[qi]! : c.unmarkedSign[u++ % c.unmarkedSign.length]!;
-      lines.push(c.html ? `<span style="display: inline-block; width: 20px;">${sign}</span> ${o.text}<br/>` : `  ${sign} ${o.text}`);
+      lines.push(
+        c.html
+          ? `<span style="display: inline-block; width: 20px;">${sign}</span> ${o.text}<br/>`
+          : `  ${sign} ${o.text}`,
+      );
     });
     if (c.html) lines.push('</p>');
   });
   const body = lines.join('\n');
-  return c.html ? `<div xmlns="http://www.w3.org/1999/xhtml"><p><b>INVASIVE CARCINOMA OF THE BREAST: Resection</b></p>\n${body}</div>` : `INVASIVE CARCINOMA OF THE BREAST: Resection\n${body}\n`;
+  return c.html
+    ? `<div xmlns="http://www.w3.org/1999/xhtml"><p><b>INVASIVE CARCINOMA OF THE BREAST: Resection</b></p>\n${body}</div>`
+    : `INVASIVE CARCINOMA OF THE BREAST: Resection\n${body}\n`;
 }
 
 function checklistResources(c: Checklist): unknown[] {
@@ -153,7 +223,9 @@ function checklistResources(c: Checklist): unknown[] {
       code: { coding: [{ system: 'http://loinc.org', code: '60568-3', display: 'Pathology Synoptic report' }] },
       subject: { reference: 'Patient/p-checklist' },
       effectiveDateTime: '2025-03-18',
-      presentedForm: [{ contentType: c.html ? 'text/html' : 'text/plain', data: Buffer.from(text, 'utf8').toString('base64') }],
+      presentedForm: [
+        { contentType: c.html ? 'text/html' : 'text/plain', data: Buffer.from(text, 'utf8').toString('base64') },
+      ],
     },
   ];
 }
@@ -211,7 +283,10 @@ function asAnotherPatient(resources: unknown[], tag: string): unknown[] {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(obj)) out[k] = rename(v, k);
     if (obj.resourceType === 'Patient' && Array.isArray(obj.identifier)) {
-      out.identifier = (obj.identifier as Record<string, unknown>[]).map((i) => ({ ...i, value: `${tag}${String(i.value)}` }));
+      out.identifier = (obj.identifier as Record<string, unknown>[]).map((i) => ({
+        ...i,
+        value: `${tag}${String(i.value)}`,
+      }));
     }
     return out;
   };
@@ -227,10 +302,13 @@ describe.each(fixtures.map((f) => [f.id, f] as const))('the chosen patient of %s
 
   it('keeps the same facts whatever the order of the resources', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray([...f.resources.keys()], { minLength: f.resources.length, maxLength: f.resources.length }), (order) => {
-        const shuffled = order.map((i) => f.resources[i]);
-        expect(changes(before, shownFacts(assess(shuffled, f.expected.patientId, f.binaries))).join('\n')).toBe('');
-      }),
+      fc.property(
+        fc.shuffledSubarray([...f.resources.keys()], { minLength: f.resources.length, maxLength: f.resources.length }),
+        (order) => {
+          const shuffled = order.map((i) => f.resources[i]);
+          expect(changes(before, shownFacts(assess(shuffled, f.expected.patientId, f.binaries))).join('\n')).toBe('');
+        },
+      ),
       { numRuns: 8 },
     );
   });
@@ -242,7 +320,12 @@ describe.each(fixtures.map((f) => [f.id, f] as const))('the chosen patient of %s
       .flatMap((other) => {
         const tag = `other-${other.id}-`;
         const extra = asAnotherPatient(other.resources, tag);
-        const binaries = { ...f.binaries, ...Object.fromEntries(Object.entries(other.binaries).map(([k, v]) => [k.replace('Binary/', `Binary/${tag}`), v])) };
+        const binaries = {
+          ...f.binaries,
+          ...Object.fromEntries(
+            Object.entries(other.binaries).map(([k, v]) => [k.replace('Binary/', `Binary/${tag}`), v]),
+          ),
+        };
         const after = shownFacts(assess([...extra, ...f.resources], f.expected.patientId, binaries));
         return changes(before, after).map((c) => `with ${other.id}: ${c}`);
       });
@@ -250,7 +333,8 @@ describe.each(fixtures.map((f) => [f.id, f] as const))('the chosen patient of %s
   });
 
   it('never computes an age against today', () => {
-    const at = (iso: string) => shown(assess(f.resources, f.expected.patientId, f.binaries, new Date(iso)).ageYears as Fact);
+    const at = (iso: string) =>
+      shown(assess(f.resources, f.expected.patientId, f.binaries, new Date(iso)).ageYears as Fact);
     expect(at('2031-07-01T00:00:00Z')).toBe(at('2061-01-15T00:00:00Z'));
   });
 });

@@ -55,7 +55,8 @@ export function realWorldFixtureIds(): string[] {
 /** The fixture's data file: the one file beside expected.json that is not documentation. */
 function dataFile(dir: string): string {
   const files = readdirSync(dir).filter((f) => f !== 'expected.json' && /\.(json|ndjson)$/.test(f));
-  if (files.length !== 1) throw new Error(`${dir}: expected exactly one data file, found ${files.join(', ') || 'none'}`);
+  if (files.length !== 1)
+    throw new Error(`${dir}: expected exactly one data file, found ${files.join(', ') || 'none'}`);
   return join(dir, files[0]!);
 }
 
@@ -76,7 +77,10 @@ function sameValue(a: InputValue, b: InputValue): boolean {
 }
 
 function describeSources(fact: PresentFact): string {
-  return fact.sources.map((s) => (s.text ? `${s.reference} "${s.text}"` : s.reference)).join('; ') || `(origin ${fact.origin})`;
+  return (
+    fact.sources.map((s) => (s.text ? `${s.reference} "${s.text}"` : s.reference)).join('; ') ||
+    `(origin ${fact.origin})`
+  );
 }
 
 export function scoreFacts(inputs: ClinicalFacts, expected: Expected): Score {

@@ -46,15 +46,23 @@ describe('rendered checklist', () => {
   });
 
   it('reads every mark style: [x], (X), _X_, ☒ and ticked HTML boxes; [ ], ( ), ☐ are unmarked', () => {
-    for (const [on, off] of [['[x]', '[ ]'], ['(X)', '( )'], ['_X_', '___'], ['☒', '☐'], ['☑', '☐']]) {
+    for (const [on, off] of [
+      ['[x]', '[ ]'],
+      ['(X)', '( )'],
+      ['_X_', '___'],
+      ['☒', '☐'],
+      ['☑', '☐'],
+    ]) {
       expect(facts(`Specimen Laterality\n${off} Right\n${on} Left`)).toEqual([['laterality', 'left']]);
     }
-    const html = '<p>Specimen Laterality</p><p><input type="checkbox"> Right</p><p><input type="checkbox" checked> Left</p>';
+    const html =
+      '<p>Specimen Laterality</p><p><input type="checkbox"> Right</p><p><input type="checkbox" checked> Left</p>';
     expect(facts(htmlToText(html))).toEqual([['laterality', 'left']]);
   });
 
   it('leaves unchosen options written without a mark unread (blank style)', () => {
-    const blank = 'Tumor Focality\n✓ Single focus of invasive carcinoma\nMultiple foci of invasive carcinoma\nSpecimen Laterality\n✓ Right\nLeft';
+    const blank =
+      'Tumor Focality\n✓ Single focus of invasive carcinoma\nMultiple foci of invasive carcinoma\nSpecimen Laterality\n✓ Right\nLeft';
     expect(facts(blank)).toEqual([
       ['multifocal', false],
       ['laterality', 'right'],
@@ -62,28 +70,40 @@ describe('rendered checklist', () => {
   });
 
   it('asks the sub-question an option opens ("✓ HER2 (by immunohistochemistry)" then "✓ Negative (Score 0)")', () => {
-    const text = 'Estrogen Receptor (ER) Status\n__ Negative\n✓ Cannot be determined (indeterminate)\n__ Progesterone Receptor (PgR)\n✓ HER2 (by immunohistochemistry)\n✓ Negative (Score 0)\n__ Positive (Score 3+)';
+    const text =
+      'Estrogen Receptor (ER) Status\n__ Negative\n✓ Cannot be determined (indeterminate)\n__ Progesterone Receptor (PgR)\n✓ HER2 (by immunohistochemistry)\n✓ Negative (Score 0)\n__ Positive (Score 3+)';
     const r = parseReportText(text);
     expect(r.findings.map((f) => [f.input, f.value])).toEqual([['her2Status', 'negative']]);
     expect(r.findings[0]!.lines).toEqual(['HER2 (by immunohistochemistry): ✓ Negative (Score 0)']);
   });
 
   it('a fill-in answer is read by its own label ("… (mm)): 13.0 mm"), not by the "> 1 mm" in its wording', () => {
-    const text = 'Tumor Size\n__ Microinvasion only (less than or equal to 1 mm)\n✓ Greatest dimension of largest invasive focus greater than 1 mm (specify exact measurement in Millimeters (mm)): 13.0 mm';
+    const text =
+      'Tumor Size\n__ Microinvasion only (less than or equal to 1 mm)\n✓ Greatest dimension of largest invasive focus greater than 1 mm (specify exact measurement in Millimeters (mm)): 13.0 mm';
     expect(facts(text)).toEqual([['tumorSizeMm', 13]]);
   });
 
   it('a checklist without any mark gives nothing and says so', () => {
-    const r = parseReportText('Specimen Laterality\n__ Right\n__ Left\nTumor Focality\n__ Multiple foci of invasive carcinoma');
+    const r = parseReportText(
+      'Specimen Laterality\n__ Right\n__ Left\nTumor Focality\n__ Multiple foci of invasive carcinoma',
+    );
     expect(r.findings).toEqual([]);
-    expect(r.unread).toEqual([{ line: 'Specimen Laterality', reason: 'checklist without any marked answer: nothing read' }]);
+    expect(r.unread).toEqual([
+      { line: 'Specimen Laterality', reason: 'checklist without any marked answer: nothing read' },
+    ]);
     expect(readChecklist('').items).toEqual([]);
   });
 
   it('a synoptic "Label: value" report, even with separator rules of underscores, is not a checklist', () => {
-    expect(isRenderedChecklist('Specimen Laterality: Left\nTumor Focality: Single focus of invasive carcinoma')).toBe(false);
-    const ruled = '________________\nSentinel lymph node: metastatic carcinoma in one of two lymph nodes (1/2)\n________________';
+    expect(isRenderedChecklist('Specimen Laterality: Left\nTumor Focality: Single focus of invasive carcinoma')).toBe(
+      false,
+    );
+    const ruled =
+      '________________\nSentinel lymph node: metastatic carcinoma in one of two lymph nodes (1/2)\n________________';
     expect(isRenderedChecklist(ruled)).toBe(false);
-    expect(facts(ruled)).toEqual([['slnExamined', 2], ['slnPositive', 1]]);
+    expect(facts(ruled)).toEqual([
+      ['slnExamined', 2],
+      ['slnPositive', 1],
+    ]);
   });
 });

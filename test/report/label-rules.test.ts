@@ -17,7 +17,9 @@ describe('label rules', () => {
     for (const r of LABEL_RULES) expect(r.meaning.length).toBeGreaterThan(5);
     expect(ruleFor('Number of Sentinel Nodes Examined')?.label).toBe('sentinel nodes examined');
     expect(ruleFor('Positive sentinel nodes')?.label).toBe('sentinel nodes with metastasis');
-    expect(ruleFor('Total Number of Lymph Nodes Examined (sentinel and non-sentinel)')?.label).toBe('total nodes examined');
+    expect(ruleFor('Total Number of Lymph Nodes Examined (sentinel and non-sentinel)')?.label).toBe(
+      'total nodes examined',
+    );
     expect(ruleFor('HER2 (by immunohistochemistry)')?.label).toBe('HER2 status');
     expect(ruleFor('Progesterone Receptor (PgR) Status')?.label).toBe('PR status');
     expect(ruleFor('Regional Lymph Nodes (pN)')?.label).toBe('TNM category');
@@ -30,7 +32,11 @@ describe('label rules', () => {
   });
 
   it('pN0 with sentinel nodes means no positive sentinel node; without them it says nothing of sentinel nodes', () => {
-    const withSentinel = read('pN Category', 'pN0: No regional lymph node metastasis identified or ITCs only', 'sentinel');
+    const withSentinel = read(
+      'pN Category',
+      'pN0: No regional lymph node metastasis identified or ITCs only',
+      'sentinel',
+    );
     expect(withSentinel.findings.map((f) => [f.input, f.value, f.note])).toEqual([
       ['slnPositive', 0, 'derived from pN0: no node with a micro- or macrometastasis'],
     ]);
@@ -39,7 +45,9 @@ describe('label rules', () => {
   });
 
   it('"uninvolved by tumor cells" gives no positive and no ITC-only sentinel node when sentinel nodes were taken', () => {
-    expect(read('Regional Lymph Nodes', 'Uninvolved by tumor cells', 'sentinel').findings.map((f) => [f.input, f.value])).toEqual([
+    expect(
+      read('Regional Lymph Nodes', 'Uninvolved by tumor cells', 'sentinel').findings.map((f) => [f.input, f.value]),
+    ).toEqual([
       ['slnPositive', 0],
       ['slnItcOnly', 0],
     ]);
@@ -47,8 +55,14 @@ describe('label rules', () => {
   });
 
   it('a treatment effect states that presurgical therapy was given; "no known presurgical therapy" states it was not', () => {
-    expect(read('Treatment Effect in the Breast', 'No definite response to presurgical therapy in the invasive carcinoma').findings[0]).toMatchObject({ input: 'neoadjuvantTherapy', value: true });
-    expect(read('Treatment Effect in the Breast', 'No known presurgical therapy').findings[0]).toMatchObject({ input: 'neoadjuvantTherapy', value: false });
+    expect(
+      read('Treatment Effect in the Breast', 'No definite response to presurgical therapy in the invasive carcinoma')
+        .findings[0],
+    ).toMatchObject({ input: 'neoadjuvantTherapy', value: true });
+    expect(read('Treatment Effect in the Breast', 'No known presurgical therapy').findings[0]).toMatchObject({
+      input: 'neoadjuvantTherapy',
+      value: false,
+    });
   });
 });
 
@@ -70,8 +84,16 @@ describe('detection method in words', () => {
 
 describe('side and histology stated in a conclusion', () => {
   it('reads one side of the breast and one invasive type; negations and both sides give nothing', () => {
-    expect(statedSideAndHistology('Left breast, lumpectomy: invasive ductal carcinoma, grade 2.')).toMatchObject({ side: 'left', histology: 'ductal' });
-    expect(statedSideAndHistology('Right breast: no residual invasive lobular carcinoma.')).toEqual({ side: 'right', sideText: 'Right breast: no residual invasive lobular carcinoma.' });
-    expect(statedSideAndHistology('Left breast: benign. Right breast: invasive lobular carcinoma.').side).toBeUndefined();
+    expect(statedSideAndHistology('Left breast, lumpectomy: invasive ductal carcinoma, grade 2.')).toMatchObject({
+      side: 'left',
+      histology: 'ductal',
+    });
+    expect(statedSideAndHistology('Right breast: no residual invasive lobular carcinoma.')).toEqual({
+      side: 'right',
+      sideText: 'Right breast: no residual invasive lobular carcinoma.',
+    });
+    expect(
+      statedSideAndHistology('Left breast: benign. Right breast: invasive lobular carcinoma.').side,
+    ).toBeUndefined();
   });
 });

@@ -4,7 +4,8 @@ import { parseReportText } from '../../src/report/parse.ts';
 import { htmlToText, attachmentText } from '../../src/report/text.ts';
 import { parseLengthMm, quadrantFromClock, parseHer2Status, parseFraction } from '../../src/report/phrases.ts';
 
-const find = (text: string) => parseReportText(text).findings.map((f) => ({ input: f.input, value: f.value, lines: f.lines }));
+const find = (text: string) =>
+  parseReportText(text).findings.map((f) => ({ input: f.input, value: f.value, lines: f.lines }));
 
 describe('synoptic labels of several CAP protocol versions', () => {
   it('reads CAP 4.x node items, keeping sentinel counts apart from all-node counts', () => {
@@ -27,13 +28,22 @@ describe('synoptic labels of several CAP protocol versions', () => {
   });
 
   it('does not read all-node category counts as sentinel counts when non-sentinel nodes were examined', () => {
-    const r = parseReportText('Number of Sentinel Nodes Examined: 2\nTotal number of nodes examined (sentinel and nonsentinel): 14\nNumber of Lymph Nodes with Macrometastases (greater than 2 mm): 3');
+    const r = parseReportText(
+      'Number of Sentinel Nodes Examined: 2\nTotal number of nodes examined (sentinel and nonsentinel): 14\nNumber of Lymph Nodes with Macrometastases (greater than 2 mm): 3',
+    );
     expect(r.findings.map((f) => [f.input, f.value])).toEqual([['slnExamined', 2]]);
-    expect(r.unread).toEqual([{ line: 'Number of Lymph Nodes with Macrometastases (greater than 2 mm): 3', reason: 'node category counts include non-sentinel nodes' }]);
+    expect(r.unread).toEqual([
+      {
+        line: 'Number of Lymph Nodes with Macrometastases (greater than 2 mm): 3',
+        reason: 'node category counts include non-sentinel nodes',
+      },
+    ]);
   });
 
   it('reads the older "Size of Largest Metastatic Deposit" and the Fred Hutch template', () => {
-    expect(find('Size of Largest Metastatic Deposit: 0,4 cm\nSentinel nodes with carcinoma: 1 / Total sentinel nodes: 4')).toEqual([
+    expect(
+      find('Size of Largest Metastatic Deposit: 0,4 cm\nSentinel nodes with carcinoma: 1 / Total sentinel nodes: 4'),
+    ).toEqual([
       { input: 'largestDepositMm', value: 4, lines: ['Size of Largest Metastatic Deposit: 0,4 cm'] },
       { input: 'slnExamined', value: 4, lines: ['Sentinel nodes with carcinoma: 1 / Total sentinel nodes: 4'] },
       { input: 'slnPositive', value: 1, lines: ['Sentinel nodes with carcinoma: 1 / Total sentinel nodes: 4'] },
@@ -41,20 +51,34 @@ describe('synoptic labels of several CAP protocol versions', () => {
   });
 
   it('never takes the DCIS nuclear grade for the invasive one, and reads grade from the Nottingham score', () => {
-    const r = parseReportText('Ductal Carcinoma In Situ (DCIS): Present\nNuclear Grade: Grade III (high)\n\nNottingham score: 6/9');
+    const r = parseReportText(
+      'Ductal Carcinoma In Situ (DCIS): Present\nNuclear Grade: Grade III (high)\n\nNottingham score: 6/9',
+    );
     expect(r.findings.map((f) => [f.input, f.value, f.note])).toEqual([['grade', 2, 'from Nottingham total score 6']]);
-    expect(r.unread).toEqual([{ line: 'Nuclear Grade: Grade III (high)', reason: 'nuclear grade of DCIS, not of the invasive tumour' }]);
+    expect(r.unread).toEqual([
+      { line: 'Nuclear Grade: Grade III (high)', reason: 'nuclear grade of DCIS, not of the invasive tumour' },
+    ]);
   });
 
   it('reads noisy staging strings (letter O, "pTib") and the (m) suffix', () => {
     expect(find('Pathologic Stage Classification (pTNM, AJCC 8th Edition): pTib(m) pNO(i+)')).toEqual([
-      { input: 'multifocal', value: true, lines: ['Pathologic Stage Classification (pTNM, AJCC 8th Edition): pTib(m) pNO(i+)'] },
-      { input: 'nodalBurden', value: 'itc', lines: ['Pathologic Stage Classification (pTNM, AJCC 8th Edition): pTib(m) pNO(i+)'] },
+      {
+        input: 'multifocal',
+        value: true,
+        lines: ['Pathologic Stage Classification (pTNM, AJCC 8th Edition): pTib(m) pNO(i+)'],
+      },
+      {
+        input: 'nodalBurden',
+        value: 'itc',
+        lines: ['Pathologic Stage Classification (pTNM, AJCC 8th Edition): pTib(m) pNO(i+)'],
+      },
     ]);
   });
 
   it('reads HER2 by ISH over IHC and does not read qualified sizes', () => {
-    const r = parseReportText('HER2 (by immunohistochemistry): Equivocal (Score 2+)\nHER2 (by in situ hybridization): Positive (amplified)\nTumor Size: at least 13 mm');
+    const r = parseReportText(
+      'HER2 (by immunohistochemistry): Equivocal (Score 2+)\nHER2 (by in situ hybridization): Positive (amplified)\nTumor Size: at least 13 mm',
+    );
     expect(r.findings.map((f) => [f.input, f.value, f.rank])).toEqual([
       ['her2Status', 'equivocal', 2],
       ['her2Status', 'positive', 1],
@@ -89,11 +113,13 @@ describe('free text and multi-part reports', () => {
   });
 
   it('maps a clock position by side, and refuses boundaries and unknown sides', () => {
-    expect(find('Specimen Laterality: Right\nTumor Site: 10:30 o\'clock').map((f) => [f.input, f.value])).toEqual([
+    expect(find("Specimen Laterality: Right\nTumor Site: 10:30 o'clock").map((f) => [f.input, f.value])).toEqual([
       ['laterality', 'right'],
       ['quadrant', 'UOQ'],
     ]);
-    expect(parseReportText('Tumor Site: 10 o\'clock').unread).toEqual([{ line: "Tumor Site: 10 o'clock", reason: 'clock position without a known side' }]);
+    expect(parseReportText("Tumor Site: 10 o'clock").unread).toEqual([
+      { line: "Tumor Site: 10 o'clock", reason: 'clock position without a known side' },
+    ]);
     expect(quadrantFromClock(10, 'left')).toBe('UIQ');
     expect(quadrantFromClock(2, 'left')).toBe('UOQ');
     expect(quadrantFromClock(7, 'right')).toBe('LOQ');
@@ -114,8 +140,14 @@ describe('phrases and report text', () => {
   });
 
   it('turns HTML table rows into "label: value" lines and reads base64 text', () => {
-    expect(htmlToText('<table><tr><td>Tumor Size</td><td>18&nbsp;mm</td></tr></table>').trim()).toBe('Tumor Size: 18 mm');
-    expect(attachmentText({ contentType: 'text/plain', data: Buffer.from('Ki-67: 15%').toString('base64') }, undefined)).toEqual({ text: 'Ki-67: 15%' });
-    expect(attachmentText({ contentType: 'application/pdf', url: 'Binary/1' }, {})).toEqual({ reason: 'report attachment of type application/pdf cannot be read as text' });
+    expect(htmlToText('<table><tr><td>Tumor Size</td><td>18&nbsp;mm</td></tr></table>').trim()).toBe(
+      'Tumor Size: 18 mm',
+    );
+    expect(
+      attachmentText({ contentType: 'text/plain', data: Buffer.from('Ki-67: 15%').toString('base64') }, undefined),
+    ).toEqual({ text: 'Ki-67: 15%' });
+    expect(attachmentText({ contentType: 'application/pdf', url: 'Binary/1' }, {})).toEqual({
+      reason: 'report attachment of type application/pdf cannot be read as text',
+    });
   });
 });

@@ -6,8 +6,10 @@ import { readSdcForm } from '../../src/report/sdc.ts';
 const form = (title: string, body: string) =>
   `<?xml version="1.0"?><SDCSubmissionPackage xmlns="urn:ihe:qrph:sdc:2016"><FormDesign ID="x" formTitle="${title}"><Body><ChildItems>${body}</ChildItems></Body></FormDesign></SDCSubmissionPackage>`;
 
-const question = (title: string, items: string) => `<Question ID="q" title="${title}"><ListField><List>${items}</List></ListField></Question>`;
-const item = (title: string, selected: boolean, inner = '') => `<ListItem ID="i" title="${title}"${selected ? ' selected="true"' : ''}>${inner}</ListItem>`;
+const question = (title: string, items: string) =>
+  `<Question ID="q" title="${title}"><ListField><List>${items}</List></ListField></Question>`;
+const item = (title: string, selected: boolean, inner = '') =>
+  `<ListItem ID="i" title="${title}"${selected ? ' selected="true"' : ''}>${inner}</ListItem>`;
 const response = (tag: string, val: string, units?: string) =>
   `<ListItemResponseField><Response><${tag} val="${val}"/></Response>${units ? `<ResponseUnits val="${units}"/>` : ''}</ListItemResponseField>`;
 
@@ -18,7 +20,10 @@ describe('SDC form reader', () => {
     const xml = form(
       BREAST,
       question('Specimen Laterality', item('Right', true) + item('Left', false)) +
-        question('Tumor Focality (Note F)', item('Single focus of invasive carcinoma', false) + item('Multiple foci of invasive carcinoma', false)) +
+        question(
+          'Tumor Focality (Note F)',
+          item('Single focus of invasive carcinoma', false) + item('Multiple foci of invasive carcinoma', false),
+        ) +
         question('Histologic Type', item('Invasive lobular carcinoma', true)),
     );
     const r = readSdcForm(xml);
@@ -33,8 +38,14 @@ describe('SDC form reader', () => {
   it('reads the filled-in response of a selected answer (size in mm, sentinel count)', () => {
     const xml = form(
       BREAST,
-      question('Tumor Size', item('Greatest dimension of largest invasive focus &gt; 1 mm (specify exact measurement in Millimeters (mm))', true, response('decimal', '3', 'mm'))) +
-        question('?Number of Sentinel Nodes Examined', item('Specify number', true, response('integer', '9'))),
+      question(
+        'Tumor Size',
+        item(
+          'Greatest dimension of largest invasive focus &gt; 1 mm (specify exact measurement in Millimeters (mm))',
+          true,
+          response('decimal', '3', 'mm'),
+        ),
+      ) + question('?Number of Sentinel Nodes Examined', item('Specify number', true, response('integer', '9'))),
     );
     const r = readSdcForm(xml);
     if ('reason' in r) throw new Error(r.reason);
@@ -45,7 +56,11 @@ describe('SDC form reader', () => {
   });
 
   it('never reads beneath an option that was not selected', () => {
-    const nested = item('Clock position', false, `<ChildItems>${question('Specify Clock Position', item("8 o'clock", true))}</ChildItems>`);
+    const nested = item(
+      'Clock position',
+      false,
+      `<ChildItems>${question('Specify Clock Position', item("8 o'clock", true))}</ChildItems>`,
+    );
     const r = readSdcForm(form(BREAST, question('Tumor Site', nested)));
     expect(r).toEqual({ reason: `SDC form "${BREAST}" has no selected answer` });
   });
@@ -54,8 +69,12 @@ describe('SDC form reader', () => {
     expect(readSdcForm(form('ADRENAL GLAND', question('Tumor Size', item('3 cm', true))))).toEqual({
       reason: 'SDC form "ADRENAL GLAND" is not a breast cancer form: nothing read from it',
     });
-    expect(readSdcForm('<FormDesign formTitle="BREAST"><Body>')).toMatchObject({ reason: expect.stringMatching(/^XML attachment is not well-formed/) });
-    expect(readSdcForm('<SDCSubmissionPackage/>')).toEqual({ reason: 'XML attachment is not an SDC form (no FormDesign)' });
+    expect(readSdcForm('<FormDesign formTitle="BREAST"><Body>')).toMatchObject({
+      reason: expect.stringMatching(/^XML attachment is not well-formed/),
+    });
+    expect(readSdcForm('<SDCSubmissionPackage/>')).toEqual({
+      reason: 'XML attachment is not an SDC form (no FormDesign)',
+    });
     expect(readSdcForm('not xml at all')).toMatchObject({ reason: expect.stringMatching(/^XML attachment/) });
   });
 });

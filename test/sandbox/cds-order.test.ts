@@ -13,7 +13,11 @@ const APP = 'http://127.0.0.1:5999';
 beforeAll(async () => {
   const cdsPort = await freePort();
   const cdsUrl = `http://127.0.0.1:${cdsPort}`;
-  sandbox = await startSandbox({ appOrigin: APP, cdsServiceUrl: cdsUrl, scenarios: ['macrometastasis-z0011-eligible', 'itc-only'].map(loadScenario) });
+  sandbox = await startSandbox({
+    appOrigin: APP,
+    cdsServiceUrl: cdsUrl,
+    scenarios: ['macrometastasis-z0011-eligible', 'itc-only'].map(loadScenario),
+  });
   cds = await startEmbeddedCds({ host: '127.0.0.1', port: cdsPort, ehrOrigin: sandbox.ehrOrigin, appOrigin: APP });
 });
 afterAll(async () => {
@@ -39,7 +43,11 @@ describe('order screen → CDS service', () => {
     // The detail is rendered Markdown (a list with the bottom line), not a <pre> of source text.
     expect(html).toMatch(/<div class="card-detail"><ul>\n<li>Any further node: 41% \(MSKCC\)<\/li>/);
     expect(html).not.toContain('<pre>');
-    const link = /<a href="([^"]+)">[^<]*<\/a><\/p><\/section>/.exec(html)?.[1]?.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&') ?? '';
+    const link =
+      /<a href="([^"]+)">[^<]*<\/a><\/p><\/section>/
+        .exec(html)?.[1]
+        ?.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)))
+        .replace(/&amp;/g, '&') ?? '';
     const url = new URL(link);
     expect(url.origin + url.pathname).toBe(`${APP}/launch/launch.html`);
     expect(url.searchParams.get('iss')).toBe(sandbox.fhirBase);

@@ -17,7 +17,13 @@ afterAll(async () => {
 });
 
 function directives(policy: string): Map<string, string> {
-  return new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(' ')[0] ?? '', d] as [string, string]));
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(' ')[0] ?? '', d] as [string, string]),
+  );
 }
 
 describe('development app server', () => {

@@ -6,7 +6,17 @@ import { escapeHtml, html } from '../../src/sandbox/ehr/html.ts';
 import { LONG_HISTORY_OBSERVATIONS, generateLongHistory } from '../../src/sandbox/patients/long-history.ts';
 import { SCENARIOS, loadAllScenarios } from '../../src/sandbox/patients/index.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { APP_ORIGIN, CLIENT_ID, REDIRECT_URI, authorizeToCode, fhirGet, pkce, postForm, start, token } from './helpers.ts';
+import {
+  APP_ORIGIN,
+  CLIENT_ID,
+  REDIRECT_URI,
+  authorizeToCode,
+  fhirGet,
+  pkce,
+  postForm,
+  start,
+  token,
+} from './helpers.ts';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -38,15 +48,23 @@ describe('launcher and chart', () => {
     const launch = url.searchParams.get('launch') ?? '';
     const { challenge, verifier } = pkce();
     const { code } = await authorizeToCode(sb, { scope: 'launch launch/encounter patient/*.rs', launch, challenge });
-    const t = await token(sb, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: verifier });
+    const t = await token(sb, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT_URI,
+      client_id: CLIENT_ID,
+      code_verifier: verifier,
+    });
     expect(t.body.patient).toBe('two-macro');
     expect(t.body.encounter).toBe('two-macro-surgery');
     expect(t.body.need_patient_banner).toBe(false);
   });
 
   it('escapes what it renders', () => {
-    expect(html`<p>${'<script>alert("x")</script>'}</p>`.value).toBe('<p>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;</p>');
-    expect(html`<a href="${'" onclick="x'}">`.value).not.toContain('" onclick');
+    expect(html`<p>${'<script>alert("x")</script>'}</p>`.value).toBe(
+      '<p>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;</p>',
+    );
+    expect(html`<a href="${'" onclick="x'}"></a>`.value).not.toContain('" onclick');
   });
 
   it('says no CDS service is configured on the order screen', async () => {
@@ -64,19 +82,46 @@ describe('client registrations', () => {
   });
 
   it('fails loudly on an invalid registration', () => {
-    expect(() => parseClients({ clients: [{ clientId: 'x', name: 'X', type: 'confidential', launchUri: 'a', redirectUris: [] }] }, 'http://a')).toThrow(ClientConfigError);
-    expect(() => parseClients({ clients: [{ clientId: 'x', name: 'X', type: 'public', launchUri: 'relative', redirectUris: ['/cb'], scope: 'launch' }] }, 'http://a')).toThrow(/absolute/);
+    expect(() =>
+      parseClients(
+        { clients: [{ clientId: 'x', name: 'X', type: 'confidential', launchUri: 'a', redirectUris: [] }] },
+        'http://a',
+      ),
+    ).toThrow(ClientConfigError);
+    expect(() =>
+      parseClients(
+        {
+          clients: [
+            { clientId: 'x', name: 'X', type: 'public', launchUri: 'relative', redirectUris: ['/cb'], scope: 'launch' },
+          ],
+        },
+        'http://a',
+      ),
+    ).toThrow(/absolute/);
   });
 });
 
 describe('CDS client', () => {
   it('signs ES384 JWTs with kid, jku and aud = the called URL, verifiable with the served JWKS', async () => {
     const aud = 'http://127.0.0.1:9/cds-services/nodal-risk';
-    const jwt = await signClientJwt(sb.cdsClientKey, { issuer: sb.ehrOrigin, audience: aud, jku: `${sb.ehrOrigin}/cds-client/jwks.json` });
+    const jwt = await signClientJwt(sb.cdsClientKey, {
+      issuer: sb.ehrOrigin,
+      audience: aud,
+      jku: `${sb.ehrOrigin}/cds-client/jwks.json`,
+    });
     const header = decodeProtectedHeader(jwt);
-    expect(header).toMatchObject({ alg: 'ES384', typ: 'JWT', kid: sb.cdsClientKey.kid, jku: `${sb.ehrOrigin}/cds-client/jwks.json` });
+    expect(header).toMatchObject({
+      alg: 'ES384',
+      typ: 'JWT',
+      kid: sb.cdsClientKey.kid,
+      jku: `${sb.ehrOrigin}/cds-client/jwks.json`,
+    });
     const jwks = await (await fetch(header.jku as string)).json();
-    const { payload } = await jwtVerify(jwt, createLocalJWKSet(jwks), { issuer: sb.ehrOrigin, audience: aud, algorithms: ['ES384'] });
+    const { payload } = await jwtVerify(jwt, createLocalJWKSet(jwks), {
+      issuer: sb.ehrOrigin,
+      audience: aud,
+      algorithms: ['ES384'],
+    });
     expect(payload.jti).toBeTypeOf('string');
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeLessThanOrEqual(300);
   });
@@ -87,7 +132,11 @@ describe('CDS client', () => {
     expect(resolvePrefetchTemplate('Encounter/{{context.encounterId}}', ctx)).toBeUndefined();
     const t = await launchToken();
     const prefetch = await fillPrefetch(
-      { patient: 'Patient/{{context.patientId}}', nodes: 'Observation?patient={{context.patientId}}&code=http://loinc.org|92832-5', enc: 'Encounter/{{context.encounterId}}' },
+      {
+        patient: 'Patient/{{context.patientId}}',
+        nodes: 'Observation?patient={{context.patientId}}&code=http://loinc.org|92832-5',
+        enc: 'Encounter/{{context.encounterId}}',
+      },
       ctx,
       async (rel) => {
         const r = await fhirGet(sb, rel, t);
@@ -102,8 +151,20 @@ describe('CDS client', () => {
 
 async function launchToken(): Promise<string> {
   const { challenge, verifier } = pkce();
-  const { code } = await authorizeToCode(sb, { scope: 'launch patient/*.rs', launch: sb.createLaunch({ patient: 'micrometastasis' }), challenge });
-  return (await token(sb, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: verifier })).body.access_token as string;
+  const { code } = await authorizeToCode(sb, {
+    scope: 'launch patient/*.rs',
+    launch: sb.createLaunch({ patient: 'micrometastasis' }),
+    challenge,
+  });
+  return (
+    await token(sb, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT_URI,
+      client_id: CLIENT_ID,
+      code_verifier: verifier,
+    })
+  ).body.access_token as string;
 }
 
 describe('synthetic patients', () => {
@@ -135,8 +196,20 @@ describe('synthetic patients', () => {
 
   it('serves the pathology of the long-history patient among its thousands of observations', async () => {
     const { challenge, verifier } = pkce();
-    const { code } = await authorizeToCode(sb, { scope: 'launch patient/*.rs', launch: sb.createLaunch({ patient: 'long-history' }), challenge });
-    const at = (await token(sb, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: verifier })).body.access_token as string;
+    const { code } = await authorizeToCode(sb, {
+      scope: 'launch patient/*.rs',
+      launch: sb.createLaunch({ patient: 'long-history' }),
+      challenge,
+    });
+    const at = (
+      await token(sb, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT_URI,
+        client_id: CLIENT_ID,
+        code_verifier: verifier,
+      })
+    ).body.access_token as string;
     const all = await fhirGet(sb, 'Observation?patient=long-history&_count=0', at);
     expect(all.body.total).toBeGreaterThan(LONG_HISTORY_OBSERVATIONS);
     const nodes = await fhirGet(sb, 'Observation?patient=long-history&code=http://loinc.org|85347-3', at);

@@ -19,14 +19,20 @@ describe('injected errors (per launch)', () => {
     const r = await fhirGet(sb, `Patient/${P}`, t.access_token as string);
     expect(r.status).toBe(401);
     expect(r.res.headers.get('www-authenticate')).toContain('expired');
-    const refreshed = await token(sb, { grant_type: 'refresh_token', refresh_token: t.refresh_token as string, client_id: CLIENT_ID });
+    const refreshed = await token(sb, {
+      grant_type: 'refresh_token',
+      refresh_token: t.refresh_token as string,
+      client_id: CLIENT_ID,
+    });
     expect((await fhirGet(sb, `Patient/${P}`, refreshed.body.access_token as string)).status).toBe(200);
   });
 
   it('invalid-scope: /authorize redirects back with error=invalid_scope and the state', async () => {
     const fault = parseFault('invalid-scope');
     const launch = sb.createLaunch({ patient: P, ...(fault ? { fault } : {}) });
-    const { location } = await get(authorizeUrl(sb, { scope: 'launch patient/*.rs', launch, challenge: pkce().challenge, state: 'xyz' }));
+    const { location } = await get(
+      authorizeUrl(sb, { scope: 'launch patient/*.rs', launch, challenge: pkce().challenge, state: 'xyz' }),
+    );
     expect(location?.searchParams.get('error')).toBe('invalid_scope');
     expect(location?.searchParams.get('state')).toBe('xyz');
     expect(location?.searchParams.get('code')).toBeNull();
@@ -40,7 +46,11 @@ describe('injected errors (per launch)', () => {
     const third = await fhirGet(sb, `Patient/${P}`, at);
     expect(third.status).toBe(401);
     expect(third.res.headers.get('www-authenticate')).toContain('invalid_token');
-    const refreshed = await token(sb, { grant_type: 'refresh_token', refresh_token: t.refresh_token as string, client_id: CLIENT_ID });
+    const refreshed = await token(sb, {
+      grant_type: 'refresh_token',
+      refresh_token: t.refresh_token as string,
+      client_id: CLIENT_ID,
+    });
     expect((await fhirGet(sb, `Patient/${P}`, refreshed.body.access_token as string)).status).toBe(200);
   });
 
@@ -66,7 +76,8 @@ describe('injected errors (per launch)', () => {
 
   it('500: FHIR requests fail with 500 (all, or the first N)', async () => {
     const all = await launchToToken(sb, { patient: P, fault: '500' });
-    for (let i = 0; i < 3; i++) expect((await fhirGet(sb, `Patient/${P}`, all.access_token as string)).status).toBe(500);
+    for (let i = 0; i < 3; i++)
+      expect((await fhirGet(sb, `Patient/${P}`, all.access_token as string)).status).toBe(500);
     const once = await launchToToken(sb, { patient: P, fault: '500:1' });
     expect((await fhirGet(sb, `Patient/${P}`, once.access_token as string)).status).toBe(500);
     expect((await fhirGet(sb, `Patient/${P}`, once.access_token as string)).status).toBe(200);
@@ -86,7 +97,11 @@ describe('injected errors (per launch)', () => {
   });
 
   it('deny-scope:Type: the grant leaves out that type and the FHIR server enforces it', async () => {
-    const t = await launchToToken(sb, { patient: P, fault: 'deny-scope:Condition', scope: 'launch openid fhirUser patient/Condition.rs patient/Observation.rs' });
+    const t = await launchToToken(sb, {
+      patient: P,
+      fault: 'deny-scope:Condition',
+      scope: 'launch openid fhirUser patient/Condition.rs patient/Observation.rs',
+    });
     expect(t.scope).toBe('launch openid fhirUser patient/Observation.rs');
     expect((await fhirGet(sb, `Condition?patient=${P}`, t.access_token as string)).status).toBe(403);
     expect((await fhirGet(sb, `Observation?patient=${P}`, t.access_token as string)).status).toBe(200);

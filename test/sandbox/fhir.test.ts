@@ -53,13 +53,20 @@ describe('scope enforcement', () => {
   });
 
   it('understands v1 .read scopes and refuses create without write', async () => {
-    const t = await launchToToken(sb, { patient: 'micrometastasis', scope: 'launch patient/Observation.read patient/RiskAssessment.read' });
+    const t = await launchToToken(sb, {
+      patient: 'micrometastasis',
+      scope: 'launch patient/Observation.read patient/RiskAssessment.read',
+    });
     const at = t.access_token as string;
     expect((await fhirGet(sb, 'Observation?patient=micrometastasis', at)).status).toBe(200);
     const res = await fetch(`${sb.fhirBase}/RiskAssessment`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${at}`, 'Content-Type': 'application/fhir+json' },
-      body: JSON.stringify({ resourceType: 'RiskAssessment', status: 'final', subject: { reference: 'Patient/micrometastasis' } }),
+      body: JSON.stringify({
+        resourceType: 'RiskAssessment',
+        status: 'final',
+        subject: { reference: 'Patient/micrometastasis' },
+      }),
     });
     expect(res.status).toBe(403);
   });
@@ -90,7 +97,11 @@ describe('patient compartment', () => {
 
   it('accepts bare patient ids as fhirclient sends them', async () => {
     const t = await launchToToken(sb, { patient: 'micrometastasis', scope: 'launch patient/*.rs' });
-    const r = await fhirGet(sb, 'Observation?patient=micrometastasis&code=http://loinc.org|85347-3', t.access_token as string);
+    const r = await fhirGet(
+      sb,
+      'Observation?patient=micrometastasis&code=http://loinc.org|85347-3',
+      t.access_token as string,
+    );
     expect(r.body.total).toBe(1);
     expect(r.body.entry[0].resource.valueQuantity.value).toBe(3);
   });
@@ -120,7 +131,12 @@ describe('RiskAssessment create', () => {
       fetch(`${sb.fhirBase}/RiskAssessment`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${at}`, 'Content-Type': 'application/fhir+json' },
-        body: JSON.stringify({ resourceType: 'RiskAssessment', status: 'final', subject: { reference: subject }, prediction: [{ probabilityDecimal: 0.21 }] }),
+        body: JSON.stringify({
+          resourceType: 'RiskAssessment',
+          status: 'final',
+          subject: { reference: subject },
+          prediction: [{ probabilityDecimal: 0.21 }],
+        }),
       });
     const ok = await post('Patient/micrometastasis');
     expect(ok.status).toBe(201);
@@ -136,7 +152,12 @@ describe('RiskAssessment create', () => {
     const res = await fetch(`${sb.fhirBase}/Observation`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${t.access_token as string}`, 'Content-Type': 'application/fhir+json' },
-      body: JSON.stringify({ resourceType: 'Observation', status: 'final', code: { text: 'x' }, subject: { reference: 'Patient/micrometastasis' } }),
+      body: JSON.stringify({
+        resourceType: 'Observation',
+        status: 'final',
+        code: { text: 'x' },
+        subject: { reference: 'Patient/micrometastasis' },
+      }),
     });
     expect(res.status).toBe(405);
   });
@@ -164,7 +185,9 @@ describe('paging', () => {
     expect(ids.size).toBe(N);
     const prev = lastBundle.link.find((l: any) => l.relation === 'previous')?.url as string;
     const prevPage = await fhirGet(sb, prev, at);
-    expect(prevPage.body.entry.map((e: any) => e.resource.id)).toEqual(Array.from({ length: 20 }, (_, i) => `pg-${N - 40 + i}`));
+    expect(prevPage.body.entry.map((e: any) => e.resource.id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `pg-${N - 40 + i}`),
+    );
   });
 
   it('honours _count and says so in its links', async () => {

@@ -12,7 +12,16 @@ export function testClients(): ClientRegistration[] {
   // Broad on purpose (every patient-level permission), so the FHIR tests can exercise each one;
   // the shipped registration in smart-config/clients.json is narrower.
   const scope = 'launch launch/patient launch/encounter openid fhirUser online_access offline_access patient/*.cruds';
-  return [{ clientId: CLIENT_ID, name: 'Nodal Risk', type: 'public', launchUri: `${APP_ORIGIN}/launch/launch.html`, redirectUris: [REDIRECT_URI], scope }];
+  return [
+    {
+      clientId: CLIENT_ID,
+      name: 'Nodal Risk',
+      type: 'public',
+      launchUri: `${APP_ORIGIN}/launch/launch.html`,
+      redirectUris: [REDIRECT_URI],
+      scope,
+    },
+  ];
 }
 
 export async function start(opts: Partial<SandboxOptions> = {}): Promise<Sandbox> {
@@ -51,30 +60,48 @@ export function authorizeUrl(sb: Sandbox, p: AuthorizeParams): string {
 }
 
 /** GET without following redirects; returns status and Location. */
-export async function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; location: URL | undefined; res: Response }> {
+export async function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; location: URL | undefined; res: Response }> {
   const res = await fetch(url, { redirect: 'manual', headers });
   const loc = res.headers.get('location');
   return { status: res.status, location: loc ? new URL(loc, url) : undefined, res };
 }
 
 export async function postForm(url: string, form: Record<string, string>): Promise<Response> {
-  return fetch(url, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+  return fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
 }
 
-export async function token(sb: Sandbox, form: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; res: Response }> {
+export async function token(
+  sb: Sandbox,
+  form: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown>; res: Response }> {
   const res = await postForm(`${sb.ehrOrigin}/auth/token`, form);
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, res };
 }
 
 /** Runs /authorize (and the patient picker when asked) to a code; throws if the server did not redirect back with one. */
-export async function authorizeToCode(sb: Sandbox, p: AuthorizeParams & { pickPatient?: string; fault?: string }): Promise<{ code: string; state: string }> {
+export async function authorizeToCode(
+  sb: Sandbox,
+  p: AuthorizeParams & { pickPatient?: string; fault?: string },
+): Promise<{ code: string; state: string }> {
   const state = p.state ?? 'st-' + randomBytes(8).toString('hex');
   let { status, location } = await get(authorizeUrl(sb, { ...p, state }));
   if (status !== 302 || !location) throw new Error(`authorize: HTTP ${status}`);
   if (location.pathname === '/auth/select-patient') {
     if (!p.pickPatient) throw new Error('the server asked for a patient');
     const request = location.searchParams.get('request') ?? '';
-    const res = await postForm(`${sb.ehrOrigin}/auth/select-patient`, { request, patient: p.pickPatient, fault: p.fault ?? '' });
+    const res = await postForm(`${sb.ehrOrigin}/auth/select-patient`, {
+      request,
+      patient: p.pickPatient,
+      fault: p.fault ?? '',
+    });
     status = res.status;
     const loc = res.headers.get('location');
     location = loc ? new URL(loc) : undefined;
@@ -86,25 +113,54 @@ export async function authorizeToCode(sb: Sandbox, p: AuthorizeParams & { pickPa
   return { code, state };
 }
 
-export async function launchToToken(sb: Sandbox, opts: { patient: string; scope?: string; fault?: string; standalone?: boolean }): Promise<Record<string, unknown>> {
+export async function launchToToken(
+  sb: Sandbox,
+  opts: { patient: string; scope?: string; fault?: string; standalone?: boolean },
+): Promise<Record<string, unknown>> {
   const { verifier, challenge } = pkce();
   let code: string;
   if (opts.standalone) {
-    ({ code } = await authorizeToCode(sb, { scope: opts.scope ?? 'launch/patient openid fhirUser patient/*.rs offline_access', challenge, pickPatient: opts.patient, ...(opts.fault ? { fault: opts.fault } : {}) }));
+    ({ code } = await authorizeToCode(sb, {
+      scope: opts.scope ?? 'launch/patient openid fhirUser patient/*.rs offline_access',
+      challenge,
+      pickPatient: opts.patient,
+      ...(opts.fault ? { fault: opts.fault } : {}),
+    }));
   } else {
     const { parseFault } = await import('../../src/sandbox/auth/faults.ts');
     const fault = parseFault(opts.fault);
     const launch = sb.createLaunch({ patient: opts.patient, ...(fault ? { fault } : {}) });
-    ({ code } = await authorizeToCode(sb, { scope: opts.scope ?? 'launch openid fhirUser patient/*.rs online_access', challenge, launch }));
+    ({ code } = await authorizeToCode(sb, {
+      scope: opts.scope ?? 'launch openid fhirUser patient/*.rs online_access',
+      challenge,
+      launch,
+    }));
   }
-  const t = await token(sb, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: verifier });
+  const t = await token(sb, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT_URI,
+    client_id: CLIENT_ID,
+    code_verifier: verifier,
+  });
   if (t.status !== 200) throw new Error(`token: ${t.status} ${JSON.stringify(t.body)}`);
   return t.body;
 }
 
-export async function fhirGet(sb: Sandbox, path: string, accessToken: string | undefined, headers: Record<string, string> = {}): Promise<{ status: number; body: any; res: Response }> {
+export async function fhirGet(
+  sb: Sandbox,
+  path: string,
+  accessToken: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; res: Response }> {
   const url = path.startsWith('http') ? path : `${sb.fhirBase}/${path}`;
-  const res = await fetch(url, { headers: { Accept: 'application/fhir+json', ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}), ...headers } });
+  const res = await fetch(url, {
+    headers: {
+      Accept: 'application/fhir+json',
+      ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+      ...headers,
+    },
+  });
   const text = await res.text();
   let body: any;
   try {

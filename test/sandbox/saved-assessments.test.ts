@@ -18,9 +18,22 @@ describe('saved risk assessments on the launcher', () => {
       fetch(`${sb.fhirBase}/RiskAssessment`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${String(t.access_token)}`, 'Content-Type': 'application/fhir+json' },
-        body: JSON.stringify({ resourceType: 'RiskAssessment', status: 'final', subject: { reference: 'Patient/two-macro' }, ...body }),
+        body: JSON.stringify({
+          resourceType: 'RiskAssessment',
+          status: 'final',
+          subject: { reference: 'Patient/two-macro' },
+          ...body,
+        }),
       });
-    expect((await post({ occurrenceDateTime: '2026-01-01T00:00:00Z', method: { text: 'Older' }, prediction: [{ probabilityDecimal: 0.2 }] })).status).toBe(201);
+    expect(
+      (
+        await post({
+          occurrenceDateTime: '2026-01-01T00:00:00Z',
+          method: { text: 'Older' },
+          prediction: [{ probabilityDecimal: 0.2 }],
+        })
+      ).status,
+    ).toBe(201);
     const res = await post({
       occurrenceDateTime: '2026-02-01T00:00:00Z',
       method: { coding: [{ code: 'x', display: '<script>alert(1)</script>' }] },
@@ -29,7 +42,10 @@ describe('saved risk assessments on the launcher', () => {
     });
     expect(res.status).toBe(201);
     const page = await (await fetch(`${sb.ehrOrigin}/`)).text();
-    const row = page.slice(page.indexOf('id="patient-two-macro"'), page.indexOf('</tr>', page.indexOf('id="patient-two-macro"')));
+    const row = page.slice(
+      page.indexOf('id="patient-two-macro"'),
+      page.indexOf('</tr>', page.indexOf('id="patient-two-macro"')),
+    );
     expect(row).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(row).toContain('&#60;img src&#61;x onerror&#61;alert(1)&#62;');
     expect(page).not.toContain('<script');
@@ -42,12 +58,20 @@ describe('saved risk assessments on the launcher', () => {
   });
 
   it('deny-scope:RiskAssessment grants everything asked except RiskAssessment, so a create is refused', async () => {
-    const t = await launchToToken(sb, { patient: 'macro-z0011', scope: 'launch patient/Observation.rs patient/RiskAssessment.c', fault: 'deny-scope:RiskAssessment' });
+    const t = await launchToToken(sb, {
+      patient: 'macro-z0011',
+      scope: 'launch patient/Observation.rs patient/RiskAssessment.c',
+      fault: 'deny-scope:RiskAssessment',
+    });
     expect(String(t.scope).split(' ')).toEqual(['launch', 'patient/Observation.rs']);
     const res = await fetch(`${sb.fhirBase}/RiskAssessment`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${String(t.access_token)}`, 'Content-Type': 'application/fhir+json' },
-      body: JSON.stringify({ resourceType: 'RiskAssessment', status: 'final', subject: { reference: 'Patient/macro-z0011' } }),
+      body: JSON.stringify({
+        resourceType: 'RiskAssessment',
+        status: 'final',
+        subject: { reference: 'Patient/macro-z0011' },
+      }),
     });
     expect(res.status).toBe(403);
   });

@@ -14,7 +14,9 @@ beforeAll(async () => {
     resourceType: 'Observation',
     id: `vp-obs-${i}`,
     status: 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+    category: [
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] },
+    ],
     code: { coding: [{ system: 'http://loinc.org', code: '718-7' }] },
     subject: { reference: `Patient/${PATIENT}` },
   }));
@@ -35,8 +37,19 @@ afterAll(async () => {
 async function tokenFor(mode: VendorMode, patient: string): Promise<Record<string, unknown>> {
   const { verifier, challenge } = pkce();
   const launch = sb.createLaunch({ patient });
-  const { code } = await authorizeToCode(sb, { scope: 'launch openid fhirUser patient/*.rs online_access', challenge, launch, aud: sb.fhirBases[mode] });
-  const t = await token(sb, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: verifier });
+  const { code } = await authorizeToCode(sb, {
+    scope: 'launch openid fhirUser patient/*.rs online_access',
+    challenge,
+    launch,
+    aud: sb.fhirBases[mode],
+  });
+  const t = await token(sb, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT_URI,
+    client_id: CLIENT_ID,
+    code_verifier: verifier,
+  });
   if (t.status !== 200) throw new Error(`token ${t.status}`);
   return t.body;
 }
@@ -44,7 +57,10 @@ async function tokenFor(mode: VendorMode, patient: string): Promise<Record<strin
 const get = (mode: VendorMode, path: string, at: unknown, headers: Record<string, string> = {}) =>
   fhirGet(sb, path.startsWith('http') ? path : `${sb.fhirBases[mode]}/${path}`, at as string, headers);
 
-const capability = async (mode: VendorMode) => (await get(mode, 'metadata', undefined)).body as { rest: { resource: { type: string; interaction: { code: string }[]; searchParam: { name: string }[] }[] }[] };
+const capability = async (mode: VendorMode) =>
+  (await get(mode, 'metadata', undefined)).body as {
+    rest: { resource: { type: string; interaction: { code: string }[]; searchParam: { name: string }[] }[] }[];
+  };
 const types = (cs: Awaited<ReturnType<typeof capability>>) => cs.rest[0]!.resource.map((r) => r.type);
 
 describe('Epic-like mode', () => {
@@ -56,7 +72,11 @@ describe('Epic-like mode', () => {
   it('refuses an Observation search without category or code as Epic does (400, fatal, required, 59108)', async () => {
     const res = await get('epic', 'Observation?patient=macro-z0011', at);
     expect(res.status).toBe(400);
-    expect(res.body.issue[0]).toMatchObject({ severity: 'fatal', code: 'required', details: { coding: [{ code: '59108' }] } });
+    expect(res.body.issue[0]).toMatchObject({
+      severity: 'fatal',
+      code: 'required',
+      details: { coding: [{ code: '59108' }] },
+    });
     const bad = await get('epic', 'Observation?patient=macro-z0011&category=labresults', at);
     expect([bad.status, bad.body.issue[0].details.coding[0].code]).toEqual([400, '59111']);
     const ok = await get('epic', 'Observation?patient=macro-z0011&category=laboratory', at);
@@ -66,7 +86,9 @@ describe('Epic-like mode', () => {
 
   it('needs category=clinical-reference on DocumentReference, and searches Specimen by _id only', async () => {
     expect((await get('epic', 'DocumentReference?patient=macro-z0011', at)).status).toBe(400);
-    expect((await get('epic', 'DocumentReference?patient=macro-z0011&category=clinical-reference', at)).status).toBe(200);
+    expect((await get('epic', 'DocumentReference?patient=macro-z0011&category=clinical-reference', at)).status).toBe(
+      200,
+    );
     expect((await get('epic', 'Specimen?patient=macro-z0011', at)).status).toBe(400);
     const byId = await get('epic', 'Specimen?_id=macro-z0011-spec-sln', at);
     expect(byId.body.entry.map((e: { resource: { id: string } }) => e.resource.id)).toEqual(['macro-z0011-spec-sln']);
@@ -89,7 +111,10 @@ describe('Epic-like mode', () => {
     const cs = await capability('epic');
     expect(types(cs)).not.toContain('RiskAssessment');
     expect(cs.rest[0]!.resource.some((r) => r.interaction.some((i) => i.code === 'create'))).toBe(false);
-    expect(cs.rest[0]!.resource.find((r) => r.type === 'Specimen')?.searchParam.map((p) => p.name)).toEqual(['_id', '_count']);
+    expect(cs.rest[0]!.resource.find((r) => r.type === 'Specimen')?.searchParam.map((p) => p.name)).toEqual([
+      '_id',
+      '_count',
+    ]);
     expect(types(await capability('generic'))).toContain('RiskAssessment');
   });
 
@@ -129,7 +154,9 @@ describe('Oracle Health-like mode', () => {
   it('refuses Binary with Accept: application/json; serves it for application/fhir+json or its own type', async () => {
     const { access_token: at } = await tokenFor('oracle', 'macro-z0011');
     expect((await get('oracle', 'Binary/macro-z0011-report', at, { Accept: 'application/json' })).status).toBe(406);
-    expect((await get('oracle', 'Binary/macro-z0011-report', at, { Accept: 'application/fhir+json' })).body.resourceType).toBe('Binary');
+    expect(
+      (await get('oracle', 'Binary/macro-z0011-report', at, { Accept: 'application/fhir+json' })).body.resourceType,
+    ).toBe('Binary');
     const raw = await get('oracle', 'Binary/macro-z0011-report', at, { Accept: 'text/plain' });
     expect([raw.status, typeof raw.body]).toEqual([200, 'string']);
     expect((await get('oracle', 'Specimen?patient=macro-z0011', at)).status).toBe(400);
@@ -149,7 +176,9 @@ describe('Oracle Health-like mode', () => {
   it('declares DocumentReference create and no RiskAssessment', async () => {
     const cs = await capability('oracle');
     expect(types(cs)).not.toContain('RiskAssessment');
-    const creatable = cs.rest[0]!.resource.filter((r) => r.interaction.some((i) => i.code === 'create')).map((r) => r.type);
+    const creatable = cs.rest[0]!.resource.filter((r) => r.interaction.some((i) => i.code === 'create')).map(
+      (r) => r.type,
+    );
     expect(creatable).toEqual(['DocumentReference']);
   });
 });

@@ -25,7 +25,12 @@ export interface AssessmentViewProps {
 export function AssessmentView(props: AssessmentViewProps) {
   const [overrides, setOverrides] = useState<Overrides>({});
   const assessment = useMemo(
-    () => assess(applyOverrides(props.recordFacts, overrides), { models: props.definitions, patient: props.patient, ignored: props.ignored }),
+    () =>
+      assess(applyOverrides(props.recordFacts, overrides), {
+        models: props.definitions,
+        patient: props.patient,
+        ignored: props.ignored,
+      }),
     [props.recordFacts, overrides, props.definitions, props.patient, props.ignored],
   );
   const onChange = (name: InputName, value: InputValue | undefined) =>

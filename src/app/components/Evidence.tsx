@@ -92,8 +92,13 @@ export function Evidence({ entries, notes }: { entries: EvidenceEntry[]; notes: 
   return (
     <section aria-labelledby="evidence-heading" class="evidence">
       <h2 id="evidence-heading">Evidence for this situation</h2>
-      {entries.length === 0 && notes.length === 0 && <p>No trial situation can be determined: the sentinel node category is not known.</p>}
-      <p class="evidence-legend">Published evidence with its sources, not an order. A trial applies when every sourced criterion is known and met; “check” marks criteria this record cannot settle.</p>
+      {entries.length === 0 && notes.length === 0 && (
+        <p>No trial situation can be determined: the sentinel node category is not known.</p>
+      )}
+      <p class="evidence-legend">
+        Published evidence with its sources, not an order. A trial applies when every sourced criterion is known and
+        met; “check” marks criteria this record cannot settle.
+      </p>
       {trials.map((e) => (
         <Entry key={e.id} e={e} />
       ))}

@@ -45,7 +45,7 @@ export function InputEditor({ name, value, onChange }: Props) {
     );
   }
 
-  const unit = spec.type === 'number' ? spec.unit : spec.unit ?? '';
+  const unit = spec.type === 'number' ? spec.unit : (spec.unit ?? '');
   return (
     <span class="number-editor">
       <input

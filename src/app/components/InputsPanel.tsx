@@ -25,7 +25,9 @@ const Legend = createContext<Map<string, LegendEntry>>(new Map());
 function SourceLinks({ fact, onShowSource }: { fact: PresentFact; onShowSource: (s: Source) => void }) {
   const legend = useContext(Legend);
   // One link per cited resource: a report quoted on several lines is cited once.
-  const linkable = fact.sources.filter((s, i, all) => s.reference !== 'clinician' && all.findIndex((o) => o.reference === s.reference) === i);
+  const linkable = fact.sources.filter(
+    (s, i, all) => s.reference !== 'clinician' && all.findIndex((o) => o.reference === s.reference) === i,
+  );
   return (
     <>
       <span class={`badge badge-${fact.origin}`}>{ORIGIN_BADGE[fact.origin]}</span>
@@ -36,12 +38,29 @@ function SourceLinks({ fact, onShowSource }: { fact: PresentFact; onShowSource: 
         </button>
       ))}
       {/* Buttons are not printed; paper cites the numbered source legend instead. */}
-      {linkable.length > 0 && <span class="print-inline source-ref">{legendMarks(legend, linkable.map((s) => s.reference))}</span>}
+      {linkable.length > 0 && (
+        <span class="print-inline source-ref">
+          {legendMarks(
+            legend,
+            linkable.map((s) => s.reference),
+          )}
+        </span>
+      )}
     </>
   );
 }
 
-function ConflictChoice({ name, fact, onChange, onShowSource }: { name: InputName; fact: Extract<Fact, { status: 'conflict' }>; onChange: Props['onChange']; onShowSource: Props['onShowSource'] }) {
+function ConflictChoice({
+  name,
+  fact,
+  onChange,
+  onShowSource,
+}: {
+  name: InputName;
+  fact: Extract<Fact, { status: 'conflict' }>;
+  onChange: Props['onChange'];
+  onShowSource: Props['onShowSource'];
+}) {
   return (
     <fieldset class="conflict">
       <legend>
@@ -50,8 +69,14 @@ function ConflictChoice({ name, fact, onChange, onShowSource }: { name: InputNam
       </legend>
       {fact.candidates.map((c, i) => (
         <div key={i} class="candidate">
-          <span class="value">{valueWords(name, c.value as InputValue)}</span> <SourceLinks fact={c as PresentFact} onShowSource={onShowSource} />
-          <button type="button" class="secondary" aria-label={`Use ${valueWords(name, c.value as InputValue)} for ${INPUTS[name].label}`} onClick={() => onChange(name, c.value as InputValue)}>
+          <span class="value">{valueWords(name, c.value as InputValue)}</span>{' '}
+          <SourceLinks fact={c as PresentFact} onShowSource={onShowSource} />
+          <button
+            type="button"
+            class="secondary"
+            aria-label={`Use ${valueWords(name, c.value as InputValue)} for ${INPUTS[name].label}`}
+            onClick={() => onChange(name, c.value as InputValue)}
+          >
             Use this
           </button>
         </div>
@@ -76,7 +101,12 @@ function InputRow({ name, props }: { name: InputName; props: Props }) {
         <SourceLinks fact={fact as PresentFact} onShowSource={onShowSource} />
         {fact.note && <span class="fact-note"> {fact.note}</span>}
         {!derivedOnly && !edited && (
-          <button type="button" class="secondary" aria-label={`Edit ${INPUTS[name].label}`} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            class="secondary"
+            aria-label={`Edit ${INPUTS[name].label}`}
+            onClick={() => setEditing(true)}
+          >
             Edit
           </button>
         )}
@@ -89,7 +119,11 @@ function InputRow({ name, props }: { name: InputName; props: Props }) {
   } else {
     cell = (
       <>
-        <InputEditor name={name} value={fact.status === 'present' ? (fact.value as InputValue) : undefined} onChange={(v) => onChange(name, v)} />
+        <InputEditor
+          name={name}
+          value={fact.status === 'present' ? (fact.value as InputValue) : undefined}
+          onChange={(v) => onChange(name, v)}
+        />
         {fact.status === 'missing' && <span class="missing"> not found in the record</span>}
         {editing && (
           <button type="button" class="secondary" onClick={() => setEditing(false)}>

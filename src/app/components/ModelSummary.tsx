@@ -2,14 +2,27 @@
 // odds-ratio factors, a factor checklist, or what is still needed.
 import { INPUTS } from '../../domain/vocabulary.ts';
 import { assignmentText, formatProbability, percentOf } from '../../models/display.ts';
-import type { FactorResult, ModelResult, NotComputedResult, ObservedRateResult, RangeResult, RelativeOddsResult } from '../../models/result.ts';
+import type {
+  FactorResult,
+  ModelResult,
+  NotComputedResult,
+  ObservedRateResult,
+  RangeResult,
+  RelativeOddsResult,
+} from '../../models/result.ts';
 import { FACTOR_STATUS_TEXT, formatOdds } from '../view/format.ts';
 
 function Bar({ low, high, label }: { low: number; high: number; label: string }) {
   const pct = (p: number) => Math.max(1, Math.min(100, p * 100));
   return (
     <div class="bar" role="img" aria-label={label}>
-      <div class="bar-fill" style={{ marginLeft: low === high ? 0 : `${pct(low)}%`, width: low === high ? `${pct(high)}%` : `${Math.max(1, pct(high) - pct(low))}%` }} />
+      <div
+        class="bar-fill"
+        style={{
+          marginLeft: low === high ? 0 : `${pct(low)}%`,
+          width: low === high ? `${pct(high)}%` : `${Math.max(1, pct(high) - pct(low))}%`,
+        }}
+      />
     </div>
   );
 }
@@ -28,9 +41,14 @@ function RangeHeadline({ model }: { model: RangeResult }) {
   return (
     <div class="headline range">
       <p class="big-number">{model.display}</p>
-      <Bar low={model.range.low} high={model.range.high} label={`${model.display} chance of ${model.outcome}, depending on ${over}`} />
+      <Bar
+        low={model.range.low}
+        high={model.range.high}
+        label={`${model.display} chance of ${model.outcome}, depending on ${over}`}
+      />
       <p>
-        Depends on: {model.range.over.map((n, i) => (
+        Depends on:{' '}
+        {model.range.over.map((n, i) => (
           <span key={n}>
             {i > 0 && ', '}
             <a href={`#input-${n}`}>{INPUTS[n].label}</a>
@@ -54,8 +72,7 @@ function FactorList({ factors }: { factors: FactorResult[] }) {
     <ul class="factors">
       {factors.map((f) => (
         <li key={f.id} class={`factor factor-${f.status}`}>
-          <span class="factor-status">{FACTOR_STATUS_TEXT[f.status]}</span>{' '}
-          <span class="factor-label">{f.label}</span>
+          <span class="factor-status">{FACTOR_STATUS_TEXT[f.status]}</span> <span class="factor-label">{f.label}</span>
           {f.oddsRatio !== undefined && (
             <span class="factor-or">
               {' '}
@@ -72,11 +89,12 @@ function FactorList({ factors }: { factors: FactorResult[] }) {
 }
 
 function ObservedRate({ rate, headline }: { rate: ObservedRateResult; headline: boolean }) {
-  const counts = rate.events !== undefined && rate.total !== undefined ? `${rate.events} of ${rate.total} patients` : 'patients';
+  const counts =
+    rate.events !== undefined && rate.total !== undefined ? `${rate.events} of ${rate.total} patients` : 'patients';
   return (
     <p class={headline ? 'observed observed-headline' : 'observed'}>
-      {headline && <span class="big-number">{percentOf(rate.rate)}</span>} Observed: {counts} ({percentOf(rate.rate)}) with {rate.label}{' '}
-      had {rate.outcome} ({rate.source}).
+      {headline && <span class="big-number">{percentOf(rate.rate)}</span>} Observed: {counts} ({percentOf(rate.rate)})
+      with {rate.label} had {rate.outcome} ({rate.source}).
     </p>
   );
 }
@@ -105,7 +123,8 @@ function NotComputed({ model }: { model: NotComputedResult }) {
   const names = [...model.missing, ...model.conflicts];
   return (
     <div class="headline not-computed">
-      <p>Not computed: {model.missing.length > 0 && 'needs '}
+      <p>
+        Not computed: {model.missing.length > 0 && 'needs '}
         {names.map((n, i) => (
           <span key={n}>
             {i > 0 && ', '}
@@ -134,16 +153,31 @@ function Headline({ model }: { model: ModelResult }) {
     case 'not-computed':
       return <NotComputed model={model} />;
     case 'risk-factors':
-      return model.estimate ? <ProbabilityBar display={model.estimate.display} probability={model.estimate.probability} outcome={model.outcome} /> : null;
+      return model.estimate ? (
+        <ProbabilityBar
+          display={model.estimate.display}
+          probability={model.estimate.probability}
+          outcome={model.outcome}
+        />
+      ) : null;
     case 'not-applicable':
       return <p class="not-applicable-reason">Does not apply: {model.reason}</p>;
   }
 }
 
-export function ModelSummary({ model, showWarning = () => true }: { model: ModelResult; showWarning?: (warning: string) => boolean }) {
+export function ModelSummary({
+  model,
+  showWarning = () => true,
+}: {
+  model: ModelResult;
+  showWarning?: (warning: string) => boolean;
+}) {
   const warnings = model.warnings.filter(showWarning);
   return (
-    <article class={`model model-${model.kind} result-${model.result}${model.result === 'not-computed' ? ' model-not-computed' : ''}`} aria-labelledby={`model-${model.id}`}>
+    <article
+      class={`model model-${model.kind} result-${model.result}${model.result === 'not-computed' ? ' model-not-computed' : ''}`}
+      aria-labelledby={`model-${model.id}`}
+    >
       <h3 id={`model-${model.id}`}>
         {model.title}
         {model.locallyConfigured && <span class="badge badge-local">locally configured</span>}

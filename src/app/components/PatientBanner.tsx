@@ -26,10 +26,16 @@ export function bannerPatient(resource: unknown): BannerPatient | null {
   const name = names.find((n) => n.use === 'official') ?? names[0];
   const text =
     (name && typeof name.text === 'string' && name.text) ||
-    (name && [...(Array.isArray(name.given) ? name.given : []), typeof name.family === 'string' ? name.family : ''].filter((s) => typeof s === 'string' && s).join(' ')) ||
+    (name &&
+      [...(Array.isArray(name.given) ? name.given : []), typeof name.family === 'string' ? name.family : '']
+        .filter((s) => typeof s === 'string' && s)
+        .join(' ')) ||
     'Unnamed patient';
   const ids = Array.isArray(resource.identifier) ? resource.identifier.filter(isRecord) : [];
-  const mr = ids.find((i) => isRecord(i.type) && Array.isArray(i.type.coding) && i.type.coding.some((c) => isRecord(c) && c.code === 'MR'));
+  const mr = ids.find(
+    (i) =>
+      isRecord(i.type) && Array.isArray(i.type.coding) && i.type.coding.some((c) => isRecord(c) && c.code === 'MR'),
+  );
   const banner: BannerPatient = { name: text };
   if (typeof resource.birthDate === 'string') banner.birthDate = resource.birthDate;
   if (typeof resource.gender === 'string') banner.gender = resource.gender;

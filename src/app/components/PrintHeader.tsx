@@ -2,7 +2,12 @@
 // printed or PDF copy can be filed even when the EHR hides the banner on screen.
 import type { BannerPatient } from './PatientBanner.tsx';
 
-export function PrintHeader(props: { patient: BannerPatient | null; reference: string | undefined; version: string; generatedAt: Date }) {
+export function PrintHeader(props: {
+  patient: BannerPatient | null;
+  reference: string | undefined;
+  version: string;
+  generatedAt: Date;
+}) {
   const { patient } = props;
   return (
     <div class="print-only print-header">

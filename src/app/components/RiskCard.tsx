@@ -38,7 +38,12 @@ export interface RiskCardProps {
 
 /** Why there is no "Save to chart" button, in words. */
 function NoSave({ writeBack, assessment }: { writeBack: WriteBack | undefined; assessment: Assessment }) {
-  if (!writeBack) return <p class="save-absent note">Save to chart is not offered: the EHR did not give Nodal Risk permission to write risk assessments.</p>;
+  if (!writeBack)
+    return (
+      <p class="save-absent note">
+        Save to chart is not offered: the EHR did not give Nodal Risk permission to write risk assessments.
+      </p>
+    );
   if (assessment.models.some((m) => m.result === 'probability' || m.result === 'range')) return null;
   return <p class="save-absent note">Save to chart is not offered: no model computed an estimate to save.</p>;
 }
@@ -52,12 +57,19 @@ export function RiskCard(props: RiskCardProps) {
   const prompts = promptsFor(props.recordFacts, assessment.inputs, overrides, assessment);
   // A warning a prompt asks about, or one every model repeats, is said once at the top.
   const shown = (w: string) => !prompts.some((p) => p.replaces.test(w));
-  const common = [...new Set(applicable.flatMap((m) => m.warnings.filter(shown)))].filter((w) => applicable.filter((m) => m.warnings.includes(w)).length > 1);
+  const common = [...new Set(applicable.flatMap((m) => m.warnings.filter(shown)))].filter(
+    (w) => applicable.filter((m) => m.warnings.includes(w)).length > 1,
+  );
   const modelWarning = (w: string) => shown(w) && !common.includes(w);
 
   return (
     <main class="risk-card">
-      <PrintHeader patient={props.printPatient ?? null} reference={assessment.patient?.reference} version={props.version} generatedAt={props.generatedAt} />
+      <PrintHeader
+        patient={props.printPatient ?? null}
+        reference={assessment.patient?.reference}
+        version={props.version}
+        generatedAt={props.generatedAt}
+      />
       <header class="card-header">
         <h1>Nodal Risk</h1>
         <p class="subtitle">Further axillary disease after a positive sentinel node biopsy</p>
@@ -70,7 +82,9 @@ export function RiskCard(props: RiskCardProps) {
           <button type="button" class="secondary" onClick={() => window.print()}>
             Print / Download PDF
           </button>
-          {props.writeBack && <SaveToChart assessment={assessment} writeBack={props.writeBack} version={props.version} />}
+          {props.writeBack && (
+            <SaveToChart assessment={assessment} writeBack={props.writeBack} version={props.version} />
+          )}
           <NoSave writeBack={props.writeBack} assessment={assessment} />
         </div>
       </header>
@@ -104,7 +118,8 @@ export function RiskCard(props: RiskCardProps) {
                     <details class="outside-population">
                       <summary>What-if: the value anyway</summary>
                       <p>
-                        {m.outsidePopulation.display} — outside the population the model was built for; not an estimate for this patient.
+                        {m.outsidePopulation.display} — outside the population the model was built for; not an estimate
+                        for this patient.
                       </p>
                     </details>
                   )}
@@ -121,7 +136,13 @@ export function RiskCard(props: RiskCardProps) {
       </section>
 
       <Drivers models={assessment.models} />
-      <InputsPanel facts={assessment.inputs} recordFacts={props.recordFacts} overrides={overrides} onChange={props.onChange} onShowSource={setShownSource} />
+      <InputsPanel
+        facts={assessment.inputs}
+        recordFacts={props.recordFacts}
+        overrides={overrides}
+        onChange={props.onChange}
+        onShowSource={setShownSource}
+      />
       <Evidence entries={assessment.evidence} notes={assessment.evidenceNotes} />
       {assessment.ignored.length > 0 && (
         <details class="ignored">
@@ -139,8 +160,8 @@ export function RiskCard(props: RiskCardProps) {
 
       <footer class="card-footer">
         <p class="disclaimer">
-          These estimates are the chance of further nodal disease, not of recurrence or survival. This card supports and does not
-          replace clinical judgement.
+          These estimates are the chance of further nodal disease, not of recurrence or survival. This card supports and
+          does not replace clinical judgement.
         </p>
         <p class="meta">
           Nodal Risk {props.version} · generated {props.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC

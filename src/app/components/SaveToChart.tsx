@@ -59,10 +59,17 @@ export function SaveToChart(props: { assessment: Assessment; writeBack: WriteBac
     };
     const note = asNote ? clinicalNoteFor(assessment, ctx) : undefined;
     const all = asNote ? (note ? [note] : []) : riskAssessmentsFor(assessment, ctx);
-    const titles = asNote ? ['clinical note: ' + writable.map((m) => m.title).join(', ')] : writable.map((m) => m.title);
+    const titles = asNote
+      ? ['clinical note: ' + writable.map((m) => m.title).join(', ')]
+      : writable.map((m) => m.title);
     const already = current?.created ?? [];
     const outcome = await saveAll(writeBack.create, all.slice(already.length));
-    setSaved({ assessment, created: [...already, ...outcome.created], titles, ...(outcome.error ? { error: outcome.error } : {}) });
+    setSaved({
+      assessment,
+      created: [...already, ...outcome.created],
+      titles,
+      ...(outcome.error ? { error: outcome.error } : {}),
+    });
     setSaving(false);
     busy.current = false;
   };
@@ -77,13 +84,14 @@ export function SaveToChart(props: { assessment: Assessment; writeBack: WriteBac
       {saved && !saved.error && (
         <p class="save-result saved" role="status">
           Saved to the chart: {saved.created.map((ref, i) => `${ref} (${saved.titles[i] ?? ''})`).join('; ')}.
-          {saved.assessment !== assessment && ' The inputs have changed since; save again to record the current estimates.'}
+          {saved.assessment !== assessment &&
+            ' The inputs have changed since; save again to record the current estimates.'}
         </p>
       )}
       {saved?.error && (
         <p class="save-result failed" role="alert">
-          {saved.created.length > 0 ? `Saved ${saved.created.join(', ')}; the rest was not saved` : 'Not saved'}: {saved.error}. The card is
-          unchanged; you can try again.
+          {saved.created.length > 0 ? `Saved ${saved.created.join(', ')}; the rest was not saved` : 'Not saved'}:{' '}
+          {saved.error}. The card is unchanged; you can try again.
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 // What can go wrong while loading, in words a clinician can act on.
 
-export type LoadErrorKind = 'session-expired' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'timeout' | 'malformed' | 'network';
+export type LoadErrorKind =
+  'session-expired' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'timeout' | 'malformed' | 'network';
 
 export class FhirHttpError extends Error {
   constructor(

@@ -4,7 +4,15 @@
 // load has one deadline and ends in data or a LoadError, never in a wait without end.
 // Transport-agnostic so it can be tested in Node.
 import { binaryText, documentUrls } from '../../fhir/documents.ts';
-import { keeps, planFor, queryUrl, specimenIds, specimenSearches, type FhirQuery, type QueryPlan } from '../../fhir/queries.ts';
+import {
+  keeps,
+  planFor,
+  queryUrl,
+  specimenIds,
+  specimenSearches,
+  type FhirQuery,
+  type QueryPlan,
+} from '../../fhir/queries.ts';
 import { FhirHttpError, KIND_TEXT, LoadError, kindOfStatus, type LoadErrorKind } from './errors.ts';
 import { canRead } from './scopes.ts';
 import { isRecord } from '../../fhir/extract/json.ts';
@@ -121,9 +129,17 @@ async function allPages(transport: FhirTransport, first: string, o: Settings): P
   return found;
 }
 
-const describe = (q: FhirQuery) => q.params.filter(([n]) => n !== 'patient' && n !== '_count').map(([n, v]) => (n === 'code' || n === 'type' ? `${n} list` : `${n}=${v}`)).join(', ') || 'patient';
+const describe = (q: FhirQuery) =>
+  q.params
+    .filter(([n]) => n !== 'patient' && n !== '_count')
+    .map(([n, v]) => (n === 'code' || n === 'type' ? `${n} list` : `${n}=${v}`))
+    .join(', ') || 'patient';
 
-export async function loadPatientData(transport: FhirTransport, patientId: string, options: LoadOptions = {}): Promise<PatientData> {
+export async function loadPatientData(
+  transport: FhirTransport,
+  patientId: string,
+  options: LoadOptions = {},
+): Promise<PatientData> {
   let stopped = false;
   const o: Settings = {
     sleep: options.sleep ?? defaultSleep,
@@ -135,7 +151,10 @@ export async function loadPatientData(transport: FhirTransport, patientId: strin
     stopped: () => stopped,
   };
   const deadlineError = () =>
-    new LoadError('timeout', `Loading the record took longer than ${Math.ceil(o.deadlineMs / 1000)} s and was stopped. Nothing was saved.`);
+    new LoadError(
+      'timeout',
+      `Loading the record took longer than ${Math.ceil(o.deadlineMs / 1000)} s and was stopped. Nothing was saved.`,
+    );
   try {
     return await withTimeout(run(transport, patientId, options, o), o.deadlineMs, deadlineError);
   } finally {
@@ -144,7 +163,12 @@ export async function loadPatientData(transport: FhirTransport, patientId: strin
   }
 }
 
-async function run(transport: FhirTransport, patientId: string, options: LoadOptions, o: Settings): Promise<PatientData> {
+async function run(
+  transport: FhirTransport,
+  patientId: string,
+  options: LoadOptions,
+  o: Settings,
+): Promise<PatientData> {
   const plan = options.plan ?? planFor('generic');
   let done = 0;
   let total = plan.searches.length;
@@ -166,7 +190,15 @@ async function run(transport: FhirTransport, patientId: string, options: LoadOpt
   const runSearch = async (query: FhirQuery): Promise<{ outcome: SearchOutcome; resources: unknown[] }> => {
     try {
       if (!canRead(options.grantedScope, query.resourceType)) {
-        return { outcome: { query, status: 'skipped', count: 0, detail: `no permission to read ${query.resourceType} was granted` }, resources: [] };
+        return {
+          outcome: {
+            query,
+            status: 'skipped',
+            count: 0,
+            detail: `no permission to read ${query.resourceType} was granted`,
+          },
+          resources: [],
+        };
       }
       try {
         const found = await fetchSearch(query);
@@ -192,7 +224,12 @@ async function run(transport: FhirTransport, patientId: string, options: LoadOpt
   };
 
   const results = await Promise.all(plan.searches.map(runSearch));
-  const unsupported: SearchOutcome[] = plan.unsupported.map(({ query, reason }) => ({ query, status: 'skipped', count: 0, detail: reason }));
+  const unsupported: SearchOutcome[] = plan.unsupported.map(({ query, reason }) => ({
+    query,
+    status: 'skipped',
+    count: 0,
+    detail: reason,
+  }));
   const searches = [...results.map((r) => r.outcome), ...unsupported];
   if (results.every((r) => r.outcome.status === 'failed' || r.outcome.status === 'skipped')) {
     const first = searches.find((s) => s.status === 'failed');
@@ -224,7 +261,12 @@ async function run(transport: FhirTransport, patientId: string, options: LoadOpt
     ),
   ]);
   for (const s of specimens) if (s.outcome.status !== 'ok') searches.push(s.outcome);
-  return { resources: dedupe([...found, ...specimens.flatMap((s) => s.resources)]), binaries, searches, documentProblems };
+  return {
+    resources: dedupe([...found, ...specimens.flatMap((s) => s.resources)]),
+    binaries,
+    searches,
+    documentProblems,
+  };
 }
 
 /** The same resource can come back from two searches (e.g. report by category and by code). */

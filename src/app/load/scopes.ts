@@ -21,6 +21,9 @@ export function canCreate(grantedScope: string | undefined, resourceType: string
     const m = /^(patient|user)\/([A-Za-z*]+)\.([a-z*]+)$/.exec(s);
     if (!m) return false;
     const [, , type, p] = m;
-    return (type === '*' || type === resourceType) && (p === 'write' || p === '*' || (/^c?r?u?d?s?$/.test(p as string) && (p as string).includes('c')));
+    return (
+      (type === '*' || type === resourceType) &&
+      (p === 'write' || p === '*' || (/^c?r?u?d?s?$/.test(p as string) && (p as string).includes('c')))
+    );
   });
 }

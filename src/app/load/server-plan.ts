@@ -20,7 +20,10 @@ export function capabilityStatement(baseUrl: string, get: (url: string) => Promi
     const created: Entry = {
       promise: get(`${key(baseUrl)}/metadata`).then(
         (cs) => {
-          const ok = typeof cs === 'object' && cs !== null && (cs as { resourceType?: unknown }).resourceType === 'CapabilityStatement';
+          const ok =
+            typeof cs === 'object' &&
+            cs !== null &&
+            (cs as { resourceType?: unknown }).resourceType === 'CapabilityStatement';
           if (ok) created.value = cs;
           return ok ? cs : undefined;
         },

@@ -4,7 +4,8 @@
 import { declaresInteraction } from '../../fhir/queries.ts';
 import { canCreate } from '../load/scopes.ts';
 
-export type SaveBranch = { kind: 'risk-assessment' } | { kind: 'document-reference' } | { kind: 'none'; reason: string };
+export type SaveBranch =
+  { kind: 'risk-assessment' } | { kind: 'document-reference' } | { kind: 'none'; reason: string };
 
 export interface BranchInputs {
   /** The registration for this EHR allows write-back. */
@@ -15,11 +16,17 @@ export interface BranchInputs {
 }
 
 export function saveBranch({ enabled, capabilityStatement, grantedScope }: BranchInputs): SaveBranch {
-  if (!enabled) return { kind: 'none', reason: 'saving to the chart is not enabled for this EHR in the Nodal Risk registration' };
-  if (capabilityStatement === undefined) return { kind: 'none', reason: 'the EHR did not say (CapabilityStatement) what it accepts from apps' };
+  if (!enabled)
+    return { kind: 'none', reason: 'saving to the chart is not enabled for this EHR in the Nodal Risk registration' };
+  if (capabilityStatement === undefined)
+    return { kind: 'none', reason: 'the EHR did not say (CapabilityStatement) what it accepts from apps' };
   const takes = (type: string) => declaresInteraction(capabilityStatement, type, 'create');
   if (takes('RiskAssessment') && canCreate(grantedScope, 'RiskAssessment')) return { kind: 'risk-assessment' };
   if (takes('DocumentReference') && canCreate(grantedScope, 'DocumentReference')) return { kind: 'document-reference' };
-  if (takes('RiskAssessment') || takes('DocumentReference')) return { kind: 'none', reason: 'the EHR did not grant Nodal Risk permission to save' };
-  return { kind: 'none', reason: 'this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps' };
+  if (takes('RiskAssessment') || takes('DocumentReference'))
+    return { kind: 'none', reason: 'the EHR did not grant Nodal Risk permission to save' };
+  return {
+    kind: 'none',
+    reason: 'this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps',
+  };
 }

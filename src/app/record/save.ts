@@ -20,7 +20,9 @@ export interface SaveOutcome {
 
 /** The new resource's "Type/id", from the Location header (…/Type/id[/_history/v]) or the returned resource. */
 export function createdReference(resourceType: string, response: CreateResponse): string | undefined {
-  const m = response.location ? /(?:^|\/)([A-Za-z]+)\/([A-Za-z0-9.-]{1,64})(?:\/_history\/[^/]+)?\/?$/.exec(response.location) : null;
+  const m = response.location
+    ? /(?:^|\/)([A-Za-z]+)\/([A-Za-z0-9.-]{1,64})(?:\/_history\/[^/]+)?\/?$/.exec(response.location)
+    : null;
   if (m && m[1] === resourceType) return `${m[1]}/${m[2]}`;
   const body = response.body as { resourceType?: unknown; id?: unknown } | undefined;
   if (body?.resourceType === resourceType && typeof body.id === 'string') return `${resourceType}/${body.id}`;

@@ -2,7 +2,8 @@
 // JWT parts, id_token decoding), on the browser's native btoa/atob and TextEncoder/TextDecoder.
 function fromUint8Array(bytes, urlsafe) {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
   const base64 = btoa(binary);
   return urlsafe ? base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') : base64;
 }

@@ -23,7 +23,9 @@ export function loadAppConfig(configUrl: URL, schemaUrl: URL): AppConfig {
   const config = read(configUrl);
   if (!validate(config)) {
     const first = validate.errors?.[0];
-    throw new AppConfigError(`smart-config/app.json ${first?.instancePath || '(root)'} ${first?.message ?? 'is invalid'}`);
+    throw new AppConfigError(
+      `smart-config/app.json ${first?.instancePath || '(root)'} ${first?.message ?? 'is invalid'}`,
+    );
   }
   for (const r of (config as AppConfig).registrations) {
     try {

@@ -27,7 +27,10 @@ function usableSessionStorage(get: () => Storage): Storage | undefined {
 
 /** Whether a stored launch state already carries tokens (then it must stay out of cookies). */
 function hasTokens(value: unknown): boolean {
-  const tr = typeof value === 'object' && value !== null ? (value as { tokenResponse?: Record<string, unknown> }).tokenResponse : undefined;
+  const tr =
+    typeof value === 'object' && value !== null
+      ? (value as { tokenResponse?: Record<string, unknown> }).tokenResponse
+      : undefined;
   return !!tr && (tr.access_token !== undefined || tr.refresh_token !== undefined || tr.id_token !== undefined);
 }
 
@@ -49,7 +52,10 @@ export class LaunchStorage {
 
   private readCookie(key: string): string | undefined {
     const name = `${this.cookieName(key)}=`;
-    const found = this.cookies.read().split(/;\s*/).find((c) => c.startsWith(name));
+    const found = this.cookies
+      .read()
+      .split(/;\s*/)
+      .find((c) => c.startsWith(name));
     return found === undefined ? undefined : decodeURIComponent(found.slice(name.length));
   }
 
@@ -57,7 +63,9 @@ export class LaunchStorage {
     // SameSite=None needs Secure (https); on plain http (the local sandbox) the frame is same-site anyway.
     const attrs = this.secure ? 'SameSite=None; Secure' : 'SameSite=Lax';
     const body = value === undefined ? `; Max-Age=0` : `; Max-Age=${MAX_AGE_SECONDS}`;
-    this.cookies.write(`${this.cookieName(key)}=${value === undefined ? '' : encodeURIComponent(value)}; Path=/${body}; ${attrs}`);
+    this.cookies.write(
+      `${this.cookieName(key)}=${value === undefined ? '' : encodeURIComponent(value)}; Path=/${body}; ${attrs}`,
+    );
   }
 
   async get(key: string): Promise<unknown> {

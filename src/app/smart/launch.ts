@@ -8,7 +8,9 @@ export class LaunchProblem extends Error {}
 
 async function smartConfiguration(iss: string): Promise<unknown> {
   try {
-    const response = await fetch(`${iss.replace(/\/$/, '')}/.well-known/smart-configuration`, { headers: { Accept: 'application/json' } });
+    const response = await fetch(`${iss.replace(/\/$/, '')}/.well-known/smart-configuration`, {
+      headers: { Accept: 'application/json' },
+    });
     return response.ok ? await response.json() : null;
   } catch {
     return null;
@@ -24,7 +26,11 @@ export async function launch(config: AppConfig, search: string): Promise<void> {
   if (!registration) throw new LaunchProblem(`This EHR is not registered with Nodal Risk: ${iss}`);
   const discovery = await smartConfiguration(iss);
   if (!discovery) throw new LaunchProblem('The EHR did not publish its SMART configuration.');
-  const scope = requestedScopes({ v2: supportsV2(discovery), ehrLaunch: launchToken !== null, writeBack: registration.writeBack === true });
+  const scope = requestedScopes({
+    v2: supportsV2(discovery),
+    ehrLaunch: launchToken !== null,
+    writeBack: registration.writeBack === true,
+  });
   await smartApi().authorize({
     clientId: registration.clientId,
     scope,

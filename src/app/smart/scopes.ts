@@ -16,9 +16,17 @@ export function requestedScopes({ v2, ehrLaunch, writeBack }: ScopeOptions): str
   const read = (type: string) => (v2 ? `patient/${type}.${type === 'Binary' ? 'r' : 'rs'}` : `patient/${type}.read`);
   // online_access: a refresh token while the clinician is signed in, so an expired access token
   // is renewed instead of ending the session.
-  const scopes = [ehrLaunch ? 'launch' : 'launch/patient', 'openid', 'fhirUser', 'online_access', ...readResourceTypes().map(read)];
+  const scopes = [
+    ehrLaunch ? 'launch' : 'launch/patient',
+    'openid',
+    'fhirUser',
+    'online_access',
+    ...readResourceTypes().map(read),
+  ];
   // Which of the two the EHR takes is read from its CapabilityStatement after launch (record/branch.ts).
-  if (writeBack) for (const type of ['RiskAssessment', 'DocumentReference']) scopes.push(v2 ? `patient/${type}.c` : `patient/${type}.write`);
+  if (writeBack)
+    for (const type of ['RiskAssessment', 'DocumentReference'])
+      scopes.push(v2 ? `patient/${type}.c` : `patient/${type}.write`);
   return scopes.join(' ');
 }
 

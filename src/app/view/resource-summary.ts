@@ -9,7 +9,9 @@ function concept(v: unknown): string | undefined {
   const text = str(v.text);
   if (text) return text;
   const codings = Array.isArray(v.coding) ? v.coding.filter(isRecord) : [];
-  const parts = codings.map((c) => str(c.display) ?? [str(c.system), str(c.code)].filter(Boolean).join('|')).filter(Boolean);
+  const parts = codings
+    .map((c) => str(c.display) ?? [str(c.system), str(c.code)].filter(Boolean).join('|'))
+    .filter(Boolean);
   return parts.length ? parts.join('; ') : undefined;
 }
 
@@ -58,22 +60,45 @@ export interface ResourceSummary {
 }
 
 export function summarizeResource(resource: unknown, reference: string): ResourceSummary {
-  if (!isRecord(resource)) return { title: reference, lines: [['Note', 'The resource is no longer available in this session.']] };
+  if (!isRecord(resource))
+    return { title: reference, lines: [['Note', 'The resource is no longer available in this session.']] };
   const lines: [string, string][] = [];
   const add = (label: string, value: string | undefined) => value && lines.push([label, value]);
   add('Type', str(resource.resourceType));
   add('What', concept(resource.code));
   add('Codes', codes(resource.code));
   add('Value', valueOf(resource));
-  add('Interpretation', Array.isArray(resource.interpretation) ? resource.interpretation.map(concept).filter(Boolean).join('; ') : undefined);
+  add(
+    'Interpretation',
+    Array.isArray(resource.interpretation)
+      ? resource.interpretation.map(concept).filter(Boolean).join('; ')
+      : undefined,
+  );
   add('Status', str(resource.status));
   add('Date', date(resource));
-  add('Body site', Array.isArray(resource.bodySite) ? resource.bodySite.map(concept).filter(Boolean).join('; ') : concept(resource.bodySite));
-  add('Specimen', isRecord(resource.specimen) ? str(resource.specimen.display) ?? str(resource.specimen.reference) : undefined);
+  add(
+    'Body site',
+    Array.isArray(resource.bodySite)
+      ? resource.bodySite.map(concept).filter(Boolean).join('; ')
+      : concept(resource.bodySite),
+  );
+  add(
+    'Specimen',
+    isRecord(resource.specimen) ? (str(resource.specimen.display) ?? str(resource.specimen.reference)) : undefined,
+  );
   add('Conclusion', str(resource.conclusion));
   if (Array.isArray(resource.component)) {
     for (const c of resource.component.filter(isRecord)) add(concept(c.code) ?? 'Component', valueOf(c));
   }
-  add('Note', Array.isArray(resource.note) ? resource.note.filter(isRecord).map((n) => str(n.text)).filter(Boolean).join(' ') : undefined);
+  add(
+    'Note',
+    Array.isArray(resource.note)
+      ? resource.note
+          .filter(isRecord)
+          .map((n) => str(n.text))
+          .filter(Boolean)
+          .join(' ')
+      : undefined,
+  );
   return { title: reference, lines };
 }

@@ -29,6 +29,8 @@ export function sourceLegend(facts: ClinicalFacts): Map<string, LegendEntry> {
 
 /** "[1, 3]" for the given references. */
 export function legendMarks(legend: Map<string, LegendEntry>, references: string[]): string {
-  const ns = [...new Set(references.map((r) => legend.get(r)?.n).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+  const ns = [...new Set(references.map((r) => legend.get(r)?.n).filter((n): n is number => n !== undefined))].sort(
+    (a, b) => a - b,
+  );
   return ns.length ? `[${ns.join(', ')}]` : '';
 }

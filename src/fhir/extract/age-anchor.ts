@@ -24,7 +24,16 @@ function collected(s: Json): string | undefined {
   return isoDate(field(c, 'collectedDateTime')) ?? isoDate(field(field(c, 'collectedPeriod'), 'start'));
 }
 
-const SENTINEL_CODES = new Set([PROCEDURE_SNOMED.sentinelNodeBiopsy, PROCEDURE_SNOMED.sentinelNodeExcision, '85347-3', '92832-5', '444411008', '1264491009', '351607.100004300', '56964.100004300']);
+const SENTINEL_CODES = new Set([
+  PROCEDURE_SNOMED.sentinelNodeBiopsy,
+  PROCEDURE_SNOMED.sentinelNodeExcision,
+  '85347-3',
+  '92832-5',
+  '444411008',
+  '1264491009',
+  '351607.100004300',
+  '56964.100004300',
+]);
 
 function isSentinelResult(r: Json | undefined): boolean {
   return r?.resourceType === 'Observation' && codingsOf(r.code).some((c) => c.code && SENTINEL_CODES.has(c.code));
@@ -39,13 +48,19 @@ export function pathologyDates(resources: Json[], byRef: Map<string, Json>): { s
       const date = collected(r);
       if (!date) continue;
       const words = specimenWords(r);
-      const e: Event = { reference: resourceRef(r), date, text: `specimen collected ${date.slice(0, 10)}${words ? ` (${words})` : ''}` };
+      const e: Event = {
+        reference: resourceRef(r),
+        date,
+        text: `specimen collected ${date.slice(0, 10)}${words ? ` (${words})` : ''}`,
+      };
       (SENTINEL.test(words) ? sentinel : any).push(e);
     } else if (r.resourceType === 'DiagnosticReport') {
       if (typeof readStatus(r.status) !== 'string' || !isPathologyReport(r)) continue;
       const date = isoDate(r.effectiveDateTime) ?? isoDate(field(r.effectivePeriod, 'start'));
       if (!date) continue;
-      const specimens = records(r.specimen).map((s) => byRef.get(referenceOf(s) ?? '')).filter((s): s is Json => !!s);
+      const specimens = records(r.specimen)
+        .map((s) => byRef.get(referenceOf(s) ?? ''))
+        .filter((s): s is Json => !!s);
       const aboutSentinel =
         SENTINEL.test(`${conceptText(r.code) ?? ''} ${str(r.conclusion) ?? ''}`) ||
         specimens.some((s) => SENTINEL.test(specimenWords(s))) ||
@@ -54,7 +69,8 @@ export function pathologyDates(resources: Json[], byRef: Map<string, Json>): { s
       (aboutSentinel ? sentinel : any).push(e);
     } else if (isSentinelResult(r) && typeof readStatus(r.status) === 'string') {
       const date = isoDate(r.effectiveDateTime) ?? isoDate(field(r.effectivePeriod, 'start'));
-      if (date) sentinel.push({ reference: resourceRef(r), date, text: `sentinel node result of ${date.slice(0, 10)}` });
+      if (date)
+        sentinel.push({ reference: resourceRef(r), date, text: `sentinel node result of ${date.slice(0, 10)}` });
     }
   }
   return { sentinel, any };
@@ -64,7 +80,11 @@ export function pathologyDates(resources: Json[], byRef: Map<string, Json>): { s
  * The sentinel node biopsy (procedure, specimen or report), else breast or axillary surgery, else
  * a pathology report or specimen, else the diagnosis onset; undefined when none is dated.
  */
-export function ageAnchor(events: ClinicalEvents, cancers: BreastCancer[], path: { sentinel: Event[]; any: Event[] }): AgeAnchor | undefined {
+export function ageAnchor(
+  events: ClinicalEvents,
+  cancers: BreastCancer[],
+  path: { sentinel: Event[]; any: Event[] },
+): AgeAnchor | undefined {
   const tiers: [Event[], string][] = [
     [[...events.sentinelBiopsies, ...path.sentinel], 'sentinel node biopsy'],
     [[...events.breastSurgeries, ...events.axillaryDissections], 'surgery'],
@@ -83,6 +103,9 @@ export function hasSentinelNodes(resources: Json[]): boolean {
   return resources.some((r) => {
     if (r.resourceType === 'Specimen') return SENTINEL.test(specimenWords(r));
     if (r.resourceType !== 'Procedure' && r.resourceType !== 'Observation') return false;
-    return codingsOf(r.code).some((c) => c.code && SENTINEL_CODES.has(c.code)) || (r.resourceType === 'Procedure' && SENTINEL.test(conceptText(r.code) ?? ''));
+    return (
+      codingsOf(r.code).some((c) => c.code && SENTINEL_CODES.has(c.code)) ||
+      (r.resourceType === 'Procedure' && SENTINEL.test(conceptText(r.code) ?? ''))
+    );
   });
 }

@@ -46,7 +46,9 @@ export class Collector {
   }
 
   add(candidate: Candidate): void {
-    const disclosure = [candidate.source, ...(candidate.moreSources ?? [])].map((s) => this.disclosures.get(s.reference)).find(Boolean);
+    const disclosure = [candidate.source, ...(candidate.moreSources ?? [])]
+      .map((s) => this.disclosures.get(s.reference))
+      .find(Boolean);
     if (disclosure) candidate.note = candidate.note ? `${candidate.note}; ${disclosure}` : disclosure;
     try {
       candidate.value = validateInputValue(candidate.input, candidate.value);

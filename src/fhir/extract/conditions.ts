@@ -1,5 +1,15 @@
 // Condition → laterality, quadrant, histology, diagnosis date, menopausal status.
-import { HISTOLOGY_SNOMED, BREAST_CANCER_SNOMED, BREAST_SITE_SNOMED, GENERIC_CANCER_SNOMED, MENOPAUSE_ANSWERS, QUADRANT_BY_C50_DIGIT, QUADRANT_SNOMED, type Quadrant, type Side } from '../codes.ts';
+import {
+  HISTOLOGY_SNOMED,
+  BREAST_CANCER_SNOMED,
+  BREAST_SITE_SNOMED,
+  GENERIC_CANCER_SNOMED,
+  MENOPAUSE_ANSWERS,
+  QUADRANT_BY_C50_DIGIT,
+  QUADRANT_SNOMED,
+  type Quadrant,
+  type Side,
+} from '../codes.ts';
 import type { Source } from '../../domain/facts.ts';
 import { parseQuadrantWords } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
@@ -15,7 +25,10 @@ export interface BreastCancer {
 }
 
 function isBreastSite(site: unknown): boolean {
-  return codingsOf(site).some((c) => c.known === 'snomed' && !!c.code && BREAST_SITE_SNOMED[c.code] === true) || /\bbreast\b/i.test(conceptText(site) ?? '');
+  return (
+    codingsOf(site).some((c) => c.known === 'snomed' && !!c.code && BREAST_SITE_SNOMED[c.code] === true) ||
+    /\bbreast\b/i.test(conceptText(site) ?? '')
+  );
 }
 
 const CANCER_WORDS = /malignan|carcinoma|cancer|neoplasm/i;
@@ -33,7 +46,9 @@ export function isBreastCancer(condition: Json): boolean {
   const text = conceptText(condition.code) ?? '';
   if (/history of|family/i.test(text)) return false;
   if (/breast/i.test(text) && CANCER_WORDS.test(text)) return true;
-  const generic = codings.some((c) => c.known === 'snomed' && !!c.code && GENERIC_CANCER_SNOMED[c.code] === true) || CANCER_WORDS.test(text);
+  const generic =
+    codings.some((c) => c.known === 'snomed' && !!c.code && GENERIC_CANCER_SNOMED[c.code] === true) ||
+    CANCER_WORDS.test(text);
   return generic && records(condition.bodySite).some(isBreastSite);
 }
 
@@ -75,7 +90,13 @@ export function extractCondition(condition: Json, ctx: Context, cancers: BreastC
     return s;
   };
   if (menopause) {
-    ctx.collector.add({ input: 'menopausalStatus', value: menopause.value, origin: 'fhir', source: source(codeKey(menopause.coding)), status: 'final' });
+    ctx.collector.add({
+      input: 'menopausalStatus',
+      value: menopause.value,
+      origin: 'fhir',
+      source: source(codeKey(menopause.coding)),
+      status: 'final',
+    });
     return;
   }
   if (!isBreastCancer(condition)) return ctx.collector.ignore(ref, 'not a breast cancer diagnosis');
@@ -83,21 +104,46 @@ export function extractCondition(condition: Json, ctx: Context, cancers: BreastC
   cancers.push({ reference: ref, side: sideReading, onset });
   const side: Side | undefined = singleSide(sideReading);
   const base = { origin: 'fhir' as const, status: 'final' as const, ...(side ? { side } : {}) };
-  if (side) ctx.collector.add({ ...base, input: 'laterality', value: side, source: source(undefined, conceptText(condition.code)) });
+  if (side)
+    ctx.collector.add({
+      ...base,
+      input: 'laterality',
+      value: side,
+      source: source(undefined, conceptText(condition.code)),
+    });
   const quadrant = quadrantOf(condition);
-  if (quadrant) ctx.collector.add({ ...base, input: 'quadrant', value: quadrant.value, source: source(quadrant.code, quadrant.text) });
+  if (quadrant)
+    ctx.collector.add({
+      ...base,
+      input: 'quadrant',
+      value: quadrant.value,
+      source: source(quadrant.code, quadrant.text),
+    });
   let histologyRead = false;
   for (const ext of records(condition.extension)) {
     if (!HISTOLOGY_EXTENSION.test(str(ext.url) ?? '')) continue;
     const h = histologyOf(ext.valueCodeableConcept, [conceptText(ext.valueCodeableConcept) ?? ''].filter(Boolean));
     const coding = codingsOf(ext.valueCodeableConcept)[0];
-    if (h) ctx.collector.add({ ...base, input: 'histologicType', value: h.value, source: source(coding ? codeKey(coding) : undefined, h.text) });
+    if (h)
+      ctx.collector.add({
+        ...base,
+        input: 'histologicType',
+        value: h.value,
+        source: source(coding ? codeKey(coding) : undefined, h.text),
+      });
     histologyRead = histologyRead || !!h;
   }
   // A diagnosis code may name the histology itself ("Infiltrating duct carcinoma of breast").
-  const coded = histologyRead ? undefined : histologyOf(condition.code, [conceptText(condition.code) ?? ''].filter(Boolean));
+  const coded = histologyRead
+    ? undefined
+    : histologyOf(condition.code, [conceptText(condition.code) ?? ''].filter(Boolean));
   if (coded) {
     const coding = lookup(condition.code, { snomed: HISTOLOGY_SNOMED })?.coding;
-    ctx.collector.add({ ...base, input: 'histologicType', value: coded.value, source: source(coding ? codeKey(coding) : undefined, coded.text) });
+    ctx.collector.add({
+      ...base,
+      input: 'histologicType',
+      value: coded.value,
+      source: source(coding ? codeKey(coding) : undefined, coded.text),
+    });
   }
 }

@@ -13,7 +13,8 @@ export interface ReportLink {
 
 /** A node count as stated, before the sentinel rules of nodes.ts turn it into candidates. */
 export interface NodeCount {
-  kind: 'slnExamined' | 'slnPositive' | 'regionalExamined' | 'regionalPositive' | 'nodesItc' | 'nodesMicro' | 'nodesMacro';
+  kind:
+    'slnExamined' | 'slnPositive' | 'regionalExamined' | 'regionalPositive' | 'nodesItc' | 'nodesMicro' | 'nodesMacro';
   n: number;
   reference: string;
   code?: string;

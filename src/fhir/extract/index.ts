@@ -10,7 +10,13 @@ import { extractObservation } from './observations.ts';
 import { extractPatient, listPatients, PatientLinks, patientReference } from './patient.ts';
 import { extractMedication, markAdministeredRequests } from './medications.ts';
 import { emptyEvents, extractProcedure } from './procedures.ts';
-import { extractComposition, extractSpecimen, extractDiagnosticReport, extractDocumentReference, isPathologyReport } from './reports.ts';
+import {
+  extractComposition,
+  extractSpecimen,
+  extractDiagnosticReport,
+  extractDocumentReference,
+  isPathologyReport,
+} from './reports.ts';
 import { resolveFacts } from './resolve.ts';
 import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
@@ -71,7 +77,8 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   else {
     const patients = listPatients(valid);
     if (patients.length === 1) patient = patients[0];
-    else if (patients.length > 1) collector.ignore('(resources)', `several patients (${patients.join(', ')}) and none chosen`);
+    else if (patients.length > 1)
+      collector.ignore('(resources)', `several patients (${patients.join(', ')}) and none chosen`);
     else collector.ignore('(resources)', 'no patient found');
   }
   if (!patient) return { patient: null, facts: emptyFacts(), ignored: collector.ignored };
@@ -82,7 +89,8 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   for (const r of valid) {
     const link = links.of(r);
     if (link.kind === 'unresolved') collector.ignore(resourceRef(r), `not used: ${link.reason}`);
-    else if (link.kind === 'patient' && link.patient !== patient) collector.ignore(resourceRef(r), `other patient (${link.patient})`);
+    else if (link.kind === 'patient' && link.patient !== patient)
+      collector.ignore(resourceRef(r), `other patient (${link.patient})`);
     else {
       if (link.kind === 'patient' && link.via) collector.disclose(resourceRef(r), link.via);
       if (link.kind === 'none') unlinked.add(r);
@@ -91,7 +99,14 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   }
   dropUntiedSpecimens(mine, unlinked, collector);
 
-  const ctx: Context = { collector, byRef: new Map(), reportOfResult: new Map(), binaries: options.binaries, nodeCounts: [], sentinelNodes: hasSentinelNodes(mine) };
+  const ctx: Context = {
+    collector,
+    byRef: new Map(),
+    reportOfResult: new Map(),
+    binaries: options.binaries,
+    nodeCounts: [],
+    sentinelNodes: hasSentinelNodes(mine),
+  };
   for (const r of mine) ctx.byRef.set(resourceRef(r), r);
   for (const r of mine) {
     if (r.resourceType !== 'DiagnosticReport') continue;
@@ -139,18 +154,26 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
         patients.push(r);
         break;
       default:
-        if (!CONTEXT_ONLY.has(describeValue(r.resourceType))) collector.ignore(resourceRef(r), `resource type ${describeValue(r.resourceType)} is not used`);
+        if (!CONTEXT_ONLY.has(describeValue(r.resourceType)))
+          collector.ignore(resourceRef(r), `resource type ${describeValue(r.resourceType)} is not used`);
     }
   }
   const pathology = pathologyDates(mine, ctx.byRef);
   const anchor = ageAnchor(events, cancers, pathology);
   for (const p of patients) extractPatient(p, ctx, anchor);
-  nodeCandidates(ctx, { sentinelBiopsy: events.sentinelBiopsies.length > 0, axillaryDissection: events.axillaryDissections.length > 0 });
+  nodeCandidates(ctx, {
+    sentinelBiopsy: events.sentinelBiopsies.length > 0,
+    axillaryDissection: events.axillaryDissections.length > 0,
+  });
   surgeryCandidates(events, ctx);
   markAdministeredRequests(mine, events);
   neoadjuvantCandidates(events, ctx, [...events.sentinelBiopsies, ...pathology.sentinel]);
 
   const side = indexSide(cancers, events, collector.candidates);
   const resolved = resolveFacts(collector.candidates, side ? { indexSide: side } : {});
-  return { patient: { reference: patient }, facts: resolved.facts, ignored: [...collector.ignored, ...resolved.ignored] };
+  return {
+    patient: { reference: patient },
+    facts: resolved.facts,
+    ignored: [...collector.ignored, ...resolved.ignored],
+  };
 }

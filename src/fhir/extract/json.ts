@@ -66,5 +66,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
-  return typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : `${typeof value} ${value as number | boolean}`;
+  return typeof value === 'object'
+    ? Array.isArray(value)
+      ? 'an array'
+      : 'an object'
+    : `${typeof value} ${value as number | boolean}`;
 }

@@ -75,7 +75,8 @@ export function extractMedication(m: Json, ctx: Context, events: ClinicalEvents)
     .join(' ');
   const coded = codings.find((c) => c.known === 'rxnorm' && c.code && SYSTEMIC_AGENT_RXNORM[c.code]);
   const agent = (coded ? agentByName(SYSTEMIC_AGENT_RXNORM[coded.code!]!) : undefined) ?? agentInText(words);
-  if (!agent) return ctx.collector.ignore(ref, `medication not a systemic breast cancer therapy: ${words || 'unnamed'}`);
+  if (!agent)
+    return ctx.collector.ignore(ref, `medication not a systemic breast cancer therapy: ${words || 'unnamed'}`);
   const e: Therapy = {
     reference: ref,
     date: startDate(m, type),
@@ -93,7 +94,11 @@ export function extractMedication(m: Json, ctx: Context, events: ClinicalEvents)
 export function markAdministeredRequests(resources: Json[], events: ClinicalEvents): void {
   const administered = new Set<string>();
   for (const r of resources) {
-    if (r.resourceType !== 'MedicationAdministration' || !COUNTED_STATUS.MedicationAdministration!.has(describeValue(r.status))) continue;
+    if (
+      r.resourceType !== 'MedicationAdministration' ||
+      !COUNTED_STATUS.MedicationAdministration!.has(describeValue(r.status))
+    )
+      continue;
     const req = referenceOf(r.request);
     if (req) administered.add(req);
   }

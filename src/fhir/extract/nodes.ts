@@ -65,10 +65,12 @@ export function nodeCandidates(ctx: Context, procedures: NodeContext): void {
     const macro = usable('nodesMacro');
     const micro = usable('nodesMicro');
     const itc = usable('nodesItc');
-    if (macro && micro) emit('slnPositive', macro.n + micro.n, [macro, micro], 'nodes with macro- plus micrometastases');
+    if (macro && micro)
+      emit('slnPositive', macro.n + micro.n, [macro, micro], 'nodes with macro- plus micrometastases');
     if (itc) emit('slnItcOnly', itc.n, [itc]);
     if (macro && macro.n > 0) emit('nodalBurden', 'macro', [macro], 'a node with a macrometastasis');
-    else if (macro && micro && micro.n > 0) emit('nodalBurden', 'micro', [micro], 'micrometastases, no macrometastasis');
+    else if (macro && micro && micro.n > 0)
+      emit('nodalBurden', 'micro', [micro], 'micrometastases, no macrometastasis');
     else if (macro && micro && itc && itc.n > 0) emit('nodalBurden', 'itc', [itc], 'isolated tumour cells only');
 
     const itcMayBeCounted = itc !== undefined && itc.n > 0 && !(macro && micro);
@@ -77,7 +79,10 @@ export function nodeCandidates(ctx: Context, procedures: NodeContext): void {
     if (regionalPositive) positives.push({ c: regionalPositive, note: asSentinelNote });
     for (const { c, note } of positives) {
       if (itcMayBeCounted) {
-        ctx.collector.ignore(c.reference, 'slnPositive: nodes "with metastasis" may include the ITC-only nodes counted separately');
+        ctx.collector.ignore(
+          c.reference,
+          'slnPositive: nodes "with metastasis" may include the ITC-only nodes counted separately',
+        );
       } else emit('slnPositive', c.n, [c], note);
     }
   }

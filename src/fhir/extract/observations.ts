@@ -68,7 +68,11 @@ export function extractObservation(obs: Json, ctx: Context): void {
     // Epic-style "Narrative" results of a pathology report hold the report text as valueString.
     const text = str(obs.valueString);
     if (text && ctx.reportOfResult.get(ref)?.pathology) {
-      return readReportText(text, { reference: ref, date, status, specimen: ctx.reportOfResult.get(ref)?.specimen }, ctx);
+      return readReportText(
+        text,
+        { reference: ref, date, status, specimen: ctx.reportOfResult.get(ref)?.specimen },
+        ctx,
+      );
     }
     const code = codingsOf(obs.code)[0];
     const what = code ? codeKey(code) : conceptText(obs.code);
@@ -126,7 +130,9 @@ function presence(o: ObsInfo, ctx: Context, input: 'lvi' | 'extranodalExtension'
 
 function size(rank: number): Handler {
   return (o, ctx) => {
-    const methods = codingsOf(o.obs.method).map((c) => c.code && NON_PATHOLOGIC_SIZE_METHODS[c.code]).filter(Boolean);
+    const methods = codingsOf(o.obs.method)
+      .map((c) => c.code && NON_PATHOLOGIC_SIZE_METHODS[c.code])
+      .filter(Boolean);
     if (methods.length > 0) return skip(o, ctx, `tumour size measured by ${methods[0]}, not pathologic`);
     const longest = componentsWithCode(o.obs, TUMOR_SIZE_COMPONENT.longest)[0];
     const r = readLengthMm(longest ?? o.obs);
@@ -166,7 +172,11 @@ function grade(o: ObsInfo, ctx: Context): void {
   const n = readNumber(o.obs);
   if (n === 1 || n === 2) return emit(o, ctx, 'grade', n);
   if (n !== undefined && n >= 4 && n <= 9) return totalScore(o, ctx);
-  skip(o, ctx, n === 3 ? 'grade: a value of 3 may be grade 3 or a Nottingham total score of 3' : 'grade: value not readable');
+  skip(
+    o,
+    ctx,
+    n === 3 ? 'grade: a value of 3 may be grade 3 or a Nottingham total score of 3' : 'grade: value not readable',
+  );
 }
 
 function totalScore(o: ObsInfo, ctx: Context): void {
@@ -178,7 +188,8 @@ function totalScore(o: ObsInfo, ctx: Context): void {
 
 function nuclearPleomorphism(o: ObsInfo, ctx: Context): void {
   const n = readNumber(o.obs);
-  if (n === 1 || n === 2 || n === 3) return emit(o, ctx, 'nuclearGrade', n, { note: 'Nottingham nuclear pleomorphism score' });
+  if (n === 1 || n === 2 || n === 3)
+    return emit(o, ctx, 'nuclearGrade', n, { note: 'Nottingham nuclear pleomorphism score' });
   for (const text of valueTexts(o.obs)) {
     const v = parseComponentScore(text);
     if (v) return emit(withText(o, text), ctx, 'nuclearGrade', v, { note: 'Nottingham nuclear pleomorphism score' });
@@ -216,11 +227,26 @@ function receptor(input: 'erStatus' | 'prStatus'): Handler {
 /** ASCO/CAP 2020 cut-offs: ER < 1 % negative, 1–10 % low positive, > 10 % positive; PR ≥ 1 % positive. */
 function receptorPercent(input: 'erStatus' | 'prStatus'): Handler {
   return (o, ctx) => {
-    const pct = readNumber(o.obs, ['%']) ?? valueTexts(o.obs).map(parsePercent).find((p) => p !== undefined);
+    const pct =
+      readNumber(o.obs, ['%']) ??
+      valueTexts(o.obs)
+        .map(parsePercent)
+        .find((p) => p !== undefined);
     if (pct === undefined || pct < 0 || pct > 100) return skip(o, ctx, `${input}: percentage not readable`);
     const value =
-      input === 'erStatus' ? (pct < 1 ? 'negative' : pct <= 10 ? 'low-positive' : 'positive') : pct < 1 ? 'negative' : 'positive';
-    emit(withText(o, `${pct}%`), ctx, input, value, { rank: 1, note: `from ${pct}% of nuclei staining (ASCO/CAP cut-offs)` });
+      input === 'erStatus'
+        ? pct < 1
+          ? 'negative'
+          : pct <= 10
+            ? 'low-positive'
+            : 'positive'
+        : pct < 1
+          ? 'negative'
+          : 'positive';
+    emit(withText(o, `${pct}%`), ctx, input, value, {
+      rank: 1,
+      note: `from ${pct}% of nuclei staining (ASCO/CAP cut-offs)`,
+    });
   };
 }
 
@@ -242,7 +268,11 @@ function her2(rank: number): Handler {
 }
 
 function ki67(o: ObsInfo, ctx: Context): void {
-  const pct = readNumber(o.obs, ['%']) ?? valueTexts(o.obs).map(parsePercent).find((p) => p !== undefined);
+  const pct =
+    readNumber(o.obs, ['%']) ??
+    valueTexts(o.obs)
+      .map(parsePercent)
+      .find((p) => p !== undefined);
   if (pct !== undefined) return emit(o, ctx, 'ki67Percent', pct);
   skip(o, ctx, 'ki67Percent: value not readable');
 }
@@ -256,8 +286,19 @@ function nodeCount(kind: NodeCount['kind']): Handler {
       const examined = EXAMINED_COMPONENT_CODES.flatMap((code) => componentsWithCode(o.obs, code))[0];
       const count = examined ? readCount(examined) : undefined;
       if (count && 'n' in count && !count.fraction) {
-        ctx.nodeCounts.push({ reference: o.ref, status: o.status, ...pick(o), kind: 'slnExamined', n: count.n, text: `nodes examined ${count.n} (component of a sentinel node result)` });
-        return skip(o, ctx, 'slnPositive: the sentinel result states the nodes examined but not how many hold metastasis');
+        ctx.nodeCounts.push({
+          reference: o.ref,
+          status: o.status,
+          ...pick(o),
+          kind: 'slnExamined',
+          n: count.n,
+          text: `nodes examined ${count.n} (component of a sentinel node result)`,
+        });
+        return skip(
+          o,
+          ctx,
+          'slnPositive: the sentinel result states the nodes examined but not how many hold metastasis',
+        );
       }
     }
     const r = readCount(o.obs);
@@ -266,7 +307,12 @@ function nodeCount(kind: NodeCount['kind']): Handler {
     if (r.fraction && (kind === 'slnPositive' || kind === 'regionalPositive')) {
       // "1/3" under a positive-count code: 1 positive of 3 examined.
       ctx.nodeCounts.push({ ...base, kind, n: r.fraction.numerator, text: r.text! });
-      ctx.nodeCounts.push({ ...base, kind: kind === 'slnPositive' ? 'slnExamined' : 'regionalExamined', n: r.fraction.denominator, text: r.text! });
+      ctx.nodeCounts.push({
+        ...base,
+        kind: kind === 'slnPositive' ? 'slnExamined' : 'regionalExamined',
+        n: r.fraction.denominator,
+        text: r.text!,
+      });
       return;
     }
     if (r.fraction) return skip(o, ctx, `${kind}: a fraction "${r.text}" where a count was expected`);
@@ -298,22 +344,29 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
     if (t.axis !== axis) return skip(o, ctx, `${t.text} is not a ${axis} category`);
     // The value's own prefix wins over the code's axis (MII codes pN under the clinical LOINC 21906-3).
     const prefix = t.prefix || stated;
-    if (isPostNeoadjuvant(t)) emit(withCode, ctx, 'neoadjuvantTherapy', true, { note: `post-neoadjuvant staging ${t.text}` });
+    if (isPostNeoadjuvant(t))
+      emit(withCode, ctx, 'neoadjuvantTherapy', true, { note: `post-neoadjuvant staging ${t.text}` });
     if (prefix.endsWith('c')) {
       const v = clinicalValue(t);
       if (v) return emit(withCode, ctx, axis === 'T' ? 'clinicalT' : 'clinicalN', v as InputValue);
       return skip(o, ctx, `c${t.category} is not a model input`);
     }
     if (axis === 'T') {
-      if (t.suffixes.includes('(m)')) return emit(withCode, ctx, 'multifocal', true, { note: `"(m)" suffix of ${t.text}` });
+      if (t.suffixes.includes('(m)'))
+        return emit(withCode, ctx, 'multifocal', true, { note: `"(m)" suffix of ${t.text}` });
       return skip(o, ctx, 'pathologic T category: not a model input (size comes from the measurement)');
     }
     const burden = burdenFromPn(t);
-    const noPositiveSentinel = t.category === 'N0' && !isPostNeoadjuvant(t) && (t.suffixes.includes('(sn)') || ctx.sentinelNodes);
-    if (noPositiveSentinel) emit(withCode, ctx, 'slnPositive', 0, { note: `derived from ${t.text}: no node with a micro- or macrometastasis` });
+    const noPositiveSentinel =
+      t.category === 'N0' && !isPostNeoadjuvant(t) && (t.suffixes.includes('(sn)') || ctx.sentinelNodes);
+    if (noPositiveSentinel)
+      emit(withCode, ctx, 'slnPositive', 0, {
+        note: `derived from ${t.text}: no node with a micro- or macrometastasis`,
+      });
     if (burden) return emit(withCode, ctx, 'nodalBurden', burden, { note: `from ${t.text}` });
     if (noPositiveSentinel) return;
-    if (!isPostNeoadjuvant(t)) skip(o, ctx, `p${t.category}${t.suffixes.join('')} does not state the worst node category`);
+    if (!isPostNeoadjuvant(t))
+      skip(o, ctx, `p${t.category}${t.suffixes.join('')} does not state the worst node category`);
   };
 }
 
@@ -327,7 +380,8 @@ function laterality(o: ObsInfo, ctx: Context): void {
   const coded = lookup(o.obs.valueCodeableConcept, { snomed: LATERALITY_SNOMED });
   const text = valueTexts(o.obs)[0];
   const side = coded ? coded.value : text ? parseSide(text) : undefined;
-  if (side === 'left' || side === 'right') return emit(withText(o, coded?.coding.display ?? text), ctx, 'laterality', side, { side });
+  if (side === 'left' || side === 'right')
+    return emit(withText(o, coded?.coding.display ?? text), ctx, 'laterality', side, { side });
   skip(o, ctx, 'laterality: value not readable or bilateral');
 }
 
@@ -342,9 +396,12 @@ function procedure(o: ObsInfo, ctx: Context): void {
 /** CAP "Treatment Effect": any stated response (or none) to presurgical therapy means it was given. */
 function treatmentEffect(o: ObsInfo, ctx: Context): void {
   for (const text of valueTexts(o.obs)) {
-    if (/no known presurgical|not applicable|no (prior )?(presurgical|neoadjuvant)/i.test(text)) return skip(o, ctx, `treatment effect "${text}" does not say therapy was given`);
+    if (/no known presurgical|not applicable|no (prior )?(presurgical|neoadjuvant)/i.test(text))
+      return skip(o, ctx, `treatment effect "${text}" does not say therapy was given`);
     if (/response|residual|treatment effect|therapy/i.test(text)) {
-      return emit(withText(o, text), ctx, 'neoadjuvantTherapy', true, { note: 'a treatment effect of presurgical therapy is reported' });
+      return emit(withText(o, text), ctx, 'neoadjuvantTherapy', true, {
+        note: 'a treatment effect of presurgical therapy is reported',
+      });
     }
   }
   skip(o, ctx, 'neoadjuvantTherapy: treatment effect not readable');
@@ -364,7 +421,8 @@ function clockPosition(o: ObsInfo, ctx: Context): void {
 function regionalNodeStatus(o: ObsInfo, ctx: Context): void {
   const text = valueTexts(o.obs).find((t) => /uninvolved by tumou?r|all regional lymph nodes negative/i.test(t));
   if (!text) return skip(o, ctx, 'regional lymph node status: not a statement that every node is uninvolved');
-  if (!ctx.sentinelNodes) return skip(o, ctx, 'regional lymph node status: uninvolved nodes, but no sentinel node is named');
+  if (!ctx.sentinelNodes)
+    return skip(o, ctx, 'regional lymph node status: uninvolved nodes, but no sentinel node is named');
   const note = `all nodes ${text.toLowerCase()}`;
   emit(withText(o, text), ctx, 'slnPositive', 0, { note });
   emit(withText(o, text), ctx, 'slnItcOnly', 0, { note });
@@ -372,7 +430,10 @@ function regionalNodeStatus(o: ObsInfo, ctx: Context): void {
 
 /** CAP TNM descriptors answered as components or values: "m" multiple foci, "y" after presurgical therapy. */
 function tnmDescriptors(o: ObsInfo, ctx: Context): void {
-  const words = [...valueTexts(o.obs), ...records(o.obs.component).flatMap((c) => [conceptText(c.code), ...valueTexts(c)])].filter((w): w is string => !!w);
+  const words = [
+    ...valueTexts(o.obs),
+    ...records(o.obs.component).flatMap((c) => [conceptText(c.code), ...valueTexts(c)]),
+  ].filter((w): w is string => !!w);
   const m = words.find((w) => /^\s*m\b\s*\(|multiple foci of invasive/i.test(w));
   const y = words.find((w) => /^\s*y\b\s*\(|post-?neoadjuvant/i.test(w));
   if (m) emit(withText(o, m), ctx, 'multifocal', true, { note: 'TNM descriptor "m"' });
@@ -381,7 +442,8 @@ function tnmDescriptors(o: ObsInfo, ctx: Context): void {
 }
 
 function narrative(o: ObsInfo, ctx: Context): void {
-  const text = str(o.obs.valueString) ?? (isRecord(o.obs.valueCodeableConcept) ? str(o.obs.valueCodeableConcept.text) : undefined);
+  const text =
+    str(o.obs.valueString) ?? (isRecord(o.obs.valueCodeableConcept) ? str(o.obs.valueCodeableConcept.text) : undefined);
   if (!text) return skip(o, ctx, 'narrative without text');
   readReportText(text, { reference: o.ref, date: o.source.date, status: o.status, specimen: o.specimen }, ctx);
 }

@@ -5,9 +5,7 @@ import { field, isoDate, isRecord, normaliseReference, records, resourceRef, str
 
 /** How a resource is tied to a patient: a patient reference, an identifier match (disclosed), or unresolved. */
 export type PatientLink =
-  | { kind: 'none' }
-  | { kind: 'patient'; patient: string; via?: string }
-  | { kind: 'unresolved'; reason: string };
+  { kind: 'none' } | { kind: 'patient'; patient: string; via?: string } | { kind: 'unresolved'; reason: string };
 
 function identifierValues(patient: Json): string[] {
   return records(patient.identifier)
@@ -41,7 +39,8 @@ export class PatientLinks {
   }
 
   of(resource: Json): PatientLink {
-    if (resource.resourceType === 'Patient') return str(resource.id) ? { kind: 'patient', patient: resourceRef(resource) } : { kind: 'none' };
+    if (resource.resourceType === 'Patient')
+      return str(resource.id) ? { kind: 'patient', patient: resourceRef(resource) } : { kind: 'none' };
     for (const key of ['subject', 'patient']) {
       const target = resource[key];
       if (!isRecord(target)) continue;
@@ -72,10 +71,17 @@ export class PatientLinks {
     const holders = [...(this.byIdentifier.get(value) ?? [])];
     if (holders.length === 0) return { kind: 'none' };
     if (holders.length > 1) {
-      return { kind: 'unresolved', reason: `subject ${written} matches the identifier of several patients (${holders.map((h) => `Patient/${h}`).join(', ')})` };
+      return {
+        kind: 'unresolved',
+        reason: `subject ${written} matches the identifier of several patients (${holders.map((h) => `Patient/${h}`).join(', ')})`,
+      };
     }
     const patient = `Patient/${holders[0]!}`;
-    return { kind: 'patient', patient, via: `subject ${written} matched to ${patient} through its identifier ${value}, not its id` };
+    return {
+      kind: 'patient',
+      patient,
+      via: `subject ${written} matched to ${patient} through its identifier ${value}, not its id`,
+    };
   }
 }
 
@@ -122,15 +128,28 @@ export function extractPatient(patient: Json, ctx: Context, anchor: AgeAnchor | 
   const ref = resourceRef(patient);
   const gender = str(patient.gender);
   if (gender === 'female' || gender === 'male' || gender === 'other' || gender === 'unknown') {
-    ctx.collector.add({ input: 'sex', value: gender, origin: 'fhir', source: { reference: ref, text: `gender ${gender}` }, status: 'final' });
+    ctx.collector.add({
+      input: 'sex',
+      value: gender,
+      origin: 'fhir',
+      source: { reference: ref, text: `gender ${gender}` },
+      status: 'final',
+    });
   }
   const birthDate = isoDate(patient.birthDate);
   if (!birthDate) return ctx.collector.ignore(ref, 'ageYears: no birth date');
   if (!anchor) {
-    return ctx.collector.ignore(ref, 'ageYears: no dated sentinel node biopsy, surgery, pathology report or diagnosis to compute the age at');
+    return ctx.collector.ignore(
+      ref,
+      'ageYears: no dated sentinel node biopsy, surgery, pathology report or diagnosis to compute the age at',
+    );
   }
   const age = wholeYears(birthDate, anchor.date);
-  if (age === undefined) return ctx.collector.ignore(ref, `ageYears: birth date "${birthDate}" is not a full date or is after ${anchor.date}`);
+  if (age === undefined)
+    return ctx.collector.ignore(
+      ref,
+      `ageYears: birth date "${birthDate}" is not a full date or is after ${anchor.date}`,
+    );
   ctx.collector.add({
     input: 'ageYears',
     value: age,

@@ -44,7 +44,8 @@ function sideOf(p: Json): Side | undefined {
 
 export function extractProcedure(p: Json, ctx: Context, events: ClinicalEvents): void {
   const ref = resourceRef(p);
-  if (!DONE_PROCEDURE.has(describeValue(p.status))) return ctx.collector.ignore(ref, `status ${describeValue(p.status)}`);
+  if (!DONE_PROCEDURE.has(describeValue(p.status)))
+    return ctx.collector.ignore(ref, `status ${describeValue(p.status)}`);
   const codings = codingsOf(p.code);
   const text = conceptText(p.code) ?? '';
   const has = (code: string) => codings.find((c) => c.known === 'snomed' && c.code === code);
@@ -80,5 +81,8 @@ export function extractProcedure(p: Json, ctx: Context, events: ClinicalEvents):
       given: true,
     });
   }
-  ctx.collector.ignore(ref, `procedure not used: ${text || codings.map(codeKey).filter(Boolean).join(', ') || 'no code'}`);
+  ctx.collector.ignore(
+    ref,
+    `procedure not used: ${text || codings.map(codeKey).filter(Boolean).join(', ') || 'no code'}`,
+  );
 }

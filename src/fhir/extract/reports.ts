@@ -49,7 +49,7 @@ function addFindings({ findings, unread }: ReportParse, meta: TextMeta, ctx: Con
       if (meta.date) s.date = meta.date;
       return s;
     });
-    const specimen = f.part ? `${meta.reference}#${f.part}` : meta.specimen ?? meta.reference;
+    const specimen = f.part ? `${meta.reference}#${f.part}` : (meta.specimen ?? meta.reference);
     ctx.collector.add({
       input: f.input,
       value: f.value,
@@ -58,7 +58,7 @@ function addFindings({ findings, unread }: ReportParse, meta: TextMeta, ctx: Con
       ...(sources.length > 1 ? { moreSources: sources.slice(1) } : {}),
       status: meta.status,
       specimen,
-      ...(f.side ?? meta.side ? { side: (f.side ?? meta.side)! } : {}),
+      ...((f.side ?? meta.side) ? { side: (f.side ?? meta.side)! } : {}),
       ...(f.rank !== undefined ? { rank: f.rank } : {}),
       ...(f.note ? { note: f.note } : {}),
       ...(f.sideDependent ? { sideDependent: true as const } : {}),
@@ -73,7 +73,13 @@ export function extractDiagnosticReport(report: Json, ctx: Context): void {
   if (typeof status !== 'string') return ctx.collector.ignore(ref, status.skip);
   if (!isPathologyReport(report)) return ctx.collector.ignore(ref, 'not a pathology report');
   const date = str(report.effectiveDateTime) ?? str(field(report.effectivePeriod, 'start')) ?? str(report.issued);
-  const meta: TextMeta = { reference: ref, date, status, specimen: referenceOf(records(report.specimen)[0]), side: reportSide(report, ctx) };
+  const meta: TextMeta = {
+    reference: ref,
+    date,
+    status,
+    specimen: referenceOf(records(report.specimen)[0]),
+    side: reportSide(report, ctx),
+  };
   let read = false;
   for (const attachment of records(report.presentedForm)) {
     read = readAttachment(attachment, meta, ctx) || read;
@@ -135,7 +141,8 @@ export function extractComposition(doc: Json, ctx: Context): void {
     return ctx.collector.ignore(ref, 'not a pathology document');
   }
   const sections = sectionText(records(doc.section), new Set());
-  if (sections.cut) ctx.collector.ignore(ref, `sections nested deeper than ${MAX_SECTION_DEPTH} levels or in a cycle: those not read`);
+  if (sections.cut)
+    ctx.collector.ignore(ref, `sections nested deeper than ${MAX_SECTION_DEPTH} levels or in a cycle: those not read`);
   const text = sections.texts.join('\n\n');
   if (!text.trim()) return ctx.collector.ignore(ref, 'pathology document without section text');
   readReportText(text, { reference: ref, date: str(doc.date), status, specimen: undefined }, ctx);
@@ -161,28 +168,64 @@ function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean
 /** Side and histologic type stated in a conclusion or a specimen description ("Left breast, lumpectomy: invasive ductal carcinoma"). */
 export function readStatedSideAndHistology(text: string, meta: TextMeta, ctx: Context): void {
   const stated = statedSideAndHistology(text);
-  const source = (line: string): Source => ({ reference: meta.reference, text: line, ...(meta.date ? { date: meta.date } : {}) });
-  const base = { origin: 'report-text' as const, status: meta.status, ...(meta.specimen ? { specimen: meta.specimen } : {}) };
-  if (stated.side) ctx.collector.add({ ...base, input: 'laterality', value: stated.side, source: source(stated.sideText!), side: stated.side });
+  const source = (line: string): Source => ({
+    reference: meta.reference,
+    text: line,
+    ...(meta.date ? { date: meta.date } : {}),
+  });
+  const base = {
+    origin: 'report-text' as const,
+    status: meta.status,
+    ...(meta.specimen ? { specimen: meta.specimen } : {}),
+  };
+  if (stated.side)
+    ctx.collector.add({
+      ...base,
+      input: 'laterality',
+      value: stated.side,
+      source: source(stated.sideText!),
+      side: stated.side,
+    });
   const side = stated.side ?? meta.side;
-  if (stated.histology) ctx.collector.add({ ...base, input: 'histologicType', value: stated.histology, source: source(stated.histologyText!), ...(side ? { side } : {}) });
+  if (stated.histology)
+    ctx.collector.add({
+      ...base,
+      input: 'histologicType',
+      value: stated.histology,
+      source: source(stated.histologyText!),
+      ...(side ? { side } : {}),
+    });
 }
 
 /** A Specimen's own words (type, body site, notes) may state the side and the histology. */
 export function extractSpecimen(specimen: Json, ctx: Context): void {
-  const words = [conceptText(specimen.type), conceptText(field(specimen.collection, 'bodySite')), ...records(specimen.note).map((n) => str(n.text))]
+  const words = [
+    conceptText(specimen.type),
+    conceptText(field(specimen.collection, 'bodySite')),
+    ...records(specimen.note).map((n) => str(n.text)),
+  ]
     .filter((w): w is string => !!w)
     .join('. ');
   if (!words) return;
   const date = str(field(specimen.collection, 'collectedDateTime'));
-  readStatedSideAndHistology(words, { reference: resourceRef(specimen), date, status: 'final', specimen: resourceRef(specimen) }, ctx);
+  readStatedSideAndHistology(
+    words,
+    { reference: resourceRef(specimen), date, status: 'final', specimen: resourceRef(specimen) },
+    ctx,
+  );
 }
 
 /** A CAP SDC form attached as XML: its selected answers, with the question and answer as the source text. */
 function readXmlAttachment(att: { data?: string; url?: string }, meta: TextMeta, ctx: Context): boolean {
-  const xml = att.data !== undefined ? decodeBase64Utf8(att.data) : att.url !== undefined ? ctx.binaries?.[att.url] : undefined;
+  const xml =
+    att.data !== undefined ? decodeBase64Utf8(att.data) : att.url !== undefined ? ctx.binaries?.[att.url] : undefined;
   if (xml === undefined) {
-    ctx.collector.ignore(meta.reference, att.data !== undefined ? 'XML attachment data is not valid base64 UTF-8' : `XML attachment ${att.url ?? ''} was not fetched`);
+    ctx.collector.ignore(
+      meta.reference,
+      att.data !== undefined
+        ? 'XML attachment data is not valid base64 UTF-8'
+        : `XML attachment ${att.url ?? ''} was not fetched`,
+    );
     return false;
   }
   const form = readSdcForm(xml);

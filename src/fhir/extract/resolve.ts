@@ -1,6 +1,13 @@
 // Candidates → one Fact per input (docs/architecture.md "Extraction in three steps"): the rules that settle disagreements,
 // and a conflict with every candidate when they cannot.
-import { emptyFacts, type ClinicalFacts, type Fact, type IgnoredItem, type PresentFact, type Source } from '../../domain/facts.ts';
+import {
+  emptyFacts,
+  type ClinicalFacts,
+  type Fact,
+  type IgnoredItem,
+  type PresentFact,
+  type Source,
+} from '../../domain/facts.ts';
 import type { InputName, InputValue } from '../../domain/vocabulary.ts';
 import type { Side } from '../codes.ts';
 import type { Candidate } from './candidate.ts';
@@ -17,14 +24,24 @@ function describe(c: Candidate): string {
   return c.source.text ? `${c.source.reference} ("${c.source.text}")` : c.source.reference;
 }
 
-export function resolveFacts(candidates: Candidate[], context: ResolveContext): { facts: ClinicalFacts; ignored: IgnoredItem[] } {
+export function resolveFacts(
+  candidates: Candidate[],
+  context: ResolveContext,
+): { facts: ClinicalFacts; ignored: IgnoredItem[] } {
   const facts = emptyFacts() as Record<InputName, Fact>;
   const ignored: IgnoredItem[] = [];
   const byInput = new Map<InputName, Candidate[]>();
-  const sides = new Set(candidates.filter((c) => c.input === 'laterality' && (!context.indexSide || c.value === context.indexSide)).map((c) => c.value));
+  const sides = new Set(
+    candidates
+      .filter((c) => c.input === 'laterality' && (!context.indexSide || c.value === context.indexSide))
+      .map((c) => c.value),
+  );
   for (const c of candidates) {
     if (c.sideDependent && sides.size > 1) {
-      ignored.push({ reference: c.source.reference, reason: `${c.input}: read with the ${c.side ?? 'stated'} side, but the sources disagree on the side` });
+      ignored.push({
+        reference: c.source.reference,
+        reason: `${c.input}: read with the ${c.side ?? 'stated'} side, but the sources disagree on the side`,
+      });
       continue;
     }
     const list = byInput.get(c.input);
@@ -32,7 +49,8 @@ export function resolveFacts(candidates: Candidate[], context: ResolveContext): 
     else byInput.set(c.input, [c]);
   }
   for (const [input, list] of byInput) {
-    const drop = (c: Candidate, why: string) => ignored.push({ reference: c.source.reference, reason: `${input}: ${why}` });
+    const drop = (c: Candidate, why: string) =>
+      ignored.push({ reference: c.source.reference, reason: `${input}: ${why}` });
     let kept = list;
 
     // Bilateral disease: a value tied to the other breast is not about the index cancer.

@@ -55,9 +55,11 @@ const DAY_MS = 86_400_000;
  */
 export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context, sentinelEvents: Event[] = []): void {
   if (events.systemicTherapies.length === 0) return;
-  const surgery = earliest(events.breastSurgeries) ?? earliest(events.axillaryDissections) ?? earliest(events.sentinelBiopsies);
+  const surgery =
+    earliest(events.breastSurgeries) ?? earliest(events.axillaryDissections) ?? earliest(events.sentinelBiopsies);
   if (!surgery) {
-    for (const t of events.systemicTherapies) ctx.collector.ignore(t.reference, 'neoadjuvantTherapy: no dated surgery to compare the therapy date with');
+    for (const t of events.systemicTherapies)
+      ctx.collector.ignore(t.reference, 'neoadjuvantTherapy: no dated surgery to compare the therapy date with');
     return;
   }
   const surgeryMs = dateMs(surgery.date)!;
@@ -75,15 +77,21 @@ export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context, sent
     if (ms >= surgeryMs) continue;
     const day = t.date!.slice(0, 10);
     if (surgeryMs - ms > NEOADJUVANT_WINDOW_DAYS * DAY_MS) {
-      skip(`${t.agent} on ${day} is more than a year before surgery on ${surgeryDay}; not taken as treatment of this cancer`);
+      skip(
+        `${t.agent} on ${day} is more than a year before surgery on ${surgeryDay}; not taken as treatment of this cancer`,
+      );
       continue;
     }
     if (sentinelMs !== undefined && sentinelMs < ms) {
-      skip(`${t.agent} on ${day} follows the sentinel node biopsy or result of ${sentinel!.date!.slice(0, 10)} and precedes surgery on ${surgeryDay}: whether it was neoadjuvant cannot be told from the dates; ask the clinician`);
+      skip(
+        `${t.agent} on ${day} follows the sentinel node biopsy or result of ${sentinel!.date!.slice(0, 10)} and precedes surgery on ${surgeryDay}: whether it was neoadjuvant cannot be told from the dates; ask the clinician`,
+      );
       continue;
     }
     if (t.needsReason && !t.breastCancerReason) {
-      skip(`${t.agent} on ${day}, before surgery on ${surgeryDay}, names no breast-cancer reason and has other uses: ask the clinician`);
+      skip(
+        `${t.agent} on ${day}, before surgery on ${surgeryDay}, names no breast-cancer reason and has other uses: ask the clinician`,
+      );
       continue;
     }
     if (!t.given && !t.breastCancerReason) {
@@ -111,7 +119,8 @@ function sidesWithNodalTumour(candidates: Candidate[]): Set<Side> {
   for (const c of candidates) {
     if (!c.side) continue;
     const tumour =
-      ((c.input === 'slnPositive' || c.input === 'slnItcOnly') && typeof c.value === 'number' && c.value > 0) || c.input === 'nodalBurden';
+      ((c.input === 'slnPositive' || c.input === 'slnItcOnly') && typeof c.value === 'number' && c.value > 0) ||
+      c.input === 'nodalBurden';
     if (tumour) sides.add(c.side);
   }
   return sides;
@@ -122,7 +131,11 @@ function sidesWithNodalTumour(candidates: Candidate[]): Set<Side> {
  * only biopsied side; when both were biopsied, the only side whose sentinel nodes hold tumour
  * (the decision Nodal Risk supports is about that axilla). Otherwise undecided: facts conflict.
  */
-export function indexSide(cancers: BreastCancer[], events: ClinicalEvents, candidates: Candidate[] = []): Side | undefined {
+export function indexSide(
+  cancers: BreastCancer[],
+  events: ClinicalEvents,
+  candidates: Candidate[] = [],
+): Side | undefined {
   const sides = new Set<Side>();
   for (const c of cancers) {
     if (c.side === 'left' || c.side === 'right') sides.add(c.side);

@@ -15,7 +15,8 @@ export interface TnmCategory {
   text: string;
 }
 
-const T_RE = /(?<![a-z])(y?r?[cp])?\s?T(is|x|[0o](?![a-z])|1mi|[1-4][a-d]?|i[a-d])((?:\((?:m|\d{1,2})\))?)(?![a-z0-9])/gi;
+const T_RE =
+  /(?<![a-z])(y?r?[cp])?\s?T(is|x|[0o](?![a-z])|1mi|[1-4][a-d]?|i[a-d])((?:\((?:m|\d{1,2})\))?)(?![a-z0-9])/gi;
 const N_RE = /(?<![a-z])(y?r?[cp])?\s?N(x|[0o]|1mi|[1-3][a-c]?|i[a-c]?)((?:\((?:i[+-]|mol[+-]|sn|f)\))*)(?![a-z0-9])/gi;
 
 function normaliseCategory(axis: 'T' | 'N', raw: string): string {

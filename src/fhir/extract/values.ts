@@ -58,7 +58,8 @@ export function readCount(holder: Json): CountReading {
   if (isRecord(q)) {
     const value = num(q.value);
     const unit = str(q.code) ?? str(q.unit) ?? '';
-    if (value === undefined || !Number.isInteger(value) || value < 0) return { reason: 'quantity is not a whole count' };
+    if (value === undefined || !Number.isInteger(value) || value < 0)
+      return { reason: 'quantity is not a whole count' };
     if (!COUNT_UNITS.has(unit.trim().toLowerCase())) return { reason: `unknown count unit "${unit}"` };
     return { n: value };
   }

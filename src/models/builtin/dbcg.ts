@@ -26,7 +26,10 @@ const NOTES = [
   'Built on the Danish definitions (Tvedskov 2012): micrometastasis 0.2–2 mm or 10–100 tumour cells; isolated tumour cells < 0.2 mm or < 10 cells. AJCC 8th, used for the nodal category here, counts ≤ 0.2 mm or < 200 cells as isolated tumour cells.',
 ];
 
-const MALE_CAVEAT = { when: { input: 'sex', equals: 'male' } as const, text: "The cohort's sex is not published; this patient is male." };
+const MALE_CAVEAT = {
+  when: { input: 'sex', equals: 'male' } as const,
+  text: "The cohort's sex is not published; this patient is male.",
+};
 
 // Where AJCC 8th and the Danish definitions part: 10–199 cells, or a deposit of exactly 0.2 mm.
 const ITC_DEFINITION_CAVEAT = {
@@ -41,7 +44,8 @@ export const dbcgMicro: ModelDefinition = {
   title: 'DBCG model for sentinel node micrometastases',
   kind: 'risk-factors',
   outcome: OUTCOME,
-  population: 'Worst sentinel deposit is a micrometastasis (>0.2–2 mm); operated first (DBCG 2002–2008, 1,577 patients, all with ALND)',
+  population:
+    'Worst sentinel deposit is a micrometastasis (>0.2–2 mm); operated first (DBCG 2002–2008, 1,577 patients, all with ALND)',
   citations: [TVEDSKOV_2012],
   docsSection: 'DBCG models (dbcg-micro, dbcg-itc)',
   performance: 'AUC 0.64 (development), 0.63 in an independent Danish cohort (720 patients, 2009–2010).',
@@ -56,7 +60,13 @@ export const dbcgMicro: ModelDefinition = {
   ],
   caveats: [MALE_CAVEAT],
   riskFactors: [
-    { id: 'tumourSize', label: 'Tumour size', inputs: ['tumorSizeMm'], describe: 'tumour size {tumorSizeMm}', noCutoffText: NO_CUTOFF },
+    {
+      id: 'tumourSize',
+      label: 'Tumour size',
+      inputs: ['tumorSizeMm'],
+      describe: 'tumour size {tumorSizeMm}',
+      noCutoffText: NO_CUTOFF,
+    },
     {
       id: 'positiveProportion',
       label: 'Proportion of positive sentinel nodes',
@@ -98,7 +108,8 @@ export const dbcgItc: ModelDefinition = {
   title: 'DBCG model for isolated tumour cells in the sentinel node',
   kind: 'risk-factors',
   outcome: OUTCOME,
-  population: 'Isolated tumour cells only in the sentinel nodes; operated first (DBCG 2002–2008, 304 patients, all with ALND)',
+  population:
+    'Isolated tumour cells only in the sentinel nodes; operated first (DBCG 2002–2008, 304 patients, all with ALND)',
   citations: [TVEDSKOV_2012],
   docsSection: 'DBCG models (dbcg-micro, dbcg-itc)',
   performance: 'AUC 0.73 (development), 0.60 in the Danish validation cohort (180 patients).',
@@ -116,13 +127,20 @@ export const dbcgItc: ModelDefinition = {
   ],
   caveats: [MALE_CAVEAT, ITC_DEFINITION_CAVEAT],
   riskFactors: [
-    { id: 'tumourSize', label: 'Tumour size', inputs: ['tumorSizeMm'], describe: 'tumour size {tumorSizeMm}', noCutoffText: NO_CUTOFF },
+    {
+      id: 'tumourSize',
+      label: 'Tumour size',
+      inputs: ['tumorSizeMm'],
+      describe: 'tumour size {tumorSizeMm}',
+      noCutoffText: NO_CUTOFF,
+    },
     { id: 'age', label: 'Age', inputs: ['ageYears'], describe: 'age {ageYears}', noCutoffText: NO_CUTOFF },
     {
       id: 'involvedProportion',
       label: 'Proportion of involved sentinel nodes',
       inputs: ['slnItcOnly', 'slnExamined'],
-      describe: '{slnItcOnly} of {slnExamined} sentinel nodes with isolated tumour cells ({percent:slnItcOnly/slnExamined})',
+      describe:
+        '{slnItcOnly} of {slnExamined} sentinel nodes with isolated tumour cells ({percent:slnItcOnly/slnExamined})',
       noCutoffText: NO_CUTOFF,
     },
   ],

@@ -24,7 +24,10 @@ export const mskccNsnNoFrozenSection: ModelDefinition = {
   citations: [VAN_ZEE_2003],
   docsSection: 'MSKCC form without frozen-section information (mskcc-nsn-nofs)',
   performance: MSKCC_PERFORMANCE,
-  notes: [...MSKCC_NOTES, 'The form the calculator offers when the record states no frozen section was done or says nothing about one.'],
+  notes: [
+    ...MSKCC_NOTES,
+    'The form the calculator offers when the record states no frozen section was done or says nothing about one.',
+  ],
   requirements: [
     NO_FROZEN_SECTION_FORM,
     {

@@ -25,13 +25,16 @@ export const MSKCC_NOTES = [
 // The calculator asks for one form, as riskcalc.org makes the user choose (Van Zee 2003; riskcalc.org).
 export const FROZEN_SECTION_FORM: Requirement = {
   condition: { input: 'frozenSectionInfo', equals: 'available' },
-  reason: "the record states no frozen section on the sentinel node; the calculator's form without frozen-section information is used",
+  reason:
+    "the record states no frozen section on the sentinel node; the calculator's form without frozen-section information is used",
   whenUnknown: 'not-applicable',
-  unknownText: "the record states no frozen-section result on the sentinel node; the calculator's form without frozen-section information is used",
+  unknownText:
+    "the record states no frozen-section result on the sentinel node; the calculator's form without frozen-section information is used",
 };
 export const NO_FROZEN_SECTION_FORM: Requirement = {
   condition: { not: { input: 'frozenSectionInfo', equals: 'available' } },
-  reason: "the record states a frozen-section result on the sentinel node; the calculator's frozen-section form is used",
+  reason:
+    "the record states a frozen-section result on the sentinel node; the calculator's frozen-section form is used",
   whenUnknown: 'accept',
 };
 
@@ -39,7 +42,8 @@ export const NO_FROZEN_SECTION_FORM: Requirement = {
 export const MSKCC_REQUIREMENTS: Requirement[] = [
   {
     condition: { not: { input: 'sex', equals: 'male' } },
-    reason: 'the calculator is for women with a positive sentinel node biopsy (riskcalc.org); this patient is male, outside its population',
+    reason:
+      'the calculator is for women with a positive sentinel node biopsy (riskcalc.org); this patient is male, outside its population',
     whenUnknown: 'accept',
     population: true,
   },
@@ -74,7 +78,10 @@ const ductalWithNuclearGrade = (grade: number): Condition => ({
   ],
 });
 
-const METHOD_CONDITION: Record<'frozen-section' | 'routine-he' | 'serial-he' | 'ihc', { label: string; when: Condition }> = {
+const METHOD_CONDITION: Record<
+  'frozen-section' | 'routine-he' | 'serial-he' | 'ihc',
+  { label: string; when: Condition }
+> = {
   'frozen-section': { label: 'frozen section', when: { input: 'detectionMethod', equals: 'frozen-section' } },
   'routine-he': { label: 'routine H&E', when: { input: 'detectionMethod', equals: 'routine-he' } },
   'serial-he': { label: 'serial H&E', when: { input: 'detectionMethod', equals: 'serial-he' } },
@@ -111,8 +118,20 @@ export function mskccTerms(c: MskccCoefficients): Term[] {
         { label: 'lobular', when: { input: 'histologicType', equals: 'lobular' }, coefficient: c.lobular },
       ],
     },
-    { id: 'lvi', label: 'Lymphovascular invasion', type: 'indicator', when: { input: 'lvi', equals: true }, coefficient: c.lvi },
-    { id: 'multifocal', label: 'Multifocal', type: 'indicator', when: { input: 'multifocal', equals: true }, coefficient: c.multifocal },
+    {
+      id: 'lvi',
+      label: 'Lymphovascular invasion',
+      type: 'indicator',
+      when: { input: 'lvi', equals: true },
+      coefficient: c.lvi,
+    },
+    {
+      id: 'multifocal',
+      label: 'Multifocal',
+      type: 'indicator',
+      when: { input: 'multifocal', equals: true },
+      coefficient: c.multifocal,
+    },
     // ER low-positive counts as positive or negative only under the chosen assumption.
     {
       id: 'erPositive',
@@ -121,7 +140,12 @@ export function mskccTerms(c: MskccCoefficients): Term[] {
       when: {
         any: [
           { input: 'erStatus', equals: 'positive' },
-          { all: [{ input: 'erStatus', equals: 'low-positive' }, { input: 'erLowPositiveAs', equals: 'positive' }] },
+          {
+            all: [
+              { input: 'erStatus', equals: 'low-positive' },
+              { input: 'erLowPositiveAs', equals: 'positive' },
+            ],
+          },
         ],
       },
       coefficient: c.erPositive,
@@ -144,7 +168,15 @@ export function mskccTerms(c: MskccCoefficients): Term[] {
       adds: [{ input: 'slnItcOnly', when: { input: 'itcNodesAs', equals: 'positive' } }],
       coefficient: c.positiveSln,
     },
-    { id: 'sizeCm', label: 'Pathological size', type: 'numeric', input: 'tumorSizeMm', scale: 0.1, unit: 'cm', coefficient: c.sizeCm },
+    {
+      id: 'sizeCm',
+      label: 'Pathological size',
+      type: 'numeric',
+      input: 'tumorSizeMm',
+      scale: 0.1,
+      unit: 'cm',
+      coefficient: c.sizeCm,
+    },
     {
       id: 'detectionMethod',
       label: 'Method of detection',
@@ -167,4 +199,11 @@ export const MSKCC_RANGES: InputRange[] = [
 ];
 
 // Categorical unknowns with a finite set of values, and the two assumptions: ranged, not guessed.
-export const MSKCC_RANGE_OVER: InputName[] = ['detectionMethod', 'lvi', 'multifocal', 'nuclearGrade', 'erLowPositiveAs', 'itcNodesAs'];
+export const MSKCC_RANGE_OVER: InputName[] = [
+  'detectionMethod',
+  'lvi',
+  'multifocal',
+  'nuclearGrade',
+  'erLowPositiveAs',
+  'itcNodesAs',
+];

@@ -8,10 +8,12 @@ export const sysuPn2: ModelDefinition = {
   title: 'Sun Yat-sen Memorial nomogram for four or more involved nodes',
   kind: 'relative-odds',
   outcome: 'four or more axillary nodes involved (pN2–3) at completion dissection',
-  population: 'cT1–2, cN0, 1–2 positive sentinel nodes, no neoadjuvant therapy (733 patients, all with ALND, 2011–2022)',
+  population:
+    'cT1–2, cN0, 1–2 positive sentinel nodes, no neoadjuvant therapy (733 patients, all with ALND, 2011–2022)',
   citations: [{ text: 'ASCO Annual Meeting abstract e12606 (Sun Yat-sen Memorial Hospital).' }],
   docsSection: 'Sun Yat-sen nomogram (sysu-pn2)',
-  performance: '127 of 733 (17.3%) had ≥4 positive nodes; training 488 (18.2% upstaged); AUC 0.819 (training), 0.827 (validation).',
+  performance:
+    '127 of 733 (17.3%) had ≥4 positive nodes; training 488 (18.2% upstaged); AUC 0.819 (training), 0.827 (validation).',
   notes: [
     'Odds ratios from a conference abstract; no intercept is published, so the result is relative odds, not a percentage.',
   ],
@@ -90,23 +92,47 @@ export const sysuPn2: ModelDefinition = {
       uncodableReason: 'the coding of the negative-node count is not published; value shown, left out of the product',
     },
   ],
-  caveats: [{ when: { input: 'sex', equals: 'male' }, text: "The cohort's sex is not published; this patient is male." }],
+  caveats: [
+    { when: { input: 'sex', equals: 'male' }, text: "The cohort's sex is not published; this patient is male." },
+  ],
   // Absolute context, each shown only for the stratum it was observed in; the model's own cohort first (the headline).
   observedRates: [
-    { when: { input: 'slnPositive', equals: 1 }, label: '1 positive sentinel node', events: 47, total: 511, source: 'ASCO abstract e12606' },
-    { when: { input: 'slnPositive', equals: 2 }, label: '2 positive sentinel nodes', events: 80, total: 222, source: 'ASCO abstract e12606' },
+    {
+      when: { input: 'slnPositive', equals: 1 },
+      label: '1 positive sentinel node',
+      events: 47,
+      total: 511,
+      source: 'ASCO abstract e12606',
+    },
+    {
+      when: { input: 'slnPositive', equals: 2 },
+      label: '2 positive sentinel nodes',
+      events: 80,
+      total: 222,
+      source: 'ASCO abstract e12606',
+    },
     // SENOMAC figures as given on the DBCG guideline page: after sentinel MACROmetastases only. The
     // 2-node figures (34% pN2–3, 50% further nodes) need both nodes macrometastatic, which the
     // vocabulary cannot state yet (no count of macrometastatic nodes), so they are not shown.
     {
-      when: { all: [{ input: 'slnPositive', equals: 1 }, { input: 'nodalBurden', equals: 'macro' }] },
+      when: {
+        all: [
+          { input: 'slnPositive', equals: 1 },
+          { input: 'nodalBurden', equals: 'macro' },
+        ],
+      },
       label: '1 positive sentinel node with a macrometastasis',
       outcome: 'four or more involved nodes (pN2–3)',
       rate: 0.1,
       source: 'SENOMAC, as reported in the DBCG guidelines (dbcg.dk)',
     },
     {
-      when: { all: [{ input: 'slnPositive', equals: 1 }, { input: 'nodalBurden', equals: 'macro' }] },
+      when: {
+        all: [
+          { input: 'slnPositive', equals: 1 },
+          { input: 'nodalBurden', equals: 'macro' },
+        ],
+      },
       label: '1 positive sentinel node with a macrometastasis',
       outcome: 'further nodal metastases',
       rate: 0.3,

@@ -1,7 +1,16 @@
 // Evaluates trial and guideline definitions for one patient: each criterion met / unmet /
 // unknown / check, and whether the trial applies (yes / no / unknown).
 import type { ClinicalFacts } from '../../domain/facts.ts';
-import type { Applies, CriterionDef, CriterionResult, EvidenceEntry, GuidelineDef, Situation, Tri, TrialDef } from './types.ts';
+import type {
+  Applies,
+  CriterionDef,
+  CriterionResult,
+  EvidenceEntry,
+  GuidelineDef,
+  Situation,
+  Tri,
+  TrialDef,
+} from './types.ts';
 
 /** Sourced (P or S) and readable: the criterion decides the verdict. */
 export function isGating(c: CriterionDef): boolean {
@@ -52,7 +61,9 @@ export function boundsNodes(defs: CriterionDef[]): boolean {
 /** The criteria's statuses, the verdict and the questions that would settle it. */
 function judge(defs: CriterionDef[], facts: ClinicalFacts): Pick<EvidenceEntry, 'criteria' | 'applies' | 'questions'> {
   const criteria = defs.map((c) => evaluateCriterion(c, facts));
-  const questions = defs.flatMap((d, i) => (criteria[i]?.gating && criteria[i]?.status === 'unknown' ? [d.question] : []));
+  const questions = defs.flatMap((d, i) =>
+    criteria[i]?.gating && criteria[i]?.status === 'unknown' ? [d.question] : [],
+  );
   return { applies: verdict(criteria), criteria, questions };
 }
 
@@ -75,7 +86,11 @@ export function evaluateTrial(trial: TrialDef, facts: ClinicalFacts): EvidenceEn
 }
 
 /** The guideline's recommendation for the situation, evaluated like a trial; none when it has none. */
-export function evaluateGuideline(guideline: GuidelineDef, facts: ClinicalFacts, situation: Situation): EvidenceEntry | undefined {
+export function evaluateGuideline(
+  guideline: GuidelineDef,
+  facts: ClinicalFacts,
+  situation: Situation,
+): EvidenceEntry | undefined {
   const rec = guideline.recommendations.find((r) => r.situations.includes(situation));
   if (!rec) return undefined;
   return {

@@ -14,7 +14,10 @@ const ITC_NOTE: EvidenceNote = {
       text: 'Isolated tumour cells (clusters 0.2 mm or smaller, single cells, or fewer than 200 cells in one cross-section) are staged pN0(i+) and excluded from the positive-node count.',
       citation: PDQ,
     },
-    { text: 'More than 200 cells in one cross-section is a micrometastasis (pN1mi); cells in different sections are not added together.', citation: `${PDQ}; CAP checklist note` },
+    {
+      text: 'More than 200 cells in one cross-section is a micrometastasis (pN1mi); cells in different sections are not added together.',
+      citation: `${PDQ}; CAP checklist note`,
+    },
   ],
 };
 
@@ -22,16 +25,28 @@ const NEOADJUVANT_NOTE: EvidenceNote = {
   id: 'neoadjuvant',
   title: 'Systemic therapy given before surgery',
   statements: [
-    { text: 'These models were built in patients operated first; none applies after neoadjuvant therapy.', citation: 'Model populations, see About the models' },
-    { text: 'Z0011 excluded neoadjuvant chemotherapy or hormonal therapy; SINODAR-ONE excluded neoadjuvant therapy.', citation: 'Z0011 methods text (pubcompare.ai); SINODAR-ONE trial-in-progress abstract' },
-    { text: 'SENOMAC’s protocol and POSNOC allowed sentinel node biopsy before neoadjuvant therapy.', citation: 'SENOMAC protocol, PMC5446737; POSNOC trial page, Association of Breast Surgery' },
+    {
+      text: 'These models were built in patients operated first; none applies after neoadjuvant therapy.',
+      citation: 'Model populations, see About the models',
+    },
+    {
+      text: 'Z0011 excluded neoadjuvant chemotherapy or hormonal therapy; SINODAR-ONE excluded neoadjuvant therapy.',
+      citation: 'Z0011 methods text (pubcompare.ai); SINODAR-ONE trial-in-progress abstract',
+    },
+    {
+      text: 'SENOMAC’s protocol and POSNOC allowed sentinel node biopsy before neoadjuvant therapy.',
+      citation: 'SENOMAC protocol, PMC5446737; POSNOC trial page, Association of Breast Surgery',
+    },
   ],
 };
 
-const MONARCHE = 'Johnston SRD, et al. J Clin Oncol 2020 (PMC7768339); Rastogi P, et al. J Clin Oncol 2024;42(9):987–993. doi:10.1200/JCO.23.01994; NCT03155997';
-const RXPONDER = 'Kalinsky K, Barlow WE, Gralow JR, et al. N Engl J Med 2021;385(25):2336–2347. doi:10.1056/NEJMoa2108873';
+const MONARCHE =
+  'Johnston SRD, et al. J Clin Oncol 2020 (PMC7768339); Rastogi P, et al. J Clin Oncol 2024;42(9):987–993. doi:10.1200/JCO.23.01994; NCT03155997';
+const RXPONDER =
+  'Kalinsky K, Barlow WE, Gralow JR, et al. N Engl J Med 2021;385(25):2336–2347. doi:10.1056/NEJMoa2108873';
 const MA20 = 'Whelan TJ, Olivotto IA, Parulekar WR, et al. N Engl J Med 2015;373(4):307–316. doi:10.1056/NEJMoa1415340';
-const EORTC = 'Poortmans PM, Weltens C, Fortpied C, et al. Lancet Oncol 2020 (as reported by The ASCO Post, November 2020)';
+const EORTC =
+  'Poortmans PM, Weltens C, Fortpied C, et al. Lancet Oncol 2020 (as reported by The ASCO Post, November 2020)';
 
 function countMattersNote(facts: ClinicalFacts): EvidenceNote {
   const statements = [

@@ -3,9 +3,19 @@ import type { Applies, CriterionResult, ResultDef } from './types.ts';
 
 export const VERDICT_TEXT: Record<Applies, string> = { yes: 'applies', no: 'does not apply', unknown: 'unknown' };
 
-const INCLUSION: Record<CriterionResult['status'], string> = { met: 'met', unmet: 'not met', unknown: 'unknown', check: 'check' };
+const INCLUSION: Record<CriterionResult['status'], string> = {
+  met: 'met',
+  unmet: 'not met',
+  unknown: 'unknown',
+  check: 'check',
+};
 // An exclusion is "met" when the excluding condition is absent.
-const EXCLUSION: Record<CriterionResult['status'], string> = { met: 'absent', unmet: 'present', unknown: 'unknown', check: 'check' };
+const EXCLUSION: Record<CriterionResult['status'], string> = {
+  met: 'absent',
+  unmet: 'present',
+  unknown: 'unknown',
+  check: 'check',
+};
 
 export function criterionStatusText(c: CriterionResult): string {
   return (c.kind === 'exclusion' ? EXCLUSION : INCLUSION)[c.status];

@@ -34,7 +34,19 @@ export function smartConfiguration(d: Pick<AuthDeps, 'ehrOrigin' | 'fhirBase'>):
     token_endpoint_auth_methods_supported: ['none'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
     response_types_supported: ['code'],
-    scopes_supported: ['openid', 'fhirUser', 'launch', 'launch/patient', 'offline_access', 'online_access', 'patient/*.rs', 'user/*.rs', 'patient/*.read', 'user/*.read', 'patient/RiskAssessment.c'],
+    scopes_supported: [
+      'openid',
+      'fhirUser',
+      'launch',
+      'launch/patient',
+      'offline_access',
+      'online_access',
+      'patient/*.rs',
+      'user/*.rs',
+      'patient/*.read',
+      'user/*.read',
+      'patient/RiskAssessment.c',
+    ],
     code_challenge_methods_supported: ['S256'],
     id_token_signing_alg_values_supported: ['RS256'],
     capabilities: [
@@ -60,18 +72,34 @@ export function smartConfiguration(d: Pick<AuthDeps, 'ehrOrigin' | 'fhirBase'>):
 
 const EXPIRED_REQUEST = 'This authorization request has expired; start the launch again.';
 
-const first = (v: unknown): string | undefined => (Array.isArray(v) ? first(v[0]) : typeof v === 'string' ? v : undefined);
+const first = (v: unknown): string | undefined =>
+  Array.isArray(v) ? first(v[0]) : typeof v === 'string' ? v : undefined;
 
 function noStore(reply: FastifyReply): FastifyReply {
   return reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
 }
 
 function errorPage(reply: FastifyReply, status: number, message: string): FastifyReply {
-  return noStore(reply).code(status).header('Content-Security-Policy', PAGE_CSP).type('text/html; charset=utf-8')
-    .send(page('Authorization error', html`<main class="error"><h1>Authorization error</h1><p>${message}</p></main>`));
+  return noStore(reply)
+    .code(status)
+    .header('Content-Security-Policy', PAGE_CSP)
+    .type('text/html; charset=utf-8')
+    .send(
+      page(
+        'Authorization error',
+        html`<main class="error">
+          <h1>Authorization error</h1>
+          <p>${message}</p>
+        </main>`,
+      ),
+    );
 }
 
-function redirectWith(reply: FastifyReply, redirectUri: string, params: Record<string, string | undefined>): FastifyReply {
+function redirectWith(
+  reply: FastifyReply,
+  redirectUri: string,
+  params: Record<string, string | undefined>,
+): FastifyReply {
   const u = new URL(redirectUri);
   for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, v);
   return noStore(reply).redirect(u.href, 302);
@@ -79,7 +107,8 @@ function redirectWith(reply: FastifyReply, redirectUri: string, params: Record<s
 
 export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
   // Computed per request: with an ephemeral port the origin is known only after listen().
-  const discovery = async (_req: unknown, reply: FastifyReply) => reply.header('Access-Control-Allow-Origin', '*').send(smartConfiguration(d));
+  const discovery = async (_req: unknown, reply: FastifyReply) =>
+    reply.header('Access-Control-Allow-Origin', '*').send(smartConfiguration(d));
   app.get('/fhir/.well-known/smart-configuration', discovery);
   app.get('/auth/.well-known/openid-configuration', async (_req, reply) => {
     const config = smartConfiguration(d);
@@ -93,7 +122,9 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
       id_token_signing_alg_values_supported: ['RS256'],
     });
   });
-  app.get('/auth/jwks', async (_req, reply) => reply.header('Access-Control-Allow-Origin', '*').send(jwks(d.idTokenKey)));
+  app.get('/auth/jwks', async (_req, reply) =>
+    reply.header('Access-Control-Allow-Origin', '*').send(jwks(d.idTokenKey)),
+  );
 
   const authorize = async (params: Record<string, unknown>, reply: FastifyReply) => {
     const clientId = first(params.client_id);
@@ -101,18 +132,22 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     const client = d.clients.find((c) => c.clientId === clientId);
     // Until client and redirect_uri are trusted, errors are shown here, never sent to the given URI.
     if (!client) return errorPage(reply, 400, 'Unknown client_id.');
-    if (!redirectUri || !client.redirectUris.includes(redirectUri)) return errorPage(reply, 400, 'redirect_uri is not registered for this client.');
+    if (!redirectUri || !client.redirectUris.includes(redirectUri))
+      return errorPage(reply, 400, 'redirect_uri is not registered for this client.');
     const state = first(params.state);
-    const fail = (error: string, description: string) => redirectWith(reply, redirectUri, { error, error_description: description, state });
+    const fail = (error: string, description: string) =>
+      redirectWith(reply, redirectUri, { error, error_description: description, state });
     if (first(params.response_type) !== 'code') return fail('unsupported_response_type', 'response_type must be code');
     if (!state) return fail('invalid_request', 'state is required');
     const aud = first(params.aud) ?? '';
     const tokenPolicy = aud === d.fhirBase ? undefined : d.audience?.(aud);
-    if (aud !== d.fhirBase && !tokenPolicy) return fail('invalid_request', 'aud must be the FHIR base URL of this server');
+    if (aud !== d.fhirBase && !tokenPolicy)
+      return fail('invalid_request', 'aud must be the FHIR base URL of this server');
     const method = first(params.code_challenge_method);
     const challenge = first(params.code_challenge);
     if (method !== 'S256') return fail('invalid_request', 'PKCE with code_challenge_method=S256 is required');
-    if (!challenge || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) return fail('invalid_request', 'code_challenge is missing or malformed');
+    if (!challenge || !/^[A-Za-z0-9_-]{43}$/.test(challenge))
+      return fail('invalid_request', 'code_challenge is missing or malformed');
     // Least privilege: never more than the client's registration allows, whatever it asks for.
     const scope = capToRegistered(parseScopes(first(params.scope) ?? ''), parseScopes(client.scope));
 
@@ -122,13 +157,24 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
       launch = d.state.takeLaunch(launchId);
       if (!launch) return fail('invalid_request', 'unknown, expired or already used launch');
       if (!scope.launch) return fail('invalid_scope', 'an EHR launch must request the launch scope');
-      if (launch.fault?.kind === 'invalid-scope') return fail('invalid_scope', 'requested scope is not allowed (injected error)');
+      if (launch.fault?.kind === 'invalid-scope')
+        return fail('invalid_scope', 'requested scope is not allowed (injected error)');
     } else if (scope.launch) {
       return fail('invalid_request', 'the launch scope needs a launch parameter');
     }
-    const req: AuthRequest = { clientId: client.clientId, redirectUri, scope, state, codeChallenge: challenge, ...(launch ? { launch } : {}), audience: aud, ...(tokenPolicy ? { tokenPolicy } : {}) };
+    const req: AuthRequest = {
+      clientId: client.clientId,
+      redirectUri,
+      scope,
+      state,
+      codeChallenge: challenge,
+      ...(launch ? { launch } : {}),
+      audience: aud,
+      ...(tokenPolicy ? { tokenPolicy } : {}),
+    };
     // Access beyond one patient's compartment needs a practitioner signed in here first.
-    if (hasUserScopes(scope)) return noStore(reply).redirect(`/auth/sign-in?request=${encodeURIComponent(d.state.addPending(req))}`, 302);
+    if (hasUserScopes(scope))
+      return noStore(reply).redirect(`/auth/sign-in?request=${encodeURIComponent(d.state.addPending(req))}`, 302);
     return proceed(reply, req);
   };
 
@@ -136,9 +182,16 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     const needsPatient = req.scope.launchPatient || req.scope.resources.some((r) => r.level === 'patient');
     if (!req.launch && needsPatient) {
       // Standalone launch: the user picks the patient in context.
-      return noStore(reply).redirect(`/auth/select-patient?request=${encodeURIComponent(d.state.addPending(req))}`, 302);
+      return noStore(reply).redirect(
+        `/auth/select-patient?request=${encodeURIComponent(d.state.addPending(req))}`,
+        302,
+      );
     }
-    return issue(reply, req, req.launch && req.practitioner ? { ...req.launch, practitioner: req.practitioner } : req.launch);
+    return issue(
+      reply,
+      req,
+      req.launch && req.practitioner ? { ...req.launch, practitioner: req.practitioner } : req.launch,
+    );
   };
 
   const issue = (reply: FastifyReply, req: AuthRequest, ctx: LaunchContext | undefined) => {
@@ -162,16 +215,30 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
   app.post('/auth/authorize', async (req, reply) => authorize((req.body ?? {}) as Record<string, unknown>, reply));
 
   /** A page of this server that asks the user one thing about a pending authorization request. */
-  const pickerPage = (reply: FastifyReply, title: string, pending: AuthRequest, what: string, action: string, requestId: string, controls: SafeHtml) => {
+  const pickerPage = (
+    reply: FastifyReply,
+    title: string,
+    pending: AuthRequest,
+    what: string,
+    action: string,
+    requestId: string,
+    controls: SafeHtml,
+  ) => {
     const client = d.clients.find((c) => c.clientId === pending.clientId);
     const body = html`<main class="picker">
-<h1>${title}</h1>
-<p><strong>${client?.name ?? pending.clientId}</strong> asks for ${what}: <code>${pending.scope.granted.join(' ')}</code></p>
-<form method="post" action="${action}">
-<input type="hidden" name="request" value="${requestId}">${controls}
-</form>
-</main>`;
-    return noStore(reply).header('Content-Security-Policy', PAGE_CSP).type('text/html; charset=utf-8').send(page(title, body));
+      <h1>${title}</h1>
+      <p>
+        <strong>${client?.name ?? pending.clientId}</strong> asks for ${what}:
+        <code>${pending.scope.granted.join(' ')}</code>
+      </p>
+      <form method="post" action="${action}">
+        <input type="hidden" name="request" value="${requestId}" />${controls}
+      </form>
+    </main>`;
+    return noStore(reply)
+      .header('Content-Security-Policy', PAGE_CSP)
+      .type('text/html; charset=utf-8')
+      .send(page(title, body));
   };
 
   app.get('/auth/sign-in', async (req, reply) => {
@@ -179,9 +246,18 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     const pending = d.state.peekPending(id);
     if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
     const practitioners = await d.listPractitioners();
-    return pickerPage(reply, 'Practitioner sign-in (simulated)', pending, 'access beyond one patient', '/auth/sign-in', id, html`
-<ul class="patients">${practitioners.map((p) => html`<li><button type="submit" name="practitioner" value="${p.id ?? ''}">Sign in as ${practitionerLabel(p)}</button></li>`)}</ul>
-<button type="submit" name="cancel" value="1">Cancel</button>`);
+    return pickerPage(
+      reply,
+      'Practitioner sign-in (simulated)',
+      pending,
+      'access beyond one patient',
+      '/auth/sign-in',
+      id,
+      html` <ul class="patients">
+          ${practitioners.map((p) => html`<li><button type="submit" name="practitioner" value="${p.id ?? ''}">Sign in as ${practitionerLabel(p)}</button></li>`)}
+        </ul>
+        <button type="submit" name="cancel" value="1">Cancel</button>`,
+    );
   });
 
   app.post('/auth/sign-in', async (req, reply) => {
@@ -189,9 +265,14 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     const pending = d.state.takePending(first(body.request) ?? '');
     if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
     const id = first(body.practitioner);
-    const known = id !== undefined && first(body.cancel) === undefined && (await d.listPractitioners()).some((p) => p.id === id);
+    const known =
+      id !== undefined && first(body.cancel) === undefined && (await d.listPractitioners()).some((p) => p.id === id);
     if (!known) {
-      return redirectWith(reply, pending.redirectUri, { error: 'invalid_scope', error_description: 'user-level scopes need a practitioner sign-in', state: pending.state });
+      return redirectWith(reply, pending.redirectUri, {
+        error: 'invalid_scope',
+        error_description: 'user-level scopes need a practitioner sign-in',
+        state: pending.state,
+      });
     }
     return proceed(reply, { ...pending, practitioner: `Practitioner/${id}` });
   });
@@ -201,9 +282,23 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     const pending = d.state.peekPending(id);
     if (!pending) return errorPage(reply, 400, EXPIRED_REQUEST);
     const patients = await d.listPatients();
-    return pickerPage(reply, 'Select a patient', pending, 'this grant', '/auth/select-patient', id, html`
-<label>Injected error <select name="fault">${FAULT_CHOICES.filter((f) => f.value !== 'invalid-scope').map((f) => html`<option value="${f.value}">${f.label}</option>`)}</select></label>
-<ul class="patients">${patients.map((p) => html`<li><button type="submit" name="patient" value="${p.id ?? ''}">${patientLabel(p)}</button></li>`)}</ul>`);
+    return pickerPage(
+      reply,
+      'Select a patient',
+      pending,
+      'this grant',
+      '/auth/select-patient',
+      id,
+      html` <label
+          >Injected error
+          <select name="fault">
+            ${FAULT_CHOICES.filter((f) => f.value !== 'invalid-scope').map((f) => html`<option value="${f.value}">${f.label}</option>`)}
+          </select></label
+        >
+        <ul class="patients">
+          ${patients.map((p) => html`<li><button type="submit" name="patient" value="${p.id ?? ''}">${patientLabel(p)}</button></li>`)}
+        </ul>`,
+    );
   });
 
   app.post('/auth/select-patient', async (req, reply) => {
@@ -219,24 +314,34 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
       return errorPage(reply, 400, 'Unknown injected error.');
     }
     // A standalone launch inside no EHR frame: the app must show its own banner.
-    return issue(reply, pending, { patient: patientId, practitioner: pending.practitioner ?? d.practitioner, needPatientBanner: true, ...(fault ? { fault } : {}) });
+    return issue(reply, pending, {
+      patient: patientId,
+      practitioner: pending.practitioner ?? d.practitioner,
+      needPatientBanner: true,
+      ...(fault ? { fault } : {}),
+    });
   });
 
   app.post('/auth/token', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const err = (status: number, error: string, description: string) => noStore(reply).code(status).send({ error, error_description: description });
+    const err = (status: number, error: string, description: string) =>
+      noStore(reply).code(status).send({ error, error_description: description });
     const grantType = first(body.grant_type);
     if (grantType === 'authorization_code') {
       const code = first(body.code);
       if (!code) return err(400, 'invalid_request', 'code is required');
       const grant = d.state.redeemCode(code);
-      if (grant === 'reused') return err(400, 'invalid_grant', 'authorization code was already used; its tokens are revoked');
+      if (grant === 'reused')
+        return err(400, 'invalid_grant', 'authorization code was already used; its tokens are revoked');
       if (!grant) return err(400, 'invalid_grant', 'authorization code is unknown or expired');
-      if (first(body.client_id) !== grant.session.clientId) return err(400, 'invalid_grant', 'client_id does not match the code');
-      if (first(body.redirect_uri) !== grant.redirectUri) return err(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
+      if (first(body.client_id) !== grant.session.clientId)
+        return err(400, 'invalid_grant', 'client_id does not match the code');
+      if (first(body.redirect_uri) !== grant.redirectUri)
+        return err(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
       const verifier = first(body.code_verifier);
       if (!isValidVerifier(verifier)) return err(400, 'invalid_request', 'a PKCE code_verifier is required');
-      if (s256(verifier) !== grant.codeChallenge) return err(400, 'invalid_grant', 'code_verifier does not match code_challenge');
+      if (s256(verifier) !== grant.codeChallenge)
+        return err(400, 'invalid_grant', 'code_verifier does not match code_challenge');
       return noStore(reply).send(await tokenResponse(grant.session, grant.session.fault?.kind === 'expired-token'));
     }
     if (grantType === 'refresh_token') {
@@ -246,13 +351,15 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
       const clientId = first(body.client_id);
       if (!clientId) return err(400, 'invalid_request', 'client_id is required');
       const session = d.state.redeemRefresh(token);
-      if (session === 'reused') return err(400, 'invalid_grant', 'refresh token was already used; the session is revoked');
+      if (session === 'reused')
+        return err(400, 'invalid_grant', 'refresh token was already used; the session is revoked');
       if (session === 'expired') return err(400, 'invalid_grant', 'refresh token has expired; launch the app again');
       if (!session) return err(400, 'invalid_grant', 'refresh token is unknown or revoked');
       if (clientId !== session.clientId) return err(400, 'invalid_grant', 'client_id does not match');
       const scope = first(body.scope);
       if (scope !== undefined) {
-        if (!isSubset(scope, session.scope.granted)) return err(400, 'invalid_scope', 'a refresh may only narrow the granted scope');
+        if (!isSubset(scope, session.scope.granted))
+          return err(400, 'invalid_scope', 'a refresh may only narrow the granted scope');
         session.scope = parseScopes(scope);
       }
       return noStore(reply).send(await tokenResponse(session, false, session.tokenPolicy?.rotateRefresh === false));
@@ -260,11 +367,20 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
     return err(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
   });
 
-  const tokenResponse = async (session: Session, expired: boolean, keepRefresh = false): Promise<Record<string, unknown>> => {
+  const tokenResponse = async (
+    session: Session,
+    expired: boolean,
+    keepRefresh = false,
+  ): Promise<Record<string, unknown>> => {
     const { token, expiresIn } = d.state.issueAccess(session, expired);
     const ctx = session.context;
     const s = session.scope;
-    const res: Record<string, unknown> = { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: s.granted.join(' ') };
+    const res: Record<string, unknown> = {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: expiresIn,
+      scope: s.granted.join(' '),
+    };
     if (ctx) {
       res.patient = ctx.patient;
       if (ctx.encounter && (s.launch || s.granted.includes('launch/encounter'))) res.encounter = ctx.encounter;
@@ -290,11 +406,11 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthDeps): void {
 
 function practitionerLabel(p: Practitioner): string {
   const n = p.name?.[0];
-  return n ? [n.prefix?.join(' '), n.given?.join(' '), n.family].filter(Boolean).join(' ') : p.id ?? '';
+  return n ? [n.prefix?.join(' '), n.given?.join(' '), n.family].filter(Boolean).join(' ') : (p.id ?? '');
 }
 
 export function patientLabel(p: Patient): string {
   const n = p.name?.[0];
-  const name = n ? [n.given?.join(' '), n.family].filter(Boolean).join(' ') : p.id ?? '';
+  const name = n ? [n.given?.join(' '), n.family].filter(Boolean).join(' ') : (p.id ?? '');
   return `${name} (${p.gender ?? 'unknown'}, born ${p.birthDate ?? 'unknown'})`;
 }

@@ -21,7 +21,16 @@ export interface ScopeSet {
   onlineAccess: boolean;
 }
 
-const CONTEXT_SCOPES = new Set(['launch', 'launch/patient', 'launch/encounter', 'openid', 'fhirUser', 'profile', 'online_access', 'offline_access']);
+const CONTEXT_SCOPES = new Set([
+  'launch',
+  'launch/patient',
+  'launch/encounter',
+  'openid',
+  'fhirUser',
+  'profile',
+  'online_access',
+  'offline_access',
+]);
 const V1: Record<string, Permission[]> = { read: ['r', 's'], write: ['c', 'u', 'd'], '*': ['c', 'r', 'u', 'd', 's'] };
 
 export function parseResourceScope(raw: string): ResourceScope | undefined {
@@ -68,20 +77,28 @@ export function parseScopes(scope: string): ScopeSet {
 export function allowedLevels(scopes: ScopeSet, resourceType: string, permission: Permission): Set<ScopeLevel> {
   const levels = new Set<ScopeLevel>();
   for (const r of scopes.resources) {
-    if ((r.resourceType === '*' || r.resourceType === resourceType) && r.permissions.has(permission)) levels.add(r.level);
+    if ((r.resourceType === '*' || r.resourceType === resourceType) && r.permissions.has(permission))
+      levels.add(r.level);
   }
   return levels;
 }
 
 /** A refresh may ask for a subset of the original grant only. */
 export function isSubset(requested: string, original: readonly string[]): boolean {
-  return requested.split(/\s+/).filter(Boolean).every((s) => original.includes(s));
+  return requested
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((s) => original.includes(s));
 }
 
 /** The same grant without the scopes for one resource type (an EHR granting less than asked). */
 export function withoutType(scopes: ScopeSet, resourceType: string): ScopeSet {
   const dropped = new Set(scopes.resources.filter((r) => r.resourceType === resourceType).map((r) => r.raw));
-  return { ...scopes, resources: scopes.resources.filter((r) => !dropped.has(r.raw)), granted: scopes.granted.filter((g) => !dropped.has(g)) };
+  return {
+    ...scopes,
+    resources: scopes.resources.filter((r) => !dropped.has(r.raw)),
+    granted: scopes.granted.filter((g) => !dropped.has(g)),
+  };
 }
 
 const ORDER: Permission[] = ['c', 'r', 'u', 'd', 's'];
@@ -104,7 +121,11 @@ export function capToRegistered(requested: ScopeSet, registered: ScopeSet): Scop
     }
     const narrowed: string[] = [];
     for (const g of registered.resources) {
-      if (g.level !== r.level || (g.resourceType !== '*' && r.resourceType !== '*' && g.resourceType !== r.resourceType)) continue;
+      if (
+        g.level !== r.level ||
+        (g.resourceType !== '*' && r.resourceType !== '*' && g.resourceType !== r.resourceType)
+      )
+        continue;
       const type = r.resourceType === '*' ? g.resourceType : r.resourceType;
       const perms = ORDER.filter((p) => r.permissions.has(p) && g.permissions.has(p));
       if (perms.length === 0) continue;

@@ -34,20 +34,34 @@ export interface CdsHookRequest {
   hook: string;
   hookInstance: string;
   fhirServer?: string;
-  fhirAuthorization?: { access_token: string; token_type: 'Bearer'; expires_in: number; scope: string; subject: string; patient?: string };
+  fhirAuthorization?: {
+    access_token: string;
+    token_type: 'Bearer';
+    expires_in: number;
+    scope: string;
+    subject: string;
+    patient?: string;
+  };
   context: Record<string, unknown>;
   prefetch?: Record<string, Resource | null>;
 }
 
 export interface CdsClient {
   discover(): Promise<CdsServiceDescription[]>;
-  call(service: CdsServiceDescription, request: Omit<CdsHookRequest, 'prefetch'>, fhir: FhirGet): Promise<{ cards: CdsCard[] }>;
+  call(
+    service: CdsServiceDescription,
+    request: Omit<CdsHookRequest, 'prefetch'>,
+    fhir: FhirGet,
+  ): Promise<{ cards: CdsCard[] }>;
 }
 
 /** GET a FHIR URL relative to the base; resolves to the resource, or undefined when absent. */
 export type FhirGet = (relativeUrl: string) => Promise<Resource | undefined>;
 
-export async function signClientJwt(key: SigningKey, claims: { issuer: string; audience: string; jku: string }): Promise<string> {
+export async function signClientJwt(
+  key: SigningKey,
+  claims: { issuer: string; audience: string; jku: string },
+): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: 'ES384', kid: key.kid, typ: 'JWT', jku: claims.jku })
     .setIssuer(claims.issuer)
@@ -65,8 +79,10 @@ export function resolvePrefetchTemplate(template: string, context: Record<string
   const out = template.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_m, token: string) => {
     let value: unknown;
     if (token.startsWith('context.')) value = context[token.slice('context.'.length)];
-    else if (token === 'userPractitionerId' && userId.startsWith('Practitioner/')) value = userId.slice('Practitioner/'.length);
-    else if (token === 'userPractitionerRoleId' && userId.startsWith('PractitionerRole/')) value = userId.slice('PractitionerRole/'.length);
+    else if (token === 'userPractitionerId' && userId.startsWith('Practitioner/'))
+      value = userId.slice('Practitioner/'.length);
+    else if (token === 'userPractitionerRoleId' && userId.startsWith('PractitionerRole/'))
+      value = userId.slice('PractitionerRole/'.length);
     if (typeof value !== 'string' && typeof value !== 'number') {
       unresolved = true;
       return '';
@@ -76,7 +92,11 @@ export function resolvePrefetchTemplate(template: string, context: Record<string
   return unresolved ? undefined : out;
 }
 
-export async function fillPrefetch(templates: Record<string, string> | undefined, context: Record<string, unknown>, fhir: FhirGet): Promise<Record<string, Resource | null>> {
+export async function fillPrefetch(
+  templates: Record<string, string> | undefined,
+  context: Record<string, unknown>,
+  fhir: FhirGet,
+): Promise<Record<string, Resource | null>> {
   const out: Record<string, Resource | null> = {};
   await Promise.all(
     Object.entries(templates ?? {}).map(async ([key, template]) => {
@@ -100,7 +120,16 @@ export function draftAxillaryDissection(patientId: string, encounterId: string |
           id: 'draft-alnd',
           status: 'draft',
           intent: 'order',
-          code: { coding: [{ system: 'http://snomed.info/sct', code: '234262008', display: 'Excision of axillary lymph node (procedure)' }], text: 'Axillary lymph node dissection' },
+          code: {
+            coding: [
+              {
+                system: 'http://snomed.info/sct',
+                code: '234262008',
+                display: 'Excision of axillary lymph node (procedure)',
+              },
+            ],
+            text: 'Axillary lymph node dissection',
+          },
           subject: { reference: `Patient/${patientId}` },
           ...(encounterId ? { encounter: { reference: `Encounter/${encounterId}` } } : {}),
           requester: { reference: userId },
@@ -110,10 +139,17 @@ export function draftAxillaryDissection(patientId: string, encounterId: string |
   };
 }
 
-export function createCdsClient(opts: { baseUrl: string; issuer: string; jku: string; key: SigningKey; fetch?: typeof fetch }): CdsClient {
+export function createCdsClient(opts: {
+  baseUrl: string;
+  issuer: string;
+  jku: string;
+  key: SigningKey;
+  fetch?: typeof fetch;
+}): CdsClient {
   const doFetch = opts.fetch ?? fetch;
   const base = opts.baseUrl.replace(/\/+$/, '');
-  const auth = async (url: string) => `Bearer ${await signClientJwt(opts.key, { issuer: opts.issuer, audience: url, jku: opts.jku })}`;
+  const auth = async (url: string) =>
+    `Bearer ${await signClientJwt(opts.key, { issuer: opts.issuer, audience: url, jku: opts.jku })}`;
   return {
     async discover() {
       const url = `${base}/cds-services`;

@@ -29,19 +29,19 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
 
 export function page(title: string, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<link rel="stylesheet" href="/ehr/assets/ehr.css">
-</head>
-<body>
-${body}
-</body>
-</html>
-`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <link rel="stylesheet" href="/ehr/assets/ehr.css" />
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html> `.value;
 }
 
 /** No script at all on EHR pages; forms and links only. */
-export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' http://127.0.0.1:*; frame-ancestors 'self'";
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' http://127.0.0.1:*; frame-ancestors 'self'";

@@ -26,11 +26,24 @@ function estimate(r: RiskAssessment): string {
 export function renderSavedAssessments(list: RiskAssessment[]): SafeHtml {
   if (list.length === 0) return html`<small>None saved</small>`;
   return html`<ul class="saved-assessments">
-${list.map(
-  (r) => html`<li data-id="${r.id ?? ''}"><strong>${r.method?.coding?.[0]?.display ?? r.method?.text ?? 'Unknown method'}</strong>: ${estimate(r)}
-<br><small>RiskAssessment/${r.id ?? ''} · ${r.occurrenceDateTime ?? ''}${r.performer?.reference ? html` · by ${r.performer.reference}` : ''} · ${r.basis?.length ?? 0} source resource(s)</small>
-${(r.note ?? []).length > 0 ? html`<details><summary>Notes</summary>${(r.note ?? []).map((n) => html`<p class="note">${n.text}</p>`)}</details>` : ''}
-</li>`,
-)}
-</ul>`;
+    ${list.map(
+      (r) =>
+        html`<li data-id="${r.id ?? ''}">
+          <strong>${r.method?.coding?.[0]?.display ?? r.method?.text ?? 'Unknown method'}</strong>: ${estimate(r)}
+          <br /><small
+            >RiskAssessment/${r.id ?? ''} ·
+            ${r.occurrenceDateTime ?? ''}${r.performer?.reference ? html` · by ${r.performer.reference}` : ''} ·
+            ${r.basis?.length ?? 0} source resource(s)</small
+          >
+          ${
+            (r.note ?? []).length > 0
+              ? html`<details>
+                  <summary>Notes</summary>
+                  ${(r.note ?? []).map((n) => html`<p class="note">${n.text}</p>`)}
+                </details>`
+              : ''
+          }
+        </li>`,
+    )}
+  </ul>`;
 }

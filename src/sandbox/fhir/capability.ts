@@ -34,9 +34,30 @@ export function servedTypes(rules: Pick<ModeRules, 'notServed' | 'creatable'>): 
   return out;
 }
 
-const ADVERTISED_PARAMS = ['_id', '_count', '_sort', 'patient', 'subject', 'code', 'category', 'date', 'status', 'encounter', 'identifier', 'name', 'birthdate', 'gender', 'specimen', 'based-on'];
+const ADVERTISED_PARAMS = [
+  '_id',
+  '_count',
+  '_sort',
+  'patient',
+  'subject',
+  'code',
+  'category',
+  'date',
+  'status',
+  'encounter',
+  'identifier',
+  'name',
+  'birthdate',
+  'gender',
+  'specimen',
+  'based-on',
+];
 
-export function capabilityStatement(fhirBase: string, ehrOrigin: string, rules: Pick<ModeRules, 'notServed' | 'creatable' | 'searchParams' | 'label'>): CapabilityStatement {
+export function capabilityStatement(
+  fhirBase: string,
+  ehrOrigin: string,
+  rules: Pick<ModeRules, 'notServed' | 'creatable' | 'searchParams' | 'label'>,
+): CapabilityStatement {
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -50,7 +71,13 @@ export function capabilityStatement(fhirBase: string, ehrOrigin: string, rules: 
       {
         mode: 'server',
         security: {
-          service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] }],
+          service: [
+            {
+              coding: [
+                { system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' },
+              ],
+            },
+          ],
           extension: [
             {
               url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
@@ -68,10 +95,17 @@ export function capabilityStatement(fhirBase: string, ehrOrigin: string, rules: 
             type: type as NonNullable<NonNullable<CapabilityStatement['rest']>[number]['resource']>[number]['type'],
             interaction: interactions.map((code) => ({ code })),
             searchParam: interactions.includes('search-type')
-              ? declared.filter((p) => p.startsWith('_') || params[p]).map((name) => ({
-                  name,
-                  type: name === '_count' ? ('number' as const) : name === '_sort' ? ('string' as const) : (params[name]?.type ?? 'token'),
-                }))
+              ? declared
+                  .filter((p) => p.startsWith('_') || params[p])
+                  .map((name) => ({
+                    name,
+                    type:
+                      name === '_count'
+                        ? ('number' as const)
+                        : name === '_sort'
+                          ? ('string' as const)
+                          : (params[name]?.type ?? 'token'),
+                  }))
               : [],
           };
         }),

@@ -40,5 +40,7 @@ export function inCompartment(resource: Resource, patientId: string): boolean {
     return (resource as Binary).securityContext?.reference === `Patient/${patientId}`;
   }
   const filter = compartmentFilter(resource.resourceType, patientId);
-  return filter !== undefined && matchesSearchRequest(resource, { resourceType: resource.resourceType, filters: [filter] });
+  return (
+    filter !== undefined && matchesSearchRequest(resource, { resourceType: resource.resourceType, filters: [filter] })
+  );
 }

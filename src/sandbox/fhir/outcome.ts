@@ -2,7 +2,11 @@ import type { OperationOutcome } from '@medplum/fhirtypes';
 
 type IssueType = NonNullable<OperationOutcome['issue']>[number]['code'];
 
-export function outcome(code: IssueType, text: string, severity: 'error' | 'warning' | 'information' = 'error'): OperationOutcome {
+export function outcome(
+  code: IssueType,
+  text: string,
+  severity: 'error' | 'warning' | 'information' = 'error',
+): OperationOutcome {
   return { resourceType: 'OperationOutcome', issue: [{ severity, code, diagnostics: text }] };
 }
 

@@ -17,7 +17,13 @@ export function pageOffset(raw: string | undefined): number {
 }
 
 /** self/first/previous/next/last links over the caller's own query (minus paging parameters). */
-export function pageLinks(base: string, query: [string, string][], offset: number, count: number, total: number): BundleLink[] {
+export function pageLinks(
+  base: string,
+  query: [string, string][],
+  offset: number,
+  count: number,
+  total: number,
+): BundleLink[] {
   const url = (off: number): string => {
     const p = new URLSearchParams(query.filter(([k]) => k !== '_offset' && k !== '_count'));
     p.set('_count', String(count));
@@ -47,14 +53,24 @@ export class OpaquePages {
     return page && page.resourceType === resourceType ? { pairs: page.pairs, offset: page.offset } : undefined;
   }
 
-  links(base: string, resourceType: string, pairs: [string, string][], offset: number, count: number, total: number): BundleLink[] {
+  links(
+    base: string,
+    resourceType: string,
+    pairs: [string, string][],
+    offset: number,
+    count: number,
+    total: number,
+  ): BundleLink[] {
     const links: BundleLink[] = [];
     if (count > 0 && offset + count < total) {
       // Bounded memory: the sandbox forgets the oldest page contexts first.
       if (this.pages.size >= 10_000) this.pages.delete(this.pages.keys().next().value as string);
       const context = randomUUID();
       this.pages.set(context, { resourceType, pairs, offset: offset + count });
-      links.push({ relation: 'next', url: `${base}?${new URLSearchParams({ pageContext: context, direction: 'NEXT' })}` });
+      links.push({
+        relation: 'next',
+        url: `${base}?${new URLSearchParams({ pageContext: context, direction: 'NEXT' })}`,
+      });
     }
     return links;
   }

@@ -73,7 +73,12 @@ export class IndexedRepository extends MemoryRepository {
       // Every patient filter must name the same patient (they are ANDed).
       const ids = new Set(patientFilters.map((f) => (type === 'Patient' ? f.value : f.value.slice('Patient/'.length))));
       const [pid] = ids;
-      candidates = ids.size === 1 && pid !== undefined ? [...(type === 'Patient' ? [pid] : (this.byPatient.get(type)?.get(pid) ?? []))].map((id) => all.get(id)).filter((r): r is Resource => r !== undefined) : [];
+      candidates =
+        ids.size === 1 && pid !== undefined
+          ? [...(type === 'Patient' ? [pid] : (this.byPatient.get(type)?.get(pid) ?? []))]
+              .map((id) => all.get(id))
+              .filter((r): r is Resource => r !== undefined)
+          : [];
     } else {
       candidates = [...all.values()];
     }

@@ -1,6 +1,11 @@
 // The FHIR REST endpoint: bearer token → injected faults → scope → compartment → medplum router / repository.
 // Mounted once per vendor mode (vendor-modes.ts), each under its own base URL with its own rules.
-import { OperationOutcomeError, getSearchParameters, normalizeOperationOutcome, parseSearchRequest } from '@medplum/core';
+import {
+  OperationOutcomeError,
+  getSearchParameters,
+  normalizeOperationOutcome,
+  parseSearchRequest,
+} from '@medplum/core';
 import type { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Bundle, Resource } from '@medplum/fhirtypes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -44,7 +49,11 @@ function unauthorized(reply: FastifyReply, description: string): FastifyReply {
 }
 
 /** Validates the bearer token and applies the launch's injected fault; returns the token or undefined after replying. */
-async function authenticate(req: FastifyRequest, reply: FastifyReply, state: AuthState): Promise<AccessToken | undefined> {
+async function authenticate(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  state: AuthState,
+): Promise<AccessToken | undefined> {
   const m = /^Bearer ([A-Za-z0-9_-]+)$/.exec(req.headers.authorization ?? '');
   if (!m?.[1]) {
     unauthorized(reply, 'a bearer token is required');
@@ -121,11 +130,16 @@ function registerMode(app: FastifyInstance, d: FhirDeps, rules: ModeRules): void
   const served = servedTypes(rules);
   const pages = new OpaquePages();
   app.get(`${rules.basePath}/metadata`, async (_req, reply) =>
-    reply.header('Access-Control-Allow-Origin', '*').type(FHIR_JSON).send(capabilityStatement(base(), d.ehrOrigin, rules)),
+    reply
+      .header('Access-Control-Allow-Origin', '*')
+      .type(FHIR_JSON)
+      .send(capabilityStatement(base(), d.ehrOrigin, rules)),
   );
   if (rules.basePath !== '/fhir') {
     // The generic base's discovery is served by the authorization server's routes.
-    app.get(`${rules.basePath}/.well-known/smart-configuration`, async (_req, reply) => reply.header('Access-Control-Allow-Origin', '*').send(smartConfiguration(d)));
+    app.get(`${rules.basePath}/.well-known/smart-configuration`, async (_req, reply) =>
+      reply.header('Access-Control-Allow-Origin', '*').send(smartConfiguration(d)),
+    );
   }
 
   app.route({
@@ -135,29 +149,43 @@ function registerMode(app: FastifyInstance, d: FhirDeps, rules: ModeRules): void
       const token = await authenticate(req, reply, d.state);
       if (!token) return reply;
       // A token is good only at the FHIR base it was issued for (its `aud`).
-      if (token.session.audience !== undefined && token.session.audience !== base()) return unauthorized(reply, 'the access token was issued for another FHIR server');
+      if (token.session.audience !== undefined && token.session.audience !== base())
+        return unauthorized(reply, 'the access token was issued for another FHIR server');
       const path = (req.params as { '*': string })['*'].replace(/\/+$/, '');
       const rtf = rules.htmlAndRtfDocuments && path.startsWith('Binary/') && path.endsWith(RTF_SUFFIX);
       const route = d.router.find(req.method as 'GET', rtf ? path.slice(0, -RTF_SUFFIX.length) : path);
       const interaction = route?.data?.interaction;
       const resourceType = route?.params.resourceType ?? '';
       const allowed = served[resourceType];
-      if (!route || !interaction || !allowed) return send(reply, 404, outcome('not-found', `not served: ${req.method} ${path}`));
-      if (!allowed.includes(interaction as 'read')) return send(reply, 405, outcome('not-supported', `${interaction} is not supported on ${resourceType}`));
+      if (!route || !interaction || !allowed)
+        return send(reply, 404, outcome('not-found', `not served: ${req.method} ${path}`));
+      if (!allowed.includes(interaction as 'read'))
+        return send(reply, 405, outcome('not-supported', `${interaction} is not supported on ${resourceType}`));
 
       const levels = allowedLevels(token.session.scope, resourceType, PERMISSION[interaction] as Permission);
-      if (levels.size === 0) return send(reply, 403, outcome('forbidden', `the granted scopes do not allow ${interaction} on ${resourceType}`));
+      if (levels.size === 0)
+        return send(
+          reply,
+          403,
+          outcome('forbidden', `the granted scopes do not allow ${interaction} on ${resourceType}`),
+        );
       // A user-level scope sees everything; a patient-level one only its patient's compartment.
       const patient = levels.has('user') ? undefined : (token.session.context?.patient ?? '');
-      const denied = () => send(reply, 403, outcome('forbidden', `${resourceType} is outside the patient compartment of this token`));
+      const denied = () =>
+        send(reply, 403, outcome('forbidden', `${resourceType} is outside the patient compartment of this token`));
 
       try {
         if (interaction === 'read') {
           const resource = await d.repo.readResource<Resource>(resourceType, route.params.id ?? '');
           // Out-of-compartment reads look like absent resources, so ids of other patients are not confirmed.
-          if (patient !== undefined && !inCompartment(resource, patient)) return send(reply, 404, outcome('not-found', 'not found'));
+          if (patient !== undefined && !inCompartment(resource, patient))
+            return send(reply, 404, outcome('not-found', 'not found'));
           if (resource.resourceType === 'Binary') {
-            const binary = rules.htmlAndRtfDocuments ? (rtf ? asRtf(resource as Binary) : asHtml(resource as Binary)) : (resource as Binary);
+            const binary = rules.htmlAndRtfDocuments
+              ? rtf
+                ? asRtf(resource as Binary)
+                : asHtml(resource as Binary)
+              : (resource as Binary);
             const refused = rules.refuseBinaryAccept(req.headers.accept ?? '', binary.contentType);
             if (refused) return send(reply, 406, refused);
             return sendBinary(req, reply, binary);
@@ -166,11 +194,15 @@ function registerMode(app: FastifyInstance, d: FhirDeps, rules: ModeRules): void
         }
         if (interaction === 'create') {
           const body = req.body as Resource | undefined;
-          if (!body || body.resourceType !== resourceType) return send(reply, 400, outcome('invalid', `body must be a ${resourceType}`));
+          if (!body || body.resourceType !== resourceType)
+            return send(reply, 400, outcome('invalid', `body must be a ${resourceType}`));
           if (patient !== undefined && !inCompartment(body, patient)) return denied();
           const { id: _ignored, meta: _meta, ...rest } = body;
           const created = await d.repo.createResource(rest as Resource);
-          reply.header('Location', `${base()}/${resourceType}/${created.id}/_history/${created.meta?.versionId ?? '1'}`);
+          reply.header(
+            'Location',
+            `${base()}/${resourceType}/${created.id}/_history/${created.meta?.versionId ?? '1'}`,
+          );
           return send(reply, 201, created);
         }
         // search-type
@@ -192,7 +224,8 @@ function registerMode(app: FastifyInstance, d: FhirDeps, rules: ModeRules): void
         // Strict handling: an unknown parameter silently ignored would widen the result set.
         const known = getSearchParameters(resourceType) ?? {};
         const unknown = Object.keys(query).filter((k) => !k.startsWith('_') && !known[k.split(/[:.]/)[0] ?? '']);
-        if (unknown.length) return send(reply, 400, outcome('not-supported', `unknown search parameter(s): ${unknown.join(', ')}`));
+        if (unknown.length)
+          return send(reply, 400, outcome('not-supported', `unknown search parameter(s): ${unknown.join(', ')}`));
         const search = parseSearchRequest(resourceType as 'Patient', query);
         if (patient !== undefined) {
           const filter = compartmentFilter(resourceType, patient);
@@ -200,7 +233,10 @@ function registerMode(app: FastifyInstance, d: FhirDeps, rules: ModeRules): void
           (search.filters ??= []).push(filter);
         }
         const requested = Number(pairs.filter(([key]) => key === '_count').at(-1)?.[1]);
-        const count = rules.pageSize(resourceType, Number.isInteger(requested) && requested >= 0 ? requested : undefined);
+        const count = rules.pageSize(
+          resourceType,
+          Number.isInteger(requested) && requested >= 0 ? requested : undefined,
+        );
         search.count = count;
         search.offset = offset;
         const result = await d.repo.search(search);
@@ -234,7 +270,10 @@ function registerMode(app: FastifyInstance, d: FhirDeps, rules: ModeRules): void
 function sendBinary(req: FastifyRequest, reply: FastifyReply, binary: Binary): FastifyReply {
   const accept = req.headers.accept ?? '';
   if (binary.contentType && accept.includes(binary.contentType) && !accept.includes('fhir+json')) {
-    return reply.code(200).type(binary.contentType).send(Buffer.from(binary.data ?? '', 'base64'));
+    return reply
+      .code(200)
+      .type(binary.contentType)
+      .send(Buffer.from(binary.data ?? '', 'base64'));
   }
   return send(reply, 200, binary);
 }

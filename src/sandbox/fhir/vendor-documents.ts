@@ -4,8 +4,10 @@ import type { Attachment, Binary, Resource } from '@medplum/fhirtypes';
 
 export const RTF_SUFFIX = '.rtf';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const escapeRtf = (s: string) => s.replace(/[\\{}]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0)}?`);
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeRtf = (s: string) =>
+  s.replace(/[\\{}]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0)}?`);
 
 function text(binary: Binary): string {
   return Buffer.from(binary.data ?? '', 'base64').toString('utf8');
@@ -18,14 +20,23 @@ function withText(binary: Binary, contentType: string, body: string): Binary {
 /** The plain-text Binary as an HTML page, one paragraph per line. */
 export function asHtml(binary: Binary): Binary {
   if (binary.contentType !== 'text/plain') return binary;
-  const body = text(binary).split('\n').map((line) => `<p>${escapeHtml(line)}</p>`).join('\n');
+  const body = text(binary)
+    .split('\n')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('\n');
   return withText(binary, 'text/html', `<html><body>\n${body}\n</body></html>`);
 }
 
 /** The plain-text Binary as RTF. */
 export function asRtf(binary: Binary): Binary {
-  const body = text(binary).split('\n').map((line) => `${escapeRtf(line)}\\par`).join('\n');
-  return { ...withText(binary, 'text/rtf', `{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}}\n${body}\n}`), id: `${binary.id ?? ''}${RTF_SUFFIX}` };
+  const body = text(binary)
+    .split('\n')
+    .map((line) => `${escapeRtf(line)}\\par`)
+    .join('\n');
+  return {
+    ...withText(binary, 'text/rtf', `{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}}\n${body}\n}`),
+    id: `${binary.id ?? ''}${RTF_SUFFIX}`,
+  };
 }
 
 function renditions(a: Attachment): Attachment[] {

@@ -34,11 +34,22 @@ export interface ModeRules {
 
 const DEFAULT_PAGE = 20;
 const MAX_PAGE = 1000;
-const has = (params: ReadonlyArray<[string, string]>, name: string) => params.some(([k]) => k === name || k.startsWith(`${name}:`));
+const has = (params: ReadonlyArray<[string, string]>, name: string) =>
+  params.some(([k]) => k === name || k.startsWith(`${name}:`));
 
-function fatal(code: NonNullable<OperationOutcome['issue']>[number]['code'], epicCode: string, display: string, diagnostics: string): OperationOutcome {
+function fatal(
+  code: NonNullable<OperationOutcome['issue']>[number]['code'],
+  epicCode: string,
+  display: string,
+  diagnostics: string,
+): OperationOutcome {
   // Epic error numbers and texts as listed in Epic's error-code tables; the coding system is not recorded there (ASSUMPTION: none sent).
-  return { resourceType: 'OperationOutcome', issue: [{ severity: 'fatal', code, details: { coding: [{ code: epicCode, display }], text: display }, diagnostics }] };
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [
+      { severity: 'fatal', code, details: { coding: [{ code: epicCode, display }], text: display }, diagnostics },
+    ],
+  };
 }
 
 const GENERIC: ModeRules = {
@@ -57,7 +68,23 @@ const GENERIC: ModeRules = {
 };
 
 // Epic sources (docs/deploy-epic.md §6): EC capture of Epic's sandbox CapabilityStatement, EE Epic error-code list, NR mirror of Epic's search pages.
-const EPIC_OBSERVATION_CATEGORIES = new Set(['laboratory', 'vital-signs', 'social-history', 'core-characteristics', 'LDA', 'LDA-property', 'LDA-assessment', 'functional-mental-status', 'periodontal', 'labor-delivery', 'newborn-delivery', 'obstetrics-gynecology', 'survey', 'sdoh', 'imaging']);
+const EPIC_OBSERVATION_CATEGORIES = new Set([
+  'laboratory',
+  'vital-signs',
+  'social-history',
+  'core-characteristics',
+  'LDA',
+  'LDA-property',
+  'LDA-assessment',
+  'functional-mental-status',
+  'periodontal',
+  'labor-delivery',
+  'newborn-delivery',
+  'obstetrics-gynecology',
+  'survey',
+  'sdoh',
+  'imaging',
+]);
 
 const EPIC: ModeRules = {
   mode: 'epic',
@@ -67,17 +94,36 @@ const EPIC: ModeRules = {
     if (has(params, '_id')) return undefined; // EC: with _id "All others will be ignored."
     if (type === 'Observation') {
       // EE 59108 / yourphr #754: category or code must be given.
-      if (!has(params, 'category') && !has(params, 'code')) return fatal('required', '59108', 'Required category or code missing', 'Observation search needs category or code');
+      if (!has(params, 'category') && !has(params, 'code'))
+        return fatal(
+          'required',
+          '59108',
+          'Required category or code missing',
+          'Observation search needs category or code',
+        );
       // EE 59111: a category outside Epic's list is fatal (EC lists the categories).
-      const bad = params.filter(([k]) => k === 'category').flatMap(([, v]) => v.split(',')).find((c) => !EPIC_OBSERVATION_CATEGORIES.has(c.split('|').at(-1) ?? c));
-      if (bad !== undefined) return fatal('value', '59111', 'Invalid category', `category ${bad} is not a valid category option`);
+      const bad = params
+        .filter(([k]) => k === 'category')
+        .flatMap(([, v]) => v.split(','))
+        .find((c) => !EPIC_OBSERVATION_CATEGORIES.has(c.split('|').at(-1) ?? c));
+      if (bad !== undefined)
+        return fatal('value', '59111', 'Invalid category', `category ${bad} is not a valid category option`);
     }
     // NR document-reference-search: category "Always \"clinical-reference\"", required. Error number: ASSUMPTION (59108 reused).
-    if (type === 'DocumentReference' && !params.some(([k, v]) => k === 'category' && v.split(',').includes('clinical-reference'))) {
-      return fatal('required', '59108', 'Required category missing', 'DocumentReference search needs category=clinical-reference');
+    if (
+      type === 'DocumentReference' &&
+      !params.some(([k, v]) => k === 'category' && v.split(',').includes('clinical-reference'))
+    ) {
+      return fatal(
+        'required',
+        '59108',
+        'Required category missing',
+        'DocumentReference search needs category=clinical-reference',
+      );
     }
     // EC: Specimen declares only _id and _count. Refusing other parameters (rather than ignoring them) is an ASSUMPTION.
-    if (type === 'Specimen') return fatal('not-supported', '4122', 'Unknown query parameter', 'Specimen can be searched by _id only');
+    if (type === 'Specimen')
+      return fatal('not-supported', '4122', 'Unknown query parameter', 'Specimen can be searched by _id only');
     return undefined;
   },
   // Epic's default and maximum _count: NOT FOUND; the sandbox's own default applies (ASSUMPTION).
@@ -101,7 +147,15 @@ const ORACLE_PAGE: Record<string, { dflt: number; max: number }> = {
   Patient: { dflt: 20, max: MAX_PAGE }, // CR patient.md "Defaults to `20`."; maximum NOT FOUND
 };
 // CR r4.md and each resource page: `_id` or `patient` (or `subject`) is required.
-const ORACLE_NEEDS_PATIENT = new Set(['Observation', 'DiagnosticReport', 'DocumentReference', 'Condition', 'Procedure', 'MedicationRequest', 'MedicationAdministration']);
+const ORACLE_NEEDS_PATIENT = new Set([
+  'Observation',
+  'DiagnosticReport',
+  'DocumentReference',
+  'Condition',
+  'Procedure',
+  'MedicationRequest',
+  'MedicationAdministration',
+]);
 
 function oracleRefusal(diagnostics: string): OperationOutcome {
   // CR r4.md: "Failing to send a required query parameter will result in a `400 Bad Request`" … "no supported search parameters provided".
@@ -132,7 +186,8 @@ const ORACLE: ModeRules = {
   refuseBinaryAccept(accept, contentType) {
     // CR binary.md: Accept must be application/fhir+json or the attachment's contentType; application/json is refused.
     const types = accept.split(',').map((t) => t.split(';')[0]?.trim().toLowerCase() ?? '');
-    if (types.includes('application/fhir+json') || (contentType && types.includes(contentType.toLowerCase()))) return undefined;
+    if (types.includes('application/fhir+json') || (contentType && types.includes(contentType.toLowerCase())))
+      return undefined;
     // The status (406) is an ASSUMPTION: the source says only that the type is not accepted.
     return oracleRefusal(`Accept must be application/fhir+json or ${contentType ?? 'the attachment content type'}`);
   },

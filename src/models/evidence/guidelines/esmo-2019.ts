@@ -2,13 +2,15 @@
 import { and, is, isTrue, or, within } from '../read.ts';
 import type { GuidelineDef } from '../types.ts';
 
-const QUOTED = 'ESMO 2019, as quoted in the Australian guidance (guidancebreastcancer.gov.au, management of the axilla)';
+const QUOTED =
+  'ESMO 2019, as quoted in the Australian guidance (guidancebreastcancer.gov.au, management of the axilla)';
 
 export const ESMO_2019: GuidelineDef = {
   id: 'guideline-esmo-2019',
   title: 'ESMO 2019 (as quoted; level of evidence II)',
   short: 'ESMO 2019',
-  superseded: 'ESMO published a 2024 early breast cancer guideline (Loibl S, André F, Bachelot T, et al.); its axillary recommendation was not found.',
+  superseded:
+    'ESMO published a 2024 early breast cancer guideline (Loibl S, André F, Bachelot T, et al.); its axillary recommendation was not found.',
   recommendations: [
     {
       id: 'esmo19.low',
@@ -20,7 +22,8 @@ export const ESMO_2019: GuidelineDef = {
           label: 'Micrometastases, or 1–2 positive sentinel nodes with tangential breast radiotherapy',
           kind: 'inclusion',
           inputs: ['nodalBurden', 'slnPositive', 'wholeBreastRtPlanned'],
-          rule: (f) => or(is(f, 'nodalBurden', 'micro'), and(within(f, 'slnPositive', 1, 2), isTrue(f, 'wholeBreastRtPlanned'))),
+          rule: (f) =>
+            or(is(f, 'nodalBurden', 'micro'), and(within(f, 'slnPositive', 1, 2), isTrue(f, 'wholeBreastRtPlanned'))),
           grade: 'S',
           question: 'Whole-breast RT planned?',
           citation: QUOTED,

@@ -5,7 +5,8 @@ import type { Tri, TrialDef } from '../types.ts';
 
 const LANCET_2018 =
   'Galimberti V, Cole BF, Viale G, et al. Lancet Oncol 2018;19(10):1385–1393. doi:10.1016/S1470-2045(18)30380-2 (10-year results)';
-const LANCET_2013 = 'Galimberti V, Cole BF, Zurrida S, et al. Lancet Oncol 2013 (volume and pages not verified; author manuscript PMC3935346)';
+const LANCET_2013 =
+  'Galimberti V, Cole BF, Zurrida S, et al. Lancet Oncol 2013 (volume and pages not verified; author manuscript PMC3935346)';
 const REVIEW = 'Ann Surg Oncol review, doi:10.1245/s10434-016-5608-2';
 
 /** Largest lesion ≤ 5 cm by any measure: the pathological size when known, else clinical T1–T2. */
@@ -40,8 +41,26 @@ export const IBCSG_23_01: TrialDef = {
     citation: LANCET_2013,
   },
   criteria: [
-    { id: 'ibcsg.sex', label: 'Women (any age)', kind: 'inclusion', inputs: ['sex'], rule: female, grade: 'P', question: 'Sex?', citation: LANCET_2018 },
-    { id: 'ibcsg.size', label: 'Largest lesion 5 cm or smaller', kind: 'inclusion', inputs: ['tumorSizeMm', 'clinicalT'], rule: sizeAtMost5cm, grade: 'P', question: 'Tumour size?', citation: LANCET_2018 },
+    {
+      id: 'ibcsg.sex',
+      label: 'Women (any age)',
+      kind: 'inclusion',
+      inputs: ['sex'],
+      rule: female,
+      grade: 'P',
+      question: 'Sex?',
+      citation: LANCET_2018,
+    },
+    {
+      id: 'ibcsg.size',
+      label: 'Largest lesion 5 cm or smaller',
+      kind: 'inclusion',
+      inputs: ['tumorSizeMm', 'clinicalT'],
+      rule: sizeAtMost5cm,
+      grade: 'P',
+      question: 'Tumour size?',
+      citation: LANCET_2018,
+    },
     {
       id: 'ibcsg.burden',
       label: 'At least one sentinel node metastasis, all 2 mm or smaller',
@@ -50,10 +69,29 @@ export const IBCSG_23_01: TrialDef = {
       rule: (f) => and(within(f, 'slnPositive', 1, Infinity), allMicro(f)),
       grade: 'P',
       question: 'Micrometastases only?',
-      bounds: 'sentinel-nodes', citation: LANCET_2018,
+      bounds: 'sentinel-nodes',
+      citation: LANCET_2018,
     },
-    { id: 'ibcsg.ene', label: 'Extracapsular extension', kind: 'exclusion', inputs: ['extranodalExtension'], rule: (f) => isTrue(f, 'extranodalExtension'), grade: 'P', question: 'Extranodal extension?', citation: LANCET_2018 },
-    { id: 'ibcsg.surgery', label: 'Mastectomy or breast-conserving surgery', kind: 'inclusion', inputs: ['breastSurgery'], rule: (f) => is(f, 'breastSurgery', 'breast-conserving', 'mastectomy'), grade: 'P', question: 'Breast surgery?', citation: LANCET_2018 },
+    {
+      id: 'ibcsg.ene',
+      label: 'Extracapsular extension',
+      kind: 'exclusion',
+      inputs: ['extranodalExtension'],
+      rule: (f) => isTrue(f, 'extranodalExtension'),
+      grade: 'P',
+      question: 'Extranodal extension?',
+      citation: LANCET_2018,
+    },
+    {
+      id: 'ibcsg.surgery',
+      label: 'Mastectomy or breast-conserving surgery',
+      kind: 'inclusion',
+      inputs: ['breastSurgery'],
+      rule: (f) => is(f, 'breastSurgery', 'breast-conserving', 'mastectomy'),
+      grade: 'P',
+      question: 'Breast surgery?',
+      citation: LANCET_2018,
+    },
     {
       id: 'ibcsg.cn',
       label: 'Clinically node-negative (the author manuscript says "clinically-palpable" [sic])',
@@ -62,19 +100,59 @@ export const IBCSG_23_01: TrialDef = {
       rule: (f) => (is(f, 'clinicalN', 'cN0') === true ? true : undefined),
       grade: 'CONFLICT',
       question: 'Clinical N?',
-      bounds: 'clinical-n', citation: `IBCSG 23-01 summary (brightasabutton.co.nz); ${LANCET_2013}`,
+      bounds: 'clinical-n',
+      citation: `IBCSG 23-01 summary (brightasabutton.co.nz); ${LANCET_2013}`,
     },
   ],
   context: [
-    { text: 'No upper limit on the number of micrometastatic sentinel nodes was stated ("one or more").', citation: LANCET_2018 },
+    {
+      text: 'No upper limit on the number of micrometastatic sentinel nodes was stated ("one or more").',
+      citation: LANCET_2018,
+    },
     { text: 'Randomisation was stratified by centre and menopausal status (not a criterion).', citation: LANCET_2018 },
   ],
-  notPublished: ['Whether ITC-only sentinel nodes were eligible', 'Whether IHC-only micrometastases were eligible', 'Whether neoadjuvant therapy was excluded', 'Radiotherapy requirements', 'Overall survival figures'],
+  notPublished: [
+    'Whether ITC-only sentinel nodes were eligible',
+    'Whether IHC-only micrometastases were eligible',
+    'Whether neoadjuvant therapy was excluded',
+    'Radiotherapy requirements',
+    'Overall survival figures',
+  ],
   results: [
-    { endpoint: 'Disease-free survival at 5 years', arms: [{ label: 'No AD', value: '87.8%' }, { label: 'AD', value: '84.4%' }], comparison: 'HR 0.78 (0.55–1.11); non-inferiority p = 0.0042', followUp: 'median 5.0 years', citation: LANCET_2013 },
-    { endpoint: 'Disease-free survival at 10 years', arms: [{ label: 'No AD', value: '76.8%' }, { label: 'AD', value: '74.9%' }], followUp: 'median 9.7 years', citation: LANCET_2018 },
-    { endpoint: 'Grade 3–4 lymphoedema', arms: [{ label: 'No AD', value: '0 patients' }, { label: 'AD', value: '3 patients' }], followUp: 'median 5.0 years', citation: LANCET_2013 },
-    { endpoint: 'Additional positive nodes found by dissection', arms: [{ label: 'AD', value: '13%' }], followUp: 'at dissection', citation: REVIEW },
+    {
+      endpoint: 'Disease-free survival at 5 years',
+      arms: [
+        { label: 'No AD', value: '87.8%' },
+        { label: 'AD', value: '84.4%' },
+      ],
+      comparison: 'HR 0.78 (0.55–1.11); non-inferiority p = 0.0042',
+      followUp: 'median 5.0 years',
+      citation: LANCET_2013,
+    },
+    {
+      endpoint: 'Disease-free survival at 10 years',
+      arms: [
+        { label: 'No AD', value: '76.8%' },
+        { label: 'AD', value: '74.9%' },
+      ],
+      followUp: 'median 9.7 years',
+      citation: LANCET_2018,
+    },
+    {
+      endpoint: 'Grade 3–4 lymphoedema',
+      arms: [
+        { label: 'No AD', value: '0 patients' },
+        { label: 'AD', value: '3 patients' },
+      ],
+      followUp: 'median 5.0 years',
+      citation: LANCET_2013,
+    },
+    {
+      endpoint: 'Additional positive nodes found by dissection',
+      arms: [{ label: 'AD', value: '13%' }],
+      followUp: 'at dissection',
+      citation: REVIEW,
+    },
   ],
   citation: LANCET_2018,
 };
