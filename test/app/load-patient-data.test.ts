@@ -107,7 +107,23 @@ describe('loadPatientData', () => {
       'the EHR returned something that is not a FHIR Bundle',
     );
     const all = fakeEhr(Object.fromEntries(QUERIES.map((q) => [`${q.resourceType}?`, () => new FhirHttpError(500)])));
+    await expect(loadPatientData(all, 'p1')).rejects.toMatchObject({ kind: 'server' });
     await expect(loadPatientData(all, 'p1')).rejects.toBeInstanceOf(LoadError);
+  });
+
+  it('names the one cause when every search failed the same way (403 everywhere: a missing permission)', async () => {
+    const refused = fakeEhr(
+      Object.fromEntries(QUERIES.map((q) => [`${q.resourceType}?`, () => new FhirHttpError(403)])),
+    );
+    await expect(loadPatientData(refused, 'p1')).rejects.toMatchObject({ kind: 'forbidden' });
+    // Patient searches refused (403), every other search a server error (500): no single cause.
+    const mixed = fakeEhr(
+      Object.fromEntries(
+        QUERIES.map((q) => [`${q.resourceType}?`, () => new FhirHttpError(q.resourceType === 'Patient' ? 403 : 500)]),
+      ),
+    );
+    expect(new Set(QUERIES.map((q) => q.resourceType)).has('Patient')).toBe(true);
+    await expect(loadPatientData(mixed, 'p1')).rejects.toMatchObject({ kind: 'server' });
   });
 
   it('fetches report documents cited by URL and decodes them', async () => {

@@ -54,9 +54,6 @@ function wordsFor(problem: AppProblem): { title: string; advice: string | undefi
         'The EHR’s answer is shown above. Ask the EHR administrator to check what Nodal Risk is allowed to request, then open it again from the chart.',
     };
   }
-  // Every search refused with 403 arrives as "no search succeeded … (HTTP 403)": a missing permission.
-  if (problem.kind === 'server' && /\(HTTP 403\)/.test(problem.message))
-    return { title: TITLES.forbidden, advice: ADVICE.forbidden };
   return { title: TITLES[problem.kind], advice: ADVICE[problem.kind] };
 }
 

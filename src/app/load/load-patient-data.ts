@@ -187,7 +187,9 @@ async function run(
   };
   const fatal = (e: unknown) => e instanceof LoadError && e.kind === 'session-expired';
 
-  const runSearch = async (query: FhirQuery): Promise<{ outcome: SearchOutcome; resources: unknown[] }> => {
+  const runSearch = async (
+    query: FhirQuery,
+  ): Promise<{ outcome: SearchOutcome; resources: unknown[]; failure?: LoadErrorKind }> => {
     try {
       if (!canRead(options.grantedScope, query.resourceType)) {
         return {
@@ -217,7 +219,8 @@ async function run(
     } catch (e) {
       if (fatal(e)) throw e;
       const detail = e instanceof LoadError ? e.message : KIND_TEXT.network;
-      return { outcome: { query, status: 'failed', count: 0, detail }, resources: [] };
+      const failure: LoadErrorKind = e instanceof LoadError ? e.kind : 'network';
+      return { outcome: { query, status: 'failed', count: 0, detail }, resources: [], failure };
     } finally {
       tick();
     }
@@ -233,7 +236,11 @@ async function run(
   const searches = [...results.map((r) => r.outcome), ...unsupported];
   if (results.every((r) => r.outcome.status === 'failed' || r.outcome.status === 'skipped')) {
     const first = searches.find((s) => s.status === 'failed');
-    throw new LoadError('server', `No search succeeded${first ? `: ${first.detail}` : ''}`);
+    // When every failure has one cause (e.g. 403 on every search: a missing permission), say that cause.
+    const kinds = new Set(results.flatMap((r) => (r.failure ? [r.failure] : [])));
+    const [only] = kinds;
+    const kind: LoadErrorKind = kinds.size === 1 && only ? only : 'server';
+    throw new LoadError(kind, `No search succeeded${first ? `: ${first.detail}` : ''}`);
   }
   const found = dedupe(results.flatMap((r) => r.resources));
 
