@@ -44,7 +44,7 @@ describe('order screen → CDS service', () => {
     expect(html).toMatch(/<div class="card-detail"><ul>\n<li>Any further node: 41% \(MSKCC\)<\/li>/);
     expect(html).not.toContain('<pre>');
     const link =
-      /<a href="([^"]+)">[^<]*<\/a><\/p><\/section>/
+      /<a href="([^"]+)">[^<]*<\/a><\/p>\s*<\/section>/
         .exec(html)?.[1]
         ?.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)))
         .replace(/&amp;/g, '&') ?? '';

@@ -39,7 +39,7 @@ describe('a local calibration on the CDS card', () => {
     const assessment = assess(factsFromPlainInputs({ ...VECTOR_A, detectionMethod: 'frozen-section' }), { models });
     expect(assessment.models.find((m) => m.id === 'mskcc-nsn')!.result).toBe('probability');
     expect(renderDetail(assessment).replace(/\\/g, '')).toContain(
-      '(locally calibrated on 812 patients (North, 2019-01-03 to 2024-11-30))',
+      'locally calibrated on 812 patients (North, 2019-01-03 to 2024-11-30)',
     );
   });
 
