@@ -48,7 +48,7 @@ describe('bottom line in the first screen', () => {
 
 describe('prompts and warnings', () => {
   it('asks each unknown once, and answering it is a marked, resettable what-if', async () => {
-    const { page, app } = await openChart(stack, 'two-macrometastases');
+    const { page, app } = await openChart(stack, 'two-macro');
     const prompts = app.getByRole('region', { name: 'Questions that change the result' });
     await expect(prompts.innerText()).resolves.toContain('Was systemic therapy given before surgery?');
     await expect(app.locator('ul.warnings').allInnerTexts()).resolves.not.toContain(
