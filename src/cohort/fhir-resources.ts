@@ -191,40 +191,35 @@ export function patientResources(p: SyntheticPatient): Resource[] {
     when: string,
     issued: string,
   ) => observation(p.id, suffix, code, value, specimen, when, issued);
+  // Every pathology result of the sentinel node biopsy shares its time and report issue time.
+  const pathology = (suffix: string, code: Concept, value: Json, specimen: string) =>
+    obs(suffix, code, value, specimen, slnTime, issuedSln);
   const breastObs: Resource[] = [
-    obs(
+    pathology(
       'size',
       concept(LOINC, '44635-1', 'Invasive component size.maximum dimension [Length] in Breast tumor'),
       { valueQuantity: mm(p.tumorSizeMm) },
       ids.specBreast,
-      slnTime,
-      issuedSln,
     ),
-    obs(
+    pathology(
       'grade',
       concept(LOINC, '44648-4', 'Histologic grade [Score] in Breast cancer specimen by Nottingham'),
       { valueCodeableConcept: concept(LOINC, GRADE[p.grade][0], GRADE[p.grade][1]) },
       ids.specBreast,
-      slnTime,
-      issuedSln,
     ),
-    obs(
+    pathology(
       'nuclear',
       concept(LOINC, '44645-0', 'Nuclear pleomorphism [Score] in Breast cancer specimen by Nottingham'),
       { valueInteger: p.nuclearGrade },
       ids.specBreast,
-      slnTime,
-      issuedSln,
     ),
-    obs(
+    pathology(
       'lvi',
       concept(LOINC, '59544-7', 'Lymph-vascular invasion'),
       { valueCodeableConcept: p.lvi ? concept(SCT, '52101004', 'Present') : concept(SCT, '2667000', 'Absent') },
       ids.specBreast,
-      slnTime,
-      issuedSln,
     ),
-    obs(
+    pathology(
       'focality',
       concept(SCT, '1157128007', 'Qualitative distribution of primary malignant neoplasm of breast'),
       {
@@ -233,44 +228,34 @@ export function patientResources(p: SyntheticPatient): Resource[] {
           : concept(SCT, '399389000', 'Unifocal'),
       },
       ids.specBreast,
-      slnTime,
-      issuedSln,
     ),
-    obs(
+    pathology(
       'er',
       concept(LOINC, '85337-4', 'Estrogen receptor Ag [Presence] in Breast cancer specimen by Immune stain'),
       { valueCodeableConcept: p.erPositive ? POSITIVE : NEGATIVE },
       ids.specBreast,
-      slnTime,
-      issuedSln,
     ),
-    obs(
+    pathology(
       'pr',
       concept(LOINC, '85339-0', 'Progesterone receptor Ag [Presence] in Breast cancer specimen by Immune stain'),
       { valueCodeableConcept: p.prPositive ? POSITIVE : NEGATIVE },
       ids.specBreast,
-      slnTime,
-      issuedSln,
     ),
   ];
   const slnObs: Resource[] = [
-    obs(
+    pathology(
       'sln-examined',
       concept(LOINC, '85347-3', 'Sentinel lymph nodes examined [#] in Cancer specimen by Light microscopy'),
       { valueQuantity: count(p.slnExamined) },
       ids.specSln,
-      slnTime,
-      issuedSln,
     ),
-    obs(
+    pathology(
       'sln-positive',
       concept(LOINC, '92832-5', 'Sentinel lymph nodes with metastasis [#] in Cancer specimen'),
       { valueQuantity: count(p.slnPositive) },
       ids.specSln,
-      slnTime,
-      issuedSln,
     ),
-    obs(
+    pathology(
       'deposit',
       concept(
         LOINC,
@@ -279,8 +264,6 @@ export function patientResources(p: SyntheticPatient): Resource[] {
       ),
       { valueQuantity: mm(p.largestDepositMm) },
       ids.specSln,
-      slnTime,
-      issuedSln,
     ),
   ];
   const cT = p.tumorSizeMm <= 20 ? 'cT1' : p.tumorSizeMm <= 50 ? 'cT2' : 'cT3';
