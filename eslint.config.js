@@ -6,6 +6,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const CORE = ['src/domain/**', 'src/models/**', 'src/fhir/**', 'src/report/**', 'src/validation/**', 'src/pipeline.ts'];
+const CORE_PATTERNS = [
+  { group: ['**/app/**', '**/cds/**', '**/cli/**', '**/sandbox/**'], message: 'The core must not import a face.' },
+  { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto'], message: 'The core is isomorphic: no Node APIs.' },
+  {
+    group: ['preact', 'preact/*', 'fhirclient', 'fastify', '@fastify/*'],
+    message: 'The core has no UI or server framework.',
+  },
+];
 
 export default tseslint.config(
   // types/core-globals.d.ts belongs to tsconfig.core.json only (it declares the core's two globals).
@@ -33,25 +41,27 @@ export default tseslint.config(
   {
     // The core is pure and shared by every face: no faces, no Node, no DOM frameworks.
     files: CORE,
+    rules: { 'no-restricted-imports': ['error', { patterns: CORE_PATTERNS }] },
+  },
+  {
+    // Layers inside the core: report text parsing reads only the vocabulary (fhir/extract uses it,
+    // never the other way round), and the domain imports nothing.
+    files: ['src/report/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['**/app/**', '**/cds/**', '**/cli/**', '**/sandbox/**'],
-              message: 'The core must not import a face.',
-            },
-            {
-              group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto'],
-              message: 'The core is isomorphic: no Node APIs.',
-            },
-            {
-              group: ['preact', 'preact/*', 'fhirclient', 'fastify', '@fastify/*'],
-              message: 'The core has no UI or server framework.',
-            },
-          ],
+          patterns: [...CORE_PATTERNS, { group: ['**/fhir/**', '**/models/**'], message: 'report/ reads text only.' }],
         },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...CORE_PATTERNS, { group: ['../**'], message: 'The domain is the bottom layer.' }] },
       ],
     },
   },

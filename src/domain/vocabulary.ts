@@ -92,6 +92,11 @@ type ValueOfSpec<S> = S extends { type: 'number' | 'integer' }
 export type InputValues = { [K in InputName]: ValueOfSpec<(typeof INPUTS)[K]> };
 export type InputValue = InputValues[InputName];
 
+// The values of three enum inputs, named for the code that reads them: derived, never restated.
+export type Side = InputValues['laterality'];
+export type Quadrant = InputValues['quadrant'];
+export type HistologicType = InputValues['histologicType'];
+
 export const INPUT_NAMES = Object.keys(INPUTS) as InputName[];
 
 /** Inputs Nodal Risk computes itself; they cannot be entered or edited. */

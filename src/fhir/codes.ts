@@ -1,6 +1,7 @@
 // Every code table Nodal Risk reads, in one place. Sources refer to docs/fhir-mapping.md
 // ("§n" = its section), which names the public IG / repository each code was seen in.
 // Codes are the key; displays vary by release and are never relied on.
+import type { HistologicType, Quadrant, Side } from '../domain/vocabulary.ts';
 
 /** Canonical code-system URIs, and the spellings seen in the wild that mean the same system (§8 pitfall 3). */
 export const SYSTEM = {
@@ -263,8 +264,6 @@ export const MENOPAUSE_ANSWERS: CodeTable<'pre' | 'post' | 'unknown'> = {
   snomed: { '22636003': 'pre', '76498008': 'post', '261665006': 'unknown' },
 };
 
-export type HistologicType = 'ductal' | 'lobular' | 'mixed' | 'other';
-
 /** Histology: SNOMED morphology and ICD-O-3 morphology (without the /3 behaviour). */
 export const HISTOLOGY_SNOMED: Record<string, HistologicType> = {
   '82711006': 'ductal', // Infiltrating duct carcinoma (mCODE Jenny M)
@@ -308,8 +307,6 @@ export const HISTOLOGY_ICDO3: Record<string, HistologicType> = {
   '8575': 'other', // metaplastic
 };
 
-export type Side = 'left' | 'right';
-
 /** Laterality: mCODE LateralityQualifierVS and pre-coordinated breast structures (§1, §3). */
 export const LATERALITY_SNOMED: Record<string, Side | 'both'> = {
   '7771000': 'left',
@@ -319,8 +316,6 @@ export const LATERALITY_SNOMED: Record<string, Side | 'both'> = {
   '73056007': 'right', // Right breast structure
   '353431000119107': 'left', // Primary malignant neoplasm of female left breast (mCODE Condition.code)
 };
-
-export type Quadrant = 'UOQ' | 'UIQ' | 'LOQ' | 'LIQ' | 'central' | 'axillary-tail' | 'overlapping';
 
 /** Quadrant body structures (§3 SNOMED table; MII examples). Some IGs swap the first two — see §1. */
 export const QUADRANT_SNOMED: Record<string, Quadrant> = {

@@ -1,9 +1,9 @@
 // Sentences a pathologist writes outside the synoptic items: staging written in prose, "multiple
 // foci of invasive carcinoma", node sentences with a fraction, and the method that found the
 // sentinel metastasis. Each reader is a small rule of its own.
-import { parseTnm } from '../fhir/extract/tnm.ts';
+import { parseTnm } from './tnm.ts';
 import { readTnm } from './label-rules.ts';
-import type { HistologicType, Side } from '../fhir/codes.ts';
+import type { HistologicType, Side } from '../domain/vocabulary.ts';
 import { parseFraction, parseHistologicType, parseSide } from './phrases.ts';
 import type { ParseState, PartNodes } from './state.ts';
 

@@ -1,14 +1,7 @@
 // Synoptic "Label: value" items as a table of small rules: the first rule whose pattern matches
 // the label reads the value. Each rule is testable on its own (test/report/label-rules.test.ts).
 import type { InputName, InputValue } from '../domain/vocabulary.ts';
-import {
-  burdenFromPn,
-  clinicalValue,
-  isPostNeoadjuvant,
-  leadingTnm,
-  parseTnm,
-  type TnmCategory,
-} from '../fhir/extract/tnm.ts';
+import { burdenFromPn, clinicalValue, isPostNeoadjuvant, leadingTnm, parseTnm, type TnmCategory } from './tnm.ts';
 import {
   gradeFromTotalScore,
   parseBreastSurgery,

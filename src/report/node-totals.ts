@@ -1,7 +1,6 @@
 // After all lines are read: the synoptic node counts and per-part node sentences become sentinel
 // facts, and clock positions become quadrants once the side is known.
-import type { Quadrant, Side } from '../fhir/codes.ts';
-import type { InputName, InputValue } from '../domain/vocabulary.ts';
+import type { InputName, InputValue, Quadrant, Side } from '../domain/vocabulary.ts';
 import { quadrantFromClock } from './phrases.ts';
 import type { ParseState, ReportFinding } from './state.ts';
 

@@ -2,7 +2,7 @@
 // parser and by FHIR values that arrive as text (valueString, CodeableConcept.text, CAP answer
 // displays). Every function returns undefined when the wording is not clearly one answer:
 // a phrase we cannot read confidently must not become a fact.
-import type { HistologicType, Quadrant, Side } from '../fhir/codes.ts';
+import type { HistologicType, Quadrant, Side } from '../domain/vocabulary.ts';
 
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0,

@@ -1,7 +1,6 @@
 // What the report-text rules share while reading one report: the findings so far, the lines not
 // read, the node counts waiting for the sentinel rules, and the context (part, DCIS section).
-import type { Side } from '../fhir/codes.ts';
-import type { InputName, InputValue } from '../domain/vocabulary.ts';
+import type { InputName, InputValue, Side } from '../domain/vocabulary.ts';
 import { parseSide } from './phrases.ts';
 
 export type SpecimenKind = 'sentinel' | 'axillary' | 'core' | 'excision';

@@ -1,8 +1,7 @@
 // A candidate value for one input, before the rules decide between candidates (resolve.ts).
 import type { IgnoredItem, Source } from '../../domain/facts.ts';
 import { validateInputValue } from '../../domain/validate.ts';
-import type { InputName, InputValue } from '../../domain/vocabulary.ts';
-import type { Side } from '../codes.ts';
+import type { InputName, InputValue, Side } from '../../domain/vocabulary.ts';
 
 /** Result status as far as choosing goes: amended/corrected supersede final; preliminary loses to final. */
 export type ResultStatus = 'final' | 'amended' | 'preliminary';

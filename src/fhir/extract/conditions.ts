@@ -7,9 +7,8 @@ import {
   MENOPAUSE_ANSWERS,
   QUADRANT_BY_C50_DIGIT,
   QUADRANT_SNOMED,
-  type Quadrant,
-  type Side,
 } from '../codes.ts';
+import type { Quadrant, Side } from '../../domain/vocabulary.ts';
 import type { Source } from '../../domain/facts.ts';
 import { parseQuadrantWords } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';

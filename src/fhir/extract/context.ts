@@ -1,6 +1,6 @@
 // What the per-resource extractors share: the collector, resources by reference, and which
 // report each result Observation belongs to.
-import type { Side } from '../codes.ts';
+import type { Side } from '../../domain/vocabulary.ts';
 import type { Collector, ResultStatus } from './candidate.ts';
 import { field, referenceOf, type Json } from './json.ts';
 import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';

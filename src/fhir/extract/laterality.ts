@@ -1,6 +1,7 @@
 // Which breast a resource is about: mCODE laterality qualifier, pre-coordinated body sites,
 // ICD-10-CM 6th character, or words.
-import { LATERALITY_SNOMED, type Side } from '../codes.ts';
+import { LATERALITY_SNOMED } from '../codes.ts';
+import type { Side } from '../../domain/vocabulary.ts';
 import { parseSide } from '../../report/phrases.ts';
 import { codingsOf, conceptText, lookup } from './coding.ts';
 import { isRecord, records, str } from './json.ts';

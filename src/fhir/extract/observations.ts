@@ -1,6 +1,6 @@
 // Observation → candidates, one handler per concept of codes.ts. Anything not read is ignored with a reason.
 import type { Source } from '../../domain/facts.ts';
-import type { InputName, InputValue } from '../../domain/vocabulary.ts';
+import type { HistologicType, InputName, InputValue } from '../../domain/vocabulary.ts';
 import {
   FOCALITY_ANSWERS,
   GRADE_ANSWERS,
@@ -12,7 +12,6 @@ import {
   OBSERVATION_CODES,
   POLARITY_ANSWERS,
   TUMOR_SIZE_COMPONENT,
-  type HistologicType,
   type ObservationConcept,
 } from '../codes.ts';
 import {
@@ -36,7 +35,8 @@ import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
 import { isRecord, records, resourceRef, str, type Json } from './json.ts';
 import { readReportText } from './reports.ts';
-import { burdenFromPn, clinicalValue, isPostNeoadjuvant, tnmFromConcept } from './tnm.ts';
+import { burdenFromPn, clinicalValue, isPostNeoadjuvant } from '../../report/tnm.ts';
+import { tnmFromConcept } from './tnm.ts';
 import {
   componentsWithCode,
   effectiveDate,

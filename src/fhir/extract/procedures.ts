@@ -1,6 +1,7 @@
 // Procedures and medications → the events other facts depend on: sentinel node biopsy (date,
 // side), axillary dissection, breast surgery (type, date) and systemic therapy (date).
-import { BREAST_CONSERVING_SNOMED, NEEDS_BREAST_CANCER_REASON, PROCEDURE_SNOMED, type Side } from '../codes.ts';
+import { BREAST_CONSERVING_SNOMED, NEEDS_BREAST_CANCER_REASON, PROCEDURE_SNOMED } from '../codes.ts';
+import type { Side } from '../../domain/vocabulary.ts';
 import { parseBreastSurgery } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';

@@ -5,7 +5,8 @@ import { parseAnswers, parseReportText, type ReportParse } from '../../report/pa
 import { readSdcForm } from '../../report/sdc.ts';
 import { statedSideAndHistology } from '../../report/free-text.ts';
 import { attachmentText, decodeBase64Utf8, htmlToText } from '../../report/text.ts';
-import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES, type Side } from '../codes.ts';
+import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES } from '../codes.ts';
+import type { Side } from '../../domain/vocabulary.ts';
 import { readStatus, type ResultStatus } from './candidate.ts';
 import { codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';

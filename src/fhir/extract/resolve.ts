@@ -8,8 +8,7 @@ import {
   type PresentFact,
   type Source,
 } from '../../domain/facts.ts';
-import type { InputName, InputValue } from '../../domain/vocabulary.ts';
-import type { Side } from '../codes.ts';
+import type { InputName, InputValue, Side } from '../../domain/vocabulary.ts';
 import type { Candidate } from './candidate.ts';
 
 export interface ResolveContext {

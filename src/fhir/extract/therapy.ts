@@ -1,6 +1,6 @@
 // Facts that come from clinical events: breast surgery type, neoadjuvant therapy and the side of the sentinel node biopsy.
 import { sourceFrom, type Candidate } from './candidate.ts';
-import type { Side } from '../codes.ts';
+import type { Side } from '../../domain/vocabulary.ts';
 import type { Context } from './context.ts';
 import { dateMs } from './json.ts';
 import type { BreastCancer } from './conditions.ts';

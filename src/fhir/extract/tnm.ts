@@ -1,56 +1,9 @@
-// TNM categories in every encoding seen (docs/fhir-mapping.md §8 pitfall 7): SNOMED AJCC values, AJCC
-// strings ("pN1mi(sn)", "ypT2", "3C"), legacy SNOMED findings, and noisy report text ("pNO", "pTib").
+// TNM categories from coded values, in every encoding seen (docs/fhir-mapping.md §8 pitfall 7):
+// SNOMED AJCC values, AJCC strings as codes, legacy SNOMED findings; else the concept's text.
+// The text itself is parsed by report/tnm.ts.
 import { TNM_SNOMED } from '../codes.ts';
+import { leadingTnm, parseTnm, type TnmCategory } from '../../report/tnm.ts';
 import { codingsOf, lookup } from './coding.ts';
-
-export interface TnmCategory {
-  axis: 'T' | 'N';
-  /** "c", "p", "yc", "yp", "rp"…, or "" when the text gave none. */
-  prefix: string;
-  /** Category without prefix or suffixes, normalised: "T1c", "N1mi", "N0", "Tis", "NX". */
-  category: string;
-  /** Suffixes in lower case: "(m)", "(i+)", "(sn)"… */
-  suffixes: string[];
-  /** The text the category was read from. */
-  text: string;
-}
-
-const T_RE =
-  /(?<![a-z])(y?r?[cp])?\s?T(is|x|[0o](?![a-z])|1mi|[1-4][a-d]?|i[a-d])((?:\((?:m|\d{1,2})\))?)(?![a-z0-9])/gi;
-const N_RE = /(?<![a-z])(y?r?[cp])?\s?N(x|[0o]|1mi|[1-3][a-c]?|i[a-c]?)((?:\((?:i[+-]|mol[+-]|sn|f)\))*)(?![a-z0-9])/gi;
-
-function normaliseCategory(axis: 'T' | 'N', raw: string): string {
-  let c = raw.toLowerCase();
-  if (c === 'o') c = '0';
-  if (c === 'x') return `${axis}X`;
-  if (c.startsWith('i') && c !== 'is') c = `1${c.slice(1)}`; // "pTib" → T1b: a typed I for 1
-  return `${axis}${c}`;
-}
-
-/**
- * TNM categories in a piece of text. With `requirePrefix`, only tokens written with c/p/y
- * ("pT1c", "ypN0") count, which keeps free text like "N0" in prose from being read as staging.
- */
-export function parseTnm(text: string, requirePrefix: boolean): TnmCategory[] {
-  const out: TnmCategory[] = [];
-  for (const [axis, re] of [
-    ['T', T_RE],
-    ['N', N_RE],
-  ] as const) {
-    for (const m of text.matchAll(re)) {
-      const prefix = (m[1] ?? '').toLowerCase();
-      if (requirePrefix && !prefix) continue;
-      out.push({
-        axis,
-        prefix,
-        category: normaliseCategory(axis, m[2]!),
-        suffixes: (m[3] ?? '').toLowerCase().match(/\([^)]*\)/g) ?? [],
-        text: m[0].trim(),
-      });
-    }
-  }
-  return out;
-}
 
 /** A TNM category from a coded value: SNOMED AJCC codes, AJCC strings, legacy findings; else its text. */
 export function tnmFromConcept(concept: unknown, texts: string[]): { tnm: TnmCategory; code?: string } | undefined {
@@ -72,40 +25,4 @@ export function tnmFromConcept(concept: unknown, texts: string[]): { tnm: TnmCat
     if (found.length === 1) return { tnm: found[0]! };
   }
   return undefined;
-}
-
-/**
- * The category an answer starts with, when it is followed by its definition ("pN0: No regional
- * lymph node metastasis…", "pN3b: … in the presence of cN2b"): the definition states no category.
- */
-export function leadingTnm(text: string): TnmCategory | undefined {
-  if (!/^\s*(?:y?r?[cp])?\s?[TN][^:]{0,16}:/i.test(text)) return undefined;
-  const head = text.slice(0, text.indexOf(':'));
-  const found = parseTnm(head, false);
-  return found.length === 1 ? found[0] : undefined;
-}
-
-export type NodalBurden = 'itc' | 'micro' | 'macro';
-
-/**
- * Worst node category stated by a pN category (AJCC 8th): pN0(i+) → ITC, pN1mi → micro,
- * pN1a/pN2a/pN3a → at least one deposit > 2 mm. pN0, pN1 without subcategory, pN1b/c… say nothing certain.
- */
-export function burdenFromPn(tnm: TnmCategory): NodalBurden | undefined {
-  if (tnm.axis !== 'N') return undefined;
-  if (tnm.category === 'N0' && tnm.suffixes.includes('(i+)')) return 'itc';
-  if (tnm.category === 'N1mi') return 'micro';
-  if (tnm.category === 'N1a' || tnm.category === 'N2a' || tnm.category === 'N3a') return 'macro';
-  return undefined;
-}
-
-/** cT0–cT4 / cN0–cN3 of the vocabulary; cTis, cTX, cNX have no place in it. */
-export function clinicalValue(tnm: TnmCategory): string | undefined {
-  const m = /^([TN])(\d)/.exec(tnm.category);
-  if (!m) return undefined;
-  return `c${m[1]}${m[2]}`;
-}
-
-export function isPostNeoadjuvant(tnm: TnmCategory): boolean {
-  return tnm.prefix.startsWith('y');
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { burdenFromPn, clinicalValue, isPostNeoadjuvant, leadingTnm, parseTnm } from '../../src/report/tnm.ts';
+
+describe('TNM categories in text', () => {
+  it('reads AJCC strings with prefix and suffixes', () => {
+    expect(parseTnm('pT1c pN1mi(sn)', true)).toEqual([
+      { axis: 'T', prefix: 'p', category: 'T1c', suffixes: [], text: 'pT1c' },
+      { axis: 'N', prefix: 'p', category: 'N1mi', suffixes: ['(sn)'], text: 'pN1mi(sn)' },
+    ]);
+  });
+
+  it('reads the typing noise of report text: a letter O for zero, a letter I for one', () => {
+    expect(parseTnm('pNO', false).map((t) => t.category)).toEqual(['N0']);
+    expect(parseTnm('pTib', false).map((t) => t.category)).toEqual(['T1b']);
+  });
+
+  it('with requirePrefix, prose "N0" is not staging', () => {
+    expect(parseTnm('nodes N0 by imaging', true)).toEqual([]);
+    expect(parseTnm('nodes N0 by imaging', false).map((t) => t.category)).toEqual(['N0']);
+  });
+
+  it('an answer followed by its definition states only its own category', () => {
+    expect(leadingTnm('pN3b: metastases in the presence of cN2b')?.category).toBe('N3b');
+    expect(leadingTnm('metastases in pN3b')).toBeUndefined();
+  });
+
+  it('the node burden a pN category states, and only when it is certain', () => {
+    const burden = (text: string) => burdenFromPn(parseTnm(text, false)[0]!);
+    expect(burden('pN0(i+)')).toBe('itc');
+    expect(burden('pN1mi')).toBe('micro');
+    expect(burden('pN2a')).toBe('macro');
+    expect(burden('pN1')).toBeUndefined();
+    expect(burden('pN0')).toBeUndefined();
+  });
+
+  it('clinical values and the post-neoadjuvant prefix', () => {
+    expect(clinicalValue(parseTnm('cT2', false)[0]!)).toBe('cT2');
+    expect(clinicalValue(parseTnm('cTis', false)[0]!)).toBeUndefined();
+    expect(isPostNeoadjuvant(parseTnm('ypN0', false)[0]!)).toBe(true);
+    expect(isPostNeoadjuvant(parseTnm('pN0', false)[0]!)).toBe(false);
+  });
+});
