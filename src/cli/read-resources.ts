@@ -1,5 +1,6 @@
 // Reading a file of FHIR resources for the CLI: a Bundle of any type (nested bundles flattened,
 // urn:uuid references rewritten to Type/id), a JSON array, one resource, or NDJSON.
+import { isRecord } from '../domain/json.ts';
 import { listPatients } from '../fhir/extract/index.ts';
 import { decodeBase64Utf8 } from '../report/text.ts';
 
@@ -7,21 +8,17 @@ export class ResourceFileError extends Error {
   override name = 'ResourceFileError';
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function flattenBundle(bundle: Record<string, unknown>, out: unknown[], fullUrls: Map<string, string>): void {
   const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
   for (const entry of entries) {
-    if (!isObject(entry)) continue;
+    if (!isRecord(entry)) continue;
     const resource = entry.resource;
-    if (isObject(resource) && resource.resourceType === 'Bundle') {
+    if (isRecord(resource) && resource.resourceType === 'Bundle') {
       flattenBundle(resource, out, fullUrls);
       continue;
     }
     if (resource === undefined) continue;
-    if (isObject(resource) && typeof entry.fullUrl === 'string' && typeof resource.resourceType === 'string') {
+    if (isRecord(resource) && typeof entry.fullUrl === 'string' && typeof resource.resourceType === 'string') {
       // Transaction bundles refer to entries by fullUrl (urn:uuid:…); give such resources an id.
       if (typeof resource.id !== 'string' && entry.fullUrl.startsWith('urn:uuid:')) {
         resource.id = entry.fullUrl.slice('urn:uuid:'.length);
@@ -58,7 +55,7 @@ export function parseResources(text: string): unknown[] {
   }
   if (!isJson) return parseNdjson(trimmed);
   if (Array.isArray(parsed)) return parsed;
-  if (!isObject(parsed) || typeof parsed.resourceType !== 'string') {
+  if (!isRecord(parsed) || typeof parsed.resourceType !== 'string') {
     throw new ResourceFileError('expected a FHIR Bundle, a FHIR resource, an array of resources or NDJSON');
   }
   if (parsed.resourceType !== 'Bundle') return [parsed];
@@ -104,7 +101,7 @@ export function pickPatient(resources: readonly unknown[], requested?: string): 
 export function binariesIn(resources: readonly unknown[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of resources) {
-    if (!isObject(r) || r.resourceType !== 'Binary' || typeof r.id !== 'string' || typeof r.data !== 'string') continue;
+    if (!isRecord(r) || r.resourceType !== 'Binary' || typeof r.id !== 'string' || typeof r.data !== 'string') continue;
     // Report text and CAP SDC forms (XML); other binaries (PDF, images) are not read.
     if (typeof r.contentType === 'string' && !/^text\/|xml/i.test(r.contentType)) continue;
     const text = decodeBase64Utf8(r.data);

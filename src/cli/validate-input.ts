@@ -17,7 +17,8 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { patientLink } from '../fhir/extract/patient.ts';
-import { isRecord, normaliseReference, resourceRef, str, field } from '../fhir/extract/json.ts';
+import { isRecord, str, field } from '../domain/json.ts';
+import { normaliseReference, resourceRef } from '../fhir/fields.ts';
 import { CliUsageError } from './errors.ts';
 import { parseResources, ResourceFileError } from './read-resources.ts';
 

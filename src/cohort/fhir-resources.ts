@@ -1,6 +1,7 @@
 // One synthetic patient as FHIR R4 resources, in the shapes the sandbox patients use
 // (src/sandbox/patients): US Core / mCODE observations on specimens, a sentinel node pathology
 // report with synoptic text, and the completion dissection (procedure, specimen, pathology).
+import type { Json } from '../domain/json.ts';
 import type { SyntheticPatient } from './patient-features.ts';
 
 type Resource = Record<string, unknown>;
@@ -67,7 +68,6 @@ const POSITIVE = concept(LOINC, 'LA6576-8', 'Positive');
 const NEGATIVE = concept(LOINC, 'LA6577-6', 'Negative');
 
 type Concept = ReturnType<typeof concept>;
-type Json = Record<string, unknown>;
 
 /** A final laboratory Observation of the patient, on a specimen when one is named. */
 function observation(

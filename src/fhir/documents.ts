@@ -1,6 +1,6 @@
 // Report documents that live outside their DiagnosticReport / DocumentReference (a Binary cited by
 // URL): which to fetch, and how to read what comes back. Shared by the app and the CDS service.
-import { isRecord } from './extract/json.ts';
+import { isRecord } from '../domain/json.ts';
 
 /** Report documents referenced by URL (not inline) that the extraction will want to read. */
 export function documentUrls(resources: unknown[]): string[] {

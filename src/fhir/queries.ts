@@ -4,7 +4,7 @@
 // cannot drift apart. Vendor rules behind each plan: docs/deploy-epic.md, docs/deploy-oracle.md.
 import { OBSERVATION_CODES, PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES, SYSTEM, type SystemName } from './codes.ts';
 import { lookup } from './extract/coding.ts';
-import { isRecord } from './extract/json.ts';
+import { isRecord } from '../domain/json.ts';
 import { isPathologyReport } from './extract/reports.ts';
 
 /** Stands for the patient id inside a parameter value. */

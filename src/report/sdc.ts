@@ -3,6 +3,7 @@
 // filled-in responses are read, each with its question; a form for another organ is refused.
 // Pure: fast-xml-parser runs in browsers and Node alike.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isRecord } from '../domain/json.ts';
 import type { ChecklistItem } from './checklist.ts';
 
 export type SdcReading = { form: string; items: ChecklistItem[] } | { reason: string };
@@ -30,7 +31,7 @@ function tagOf(node: XmlNode): string | undefined {
 
 function attrs(node: XmlNode): Record<string, string> {
   const a = node[':@'];
-  return typeof a === 'object' && a !== null ? (a as Record<string, string>) : {};
+  return isRecord(a) ? (a as Record<string, string>) : {};
 }
 
 function children(node: XmlNode): XmlNode[] {

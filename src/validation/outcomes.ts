@@ -9,17 +9,8 @@
 // dissection (pN2–3 ⇔ four or more positive nodes) for the pN2–3 endpoint. Pure.
 import { OBSERVATION_CODES, PROCEDURE_SNOMED, type ObservationConcept } from '../fhir/codes.ts';
 import { codingsOf, conceptText, lookup } from '../fhir/extract/coding.ts';
-import {
-  field,
-  isoDate,
-  num,
-  records,
-  referenceOf,
-  resourceRef,
-  str,
-  type Json,
-  isRecord,
-} from '../fhir/extract/json.ts';
+import { field, num, records, str, type Json, isRecord } from '../domain/json.ts';
+import { isoDate, referenceOf, resourceRef } from '../fhir/fields.ts';
 import { tnmFromConcept } from '../fhir/extract/tnm.ts';
 import { parseFraction } from '../report/phrases.ts';
 import { attachmentText } from '../report/text.ts';

@@ -1,5 +1,5 @@
 // Shown only when the EHR asks for it (need_patient_banner): name, sex, birth date, identifier.
-import { isRecord } from '../../fhir/extract/json.ts';
+import { isRecord } from '../../domain/json.ts';
 
 export interface BannerPatient {
   name: string;

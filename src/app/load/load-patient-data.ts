@@ -15,7 +15,7 @@ import {
 } from '../../fhir/queries.ts';
 import { FhirHttpError, KIND_TEXT, LoadError, kindOfStatus, type LoadErrorKind } from './errors.ts';
 import { canRead } from './scopes.ts';
-import { isRecord } from '../../fhir/extract/json.ts';
+import { isRecord } from '../../domain/json.ts';
 
 export interface FhirTransport {
   /** GET a URL relative to the FHIR base, or an absolute URL on the same server. */

@@ -1,6 +1,7 @@
 // The query plan for this EHR: the vendor profile its registration names (no extra round trip),
 // else one derived from its CapabilityStatement — fetched once per server and page, while the
 // generic plan runs meanwhile instead of waiting for it.
+import { isRecord } from '../../domain/json.ts';
 import { planFor, planFromCapabilities, type QueryPlan, type VendorProfile } from '../../fhir/queries.ts';
 
 interface Entry {
@@ -20,10 +21,7 @@ export function capabilityStatement(baseUrl: string, get: (url: string) => Promi
     const created: Entry = {
       promise: get(`${key(baseUrl)}/metadata`).then(
         (cs) => {
-          const ok =
-            typeof cs === 'object' &&
-            cs !== null &&
-            (cs as { resourceType?: unknown }).resourceType === 'CapabilityStatement';
+          const ok = isRecord(cs) && cs.resourceType === 'CapabilityStatement';
           if (ok) created.value = cs;
           return ok ? cs : undefined;
         },

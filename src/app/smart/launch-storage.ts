@@ -4,6 +4,7 @@
 // on it and recommends `SameSite=None; Secure` cookies). So: sessionStorage when it works, memory
 // otherwise, and the pre-token launch state also in a short-lived cookie that only survives the
 // redirect. Tokens are never written to a cookie, localStorage or a URL.
+import { isRecord } from '../../domain/json.ts';
 
 export interface CookieJar {
   read(): string;
@@ -27,11 +28,8 @@ function usableSessionStorage(get: () => Storage): Storage | undefined {
 
 /** Whether a stored launch state already carries tokens (then it must stay out of cookies). */
 function hasTokens(value: unknown): boolean {
-  const tr =
-    typeof value === 'object' && value !== null
-      ? (value as { tokenResponse?: Record<string, unknown> }).tokenResponse
-      : undefined;
-  return !!tr && (tr.access_token !== undefined || tr.refresh_token !== undefined || tr.id_token !== undefined);
+  const tr = isRecord(value) ? value.tokenResponse : undefined;
+  return isRecord(tr) && (tr.access_token !== undefined || tr.refresh_token !== undefined || tr.id_token !== undefined);
 }
 
 export class LaunchStorage {
@@ -84,7 +82,7 @@ export class LaunchStorage {
     else this.memory.set(key, raw);
     // Only the launch state the redirect needs goes to the cookie (the state key itself comes back
     // in the redirect's `state` parameter); once tokens arrive the cookie is dropped.
-    const carry = typeof value === 'object' && value !== null && !hasTokens(value);
+    const carry = isRecord(value) && !hasTokens(value);
     this.writeCookie(key, carry ? raw : undefined);
     return value;
   }

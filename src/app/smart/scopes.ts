@@ -1,5 +1,6 @@
 // The scopes Nodal Risk asks for: read access to exactly the resource types its searches use,
 // report documents, identity, a refresh token while online, and (when the deployment allows it) saving to the chart.
+import { isRecord } from '../../domain/json.ts';
 import { readResourceTypes } from '../../fhir/queries.ts';
 
 export interface ScopeOptions {
@@ -32,7 +33,6 @@ export function requestedScopes({ v2, ehrLaunch, writeBack }: ScopeOptions): str
 
 /** Whether a server's .well-known/smart-configuration advertises SMART v2 scopes. */
 export function supportsV2(smartConfiguration: unknown): boolean {
-  if (typeof smartConfiguration !== 'object' || smartConfiguration === null) return false;
-  const caps = (smartConfiguration as { capabilities?: unknown }).capabilities;
+  const caps = isRecord(smartConfiguration) ? smartConfiguration.capabilities : undefined;
   return Array.isArray(caps) && caps.includes('permission-v2');
 }

@@ -1,6 +1,6 @@
 // A readable summary of a FHIR resource for the "where did this come from" view.
 // Input is untrusted JSON: every field is narrowed, and output is plain text lines.
-import { isRecord, type Json } from '../../fhir/extract/json.ts';
+import { isRecord, type Json } from '../../domain/json.ts';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
 

@@ -1,6 +1,6 @@
 // CodeableConcept reading: normalised systems, lookups in the code tables of codes.ts.
 import { SYSTEM, SYSTEM_ALIASES, type SystemName } from '../codes.ts';
-import { isRecord, records, str } from './json.ts';
+import { isRecord, records, str } from '../../domain/json.ts';
 
 export interface Coding {
   /** The system as written in the resource (kept for provenance). */

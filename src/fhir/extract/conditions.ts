@@ -13,7 +13,8 @@ import type { Source } from '../../domain/facts.ts';
 import { parseQuadrantWords } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
 import type { Context } from './context.ts';
-import { isoDate, records, resourceRef, str, type Json } from './json.ts';
+import { records, str, type Json } from '../../domain/json.ts';
+import { isoDate, resourceRef } from '../fields.ts';
 import { singleSide, sideOfCondition, type SideReading } from './laterality.ts';
 import { histologyOf } from './observations.ts';
 

@@ -2,7 +2,8 @@
 // report each result Observation belongs to.
 import type { Side } from '../../domain/vocabulary.ts';
 import type { Collector, ResultStatus } from './candidate.ts';
-import { field, referenceOf, type Json } from './json.ts';
+import { field, type Json } from '../../domain/json.ts';
+import { referenceOf } from '../fields.ts';
 import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';
 
 export interface ReportLink {

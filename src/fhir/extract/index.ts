@@ -4,7 +4,8 @@ import { emptyFacts, type ClinicalFacts, type IgnoredItem } from '../../domain/f
 import { Collector } from './candidate.ts';
 import { extractCondition, type BreastCancer } from './conditions.ts';
 import type { Context, ReportLink } from './context.ts';
-import { describeValue, isRecord, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { describeValue, isRecord, records, str, type Json } from '../../domain/json.ts';
+import { referenceOf, resourceRef } from '../fields.ts';
 import { nodeCandidates } from './nodes.ts';
 import { extractObservation } from './observations.ts';
 import { extractPatient, listPatients, PatientLinks, patientReference } from './patient.ts';

@@ -4,7 +4,7 @@ import { LATERALITY_SNOMED } from '../codes.ts';
 import type { Side } from '../../domain/vocabulary.ts';
 import { parseSide } from '../../report/phrases.ts';
 import { codingsOf, conceptText, lookup } from './coding.ts';
-import { isRecord, records, str } from './json.ts';
+import { isRecord, records, str } from '../../domain/json.ts';
 
 export type SideReading = Side | 'both';
 

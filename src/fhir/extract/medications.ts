@@ -4,7 +4,8 @@ import { NEEDS_BREAST_CANCER_REASON, SYSTEMIC_AGENT_RXNORM, SYSTEMIC_AGENTS, typ
 import { codingsOf, conceptText } from './coding.ts';
 import { isBreastCancer } from './conditions.ts';
 import type { Context } from './context.ts';
-import { describeValue, field, isoDate, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { describeValue, field, records, str, type Json } from '../../domain/json.ts';
+import { isoDate, referenceOf, resourceRef } from '../fields.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 
 export interface Therapy extends Event {

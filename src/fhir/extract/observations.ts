@@ -33,7 +33,8 @@ import {
 import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
-import { isRecord, records, resourceRef, str, type Json } from './json.ts';
+import { isRecord, records, str, type Json } from '../../domain/json.ts';
+import { resourceRef } from '../fields.ts';
 import { readReportText } from './reports.ts';
 import { burdenFromPn, clinicalValue, isPostNeoadjuvant } from '../../report/tnm.ts';
 import { tnmFromConcept } from './tnm.ts';

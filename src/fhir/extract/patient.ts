@@ -1,7 +1,8 @@
 // Which patient the resources are about, whether a resource belongs to them, sex and age.
 import type { Source } from '../../domain/facts.ts';
 import type { Context } from './context.ts';
-import { field, isoDate, isRecord, normaliseReference, records, resourceRef, str, type Json } from './json.ts';
+import { field, isRecord, records, str, type Json } from '../../domain/json.ts';
+import { isoDate, normaliseReference, resourceRef } from '../fields.ts';
 
 /** How a resource is tied to a patient: a patient reference, an identifier match (disclosed), or unresolved. */
 export type PatientLink =

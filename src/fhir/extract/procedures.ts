@@ -5,7 +5,8 @@ import type { Side } from '../../domain/vocabulary.ts';
 import { parseBreastSurgery } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
-import { describeValue, field, isoDate, resourceRef, type Json } from './json.ts';
+import { describeValue, field, type Json } from '../../domain/json.ts';
+import { isoDate, resourceRef } from '../fields.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
 import { agentInText, hasBreastCancerReason, type Therapy } from './medications.ts';
 

@@ -10,7 +10,8 @@ import type { Side } from '../../domain/vocabulary.ts';
 import { readStatus, type ResultStatus } from './candidate.ts';
 import { codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
-import { describeValue, field, isRecord, records, referenceOf, resourceRef, str, type Json } from './json.ts';
+import { describeValue, field, isRecord, records, str, type Json } from '../../domain/json.ts';
+import { referenceOf, resourceRef } from '../fields.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
 
 export interface TextMeta {

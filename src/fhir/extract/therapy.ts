@@ -2,7 +2,7 @@
 import { sourceFrom, type Candidate } from './candidate.ts';
 import type { Side } from '../../domain/vocabulary.ts';
 import type { Context } from './context.ts';
-import { dateMs } from './json.ts';
+import { dateMs } from '../fields.ts';
 import type { BreastCancer } from './conditions.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 

@@ -3,7 +3,7 @@
 // text only), components, interpretation.
 import { parseCount, parseFraction, parseLengthMm, unitToMm, roundMm, type Fraction } from '../../report/phrases.ts';
 import { codingsOf, conceptText } from './coding.ts';
-import { field, isRecord, num, records, str, type Json } from './json.ts';
+import { field, isRecord, num, records, str, type Json } from '../../domain/json.ts';
 
 export type Reading<T> = { value: T; text?: string } | { reason: string } | undefined;
 

@@ -10,6 +10,7 @@ import type { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Binary, Bundle, Resource } from '@medplum/fhirtypes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isRecord } from '../../domain/json.ts';
 import type { Permission } from '../auth/scopes.ts';
 import { allowedLevels } from '../auth/scopes.ts';
 import type { AccessToken, AuthState } from '../auth/state.ts';
@@ -105,8 +106,8 @@ async function authenticate(
 
 function queryPairs(req: FastifyRequest): [string, string][] {
   const pairs = [...new URL(req.url, 'http://sandbox.invalid').searchParams.entries()];
-  if (req.method === 'POST' && req.body && typeof req.body === 'object') {
-    for (const [k, v] of Object.entries(req.body as Record<string, unknown>)) {
+  if (req.method === 'POST' && isRecord(req.body)) {
+    for (const [k, v] of Object.entries(req.body)) {
       for (const one of Array.isArray(v) ? v : [v]) if (typeof one === 'string') pairs.push([k, one]);
     }
   }

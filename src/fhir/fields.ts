@@ -1,27 +1,5 @@
-// Narrowing helpers: every resource is untrusted JSON.
-
-export type Json = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-export function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-/** The records of an array field; anything else (including a lone object) yields []. */
-export function records(value: unknown): Json[] {
-  return Array.isArray(value) ? value.filter(isRecord) : [];
-}
-
-export function field(obj: unknown, key: string): unknown {
-  return isRecord(obj) ? obj[key] : undefined;
-}
+// FHIR fields read from untrusted JSON: resource references and dates.
+import { field, str, type Json } from '../domain/json.ts';
 
 /** "Type/id" of a resource, or its type alone when it has no usable id. */
 export function resourceRef(resource: Json): string {
@@ -59,16 +37,4 @@ export function dateMs(value: string | undefined): number | undefined {
   if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
   const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
   return Number.isFinite(ms) ? ms : undefined;
-}
-
-/** A field as text for messages and set lookups, without calling a hostile object's toString. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  return typeof value === 'object'
-    ? Array.isArray(value)
-      ? 'an array'
-      : 'an object'
-    : `${typeof value} ${value as number | boolean}`;
 }
