@@ -2,7 +2,7 @@
 // what went wrong. Never a blank page.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
-import { decodeBase64Text } from '../fhir/documents.ts';
+import { documentText } from '../fhir/documents.ts';
 import { INPUT_NAMES } from '../domain/vocabulary.ts';
 import type { ModelDefinition } from '../models/definition.ts';
 import { AssessmentView } from './components/AssessmentView.tsx';
@@ -68,27 +68,10 @@ function sourceIndex(data: PatientData): SourceIndex {
     if (typeof resourceType !== 'string' || typeof id !== 'string') continue;
     const reference = `${resourceType}/${id}`;
     byReference.set(reference, r);
-    const text = documentText(r as Record<string, unknown>, data.binaries);
+    const text = documentText(r, data.binaries);
     if (text) reportTexts.set(reference, text);
   }
   return { resource: (ref) => byReference.get(ref), reportText: (ref) => reportTexts.get(ref) };
-}
-
-/** The report text of a DiagnosticReport / DocumentReference: fetched document, inline data, or conclusion. */
-function documentText(r: Record<string, unknown>, binaries: Record<string, string>): string | undefined {
-  const attachments: unknown[] = Array.isArray(r.presentedForm)
-    ? r.presentedForm
-    : Array.isArray(r.content)
-      ? r.content.map((c) => (c as { attachment?: unknown })?.attachment)
-      : [];
-  for (const a of attachments) {
-    if (typeof a !== 'object' || a === null) continue;
-    const { url, data } = a as { url?: unknown; data?: unknown };
-    if (typeof url === 'string' && binaries[url]) return binaries[url];
-    const inline = typeof data === 'string' ? decodeBase64Text(data) : undefined;
-    if (inline) return inline;
-  }
-  return typeof r.conclusion === 'string' ? r.conclusion : undefined;
 }
 
 export function App(props: {

@@ -1,20 +1,25 @@
-// Report documents that live outside their DiagnosticReport / DocumentReference (a Binary cited by
-// URL): which to fetch, and how to read what comes back. Shared by the app and the CDS service.
-import { isRecord } from '../domain/json.ts';
+// Report documents of a DiagnosticReport (presentedForm) or DocumentReference (content): which to
+// fetch when they live outside the resource (a Binary cited by URL), how to read what comes back,
+// and the readable text of the report. Shared by the app, the CDS service and the CLI; the text
+// itself is read by report/text.ts, the one reader of attachments (base64, HTML → text).
+import { isRecord, records, str, type Json } from '../domain/json.ts';
+import { attachmentText, decodeBase64Utf8, type Attachment } from '../report/text.ts';
+
+/** The attachments a report or document resource carries, in order; none for other resources. */
+function attachmentsOf(resource: Json): Json[] {
+  if (resource.resourceType === 'DiagnosticReport') return records(resource.presentedForm);
+  if (resource.resourceType === 'DocumentReference')
+    return records(resource.content).flatMap((c) => records([c.attachment]));
+  return [];
+}
 
 /** Report documents referenced by URL (not inline) that the extraction will want to read. */
 export function documentUrls(resources: unknown[]): string[] {
   const urls = new Set<string>();
   for (const r of resources) {
     if (!isRecord(r)) continue;
-    const attachments =
-      r.resourceType === 'DiagnosticReport' && Array.isArray(r.presentedForm)
-        ? r.presentedForm
-        : r.resourceType === 'DocumentReference' && Array.isArray(r.content)
-          ? r.content.map((c) => (isRecord(c) ? c.attachment : undefined))
-          : [];
-    for (const a of attachments) {
-      if (!isRecord(a) || typeof a.url !== 'string' || typeof a.data === 'string') continue;
+    for (const a of attachmentsOf(r)) {
+      if (typeof a.url !== 'string' || typeof a.data === 'string') continue;
       const type = typeof a.contentType === 'string' ? a.contentType : '';
       if (type === '' || /^text\/(plain|html)/i.test(type)) urls.add(a.url);
     }
@@ -26,14 +31,23 @@ export function documentUrls(resources: unknown[]): string[] {
 export function binaryText(body: unknown): string | undefined {
   if (typeof body === 'string') return body;
   if (!isRecord(body) || typeof body.data !== 'string') return undefined;
-  return decodeBase64Text(body.data);
+  return decodeBase64Utf8(body.data);
 }
 
-/** UTF-8 text of base64 data (an attachment's `data`), or undefined when it is not base64. */
-export function decodeBase64Text(data: string): string | undefined {
-  try {
-    return new TextDecoder('utf-8').decode(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
-  } catch {
-    return undefined;
+/**
+ * The readable text of a report or document, as the extraction reads it: the first attachment that
+ * reads as text (inline or fetched, HTML converted), else the report's conclusion.
+ */
+export function documentText(resource: unknown, binaries: Record<string, string> | undefined): string | undefined {
+  if (!isRecord(resource)) return undefined;
+  for (const a of attachmentsOf(resource)) {
+    const attachment: Attachment = {
+      contentType: str(a.contentType),
+      data: typeof a.data === 'string' ? a.data : undefined,
+      url: str(a.url),
+    };
+    const got = attachmentText(attachment, binaries);
+    if ('text' in got && got.text.trim()) return got.text;
   }
+  return str(resource.conclusion);
 }

@@ -3,6 +3,13 @@
 
 export type AttachmentText = { text: string } | { reason: string };
 
+/** The fields of a FHIR Attachment the reader uses, already narrowed from untrusted JSON. */
+export interface Attachment {
+  contentType?: string;
+  data?: string;
+  url?: string;
+}
+
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -75,10 +82,7 @@ function isHtml(contentType: string, text: string): boolean {
  * The readable text of an attachment. `binaries` maps a Binary URL (as written in the attachment)
  * to its decoded text, fetched by the caller; extraction itself does no I/O.
  */
-export function attachmentText(
-  attachment: { contentType?: string; data?: string; url?: string },
-  binaries: Record<string, string> | undefined,
-): AttachmentText {
+export function attachmentText(attachment: Attachment, binaries: Record<string, string> | undefined): AttachmentText {
   const contentType = (attachment.contentType ?? '').toLowerCase().split(';')[0]!.trim();
   if (contentType && !/^text\/(plain|html)$|xhtml/.test(contentType)) {
     return { reason: `report attachment of type ${contentType} cannot be read as text` };

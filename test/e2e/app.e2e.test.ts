@@ -86,6 +86,10 @@ describe('EHR launch in the chart iframe', () => {
     await size.getByRole('button').first().click();
     const dialog = app.getByRole('dialog');
     await expect(dialog.locator('mark').first().innerText()).resolves.toMatch(/24/);
+    // The report is served as HTML: the viewer shows the text the extraction read, not the markup.
+    const shown = await dialog.locator('.report-text').innerText();
+    expect(shown).toContain('Tumor Site: Upper outer quadrant');
+    expect(shown).not.toMatch(/<html|<body|<pre|<\/?p>/i);
     await screenshot(page, 'report-text-only');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.close();
