@@ -1,13 +1,13 @@
-// SMART scopes, v2 (`patient/Observation.rs`) and v1 (`patient/Observation.read`) grammars.
-export type Permission = 'c' | 'r' | 'u' | 'd' | 's';
-export type ScopeLevel = 'patient' | 'user' | 'system';
-
-export interface ResourceScope {
-  raw: string;
-  level: ScopeLevel;
-  resourceType: string; // or '*'
-  permissions: ReadonlySet<Permission>;
-}
+// The sandbox's grants: which requested scopes it gives, capped by the client's registration. The
+// scope grammar is the shared one (src/fhir/smart-scopes.ts).
+import {
+  PERMISSION_ORDER,
+  covers,
+  parseResourceScope,
+  type Permission,
+  type ResourceScope,
+  type ScopeLevel,
+} from '../../fhir/smart-scopes.ts';
 
 export interface ScopeSet {
   /** Granted scope strings, in request order (v1 strings are returned as v1, as the spec advises). */
@@ -31,19 +31,6 @@ const CONTEXT_SCOPES = new Set([
   'online_access',
   'offline_access',
 ]);
-const V1: Record<string, Permission[]> = { read: ['r', 's'], write: ['c', 'u', 'd'], '*': ['c', 'r', 'u', 'd', 's'] };
-
-export function parseResourceScope(raw: string): ResourceScope | undefined {
-  // Granular scopes (`?category=…`) are not supported by this sandbox; they are left ungranted.
-  const m = /^(patient|user|system)\/([A-Z][A-Za-z]+|\*)\.([a-z*]+)$/.exec(raw);
-  if (!m) return undefined;
-  const [, level, resourceType, perms] = m as unknown as [string, ScopeLevel, string, string];
-  const v1 = V1[perms];
-  if (v1) return { raw, level, resourceType, permissions: new Set(v1) };
-  // v2: a non-empty subset of c r u d s, in that order.
-  if (!/^c?r?u?d?s?$/.test(perms) || perms.length === 0) return undefined;
-  return { raw, level, resourceType, permissions: new Set(perms.split('') as Permission[]) };
-}
 
 /** Parses a requested scope string; unknown or malformed scopes are silently not granted. */
 export function parseScopes(scope: string): ScopeSet {
@@ -56,7 +43,8 @@ export function parseScopes(scope: string): ScopeSet {
       continue;
     }
     const r = parseResourceScope(s);
-    if (r && r.level !== 'system') {
+    // Granular scopes (`?category=…`) parse but are not granted: this server cannot filter by them.
+    if (r && r.level !== 'system' && r.query === undefined) {
       granted.push(s);
       resources.push(r);
     }
@@ -77,8 +65,7 @@ export function parseScopes(scope: string): ScopeSet {
 export function allowedLevels(scopes: ScopeSet, resourceType: string, permission: Permission): Set<ScopeLevel> {
   const levels = new Set<ScopeLevel>();
   for (const r of scopes.resources) {
-    if ((r.resourceType === '*' || r.resourceType === resourceType) && r.permissions.has(permission))
-      levels.add(r.level);
+    if (covers(r, resourceType, permission)) levels.add(r.level);
   }
   return levels;
 }
@@ -100,8 +87,6 @@ export function withoutType(scopes: ScopeSet, resourceType: string): ScopeSet {
     granted: scopes.granted.filter((g) => !dropped.has(g)),
   };
 }
-
-const ORDER: Permission[] = ['c', 'r', 'u', 'd', 's'];
 
 /**
  * What of a request a client may have: each requested scope narrowed to what its registration
@@ -127,7 +112,7 @@ export function capToRegistered(requested: ScopeSet, registered: ScopeSet): Scop
       )
         continue;
       const type = r.resourceType === '*' ? g.resourceType : r.resourceType;
-      const perms = ORDER.filter((p) => r.permissions.has(p) && g.permissions.has(p));
+      const perms = PERMISSION_ORDER.filter((p) => r.permissions.has(p) && g.permissions.has(p));
       if (perms.length === 0) continue;
       if (type === r.resourceType && perms.length === r.permissions.size) {
         narrowed.splice(0, narrowed.length, r.raw);

@@ -11,7 +11,7 @@ import type { Binary, Bundle, Resource } from '@medplum/fhirtypes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isRecord } from '../../domain/json.ts';
-import type { Permission } from '../auth/scopes.ts';
+import type { Permission } from '../../fhir/smart-scopes.ts';
 import { allowedLevels } from '../auth/scopes.ts';
 import type { AccessToken, AuthState } from '../auth/state.ts';
 import { servedTypes, capabilityStatement } from './capability.ts';
