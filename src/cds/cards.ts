@@ -13,6 +13,7 @@ import type { Assessment } from '../models/evaluate.ts';
 import type { EvidenceEntry } from '../models/evidence/index.ts';
 import type { ModelResult } from '../models/result.ts';
 import type { Coding } from './config.ts';
+import type { CdsCard } from './hooks-card.ts';
 import { renderDetail } from './markdown.ts';
 import { prune } from './prune.ts';
 import type { HookName } from './request-schema.ts';
@@ -21,14 +22,8 @@ import { modelBottomLine, noModelReason } from './wording.ts';
 /** CDS Hooks: a summary is a "<140-character" string. */
 export const SUMMARY_MAX = 139;
 
-export interface Card {
-  uuid: string;
-  summary: string;
-  detail: string;
-  indicator: 'info' | 'warning' | 'critical';
-  source: { label: string; url?: string; topic?: Coding };
-  links?: { label: string; url: string; type: 'absolute' | 'smart'; appContext?: string }[];
-}
+/** The CDS Hooks card, with what this service always fills: an id and a detail. */
+export type Card = CdsCard & Required<Pick<CdsCard, 'uuid' | 'detail'>>;
 
 export interface CardContext {
   hook: HookName;

@@ -4,6 +4,7 @@
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { CdsCard } from '../../cds/hooks-card.ts';
 import type { SigningKey } from '../auth/keys.ts';
 
 export interface CdsServiceDescription {
@@ -12,22 +13,6 @@ export interface CdsServiceDescription {
   title?: string;
   description: string;
   prefetch?: Record<string, string>;
-}
-
-export interface CdsLink {
-  label: string;
-  url: string;
-  type: 'absolute' | 'smart';
-  appContext?: string;
-}
-
-export interface CdsCard {
-  uuid?: string;
-  summary: string;
-  detail?: string;
-  indicator: 'info' | 'warning' | 'critical';
-  source: { label: string; url?: string };
-  links?: CdsLink[];
 }
 
 export interface CdsHookRequest {

@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
-import type { CdsCard, FhirGet } from '../cds-client/client.ts';
+import type { CdsCard } from '../../cds/hooks-card.ts';
+import type { FhirGet } from '../cds-client/client.ts';
 import { createCdsClient, draftAxillaryDissection } from '../cds-client/client.ts';
 import type { EhrDeps } from './routes.ts';
 import type { SafeHtml } from './html.ts';
