@@ -8,18 +8,6 @@ import type { FactorResult, ModelResult } from '../models/result.ts';
 
 export { percentOf } from '../models/display.ts';
 
-export function formatOdds(odds: number): string {
-  return odds >= 10 ? odds.toFixed(0) : odds.toFixed(2).replace(/\.?0+$/, '');
-}
-
-const SHORT_NAMES: Record<string, string> = {
-  'mskcc-nsn': 'MSKCC',
-  'mskcc-nsn-nofs': 'MSKCC without frozen section',
-  'dbcg-micro': 'DBCG',
-  'dbcg-itc': 'DBCG',
-  'sysu-pn2': 'Sun Yat-sen',
-};
-
 // What each built-in model is about, in the words a surgeon uses.
 const ABOUT: Record<string, string> = {
   'mskcc-nsn': 'Any further node',
@@ -33,7 +21,7 @@ const COHORT: Record<string, string> = { 'sysu-pn2': 'the SYSU cohort' };
 
 /** A model's short name; long local titles are cut so a summary keeps its number. */
 export function shortName(m: ModelResult): string {
-  const title = [...(SHORT_NAMES[m.id] ?? m.title)];
+  const title = [...(m.shortTitle ?? m.title)];
   const name = title.length > 50 ? `${title.slice(0, 49).join('').trimEnd()}…` : title.join('');
   return m.locallyConfigured ? `${name}, local model` : name;
 }

@@ -5,9 +5,9 @@ import type { DocumentReference } from '@medplum/fhirtypes';
 import type { Fact } from '../domain/facts.ts';
 import { INPUTS, INPUT_NAMES, formatInputValue, type InputName, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import { percentOf } from '../models/display.ts';
+import { formatOdds, percentOf } from '../models/display.ts';
 import type { ModelResult } from '../models/result.ts';
-import { basisReferences, isWritable, oddsText, type WriteBackContext } from './writeback.ts';
+import { basisReferences, isWritable, type WriteBackContext } from './writeback.ts';
 
 /** LOINC 11488-4 "Consult note": the US Core clinical-note type for a consultation/assessment. */
 export const NOTE_TYPE = { system: 'http://loinc.org', code: '11488-4', display: 'Consult note' } as const;
@@ -57,7 +57,7 @@ function resultLine(model: ModelResult): string {
         : [];
       if (model.relativeOdds !== null)
         parts.push(
-          `relative odds ×${oddsText(model.relativeOdds)} vs the model's reference patient (not a probability)`,
+          `relative odds ×${formatOdds(model.relativeOdds)} vs the model's reference patient (not a probability)`,
         );
       if (parts.length === 0) parts.push('factor profile (see the card)');
       return `- ${model.title}: ${parts.join('; ')}. ${model.citation}`;

@@ -13,7 +13,7 @@ import type {
 import type { ClinicalFacts, Fact } from '../domain/facts.ts';
 import { INPUTS, INPUT_NAMES, formatInputValue, type InputValue } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import { assignmentText, formatProbability } from '../models/display.ts';
+import { assignmentText, formatOdds, formatProbability } from '../models/display.ts';
 import type { ModelResult, ProbabilityResult, RangeResult, RelativeOddsResult } from '../models/result.ts';
 
 /** Code system of our model identifiers (an .invalid host: ours, and never resolvable by accident). */
@@ -68,11 +68,6 @@ export function clinicianInputNotes(inputs: ClinicalFacts): string[] {
   return lines;
 }
 
-/** Rounded as the card shows it (×9.15, ×12). */
-export function oddsText(odds: number): string {
-  return odds >= 10 ? odds.toFixed(0) : String(Number(odds.toFixed(2)));
-}
-
 function method(model: WritableResult): CodeableConcept {
   return {
     coding: [{ system: MODEL_SYSTEM, code: model.id, display: model.title }],
@@ -102,7 +97,7 @@ function prediction(model: WritableResult): RiskAssessmentPrediction {
   if (model.result === 'probability') return { outcome, probabilityDecimal: model.probability };
   if (model.result === 'range') return rangePrediction(model, outcome);
   const odds = model.relativeOdds;
-  const words = `relative odds ×${oddsText(odds)} vs the reference patient`;
+  const words = `relative odds ×${formatOdds(odds)} vs the reference patient`;
   const out: RiskAssessmentPrediction = {
     extension: [{ url: RELATIVE_ODDS_EXTENSION, valueDecimal: odds } satisfies Extension],
     outcome,

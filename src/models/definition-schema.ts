@@ -169,6 +169,7 @@ export const MODEL_DEFINITION_SCHEMA = {
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
     title: text,
+    shortTitle: text,
     kind: { enum: ['probability', 'relative-odds', 'risk-factors'] },
     outcome: text,
     population: text,

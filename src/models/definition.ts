@@ -117,6 +117,8 @@ export interface Citation {
 export interface ModelDefinition {
   id: string;
   title: string;
+  /** The name in a one-line summary (a CDS card's <140 characters), e.g. "MSKCC"; else the title. */
+  shortTitle?: string;
   kind: ModelKind;
   /** The predicted outcome in plain words. */
   outcome: string;

@@ -27,6 +27,11 @@ export function formatRange(low: number, high: number): string {
   return /^\d+%$/.test(a) ? `${a.slice(0, -1)}–${b}` : `${a}–${b}`;
 }
 
+/** Relative odds as every face shows them: two decimals at most below 10 (×9.15, ×0.5), whole above (×12). */
+export function formatOdds(odds: number): string {
+  return odds >= 10 ? odds.toFixed(0) : odds.toFixed(2).replace(/\.?0+$/, '');
+}
+
 /** An observed rate as published: one decimal at most (47/511 → 9.2%). */
 export function percentOf(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;

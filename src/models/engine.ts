@@ -47,7 +47,16 @@ function citationText(def: ModelDefinition): string {
 /** The fields every result variant shares. */
 type Common = Pick<
   ModelResult,
-  'id' | 'title' | 'kind' | 'outcome' | 'population' | 'citation' | 'warnings' | 'notes' | 'locallyConfigured'
+  | 'id'
+  | 'title'
+  | 'shortTitle'
+  | 'kind'
+  | 'outcome'
+  | 'population'
+  | 'citation'
+  | 'warnings'
+  | 'notes'
+  | 'locallyConfigured'
 >;
 
 function commonFields(def: ModelDefinition): Common {
@@ -61,6 +70,7 @@ function commonFields(def: ModelDefinition): Common {
     warnings: [],
     notes: [...(def.notes ?? [])],
   };
+  if (def.shortTitle) common.shortTitle = def.shortTitle;
   if (def.locallyConfigured) common.locallyConfigured = true;
   return common;
 }

@@ -65,6 +65,8 @@ export interface ObservedRateResult {
 interface ResultCommon {
   id: string;
   title: string;
+  /** The definition's short title, when it has one. */
+  shortTitle?: string;
   kind: ModelKind;
   outcome: string;
   population: string;

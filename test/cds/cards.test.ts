@@ -214,6 +214,7 @@ describe('summary', () => {
         ...m,
         id: 'local',
         title: 'A very long locally configured model title '.repeat(6),
+        shortTitle: undefined,
         locallyConfigured: true as const,
       })),
     };

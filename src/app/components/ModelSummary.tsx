@@ -1,7 +1,7 @@
 // One model's headline: a probability bar, a range over unknown inputs, observed rates with the
 // odds-ratio factors, a factor checklist, or what is still needed.
 import { INPUTS } from '../../domain/vocabulary.ts';
-import { assignmentText, formatProbability, percentOf } from '../../models/display.ts';
+import { assignmentText, formatOdds, formatProbability, percentOf } from '../../models/display.ts';
 import type {
   FactorResult,
   ModelResult,
@@ -10,7 +10,7 @@ import type {
   RangeResult,
   RelativeOddsResult,
 } from '../../models/result.ts';
-import { FACTOR_STATUS_TEXT, formatOdds } from '../view/format.ts';
+import { FACTOR_STATUS_TEXT } from '../view/format.ts';
 
 function Bar({ low, high, label }: { low: number; high: number; label: string }) {
   const pct = (p: number) => Math.max(1, Math.min(100, p * 100));

@@ -17,10 +17,6 @@ export function shortDate(date: string | undefined): string {
   return m ? m[0] : date;
 }
 
-export function formatOdds(odds: number): string {
-  return odds >= 10 ? odds.toFixed(0) : odds.toFixed(2).replace(/\.?0+$/, '');
-}
-
 export function percent(rate: number): string {
   return `${Math.round(rate * 100)}%`;
 }

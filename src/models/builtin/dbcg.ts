@@ -42,6 +42,7 @@ const ITC_DEFINITION_CAVEAT = {
 export const dbcgMicro: ModelDefinition = {
   id: 'dbcg-micro',
   title: 'DBCG model for sentinel node micrometastases',
+  shortTitle: 'DBCG',
   kind: 'risk-factors',
   outcome: OUTCOME,
   population:
@@ -106,6 +107,7 @@ export const dbcgMicro: ModelDefinition = {
 export const dbcgItc: ModelDefinition = {
   id: 'dbcg-itc',
   title: 'DBCG model for isolated tumour cells in the sentinel node',
+  shortTitle: 'DBCG',
   kind: 'risk-factors',
   outcome: OUTCOME,
   population:

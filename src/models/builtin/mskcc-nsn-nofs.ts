@@ -18,6 +18,7 @@ import {
 export const mskccNsnNoFrozenSection: ModelDefinition = {
   id: 'mskcc-nsn-nofs',
   title: 'MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)',
+  shortTitle: 'MSKCC without frozen section',
   kind: 'probability',
   outcome: MSKCC_OUTCOME,
   population: MSKCC_POPULATION,

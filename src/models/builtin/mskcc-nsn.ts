@@ -18,6 +18,7 @@ import {
 export const mskccNsn: ModelDefinition = {
   id: 'mskcc-nsn',
   title: 'MSKCC non-sentinel node nomogram',
+  shortTitle: 'MSKCC',
   kind: 'probability',
   outcome: MSKCC_OUTCOME,
   population: MSKCC_POPULATION,

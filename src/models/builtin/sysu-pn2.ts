@@ -6,6 +6,7 @@ import type { ModelDefinition } from '../definition.ts';
 export const sysuPn2: ModelDefinition = {
   id: 'sysu-pn2',
   title: 'Sun Yat-sen Memorial nomogram for four or more involved nodes',
+  shortTitle: 'Sun Yat-sen',
   kind: 'relative-odds',
   outcome: 'four or more axillary nodes involved (pN2–3) at completion dissection',
   population:
