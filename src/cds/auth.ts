@@ -15,7 +15,7 @@ import { MemoryReplayStore, type ReplayStore } from './replay.ts';
 const MAX_TOKEN_LENGTH = 8192;
 
 export class AuthError extends Error {
-  override name = 'AuthError';
+  override readonly name = 'AuthError';
 }
 
 /** What may be logged about a verified caller (no token, no PHI). */

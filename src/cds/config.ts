@@ -70,7 +70,7 @@ export interface ResolvedCdsConfig {
 }
 
 export class CdsConfigError extends Error {
-  override name = 'CdsConfigError';
+  override readonly name = 'CdsConfigError';
 }
 
 const SCHEMA_URL = new URL('../../smart-config/cds-trust.schema.json', import.meta.url);

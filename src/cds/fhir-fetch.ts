@@ -4,7 +4,8 @@ import { binaryText } from '../fhir/documents.ts';
 // token never leaves that server (links elsewhere are refused), and every read is bounded: pages
 // per search, bytes per response, and the hook call's one time budget (the caller's signal).
 export class FetchFailed extends Error {
-  override name = 'FetchFailed';
+  // Typed string, not the literal: FetchCut names itself too.
+  override readonly name: string = 'FetchFailed';
   /** The HTTP status behind it, when there was one (400: the search's broader form may be tried). */
   constructor(
     message: string,
@@ -16,7 +17,7 @@ export class FetchFailed extends Error {
 
 /** A search stopped by one of our limits (not by the server): the reason names the limit. */
 export class FetchCut extends FetchFailed {
-  override name = 'FetchCut';
+  override readonly name = 'FetchCut';
 }
 
 export interface FhirAccess {
@@ -58,7 +59,9 @@ function resolveOnServer(access: FhirAccess, url: string): URL {
   return resolved;
 }
 
-class TooLarge extends Error {}
+class TooLarge extends Error {
+  override readonly name = 'TooLarge';
+}
 
 /** The body as text, reading no further than `maxBytes` (a bigger body throws TooLarge). */
 async function readLimited(response: Response, maxBytes: number): Promise<string> {

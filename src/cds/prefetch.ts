@@ -25,7 +25,7 @@ import {
 import type { HookRequest } from './request-schema.ts';
 
 export class PreconditionFailed extends Error {
-  override name = 'PreconditionFailed';
+  override readonly name = 'PreconditionFailed';
   /** True when one of our limits (pages, bytes, time) stopped a search: the message says which. */
   constructor(
     message: string,

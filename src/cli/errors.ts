@@ -1,9 +1,6 @@
 /** A problem with what the user gave the CLI: one line on stderr, exit code 2. */
 export class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
+  override readonly name = 'CliUsageError';
 }
 
 /** First line of an error message, so nothing multi-line or stack-like reaches stderr. */

@@ -5,7 +5,7 @@ import { listPatients } from '../fhir/extract/index.ts';
 import { decodeBase64Utf8 } from '../report/text.ts';
 
 export class ResourceFileError extends Error {
-  override name = 'ResourceFileError';
+  override readonly name = 'ResourceFileError';
 }
 
 function flattenBundle(bundle: Record<string, unknown>, out: unknown[], fullUrls: Map<string, string>): void {

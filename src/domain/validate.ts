@@ -3,12 +3,12 @@ import { emptyFacts, present, type ClinicalFacts, type Fact } from './facts.ts';
 import { INPUTS, isInputName, type InputName, type InputSpec, type InputValue } from './vocabulary.ts';
 
 export class InputValidationError extends Error {
+  override readonly name = 'InputValidationError';
   constructor(
     readonly field: string,
     message: string,
   ) {
     super(`${field}: ${message}`);
-    this.name = 'InputValidationError';
   }
 }
 

@@ -7,10 +7,7 @@ import type { ModelDefinition } from './definition.ts';
 import { BUILTIN_MODELS } from './registry.ts';
 
 export class ModelConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ModelConfigError';
-  }
+  override readonly name = 'ModelConfigError';
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false });

@@ -9,7 +9,7 @@ export interface OutcomesFile {
 }
 
 export class OutcomesFileError extends Error {
-  override name = 'OutcomesFileError';
+  override readonly name = 'OutcomesFileError';
 }
 
 const cells = (line: string): string[] => line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));

@@ -4,6 +4,7 @@ export type LoadErrorKind =
   'session-expired' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'timeout' | 'malformed' | 'network';
 
 export class FhirHttpError extends Error {
+  override readonly name = 'FhirHttpError';
   constructor(
     readonly status: number,
     readonly retryAfterSeconds?: number,
@@ -11,11 +12,11 @@ export class FhirHttpError extends Error {
     readonly serverText?: string,
   ) {
     super(`HTTP ${status}`);
-    this.name = 'FhirHttpError';
   }
 }
 
 export class LoadError extends Error {
+  override readonly name = 'LoadError';
   constructor(
     readonly kind: LoadErrorKind,
     message: string,
@@ -23,7 +24,6 @@ export class LoadError extends Error {
     readonly status?: number,
   ) {
     super(message);
-    this.name = 'LoadError';
   }
 }
 

@@ -5,10 +5,7 @@ import { Ajv } from 'ajv';
 import type { AppConfig } from './registrations.ts';
 
 export class AppConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AppConfigError';
-  }
+  override readonly name = 'AppConfigError';
 }
 
 export function loadAppConfig(configUrl: URL, schemaUrl: URL): AppConfig {

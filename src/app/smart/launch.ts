@@ -4,7 +4,9 @@ import { registrationFor, type AppConfig } from './registrations.ts';
 import { requestedScopes, supportsV2 } from './scopes.ts';
 import { smartApi } from './smart-api.ts';
 
-export class LaunchProblem extends Error {}
+export class LaunchProblem extends Error {
+  override readonly name = 'LaunchProblem';
+}
 
 async function smartConfiguration(iss: string): Promise<unknown> {
   try {

@@ -21,7 +21,9 @@ interface ClientsFile {
 
 const configDir = new URL('../../../smart-config/', import.meta.url);
 
-export class ClientConfigError extends Error {}
+export class ClientConfigError extends Error {
+  override readonly name = 'ClientConfigError';
+}
 
 /** Parses and validates a clients document; `{appOrigin}` placeholders are resolved to the app's origin. */
 export function parseClients(raw: unknown, appOrigin: string): ClientRegistration[] {
