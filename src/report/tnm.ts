@@ -16,7 +16,9 @@ export interface TnmCategory {
 
 const T_RE =
   /(?<![a-z])(y?r?[cp])?\s?T(is|x|[0o](?![a-z])|1mi|[1-4][a-d]?|i[a-d])((?:\((?:m|\d{1,2})\))?)(?![a-z0-9])/gi;
-const N_RE = /(?<![a-z])(y?r?[cp])?\s?N(x|[0o]|1mi|[1-3][a-c]?|i[a-c]?)((?:\((?:i[+-]|mol[+-]|sn|f)\))*)(?![a-z0-9])/gi;
+// Reports write the N suffixes with or without a space: "pN0(i+)", "pN0 (i+)".
+const N_RE =
+  /(?<![a-z])(y?r?[cp])?\s?N(x|[0o]|1mi|[1-3][a-c]?|i[a-c]?)((?:\s?\((?:i[+-]|mol[+-]|sn|f)\))*)(?![a-z0-9])/gi;
 
 function normaliseCategory(axis: 'T' | 'N', raw: string): string {
   let c = raw.toLowerCase();

@@ -9,6 +9,12 @@ describe('TNM categories in text', () => {
     ]);
   });
 
+  it('reads N suffixes written after a space', () => {
+    expect(parseTnm('pN0 (i+)(sn)', true)).toEqual([
+      { axis: 'N', prefix: 'p', category: 'N0', suffixes: ['(i+)', '(sn)'], text: 'pN0 (i+)(sn)' },
+    ]);
+  });
+
   it('reads the typing noise of report text: a letter O for zero, a letter I for one', () => {
     expect(parseTnm('pNO', false).map((t) => t.category)).toEqual(['N0']);
     expect(parseTnm('pTib', false).map((t) => t.category)).toEqual(['T1b']);
@@ -27,6 +33,8 @@ describe('TNM categories in text', () => {
   it('the node burden a pN category states, and only when it is certain', () => {
     const burden = (text: string) => burdenFromPn(parseTnm(text, false)[0]!);
     expect(burden('pN0(i+)')).toBe('itc');
+    expect(burden('pN0 (i+)')).toBe('itc');
+    expect(burden('pN0 (i-)')).toBeUndefined();
     expect(burden('pN1mi')).toBe('micro');
     expect(burden('pN2a')).toBe('macro');
     expect(burden('pN1')).toBeUndefined();
