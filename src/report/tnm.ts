@@ -28,6 +28,11 @@ function normaliseCategory(axis: 'T' | 'N', raw: string): string {
   return `${axis}${c}`;
 }
 
+function isTypedDigit(raw: string): boolean {
+  const c = raw.toLowerCase();
+  return c.startsWith('o') || (c.startsWith('i') && c !== 'is');
+}
+
 /**
  * TNM categories in a piece of text. With `requirePrefix`, only tokens written with c/p/y
  * ("pT1c", "ypN0") count, which keeps free text like "N0" in prose from being read as staging.
@@ -41,6 +46,9 @@ export function parseTnm(text: string, requirePrefix: boolean): TnmCategory[] {
     for (const m of text.matchAll(re)) {
       const prefix = (m[1] ?? '').toLowerCase();
       if (requirePrefix && !prefix) continue;
+      // A letter O or I typed for a digit is read only after a prefix ("pNO", "pTib"): alone, "No"
+      // and "To" are words ("No data" is not N0).
+      if (!prefix && isTypedDigit(m[2]!)) continue;
       out.push({
         axis,
         prefix,

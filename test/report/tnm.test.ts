@@ -20,6 +20,13 @@ describe('TNM categories in text', () => {
     expect(parseTnm('pTib', false).map((t) => t.category)).toEqual(['T1b']);
   });
 
+  it('without a prefix, "No" and "To" are words, not N0 and T0', () => {
+    expect(parseTnm('No data', false)).toEqual([]);
+    expect(parseTnm('To be confirmed', false)).toEqual([]);
+    expect(parseTnm('Ni', false)).toEqual([]);
+    expect(parseTnm('N0 T0 Tis', false).map((t) => t.category)).toEqual(['T0', 'Tis', 'N0']);
+  });
+
   it('with requirePrefix, prose "N0" is not staging', () => {
     expect(parseTnm('nodes N0 by imaging', true)).toEqual([]);
     expect(parseTnm('nodes N0 by imaging', false).map((t) => t.category)).toEqual(['N0']);
