@@ -15,6 +15,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Files share their worker's module graph instead of re-importing it each (fastify, ajv,
+          // vega, the medplum definitions indexed once per worker): two thirds of the suite's CPU.
+          // What a file stubs is undone after it (file-reset.ts); module state in src/ must not
+          // carry one file's data into another (per-instance state, caches keyed by input). A
+          // file that needs a fresh module graph (vi.mock) needs a project of its own.
+          isolate: false,
+          setupFiles: ['test/helpers/file-reset.ts'],
+          // Two workers on two cores: the default (cores - 1) leaves one idle while a file waits
+          // on a subprocess or a server.
+          maxWorkers: 2,
         },
       },
       {
