@@ -110,6 +110,12 @@ describe('capability-derived plan across launches', () => {
   it('expires after the time-to-live, and ignores a stored value it cannot read', async () => {
     const storage = new MemoryStorage();
     let now = 1_000_000;
+    /** The plan a new page would run at this time. */
+    const planAt = () =>
+      page(
+        () => storage,
+        () => now,
+      ).planForServer(undefined, BASE);
     await launch(
       page(
         () => storage,
@@ -117,19 +123,9 @@ describe('capability-derived plan across launches', () => {
       ),
     );
     now += PLAN_TTL_MS - 1;
-    expect(
-      page(
-        () => storage,
-        () => now,
-      ).planForServer(undefined, BASE),
-    ).toEqual(derived);
+    expect(planAt()).toEqual(derived);
     now += 1;
-    expect(
-      page(
-        () => storage,
-        () => now,
-      ).planForServer(undefined, BASE),
-    ).toEqual(planFor('generic'));
+    expect(planAt()).toEqual(planFor('generic'));
     expect(storage.length).toBe(0); // the stale entry is dropped
     const key = 'nodal-risk-plan:https://ehr.example.org/fhir';
     for (const bad of [
@@ -139,12 +135,7 @@ describe('capability-derived plan across launches', () => {
       JSON.stringify({ format: 1, savedAt: now + 60_000, searches: [], unsupported: [] }),
     ]) {
       storage.setItem(key, bad);
-      expect(
-        page(
-          () => storage,
-          () => now,
-        ).planForServer(undefined, BASE),
-      ).toEqual(planFor('generic'));
+      expect(planAt()).toEqual(planFor('generic'));
     }
   });
 

@@ -3,8 +3,7 @@
 // against the sandbox's generic, Epic-like and Oracle Health-like bases in-process, then the one
 // pipeline. Each mode must give the same facts and model results as the generic mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FhirHttpError } from '../../src/app/load/errors.ts';
-import { loadPatientData, type FhirTransport, type PatientData } from '../../src/app/load/load-patient-data.ts';
+import { loadPatientData, type PatientData } from '../../src/app/load/load-patient-data.ts';
 import { loadAppConfig } from '../../src/app/smart/config-check.ts';
 import { registrationFor } from '../../src/app/smart/registrations.ts';
 import { planFor, planFromCapabilities, type QueryPlan } from '../../src/fhir/queries.ts';
@@ -12,6 +11,7 @@ import type { Assessment } from '../../src/models/evaluate.ts';
 import { assessResources } from '../../src/pipeline.ts';
 import { SCENARIOS, loadScenario } from '../../src/sandbox/patients/index.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
+import { fetchTransport } from '../helpers/fhir-transport.ts';
 import { launchToToken, start } from '../sandbox/helpers.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -27,24 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sb?.close();
 });
-
-/** The app's FHIR GETs (boot.ts transportFor): Accept fhir+json, bearer token, status → FhirHttpError. */
-function transport(base: string, token: string): FhirTransport & { urls: string[] } {
-  const urls: string[] = [];
-  return {
-    baseUrl: base,
-    urls,
-    async get(url) {
-      const absolute = new URL(url, `${base}/`).href;
-      urls.push(absolute);
-      const res = await fetch(absolute, {
-        headers: { Accept: 'application/fhir+json', Authorization: `Bearer ${token}` },
-      });
-      if (!res.ok) throw new FhirHttpError(res.status);
-      return /json/i.test(res.headers.get('content-type') ?? '') ? res.json() : res.text();
-    },
-  };
-}
 
 type Mode = 'generic' | 'generic-capability' | 'epic' | 'oracle';
 const MODES: readonly Mode[] = ['generic', 'generic-capability', 'epic', 'oracle'];
@@ -113,17 +95,21 @@ describe('every sandbox patient in every vendor mode', () => {
         const { patientId } = loadScenario(name);
         const base = sb.fhirBases[mode === 'generic-capability' ? 'generic' : mode];
         const token = await launchToToken(sb, { patient: patientId, aud: base });
-        const ehr = transport(base, token.access_token as string);
+        const ehr = fetchTransport(base, token.access_token as string);
         const data: PatientData = await loadPatientData(ehr, patientId, {
           plan: await planOn(mode, base),
           grantedScope: token.scope as string,
+          // The data are under test here, not the latency: long-history (thousands of labs) is slow
+          // on the sandbox's unindexed repository, more so on a loaded machine.
+          timeoutMs: 100_000,
+          deadlineMs: 110_000,
         });
         expect(data.searches.filter((s) => s.status === 'failed' || s.status === 'skipped')).toEqual([]);
         expect(data.documentProblems).toEqual([]);
         const assessment = assessResources(data.resources, { patientId, now: NOW, binaries: data.binaries });
         if (mode === 'generic') generic.set(name, shown(assessment));
         else expectSameCard(mode, name, shown(assessment), generic.get(name)!);
-      }, 90_000);
+      }, 120_000);
     }
   }
 });
