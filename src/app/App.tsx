@@ -91,7 +91,9 @@ export function App(props: {
     try {
       const base = session.transport.baseUrl;
       // Started now, read after the load: for write-back, and for the plan of the next load on a server without a profile.
-      const capability = session.getPublic ? capabilityStatement(base, session.getPublic) : Promise.resolve(undefined);
+      const capability = session.getPublic
+        ? capabilityStatement(base, session.getPublic, { derivePlan: session.vendor === undefined })
+        : Promise.resolve(undefined);
       const data = await loadPatientData(session.transport, session.patientId, {
         grantedScope: session.grantedScope,
         plan: planForServer(session.vendor, base),

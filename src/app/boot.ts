@@ -9,6 +9,7 @@ import type { AppProblem } from './components/StatusViews.tsx';
 import { FhirHttpError, KIND_TEXT, LoadError } from './load/errors.ts';
 import type { FhirTransport } from './load/load-patient-data.ts';
 import { applySmartStyle } from './style.ts';
+import { authorizationProblem } from './smart/authorization-refusal.ts';
 
 type Client = Awaited<ReturnType<ReturnType<typeof smartApi>['ready']>>;
 
@@ -146,10 +147,7 @@ export async function boot(config: AppConfig): Promise<BootResult> {
   try {
     client = await smartApi().ready();
   } catch (e) {
-    const message = e instanceof Error ? (e.message.split('\n')[0] ?? '') : '';
-    if (/state/i.test(message))
-      return { problem: { kind: 'no-launch', message: 'There is no SMART launch context in this window.' } };
-    return { problem: { kind: 'session-expired', message: `Authorization with the EHR did not complete: ${message}` } };
+    return { problem: authorizationProblem(location.search, e) };
   }
   const patientId = client.patient.id;
   if (!patientId)

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { JSONWebKeySet } from 'jose';
+import type { VendorProfile } from '../fhir/queries.ts';
 
 export interface Coding {
   system: string;
@@ -24,6 +25,8 @@ export interface TrustedClient {
   fhirServers?: string[];
   /** JWT signature algorithms this client uses; ES384 and RS384 when absent. */
   algorithms?: JwtAlgorithm[];
+  /** The EHR's search rules: its prefetch templates and the service's own fetches (generic when absent). */
+  vendor?: VendorProfile;
 }
 
 /** Asymmetric algorithms only: `none` and HMAC (a shared secret) are never accepted. */

@@ -1,15 +1,7 @@
 // The data a hook needs: what the client prefetched, plus whatever it left out (missing key,
 // null, an OperationOutcome, or a page it did not follow) fetched with fhirServer and
 // fhirAuthorization. When neither way yields it, the service must answer 412 (CDS Hooks 2.0).
-import {
-  QUERIES,
-  keeps,
-  prefetchTemplates,
-  queryUrl,
-  specimenIds,
-  specimenSearches,
-  type FhirQuery,
-} from '../fhir/queries.ts';
+import { QUERIES, keeps, queryUrl, specimenIds, specimenSearches, type FhirQuery } from '../fhir/queries.ts';
 import { documentUrls } from '../fhir/documents.ts';
 import type { FhirLimits } from './config.ts';
 import {
@@ -35,11 +27,10 @@ export class PreconditionFailed extends Error {
   }
 }
 
-/** Prefetch templates advertised in discovery: the shared query list, keyed by query id. */
-export const PREFETCH = prefetchTemplates(QUERIES);
-
 type Plan = { query: FhirQuery; have: unknown[]; fetch?: string; continues?: boolean };
 
+// A search in a vendor's broad shape (Epic: all laboratory results) brings more than the
+// extraction uses; the same client-side filter as the app keeps the rest out, prefetched or fetched.
 function plan(query: FhirQuery, value: unknown, patientId: string): Plan {
   const given = value as { resourceType?: unknown } | null | undefined;
   if (given === undefined || given === null || given.resourceType === 'OperationOutcome') {
@@ -47,12 +38,15 @@ function plan(query: FhirQuery, value: unknown, patientId: string): Plan {
   }
   if (given.resourceType === 'Bundle') {
     const rest = nextLink(given);
-    return { query, have: bundleResources(given), ...(rest ? { fetch: rest, continues: true } : {}) };
+    const have = bundleResources(given).filter((r) => keeps(query.keep, r));
+    return { query, have, ...(rest ? { fetch: rest, continues: true } : {}) };
   }
-  return { query, have: [given] };
+  return { query, have: keeps(query.keep, given) ? [given] : [] };
 }
 
 export interface GatherOptions {
+  /** The calling client's searches (its vendor plan; default the generic one): prefetch keys and fetches. */
+  searches?: readonly FhirQuery[];
   limits: FhirLimits;
   fetch: typeof fetch;
   /** The client's FHIR server, only when it is on the client's allowlist (else undefined: never contacted). */
@@ -67,10 +61,10 @@ export interface Gathered {
   documentsCut?: DocumentsCut;
 }
 
-/** Every resource the shared queries ask for, deduplicated by type and id, and the report documents they cite. */
+/** Every resource the client's searches ask for, deduplicated by type and id, and the report documents they cite. */
 export async function gatherResources(request: HookRequest, options: GatherOptions): Promise<Gathered> {
   const patientId = request.context.patientId;
-  const plans = QUERIES.map((q) => plan(q, request.prefetch?.[q.id], patientId));
+  const plans = (options.searches ?? QUERIES).map((q) => plan(q, request.prefetch?.[q.id], patientId));
   const toFetch = plans.filter((p) => p.fetch !== undefined);
   const { server, limits } = options;
   if (toFetch.length > 0 && !server) {
@@ -94,7 +88,8 @@ export async function gatherResources(request: HookRequest, options: GatherOptio
     await Promise.all(
       toFetch.map(async (p) => {
         try {
-          p.have.push(...(await fetchAllPages(access, p.fetch as string, signal, p.continues)));
+          const found = await fetchAllPages(access, p.fetch as string, signal, p.continues);
+          p.have.push(...found.filter((r) => keeps(p.query.keep, r)));
         } catch (error) {
           // The app's rule: a search refused with 400 is sent once more in its broader form.
           const fallback = p.query.fallback;

@@ -15,7 +15,8 @@ import { badResourceField, MAX_JSON_DEPTH, nestsDeeperThan } from './json-guard.
 import { gatherResources, PreconditionFailed } from './prefetch.ts';
 import type { ReplayStore } from './replay.ts';
 import { checkFeedback, checkHookRequest, type HookRequest } from './request-schema.ts';
-import { DISCOVERY_JSON, SERVICES_BY_ID, type ServiceDefinition } from './services.ts';
+import { discoveryJson, SERVICES_BY_ID, type ServiceDefinition } from './services.ts';
+import { planFor, type FhirQuery } from '../fhir/queries.ts';
 
 export interface CdsServerOptions {
   config: ResolvedCdsConfig;
@@ -122,8 +123,12 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: ERROR_TEXT[404] }));
 
-  app.get('/cds-services', { onRequest: authenticate }, (_request, reply) =>
-    reply.type('application/json; charset=utf-8').send(DISCOVERY_JSON),
+  /** The calling client's vendor (cds-trust.json), which sets its prefetch templates and fetches. */
+  const vendorOf = (request: FastifyRequest) =>
+    request.caller ? verifier.client(request.caller.iss)?.vendor : undefined;
+
+  app.get('/cds-services', { onRequest: authenticate }, (request, reply) =>
+    reply.type('application/json; charset=utf-8').send(discoveryJson(vendorOf(request))),
   );
 
   app.post<{ Params: { id: string } }>('/cds-services/:id', { onRequest: authenticate }, async (request, reply) => {
@@ -136,7 +141,8 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     const badField = badResourceField(checked.value.prefetch);
     if (badField) return reply.code(400).send({ error: ERROR_TEXT[400], message: badField });
     try {
-      return { cards: await cardsFor(service, checked.value, usableServer(checked.value, request)) };
+      const searches = planFor(vendorOf(request) ?? 'generic').searches;
+      return { cards: await cardsFor(service, checked.value, usableServer(checked.value, request), searches) };
     } catch (error) {
       if (error instanceof PreconditionFailed) {
         // A limit we set is named (no data in it); a server failure is not described.
@@ -196,6 +202,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     service: ServiceDefinition,
     request: HookRequest,
     server: { base: string; accessToken?: string } | undefined,
+    searches: readonly FhirQuery[],
   ): Promise<Card[]> {
     const { context } = request;
     let orders: string[] | undefined;
@@ -208,6 +215,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       if (orders.length === 0) return [];
     }
     const { resources, binaries, documentsCut } = await gatherResources(request, {
+      searches,
       limits: config.fhir,
       fetch: fetchImpl,
       ...(server ? { server } : {}),

@@ -185,8 +185,8 @@ describe('error titles', () => {
     render(
       <Problem
         problem={{
-          kind: 'session-expired',
-          message: 'Authorization with the EHR did not complete: invalid_scope: requested scope is not allowed',
+          kind: 'authorization-refused',
+          message: 'The EHR refused to authorize Nodal Risk: invalid_scope: requested scope is not allowed',
         }}
       />,
     );

@@ -177,7 +177,9 @@ describe('loadPatientData against vendor rules', () => {
     expect(ehr.calls.filter((c) => c.startsWith('Observation?patient=p1&code=')).length).toBe(3);
     expect(ehr.calls.filter((c) => c.includes('category=laboratory')).length).toBe(1);
     const outcome = data.searches.find((s) => s.query.id === 'observationsLoinc');
-    expect(outcome).toMatchObject({ status: 'fallback', count: 1 });
+    expect(outcome).toMatchObject({ status: 'fallback', count: 1, ranAs: { id: 'observationsLaboratory' } });
+    // Its data loaded: nothing failed, so the load names no search that failed or could not run.
+    expect(data.searches.filter((s) => s.status === 'failed' || s.status === 'skipped')).toEqual([]);
     expect(outcome?.detail).toBe(
       'the EHR refused the search by code list (HTTP 400); searched by category=laboratory instead',
     );

@@ -2,9 +2,9 @@
 // SMART launcher's FHIR proxy does: with every query value percent-encoded, nothing is lost.
 import { createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FhirHttpError } from '../../src/app/load/errors.ts';
-import { loadPatientData, type FhirTransport } from '../../src/app/load/load-patient-data.ts';
+import { loadPatientData } from '../../src/app/load/load-patient-data.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
+import { fetchTransport } from '../helpers/fhir-transport.ts';
 import { freePort } from '../helpers/ports.ts';
 import { launchToToken, start } from '../sandbox/helpers.ts';
 
@@ -34,22 +34,9 @@ afterAll(async () => {
   await sb.close();
 });
 
-function transport(base: string, token: string): FhirTransport & { urls: string[] } {
-  const urls: string[] = [];
-  return {
-    baseUrl: base,
-    urls,
-    async get(url) {
-      const absolute = new URL(url.startsWith('http') ? url.replace(sb.fhirBase, base) : url, `${base}/`).href;
-      urls.push(absolute);
-      const res = await fetch(absolute, {
-        headers: { Accept: 'application/fhir+json', Authorization: `Bearer ${token}` },
-      });
-      if (!res.ok) throw new FhirHttpError(res.status);
-      return res.json();
-    },
-  };
-}
+/** The app's transport on `base`; next links the server wrote for its own base are followed via `base`. */
+const transport = (base: string, token: string) =>
+  fetchTransport(base, token, (url) => (url.startsWith('http') ? url.replace(sb.fhirBase, base) : url));
 
 describe('searches behind a proxy that collapses "//"', () => {
   it('find the same resources as without the proxy, and a raw "http://" value would have found nothing', async () => {

@@ -56,4 +56,35 @@ describe('search notice', () => {
       'Report document Binary/b1: the EHR returned an error (HTTP 500)',
     ]);
   });
+
+  it('a search that fell back loaded its data: a quiet note, not the warning; failures still warn', () => {
+    const loinc = QUERIES.find((q) => q.id === 'observationsLoinc')!;
+    const snomed = QUERIES.find((q) => q.id === 'observationsSnomed')!;
+    const fellBack = (id: string): Pick<SearchOutcome, 'status' | 'count' | 'detail' | 'ranAs'> => {
+      const query = id === 'observationsLoinc' ? loinc : id === 'observationsSnomed' ? snomed : undefined;
+      return query?.fallback
+        ? { status: 'fallback', count: 4, detail: 'refused', ranAs: query.fallback }
+        : { status: 'ok', count: 1 };
+    };
+    const { container } = render(
+      <SearchNotice searches={outcomes(fellBack)} documentProblems={[]} nothingFound={false} />,
+    );
+    expect(container.querySelector('.search-notice')).toBeNull();
+    // Two searches fell back to the same broader form: named once.
+    expect(container.querySelector('.search-fallback')?.textContent).toBe(
+      'Searched more broadly where the EHR asked for it: Observation by category=laboratory instead of code list.',
+    );
+    cleanup();
+    const withFailure = outcomes((id) =>
+      id === 'procedures'
+        ? { status: 'failed', count: 0, detail: 'the EHR returned an error (HTTP 500)' }
+        : fellBack(id),
+    );
+    const again = render(<SearchNotice searches={withFailure} documentProblems={[]} nothingFound={false} />);
+    expect(screen.getByRole('heading').textContent).toBe('Some data could not be loaded');
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Procedure (sentinel node biopsy date, axillary dissection, breast surgery, chemotherapy): the EHR returned an error (HTTP 500)',
+    ]);
+    expect(again.container.querySelector('.search-fallback')).not.toBeNull();
+  });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AppConfigError, loadAppConfig } from '../../src/app/smart/config-check.ts';
 import { contentSecurityPolicy } from '../../src/app/smart/csp.ts';
 import { registrationFor } from '../../src/app/smart/registrations.ts';
-import { requestedScopes, supportsV2 } from '../../src/app/smart/scopes.ts';
+import { launchScopes, requestedScopes, supportsV2 } from '../../src/app/smart/scopes.ts';
 
 const configUrl = new URL('../../smart-config/app.json', import.meta.url);
 const schemaUrl = new URL('../../smart-config/app.schema.json', import.meta.url);
@@ -67,6 +67,27 @@ describe('requested scopes', () => {
     const s = requestedScopes({ v2: false, ehrLaunch: false, writeBack: true });
     expect(s.startsWith('launch/patient openid fhirUser online_access patient/Patient.read ')).toBe(true);
     expect(s.endsWith('patient/Binary.read patient/RiskAssessment.write patient/DocumentReference.write')).toBe(true);
+  });
+  it('a registration may force v1 scopes where the server advertises v2 (the Oracle-like sandbox does)', () => {
+    const config = loadAppConfig(configUrl, schemaUrl);
+    const oracle = registrationFor(config, 'http://127.0.0.1:4010/oracle/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d');
+    expect(oracle?.scopeVersion).toBe('v1');
+    const advertisesBoth = { capabilities: ['launch-ehr', 'permission-v2', 'permission-v1'] };
+    expect(launchScopes(oracle!, advertisesBoth, true)).toBe(
+      'launch openid fhirUser online_access patient/Patient.read patient/Observation.read patient/DiagnosticReport.read patient/DocumentReference.read patient/Condition.read patient/Procedure.read patient/MedicationRequest.read patient/MedicationAdministration.read patient/Specimen.read patient/Binary.read patient/RiskAssessment.write patient/DocumentReference.write',
+    );
+    // Without the setting the server's advertisement decides; "v2" forces v2 where it is not advertised.
+    const epic = registrationFor(config, 'http://127.0.0.1:4010/epic/api/FHIR/R4');
+    expect(epic?.scopeVersion).toBeUndefined();
+    expect(launchScopes(epic!, advertisesBoth, true)).toContain('patient/Observation.rs');
+    expect(launchScopes(epic!, { capabilities: ['permission-v1'] }, true)).toContain('patient/Observation.read');
+    expect(launchScopes({ scopeVersion: 'v2' }, { capabilities: ['permission-v1'] }, false)).toMatch(
+      /^launch\/patient openid fhirUser online_access patient\/Patient\.rs .* patient\/Binary\.r$/,
+    );
+    const bad = {
+      registrations: [{ ...oracle, scopeVersion: 'v3' }],
+    };
+    expect(() => loadAppConfig(tempConfig(bad), schemaUrl)).toThrow(/scopeVersion must be equal to one of/);
   });
   it('reads permission-v2 from the server capabilities', () => {
     expect(supportsV2({ capabilities: ['launch-ehr', 'permission-v2'] })).toBe(true);

@@ -76,6 +76,25 @@ describe('the same full card on every vendor mode', () => {
   });
 });
 
+describe('scopes per registration', () => {
+  it('the Oracle Health-like registration forces v1 scopes although the server advertises v2; the card is full', async () => {
+    const page = await stack.browser.newPage();
+    const scopes: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/auth/authorize') scopes.push(url.searchParams.get('scope') ?? '');
+    });
+    await page.goto(`${stack.sandbox.ehrOrigin}/ehr/chart?patient=macro-z0011&vendor=oracle`);
+    const app = await appFrame(page, stack.app.origin);
+    await app.locator('main.risk-card').waitFor({ timeout: 20_000 });
+    expect(scopes).toHaveLength(1);
+    expect(scopes[0]).toContain('patient/Observation.read');
+    expect(scopes[0]).toContain('patient/DocumentReference.write');
+    expect(scopes[0]).not.toMatch(/\.rs\b/);
+    await page.close();
+  });
+});
+
 describe('write-back by what each server takes', () => {
   it('generic: RiskAssessment', async () => {
     const { page, app } = await openChart(stack, 'macro-z0011', { vendor: 'generic' });

@@ -115,7 +115,7 @@ export async function authorizeToCode(
 
 export async function launchToToken(
   sb: Sandbox,
-  opts: { patient: string; scope?: string; fault?: string; standalone?: boolean },
+  opts: { patient: string; scope?: string; fault?: string; standalone?: boolean; aud?: string },
 ): Promise<Record<string, unknown>> {
   const { verifier, challenge } = pkce();
   let code: string;
@@ -134,6 +134,7 @@ export async function launchToToken(
       scope: opts.scope ?? 'launch openid fhirUser patient/*.rs online_access',
       challenge,
       launch,
+      ...(opts.aud ? { aud: opts.aud } : {}),
     }));
   }
   const t = await token(sb, {

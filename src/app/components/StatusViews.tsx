@@ -23,6 +23,7 @@ const TITLES: Record<AppProblem['kind'], string> = {
   'no-launch': 'Nodal Risk was opened without a launch from the EHR',
   'no-patient': 'The EHR did not say which patient is open',
   'session-expired': 'The session with the EHR has expired',
+  'authorization-refused': 'The EHR did not authorize Nodal Risk',
   forbidden: 'The EHR did not give Nodal Risk permission to read this patient’s record',
   'not-found': 'The EHR did not find the data',
   'rate-limited': 'The EHR is busy',
@@ -36,29 +37,17 @@ const TITLES: Record<AppProblem['kind'], string> = {
 const ADVICE: Partial<Record<AppProblem['kind'], string>> = {
   'no-launch': "Open Nodal Risk from the patient's chart in the EHR.",
   'session-expired': "Open Nodal Risk again from the patient's chart to start a new session.",
+  'authorization-refused':
+    'Ask the EHR administrator to check what Nodal Risk is allowed to request, then open it again from the chart.',
   forbidden:
     "Nodal Risk only reads the patient's record (pathology, diagnoses, procedures and medication). Ask the EHR administrator to grant Nodal Risk read access, then open it again from the chart.",
   'rate-limited': 'Wait a minute, then try again.',
   timeout: 'Try again; if it keeps happening, tell the EHR team.',
 };
 
-// The launch code reports an authorization server's refusal (an OAuth `error` with its
-// `error_description`) with this prefix; it is a refusal, not an expired session.
-const AUTHORIZATION_REFUSED = 'Authorization with the EHR did not complete:';
-
-function wordsFor(problem: AppProblem): { title: string; advice: string | undefined } {
-  if (problem.kind === 'session-expired' && problem.message.startsWith(AUTHORIZATION_REFUSED)) {
-    return {
-      title: 'The EHR did not authorize Nodal Risk',
-      advice:
-        'The EHR’s answer is shown above. Ask the EHR administrator to check what Nodal Risk is allowed to request, then open it again from the chart.',
-    };
-  }
-  return { title: TITLES[problem.kind], advice: ADVICE[problem.kind] };
-}
-
 export function Problem({ problem, onRetry }: { problem: AppProblem; onRetry?: () => void }) {
-  const { title, advice } = wordsFor(problem);
+  const title = TITLES[problem.kind];
+  const advice = ADVICE[problem.kind];
   return (
     <main class="status-view problem">
       <h1>{title}</h1>

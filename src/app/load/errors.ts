@@ -1,7 +1,15 @@
 // What can go wrong while loading, in words a clinician can act on.
 
 export type LoadErrorKind =
-  'session-expired' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'timeout' | 'malformed' | 'network';
+  | 'session-expired'
+  | 'authorization-refused'
+  | 'forbidden'
+  | 'not-found'
+  | 'rate-limited'
+  | 'server'
+  | 'timeout'
+  | 'malformed'
+  | 'network';
 
 export class FhirHttpError extends Error {
   override readonly name = 'FhirHttpError';
@@ -37,6 +45,7 @@ export function kindOfStatus(status: number): LoadErrorKind {
 
 export const KIND_TEXT: Record<LoadErrorKind, string> = {
   'session-expired': 'the session with the EHR has expired',
+  'authorization-refused': 'the EHR refused to authorize Nodal Risk',
   forbidden: 'the EHR refused access (permission not granted)',
   'not-found': 'the EHR did not find it',
   'rate-limited': 'the EHR is busy (too many requests)',

@@ -30,6 +30,8 @@ export interface SearchOutcome {
   status: 'ok' | 'fallback' | 'skipped' | 'failed';
   count: number;
   detail?: string;
+  /** For `fallback`: the broader form that ran, and whose data loaded. */
+  ranAs?: FhirQuery;
 }
 
 export interface PatientData {
@@ -129,7 +131,8 @@ async function allPages(transport: FhirTransport, first: string, o: Settings): P
   return found;
 }
 
-const describe = (q: FhirQuery) =>
+/** A search's parameters in words ("code list", "category=laboratory"; "patient" alone). */
+export const describeSearch = (q: FhirQuery): string =>
   q.params
     .filter(([n]) => n !== 'patient' && n !== '_count')
     .map(([n, v]) => (n === 'code' || n === 'type' ? `${n} list` : `${n}=${v}`))
@@ -210,8 +213,11 @@ async function run(
         total++;
         try {
           const found = await fetchSearch(query.fallback);
-          const detail = `the EHR refused the search by ${describe(query)} (HTTP 400); searched by ${describe(query.fallback)} instead`;
-          return { outcome: { query, status: 'fallback', count: found.length, detail }, resources: found };
+          const detail = `the EHR refused the search by ${describeSearch(query)} (HTTP 400); searched by ${describeSearch(query.fallback)} instead`;
+          return {
+            outcome: { query, status: 'fallback', count: found.length, detail, ranAs: query.fallback },
+            resources: found,
+          };
         } finally {
           tick();
         }

@@ -1,7 +1,8 @@
 // SMART launch (EHR launch with iss + launch, or standalone with iss): picks the registration for
-// this EHR, asks v2 scopes when the server supports them (else v1), and requires PKCE.
+// this EHR, asks v2 scopes when the server supports them (else v1, or the version the registration
+// forces), and requires PKCE.
 import { registrationFor, type AppConfig } from './registrations.ts';
-import { requestedScopes, supportsV2 } from './scopes.ts';
+import { launchScopes } from './scopes.ts';
 import { smartApi } from './smart-api.ts';
 
 export class LaunchProblem extends Error {
@@ -28,11 +29,7 @@ export async function launch(config: AppConfig, search: string): Promise<void> {
   if (!registration) throw new LaunchProblem(`This EHR is not registered with Nodal Risk: ${iss}`);
   const discovery = await smartConfiguration(iss);
   if (!discovery) throw new LaunchProblem('The EHR did not publish its SMART configuration.');
-  const scope = requestedScopes({
-    v2: supportsV2(discovery),
-    ehrLaunch: launchToken !== null,
-    writeBack: registration.writeBack === true,
-  });
+  const scope = launchScopes(registration, discovery, launchToken !== null);
   await smartApi().authorize({
     clientId: registration.clientId,
     scope,

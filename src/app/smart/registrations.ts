@@ -12,6 +12,8 @@ export interface AppRegistration {
   writeBack?: boolean;
   /** The EHR's search rules (query plan); absent: derived from its CapabilityStatement. */
   vendor?: VendorProfile;
+  /** Ask SMART v1 or v2 scopes whatever the server advertises; absent: v2 where it advertises permission-v2. */
+  scopeVersion?: 'v1' | 'v2';
   frameAncestors: string[];
   connectSrc: string[];
 }

@@ -2,6 +2,7 @@
 // report documents, identity, a refresh token while online, and (when the deployment allows it) saving to the chart.
 import { isRecord } from '../../domain/json.ts';
 import { readResourceTypes } from '../../fhir/queries.ts';
+import type { AppRegistration } from './registrations.ts';
 
 export interface ScopeOptions {
   /** The server advertises permission-v2 (SMART 2 scopes, `.rs`); otherwise v1 `.read`. */
@@ -35,4 +36,17 @@ export function requestedScopes({ v2, ehrLaunch, writeBack }: ScopeOptions): str
 export function supportsV2(smartConfiguration: unknown): boolean {
   const caps = isRecord(smartConfiguration) ? smartConfiguration.capabilities : undefined;
   return Array.isArray(caps) && caps.includes('permission-v2');
+}
+
+/**
+ * The scope string a launch requests: v2 where the server advertises it, unless the registration
+ * forces a version (Oracle sites registered with v1 scopes advertise v2 but grant v1: deploy-oracle.md).
+ */
+export function launchScopes(
+  registration: Pick<AppRegistration, 'writeBack' | 'scopeVersion'>,
+  smartConfiguration: unknown,
+  ehrLaunch: boolean,
+): string {
+  const v2 = registration.scopeVersion ? registration.scopeVersion === 'v2' : supportsV2(smartConfiguration);
+  return requestedScopes({ v2, ehrLaunch, writeBack: registration.writeBack === true });
 }
