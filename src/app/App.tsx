@@ -1,6 +1,6 @@
 // The app after launch: load the record, run the pure pipeline, show the card — or say clearly
 // what went wrong. Never a blank page.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
 import { documentText } from '../fhir/documents.ts';
 import { INPUT_NAMES } from '../domain/vocabulary.ts';
@@ -139,7 +139,8 @@ export function App(props: {
     }
   }, [session, analyse]);
 
-  useEffect(() => {
+  // A layout effect runs right after the first render, not a frame later: the searches start at once.
+  useLayoutEffect(() => {
     void load();
   }, [load]);
 

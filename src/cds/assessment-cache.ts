@@ -14,6 +14,10 @@ export interface CachedAssessment {
   cards: Partial<Record<HookName, CardContent>>;
 }
 
+function digest(patientId: string, day: string, data: string): string {
+  return createHash('sha256').update(patientId).update('\n').update(day).update('\n').update(data).digest('base64url');
+}
+
 export class AssessmentCache {
   private readonly entries = new Map<string, { until: number; value: CachedAssessment }>();
 
@@ -22,6 +26,36 @@ export class AssessmentCache {
     private readonly maxEntries = 256,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * The cached assessment of this data, patient and day, or `compute()`'s, then cached. Looked up
+   * first by the data as sent (one native serialisation: a repeated call sends the same text), then
+   * in canonical form (a client that reorders keys between hooks); stored under both.
+   */
+  lookup(data: readonly unknown[], patientId: string, day: string, compute: () => CachedAssessment): CachedAssessment {
+    const exact = AssessmentCache.exactKey(data, patientId, day);
+    const hit = exact === undefined ? undefined : this.get(exact);
+    if (hit) return hit;
+    const canonical = AssessmentCache.key(data, patientId, day);
+    let value = canonical === undefined ? undefined : this.get(canonical);
+    if (!value) {
+      value = compute();
+      if (canonical !== undefined) this.set(canonical, value);
+    }
+    if (exact !== undefined) this.set(exact, value);
+    return value;
+  }
+
+  /** Same FHIR data in the same key order, same patient and day → same key; undefined when not serialisable. */
+  static exactKey(data: readonly unknown[], patientId: string, day: string): string | undefined {
+    let text: string;
+    try {
+      text = JSON.stringify(data);
+    } catch {
+      return undefined;
+    }
+    return `exact:${digest(patientId, day, text)}`;
+  }
 
   /**
    * Same FHIR data (in any key order), same patient and same clinical day → same assessment. The
@@ -35,13 +69,7 @@ export class AssessmentCache {
     } catch {
       return undefined;
     }
-    return createHash('sha256')
-      .update(patientId)
-      .update('\n')
-      .update(day)
-      .update('\n')
-      .update(canonical)
-      .digest('base64url');
+    return digest(patientId, day, canonical);
   }
 
   get(key: string): CachedAssessment | undefined {

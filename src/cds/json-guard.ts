@@ -68,33 +68,35 @@ function badFields(resource: object, where: string): string | undefined {
 
 /** JSON with object keys sorted, so equal data in any key order serialise alike; throws past `maxDepth`. */
 export function canonicalJson(value: unknown, maxDepth = MAX_JSON_DEPTH): string {
-  const parts: string[] = [];
-  const write = (node: unknown, depth: number): void => {
-    if (typeof node !== 'object' || node === null) {
-      parts.push(JSON.stringify(node) ?? 'null');
-      return;
-    }
-    if (depth >= maxDepth) throw new RangeError('data nest too deeply to hash');
-    if (Array.isArray(node)) {
-      parts.push('[');
-      for (let i = 0; i < node.length; i++) {
-        if (i > 0) parts.push(',');
-        write(node[i], depth + 1);
-      }
-      parts.push(']');
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    let first = true;
-    parts.push('{');
-    for (const key of Object.keys(record).sort()) {
-      if (record[key] === undefined) continue;
-      parts.push(first ? JSON.stringify(key) : `,${JSON.stringify(key)}`, ':');
-      first = false;
-      write(record[key], depth + 1);
-    }
-    parts.push('}');
-  };
-  write(value, 0);
-  return parts.join('');
+  return canonical(value, 0, maxDepth);
+}
+
+// String concatenation rather than an array of parts: V8 builds a rope and flattens it once, and
+// most FHIR objects' keys need sorting anyway (only already-sorted ones skip the sort).
+function canonical(node: unknown, depth: number, maxDepth: number): string {
+  if (typeof node === 'string') return JSON.stringify(node);
+  if (typeof node !== 'object' || node === null) return JSON.stringify(node) ?? 'null';
+  if (depth >= maxDepth) throw new RangeError('data nest too deeply to hash');
+  if (Array.isArray(node)) {
+    let out = '[';
+    for (let i = 0; i < node.length; i++) out += (i > 0 ? ',' : '') + canonical(node[i], depth + 1, maxDepth);
+    return `${out}]`;
+  }
+  const record = node as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (!isSorted(keys)) keys.sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const child = record[key];
+    if (child === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(key) + ':' + canonical(child, depth + 1, maxDepth);
+    first = false;
+  }
+  return `${out}}`;
+}
+
+function isSorted(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) > (keys[i] as string)) return false;
+  return true;
 }

@@ -221,15 +221,10 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       ...(server ? { server } : {}),
     });
     const today = now();
-    const key = AssessmentCache.key([resources, binaries], context.patientId, today.toISOString().slice(0, 10));
-    let cached = key === undefined ? undefined : cache.get(key);
-    if (!cached) {
-      cached = {
-        assessment: assessResources(resources, { patientId: context.patientId, now: today, binaries }),
-        cards: {},
-      };
-      if (key !== undefined) cache.set(key, cached);
-    }
+    const cached = cache.lookup([resources, binaries], context.patientId, today.toISOString().slice(0, 10), () => ({
+      assessment: assessResources(resources, { patientId: context.patientId, now: today, binaries }),
+      cards: {},
+    }));
     const { assessment } = cached;
     if (service.hook === 'patient-view') {
       const positive =

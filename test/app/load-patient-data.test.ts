@@ -149,6 +149,30 @@ describe('loadPatientData', () => {
     expect(data.binaries).toEqual({ 'Binary/b1': text });
     expect(ehr.calls).not.toContain('Binary/pdf');
   });
+
+  it('reads a report document while the other searches are still pending', async () => {
+    const report = {
+      resourceType: 'DiagnosticReport',
+      id: 'r1',
+      presentedForm: [{ contentType: 'text/plain', url: 'Binary/b1' }],
+    };
+    let releaseConditions = () => {};
+    const conditionsHeld = new Promise<void>((resolve) => (releaseConditions = resolve));
+    const ehr = fakeEhr({
+      'DiagnosticReport?': () => bundle([report]),
+      'Condition?': () => conditionsHeld.then(() => empty),
+      'Binary/b1': () => {
+        // The Condition search has not answered yet when the document is asked for.
+        releaseConditions();
+        return { resourceType: 'Binary', contentType: 'text/plain', data: Buffer.from('pN1a').toString('base64') };
+      },
+    });
+    // Were the document read only after every search, the Condition search would time out.
+    const data = await loadPatientData(ehr, 'p1', { timeoutMs: 1000, deadlineMs: 3000 });
+    expect(data.searches.filter((s) => s.query.resourceType === 'Condition').map((s) => s.status)).toEqual(['ok']);
+    expect(data.binaries).toEqual({ 'Binary/b1': 'pN1a' });
+    expect(ehr.calls.filter((c) => c === 'Binary/b1')).toHaveLength(1);
+  });
 });
 
 describe('loadPatientData against vendor rules', () => {

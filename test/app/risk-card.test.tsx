@@ -188,11 +188,12 @@ describe('risk card', () => {
     expect(screen.getByRole('status')).toBeTruthy();
   });
 
-  it('shows the report with the source line highlighted, EHR text as text', () => {
+  it('shows the report with the source line highlighted, EHR text as text', async () => {
     renderCard();
     const row = document.getElementById('input-lvi') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: /DiagnosticReport\/path1/ }));
-    const dialog = screen.getByRole('dialog');
+    // The viewer is loaded on demand (its first import is transformed here, hence the wait).
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
     expect(dialog.querySelector('mark')?.textContent).toBe('Lymphovascular Invasion: Not identified\n');
     expect(dialog.querySelector('img')).toBeNull();
     expect(dialog.textContent).toContain('<img src=x onerror=alert(1)>');
@@ -200,10 +201,10 @@ describe('risk card', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('summarises a coded source resource', () => {
+  it('summarises a coded source resource', async () => {
     renderCard();
     fireEvent.click(screen.getByRole('button', { name: 'Observation/size · 2026-03-02' }));
-    const dialog = screen.getByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
     expect(dialog.textContent).toContain('Tumor size <script>x</script>');
     expect(dialog.querySelector('script')).toBeNull();
     expect(dialog.textContent).toContain('2 cm');

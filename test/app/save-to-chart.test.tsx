@@ -232,6 +232,8 @@ describe('Save to chart by what the EHR takes', () => {
     const button = screen.getByRole('button', { name: 'Save note to chart' });
     fireEvent.click(button);
     fireEvent.click(button);
+    // The note writer is loaded on demand before the one request goes out.
+    await waitFor(() => expect(server.create).toHaveBeenCalled(), { timeout: 10_000 });
     await server.flush();
     expect(server.create).toHaveBeenCalledTimes(1);
     const note = server.received[0] as DocumentReference;

@@ -58,4 +58,23 @@ describe('assessment cache', () => {
     t = 1000;
     expect(cache.get('c')).toBeUndefined();
   });
+
+  it('looks up by the data as sent, then in canonical form, and computes once', () => {
+    const cache = new AssessmentCache();
+    let computed = 0;
+    const compute = () => (computed++, { assessment: {} as never, cards: {} });
+    const observation = { resourceType: 'Observation', id: 'o1', code: { text: 'x' } };
+    const data = [[observation], {}];
+    const reordered = [[{ code: { text: 'x' }, id: 'o1', resourceType: 'Observation' }], {}];
+    const first = cache.lookup(data, 'p1', '2026-06-01', compute);
+    expect(cache.lookup(structuredClone(data), 'p1', '2026-06-01', compute)).toBe(first);
+    expect(AssessmentCache.exactKey(reordered, 'p1', '2026-06-01')).not.toBe(
+      AssessmentCache.exactKey(data, 'p1', '2026-06-01'),
+    );
+    expect(cache.lookup(reordered, 'p1', '2026-06-01', compute)).toBe(first);
+    expect(computed).toBe(1);
+    cache.lookup(data, 'p1', '2026-06-02', compute);
+    cache.lookup([[{ ...observation, id: 'o2' }], {}], 'p1', '2026-06-01', compute);
+    expect(computed).toBe(3);
+  });
 });

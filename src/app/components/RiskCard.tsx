@@ -19,7 +19,8 @@ import type { BannerPatient } from './PatientBanner.tsx';
 import { PrintHeader } from './PrintHeader.tsx';
 import { Prompts } from './Prompts.tsx';
 import { SaveToChart, type WriteBack } from './SaveToChart.tsx';
-import { SourceViewer, type SourceIndex } from './SourceViewer.tsx';
+import type { SourceIndex } from './SourceViewer.tsx';
+import { useOnDemand } from './on-demand.ts';
 
 export interface RiskCardProps {
   assessment: Assessment;
@@ -48,9 +49,12 @@ function NoSave({ writeBack, assessment }: { writeBack: WriteBack | undefined; a
   return <p class="save-absent note">Save to chart is not offered: no model computed an estimate to save.</p>;
 }
 
+const loadSourceViewer = () => import('./SourceViewer.tsx');
+
 export function RiskCard(props: RiskCardProps) {
   const { assessment, overrides } = props;
   const [shownSource, setShownSource] = useState<Source | null>(null);
+  const viewer = useOnDemand(loadSourceViewer, shownSource !== null);
   const applicable = assessment.models.filter((m) => m.result !== 'not-applicable');
   const notApplicable = assessment.models.filter((m): m is NotApplicableResult => m.result === 'not-applicable');
   const editCount = Object.values(overrides).filter((v) => v !== undefined).length;
@@ -168,7 +172,9 @@ export function RiskCard(props: RiskCardProps) {
           {assessment.patient && ` · ${assessment.patient.reference}`}
         </p>
       </footer>
-      {shownSource && <SourceViewer source={shownSource} index={props.sources} onClose={() => setShownSource(null)} />}
+      {shownSource && viewer && (
+        <viewer.SourceViewer source={shownSource} index={props.sources} onClose={() => setShownSource(null)} />
+      )}
     </main>
   );
 }

@@ -4,7 +4,6 @@
 // before re-render, and a retry after a partial failure sends only what was not yet created.
 import { useRef, useState } from 'preact/hooks';
 import { isWritable, riskAssessmentsFor, type WriteBackContext } from '../../fhir/writeback.ts';
-import { clinicalNoteFor } from '../../fhir/writeback-note.ts';
 import type { SaveBranch } from '../record/branch.ts';
 import type { Assessment } from '../../models/evaluate.ts';
 import { saveAll, type CreateResource } from '../record/save.ts';
@@ -57,7 +56,19 @@ export function SaveToChart(props: { assessment: Assessment; writeBack: WriteBac
       now: new Date(),
       appVersion: props.version,
     };
-    const note = asNote ? clinicalNoteFor(assessment, ctx) : undefined;
+    // The note writer is loaded on demand: only EHRs that take no RiskAssessment need it.
+    const note = asNote
+      ? await import('../../fhir/writeback-note.ts').then(
+          (m) => m.clinicalNoteFor(assessment, ctx),
+          () => null,
+        )
+      : undefined;
+    if (note === null) {
+      setSaved({ assessment, created: current?.created ?? [], titles: [], error: 'the note could not be prepared' });
+      setSaving(false);
+      busy.current = false;
+      return;
+    }
     const all = asNote ? (note ? [note] : []) : riskAssessmentsFor(assessment, ctx);
     const titles = asNote
       ? ['clinical note: ' + writable.map((m) => m.title).join(', ')]

@@ -232,7 +232,42 @@ async function run(
     }
   };
 
-  const results = await Promise.all(plan.searches.map(runSearch));
+  // Report documents are read as soon as a search returns the report citing them, while the
+  // other searches are still running.
+  const binaries: Record<string, string> = {};
+  const documentProblems: string[] = [];
+  const documentReads = new Map<string, Promise<void>>();
+  const readDocument = async (url: string) => {
+    try {
+      const text = binaryText(await getWithRetry(transport, url, o));
+      if (text === undefined) documentProblems.push(`${url}: not a readable text document`);
+      else binaries[url] = text;
+    } catch (e) {
+      if (fatal(e)) throw e;
+      documentProblems.push(`${url}: ${e instanceof LoadError ? e.message : KIND_TEXT.network}`);
+    } finally {
+      tick();
+    }
+  };
+  const readDocumentsOf = (resources: unknown[]) => {
+    for (const url of documentUrls(resources).filter((u) => sameServer(u, transport.baseUrl))) {
+      if (documentReads.has(url)) continue;
+      total++;
+      const read = readDocument(url);
+      // Awaited below; marked handled so a failure while a search is pending is not reported twice.
+      read.catch(() => undefined);
+      documentReads.set(url, read);
+    }
+  };
+
+  const results = await Promise.all(
+    plan.searches.map((query) =>
+      runSearch(query).then((result) => {
+        readDocumentsOf(result.resources);
+        return result;
+      }),
+    ),
+  );
   const unsupported: SearchOutcome[] = plan.unsupported.map(({ query, reason }) => ({
     query,
     status: 'skipped',
@@ -250,28 +285,12 @@ async function run(
   }
   const found = dedupe(results.flatMap((r) => r.resources));
 
-  // Second wave: what the results cite, read by id (Specimen) or by URL (report documents).
+  // Second wave: the specimens the results cite, read by id, while the documents finish.
   const specimenQueries = canRead(options.grantedScope, 'Specimen') ? specimenSearches(specimenIds(found)) : [];
-  const urls = documentUrls(found).filter((u) => sameServer(u, transport.baseUrl));
-  total += specimenQueries.length + urls.length;
-  const binaries: Record<string, string> = {};
-  const documentProblems: string[] = [];
+  total += specimenQueries.length;
   const [specimens] = await Promise.all([
     Promise.all(specimenQueries.map(runSearch)),
-    Promise.all(
-      urls.map(async (url) => {
-        try {
-          const text = binaryText(await getWithRetry(transport, url, o));
-          if (text === undefined) documentProblems.push(`${url}: not a readable text document`);
-          else binaries[url] = text;
-        } catch (e) {
-          if (fatal(e)) throw e;
-          documentProblems.push(`${url}: ${e instanceof LoadError ? e.message : KIND_TEXT.network}`);
-        } finally {
-          tick();
-        }
-      }),
-    ),
+    Promise.all(documentReads.values()),
   ]);
   for (const s of specimens) if (s.outcome.status !== 'ok') searches.push(s.outcome);
   return {
