@@ -129,6 +129,13 @@ describe('nodal-risk validate', () => {
     expect([...forms].sort()).toEqual(['all-nodes', 'discrete', 'report-text']);
   });
 
+  it('a pN staged on the dissection does not conflict with the sentinel burden: DBCG scores those patients', () => {
+    expect(json.skipped.filter((s: any) => /disagree on nodalBurden/.test(s.reason))).toEqual([]);
+    const micro = json.models.find((m: any) => m.id === 'dbcg-micro');
+    // Patients with a positive dissection carry a later pN that used to make the burden a conflict.
+    expect(micro.events).toBeGreaterThan(0);
+  });
+
   it('patients whose dissection has no pathology are skipped with the reason', () => {
     const none = [...truth].filter(([, t]) => t.outcomeRecord === 'none').map(([p]) => p);
     expect(none.length).toBeGreaterThan(0);

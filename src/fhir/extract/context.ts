@@ -2,6 +2,7 @@
 // report each result Observation belongs to.
 import type { Side } from '../codes.ts';
 import type { Collector, ResultStatus } from './candidate.ts';
+import type { DissectionContext } from './dissection.ts';
 import { field, referenceOf, type Json } from './json.ts';
 import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';
 
@@ -33,6 +34,8 @@ export interface Context {
   nodeCounts: NodeCount[];
   /** Sentinel nodes were taken (a biopsy procedure or a sentinel count is present): pN0 then means none is positive. */
   sentinelNodes: boolean;
+  /** The completion dissection, so a pN staged on it is not read as the sentinel burden. */
+  dissection: DissectionContext;
 }
 
 /** Side of an Observation: its body site, its specimen's collection site, or the condition it is about. */

@@ -18,6 +18,7 @@ import {
   isPathologyReport,
 } from './reports.ts';
 import { resolveFacts } from './resolve.ts';
+import { dissectionContext } from './dissection.ts';
 import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
 
@@ -106,6 +107,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     binaries: options.binaries,
     nodeCounts: [],
     sentinelNodes: hasSentinelNodes(mine),
+    dissection: dissectionContext(mine),
   };
   for (const r of mine) ctx.byRef.set(resourceRef(r), r);
   for (const r of mine) {

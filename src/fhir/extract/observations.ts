@@ -35,6 +35,7 @@ import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
 import { isRecord, records, resourceRef, str, type Json } from './json.ts';
+import { stagedOnDissection } from './dissection.ts';
 import { readReportText } from './reports.ts';
 import { burdenFromPn, clinicalValue, isPostNeoadjuvant, tnmFromConcept } from './tnm.ts';
 import {
@@ -356,6 +357,8 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
         return emit(withCode, ctx, 'multifocal', true, { note: `"(m)" suffix of ${t.text}` });
       return skip(o, ctx, 'pathologic T category: not a model input (size comes from the measurement)');
     }
+    const alnd = stagedOnDissection(o.obs, o.specimen, o.source.date ?? reportDate(o, ctx), ctx.dissection);
+    if (alnd) return skip(o, ctx, `${t.text} is staged on the axillary dissection (${alnd}), not the sentinel nodes`);
     const burden = burdenFromPn(t);
     const noPositiveSentinel =
       t.category === 'N0' && !isPostNeoadjuvant(t) && (t.suffixes.includes('(sn)') || ctx.sentinelNodes);
@@ -368,6 +371,11 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
     if (!isPostNeoadjuvant(t))
       skip(o, ctx, `p${t.category}${t.suffixes.join('')} does not state the worst node category`);
   };
+}
+
+function reportDate(o: ObsInfo, ctx: Context): string | undefined {
+  const report = ctx.byRef.get(ctx.reportOfResult.get(o.ref)?.report ?? '');
+  return str(report?.effectiveDateTime) ?? str(report?.issued);
 }
 
 function menopause(o: ObsInfo, ctx: Context): void {
