@@ -19,6 +19,7 @@ import {
 } from './reports.ts';
 import { resolveFacts } from './resolve.ts';
 import { dissectionContext } from './dissection.ts';
+import { keepPreoperativeUltrasound } from './axillary-ultrasound.ts';
 import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
 
@@ -167,6 +168,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     sentinelBiopsy: events.sentinelBiopsies.length > 0,
     axillaryDissection: events.axillaryDissections.length > 0,
   });
+  keepPreoperativeUltrasound(collector, events.sentinelBiopsies);
   surgeryCandidates(events, ctx);
   markAdministeredRequests(mine, events);
   neoadjuvantCandidates(events, ctx, [...events.sentinelBiopsies, ...pathology.sentinel]);

@@ -35,6 +35,7 @@ import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
 import { isRecord, records, resourceRef, str, type Json } from './json.ts';
+import { extractAxillaryUltrasoundObservation, isAxillaryUltrasound } from './axillary-ultrasound.ts';
 import { stagedOnDissection } from './dissection.ts';
 import { readReportText } from './reports.ts';
 import { burdenFromPn, clinicalValue, isPostNeoadjuvant, tnmFromConcept } from './tnm.ts';
@@ -65,6 +66,7 @@ export function extractObservation(obs: Json, ctx: Context): void {
   if (typeof status !== 'string') return ctx.collector.ignore(ref, status.skip);
   const hit = lookup(obs.code, OBSERVATION_CODES);
   const date = effectiveDate(obs);
+  if (!hit && isAxillaryUltrasound(obs)) return extractAxillaryUltrasoundObservation(obs, ctx);
   if (!hit) {
     // Epic-style "Narrative" results of a pathology report hold the report text as valueString.
     const text = str(obs.valueString);
