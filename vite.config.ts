@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { loadAppConfig } from './src/app/smart/config-check.ts';
 import { contentSecurityPolicy } from './src/app/smart/csp.ts';
+import { modelConfigPlugin } from './src/app/build/model-config.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -38,7 +39,8 @@ function contentSecurityPolicyPlugin(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), contentSecurityPolicyPlugin()],
+  // MODEL_CONFIG=path embeds a checked model config (e.g. a local calibration) in the app.
+  plugins: [preact(), contentSecurityPolicyPlugin(), modelConfigPlugin(process.env.MODEL_CONFIG || undefined)],
   publicDir: 'public',
   resolve: {
     // Smaller, quieter fhirclient: see the comments in the shims.

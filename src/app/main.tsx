@@ -2,13 +2,15 @@
 import './styles.css';
 import { render } from 'preact';
 import { extractFacts } from '../fhir/extract/index.ts';
-import { BUILTIN_MODELS } from '../models/registry.ts';
+import modelConfig from 'virtual:nodal-risk/model-config';
+import { appDefinitions } from './definitions.ts';
 import { App } from './App.tsx';
 import { boot } from './boot.ts';
 import config from '../../smart-config/app.json' with { type: 'json' };
 import type { AppConfig } from './smart/registrations.ts';
 import { Problem } from './components/StatusViews.tsx';
 
+const definitions = appDefinitions(modelConfig);
 const root = document.getElementById('app');
 if (root) {
   // The static "Loading…" placeholder is replaced, not diffed against.
@@ -17,7 +19,7 @@ if (root) {
     (result) =>
       render(
         'session' in result ? (
-          <App session={result.session} analyse={extractFacts} definitions={BUILTIN_MODELS} version={__APP_VERSION__} />
+          <App session={result.session} analyse={extractFacts} definitions={definitions} version={__APP_VERSION__} />
         ) : (
           <Problem problem={result.problem} />
         ),

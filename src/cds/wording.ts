@@ -65,7 +65,7 @@ export function modelBottomLine(m: ModelResult, opts: { short?: boolean } = {}):
       // A recalibrated published model says so wherever its number appears.
       return `${about(m)}: ${m.display} (${name}${m.calibration ? `, ${m.calibration}` : ''})`;
     case 'range':
-      return `${about(m)}: ${m.display} (${name})${opts.short ? '' : `, depending on ${inputWords(m.range.over)}`}`;
+      return `${about(m)}: ${m.display} (${name}${m.calibration ? `, ${m.calibration}` : ''})${opts.short ? '' : `, depending on ${inputWords(m.range.over)}`}`;
     case 'relative-odds': {
       const rate = m.observedRates[0];
       if (m.calibrated) return `${about(m)}: ${m.calibrated.display} (${name}, ${m.calibrated.calibration})`;

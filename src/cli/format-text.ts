@@ -65,7 +65,7 @@ function headline(m: ModelResult): string {
     case 'probability':
       return `${m.display} (${formatNumber(m.probability * 100)}%)${m.calibration ? `, ${m.calibration}` : ''}`;
     case 'range':
-      return `${m.display} depending on ${m.range.over.join(', ')}`;
+      return `${m.display} depending on ${m.range.over.join(', ')}${m.calibration ? `, ${m.calibration}` : ''}`;
     case 'relative-odds': {
       const head = m.observedRates[0]
         ? `observed ${observedText(m.observedRates[0])}`

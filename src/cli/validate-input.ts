@@ -21,6 +21,7 @@ import { isRecord, str, field } from '../domain/json.ts';
 import { normaliseReference, resourceRef } from '../fhir/fields.ts';
 import { CliUsageError } from './errors.ts';
 import { parseResources, ResourceFileError } from './read-resources.ts';
+import { topLevelFields } from './top-level-fields.ts';
 
 export interface InputProblem {
   reason: string;
@@ -76,7 +77,9 @@ function hash(text: string): number {
 }
 
 interface Sink {
-  add(patient: string, resource: unknown, line: string): void;
+  /** Whether add() needs the parsed resource (the disk sink parses the line once, when it reads it back). */
+  readonly wantsResource: boolean;
+  add(patient: string, resource: unknown, line: string, where: string): void;
   finish(): void;
   patients(): Iterable<PatientResources>;
   dispose(): void;
@@ -85,6 +88,7 @@ interface Sink {
 function memorySink(): Sink {
   const groups = new Map<string, unknown[]>();
   return {
+    wantsResource: true,
     add(patient, resource) {
       const list = groups.get(patient);
       if (list) list.push(resource);
@@ -100,7 +104,7 @@ function memorySink(): Sink {
   };
 }
 
-function diskSink(count: number): Sink {
+function diskSink(count: number, problems: InputProblem[]): Sink {
   const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-validate-'));
   const files = Array.from({ length: count }, (_, i) => join(dir, `part-${i}.ndjson`));
   const fds = files.map((f) => openSync(f, 'w', 0o600));
@@ -113,10 +117,11 @@ function diskSink(count: number): Sink {
     sizes[i] = 0;
   };
   return {
-    add(patient, _resource, line) {
+    wantsResource: false,
+    add(patient, _resource, line, where) {
       const i = hash(patient) % count;
-      // The patient id travels with the line so the second pass needs no lookup.
-      const record = `${JSON.stringify(patient)}\t${line}\n`;
+      // The patient id and where the line came from travel with it, so the second pass needs no lookup.
+      const record = `${JSON.stringify(patient)}\t${JSON.stringify(where)}\t${line}\n`;
       buffers[i]!.push(record);
       sizes[i]! += record.length;
       if (sizes[i]! > FLUSH_BYTES) flush(i);
@@ -131,8 +136,13 @@ function diskSink(count: number): Sink {
         for (const record of readFileSync(file, 'utf8').split('\n')) {
           if (!record) continue;
           const tab = record.indexOf('\t');
+          const tab2 = record.indexOf('\t', tab + 1);
           const patient = JSON.parse(record.slice(0, tab)) as string;
-          const resource: unknown = JSON.parse(record.slice(tab + 1));
+          const resource = parsedResource(record.slice(tab2 + 1), patient);
+          if (typeof resource === 'string') {
+            problems.push({ reason: `${JSON.parse(record.slice(tab + 1, tab2)) as string}: ${resource}` });
+            continue;
+          }
           const list = groups.get(patient);
           if (list) list.push(resource);
           else groups.set(patient, [resource]);
@@ -147,10 +157,25 @@ function diskSink(count: number): Sink {
   };
 }
 
+/** The line's resource, or why it cannot be used (the first pass read only its top-level fields). */
+function parsedResource(line: string, patient: string): Record<string, unknown> | string {
+  let resource: unknown;
+  try {
+    resource = JSON.parse(line);
+  } catch {
+    return 'not valid JSON';
+  }
+  if (!isRecord(resource) || typeof resource.resourceType !== 'string') return 'not a FHIR resource';
+  // Never expected: the fields read in the first pass are the ones JSON.parse gives.
+  if (patientOf(resource) !== patient) return 'its patient reference reads differently in full; not used';
+  return resource;
+}
+
 export interface GroupedInput {
   patients: Iterable<PatientResources>;
   /** How many distinct patients the input names. */
   patientCount: number;
+  /** Unreadable input; lines the first pass could not judge are added while `patients` is read. */
   problems: InputProblem[];
   /** Removes the partition files. */
   dispose(): void;
@@ -164,8 +189,8 @@ export async function groupByPatient(
   const files = inputFiles(paths);
   const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
   const partitions = Math.ceil(bytes / partitionBytes);
-  const sink = partitions <= 1 ? memorySink() : diskSink(partitions);
   const problems: InputProblem[] = [];
+  const sink = partitions <= 1 ? memorySink() : diskSink(partitions, problems);
   const seen = new Set<string>();
   const take = (resource: unknown, line: string, where: string) => {
     if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
@@ -176,7 +201,7 @@ export async function groupByPatient(
     if (!patient) problems.push({ reason: `${where}: ${resourceRef(resource)} has no patient reference` });
     else {
       seen.add(patient);
-      sink.add(patient, resource, line);
+      sink.add(patient, resource, line, where);
     }
   };
   try {
@@ -196,14 +221,17 @@ export async function groupByPatient(
       }
       forEachLine(file, (line, lineNo) => {
         if (!line.trim()) return;
+        const where = `${name} line ${lineNo}`;
+        const fields = sink.wantsResource ? undefined : topLevelFields(line);
+        if (fields && typeof fields.resourceType === 'string') return take(fields, line, where);
         let resource: unknown;
         try {
           resource = JSON.parse(line);
         } catch {
-          problems.push({ reason: `${name} line ${lineNo}: not valid JSON` });
+          problems.push({ reason: `${where}: not valid JSON` });
           return;
         }
-        take(resource, line, `${name} line ${lineNo}`);
+        take(resource, line, where);
       });
     }
     sink.finish();

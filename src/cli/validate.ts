@@ -4,9 +4,16 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ModelDefinition } from '../models/definition.ts';
-import { assessResources } from '../pipeline.ts';
+import { deriveFacts } from '../domain/derive.ts';
+import { extractFacts } from '../fhir/extract/index.ts';
+import { evaluateModel } from '../models/engine.ts';
 import { calibrationConfig } from '../validation/calibration-config.ts';
-import { CohortValidation, type PredictionRow, type ValidationResult } from '../validation/cohort.ts';
+import {
+  CohortValidation,
+  type ModelAssessment,
+  type PredictionRow,
+  type ValidationResult,
+} from '../validation/cohort.ts';
 import { outcomeFromResources, type OutcomeReading } from '../validation/outcomes.ts';
 import { OutcomesFileError, parseOutcomesCsv } from '../validation/outcomes-csv.ts';
 import { CliUsageError, oneLine } from './errors.ts';
@@ -66,7 +73,9 @@ export function assessPatient(
   csvOutcome: OutcomeReading | undefined,
 ) {
   const binaries = binariesIn(resources);
-  const assessment = assessResources(resources, { now, patientId: patient, binaries, models });
+  // The app's own extraction and model engine; the trial evidence the card adds is not validated here.
+  const inputs = deriveFacts(extractFacts(resources, { now, patientId: patient, binaries }).facts);
+  const assessment: ModelAssessment = { inputs, models: models.map((m) => evaluateModel(m, inputs)) };
   const sln = assessment.inputs.slnPositive;
   const outcome =
     csvOutcome ??
@@ -110,6 +119,7 @@ export async function validateCohort(
   }
   const input = await groupByPatient(paths);
   for (const p of input.problems) cohort.skip({ patient: null, reason: p.reason });
+  const known = input.problems.length;
   try {
     let done = 0;
     for (const patient of input.patients) {
@@ -120,6 +130,7 @@ export async function validateCohort(
   } finally {
     input.dispose();
   }
+  for (const p of input.problems.slice(known)) cohort.skip({ patient: null, reason: p.reason });
   const { result, plots, predictions } = cohort.result();
   return { result, plots, predictions, cohort };
 }

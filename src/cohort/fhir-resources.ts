@@ -408,8 +408,70 @@ export function patientResources(p: SyntheticPatient): Resource[] {
       presentedForm: [{ contentType: 'text/plain', data: base64(sentinelReport(p)) }],
     },
   ];
+  resources.push(...axillaryUltrasound(p, subject, axilla));
   resources.push(...dissectionPathology(p, subject, ids.specAlnd, alndTime, issuedAlnd));
   return resources;
+}
+
+/**
+ * The preoperative axillary ultrasound as radiology records it: an imaging Observation (method
+ * Ultrasonography, body site axillary lymph nodes, a worded answer) or a radiology report whose
+ * impression covers the breast mass and the axilla.
+ */
+function axillaryUltrasound(p: SyntheticPatient, subject: { reference: string }, axilla: Concept): Resource[] {
+  const us = p.axillaryUltrasound;
+  const side = SIDE[p.side];
+  if (us.record === 'observation') {
+    return [
+      {
+        resourceType: 'Observation',
+        id: `${p.id}-axilla-us`,
+        status: 'final',
+        category: [
+          {
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+                code: 'imaging',
+                display: 'Imaging',
+              },
+            ],
+          },
+        ],
+        code: { text: 'Axillary lymph node assessment' },
+        method: concept(SCT, '16310003', 'Ultrasonography'),
+        bodySite: {
+          ...axilla,
+          extension: [
+            {
+              url: 'http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier',
+              valueCodeableConcept: side.lateral,
+            },
+          ],
+        },
+        subject,
+        effectiveDateTime: us.date,
+        valueCodeableConcept: { text: us.suspicious ? 'Suspicious' : 'Not suspicious' },
+      },
+    ];
+  }
+  if (us.record === 'none') return [];
+  const sideWord = p.side === 'left' ? 'left' : 'right';
+  const nodes = us.suspicious
+    ? `One ${sideWord} axillary lymph node with cortical thickening, suspicious for metastasis.`
+    : `No suspicious ${sideWord} axillary lymph nodes.`;
+  return [
+    {
+      resourceType: 'DiagnosticReport',
+      id: `${p.id}-axilla-us`,
+      status: 'final',
+      category: [{ coding: [{ system: LOINC, code: 'LP29684-5', display: 'Radiology' }], text: 'Radiology' }],
+      code: { text: `US BREAST AND AXILLA ${side.word}` },
+      subject,
+      effectiveDateTime: `${us.date}T11:00:00Z`,
+      conclusion: `IMPRESSION: 1. Irregular mass in the ${sideWord} breast, highly suspicious for malignancy (BI-RADS 5). 2. ${nodes}`,
+    },
+  ];
 }
 
 /** The completion dissection's pathology, recorded as p.outcomeRecord says. */

@@ -7,7 +7,7 @@ import { evaluateModel } from '../models/engine.ts';
 import { mskccNsnNoFrozenSection } from '../models/builtin/mskcc-nsn-nofs.ts';
 import { mskccNsn } from '../models/builtin/mskcc-nsn.ts';
 import { readModelResult } from '../validation/model-reading.ts';
-import type { Random } from './random.ts';
+import { seededRandom, type Random } from './random.ts';
 
 /** The generating miscalibration: logit P(NSN metastasis) = ALPHA + BETA × (the nomogram's linear predictor). */
 export const TRUE_MISCALIBRATION = { alpha: -0.4, beta: 0.8 } as const;
@@ -41,6 +41,8 @@ export interface SyntheticPatient {
   alndExamined: number;
   alndPositive: number;
   alndItcOnly: number;
+  /** The preoperative axillary ultrasound: its finding, and how the record gives it (or does not). */
+  axillaryUltrasound: { suspicious: boolean; record: 'observation' | 'report' | 'none'; date: string };
   /** The true probability of NSN metastasis under the generating model. */
   trueRisk: number;
   /** How the record gives the dissection result (see docs/validation.md). */
@@ -75,7 +77,9 @@ function isoDay(ms: number): string {
 }
 
 /** The linear predictor of the MSKCC form the record selects: with frozen-section information when one was done. */
-function nomogramLp(p: Omit<SyntheticPatient, 'trueRisk' | 'outcomeRecord' | 'alndPositive' | 'alndItcOnly'>): number {
+function nomogramLp(
+  p: Omit<SyntheticPatient, 'trueRisk' | 'outcomeRecord' | 'alndPositive' | 'alndItcOnly' | 'axillaryUltrasound'>,
+): number {
   const form = p.detectionMethod === 'frozen-section' ? mskccNsn : mskccNsnNoFrozenSection;
   const facts = factsFromPlainInputs({
     histologicType: p.histologicType,
@@ -192,5 +196,25 @@ export function syntheticPatient(index: number, rnd: Random): SyntheticPatient {
     ['all-nodes', 12],
     ['none', 3],
   ]);
-  return { ...base, trueRisk, alndPositive, alndItcOnly, outcomeRecord };
+  return { ...base, trueRisk, alndPositive, alndItcOnly, outcomeRecord, axillaryUltrasound: ultrasound(index, base) };
+}
+
+/**
+ * The axillary ultrasound, drawn from its own stream (seeded by the patient's number) so the rest of
+ * the cohort is the one the other draws made. It does not enter the outcome: more often suspicious
+ * with two or more positive sentinel nodes or a macrometastasis (docs/validation.md).
+ */
+function ultrasound(
+  index: number,
+  p: { slnPositive: number; burden: string; slnbDate: string },
+): SyntheticPatient['axillaryUltrasound'] {
+  const rnd = seededRandom(0x55a1c0de ^ index);
+  const suspicious = rnd.bernoulli(0.2 + 0.2 * Number(p.slnPositive >= 2) + 0.15 * Number(p.burden === 'macro')) === 1;
+  const record = weighted<SyntheticPatient['axillaryUltrasound']['record']>(rnd, [
+    ['observation', 45],
+    ['report', 45],
+    ['none', 10],
+  ]);
+  const date = isoDay(Date.parse(`${p.slnbDate}T00:00:00Z`) - (7 + Math.floor(rnd.next() * 21)) * 86_400_000);
+  return { suspicious, record, date };
 }

@@ -229,6 +229,16 @@ export const NON_PATHOLOGIC_SIZE_METHODS: Record<string, string> = {
   '363679005': 'imaging',
 };
 
+/**
+ * The axillary ultrasound finding has no standard code of its own (docs/fhir-mapping.md "Axillary
+ * ultrasound"): an ultrasound of the axilla is recognised by these SNOMED CT codes or by words.
+ */
+export const AXILLARY_ULTRASOUND = {
+  ultrasonography: '16310003', // Ultrasonography (procedure) — mCODE TumorSizeMethodVS (§2)
+  axillaryLymphNodes: '68171009', // Axillary lymph node structure (body structure)
+  normalScan: '169254007', // Ultrasound scan normal (finding) — DICOM CID 6064 "Ultrasound Finding for Breast"
+} as const;
+
 export type Polarity = 'positive' | 'negative';
 
 /** Coded answers meaning positive/present or negative/absent (§1 ER row, LVI row; §3 SNOMED table). */

@@ -8,11 +8,15 @@ export function resourceRef(resource: Json): string {
   return id ? `${type}/${id}` : type;
 }
 
+const PLAIN_REFERENCE = /^[A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/;
+
 /**
  * "Type/id" from a Reference string: absolute URLs and _history suffixes are stripped so
  * "https://ehr/fhir/Patient/p1/_history/2" and "Patient/p1" compare equal.
  */
 export function normaliseReference(reference: string): string {
+  // Most references are already "Type/id": nothing to strip.
+  if (PLAIN_REFERENCE.test(reference)) return reference;
   const parts = reference.split(/[?#]/)[0]!.split('/').filter(Boolean);
   const history = parts.lastIndexOf('_history');
   const usable = history >= 2 ? parts.slice(0, history) : parts;

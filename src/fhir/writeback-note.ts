@@ -49,7 +49,7 @@ function resultLine(model: ModelResult): string {
     case 'probability':
       return `- ${model.title}: ${model.outcome}: ${model.display}${model.calibration ? ` (${model.calibration})` : ''}. ${model.citation}`;
     case 'range':
-      return `- ${model.title}: ${model.outcome}: ${model.display}, depending on ${labels(model.range.over)}. ${model.citation}`;
+      return `- ${model.title}: ${model.outcome}: ${model.display}, depending on ${labels(model.range.over)}${model.calibration ? ` (${model.calibration})` : ''}. ${model.citation}`;
     case 'relative-odds': {
       const observed = model.observedRates[0];
       const parts = observed

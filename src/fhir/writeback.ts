@@ -122,7 +122,8 @@ function notes(model: WritableResult, clinicianLines: string[], appVersion: stri
     out.push({ text: 'Locally configured model (deployment configuration), not a built-in published model.' });
   if (model.result === 'relative-odds' && model.calibrated)
     out.push({ text: `Calibration: ${model.calibrated.calibration}` });
-  if (model.result === 'probability' && model.calibration) out.push({ text: `Calibration: ${model.calibration}` });
+  if ((model.result === 'probability' || model.result === 'range') && model.calibration)
+    out.push({ text: `Calibration: ${model.calibration}` });
   for (const w of model.warnings) out.push({ text: `Warning: ${w}` });
   out.push({ text: `Computed by Nodal Risk ${appVersion}. Supports and does not replace clinical judgement.` });
   return out;

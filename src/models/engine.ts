@@ -248,6 +248,7 @@ function rangeResult(
     range,
     display: formatRange(range.low, range.high),
     contributions: known,
+    ...(def.localCalibration ? { calibration: calibrationText(def.localCalibration) } : {}),
   };
 }
 

@@ -1,14 +1,21 @@
-// Deployment config for models: locally configured models and locally calibrated intercepts.
-// Local models are labelled "locally configured" wherever they appear; a calibration fitted by
-// `nodal-risk validate` is labelled "locally calibrated on N patients (site, dates)". None ships by default.
+// Deployment config for models: locally configured models and locally calibrated intercepts,
+// checked against the schema, then applied (apply-config.ts). Local models are labelled "locally
+// configured" wherever they appear; a calibration fitted by `nodal-risk validate` is labelled
+// "locally calibrated on N patients (site, dates)". None ships by default.
 import { Ajv, type ErrorObject } from 'ajv';
+import { applyModelConfig, ModelConfigError, type LocalModelConfig } from './apply-config.ts';
 import { LOCAL_MODEL_CONFIG_SCHEMA, MODEL_DEFINITION_SCHEMA } from './definition-schema.ts';
 import type { ModelDefinition } from './definition.ts';
 import { BUILTIN_MODELS } from './registry.ts';
 
-export class ModelConfigError extends Error {
-  override readonly name = 'ModelConfigError';
-}
+export {
+  applyModelConfig,
+  calibrationLabel,
+  ModelConfigError,
+  type CalibrationCohort,
+  type LocalCalibration,
+  type LocalModelConfig,
+} from './apply-config.ts';
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 ajv.addSchema(MODEL_DEFINITION_SCHEMA);
@@ -26,63 +33,10 @@ export function modelDefinitionErrors(definition: unknown): string | null {
   return validateDefinition(definition) ? null : describeErrors(validateDefinition.errors);
 }
 
-/** What a calibration was fitted on (written by `nodal-risk validate --calibration-out`). */
-export interface CalibrationCohort {
-  patients: number;
-  events?: number;
-  from: string;
-  to: string;
-  site?: string;
-}
-
-export interface LocalCalibration {
-  model: string;
-  /** Relative-odds models: the fitted intercept. */
-  intercept?: number;
-  /** Probability models: added to the published intercept (calibration-in-the-large). */
-  interceptShift?: number;
-  source: string;
-  cohort?: CalibrationCohort;
-}
-
-export interface LocalModelConfig {
-  models?: ModelDefinition[];
-  calibrations?: LocalCalibration[];
-}
-
-/** "locally calibrated on 812 patients (Springfield, 2019-01-03 to 2024-11-30)". */
-export function calibrationLabel(cohort: CalibrationCohort): string {
-  return `locally calibrated on ${cohort.patients} patients (${cohort.site ? `${cohort.site}, ` : ''}${cohort.from} to ${cohort.to})`;
-}
-
-function applyCalibration(target: ModelDefinition, calibration: LocalCalibration): void {
-  const label = calibration.cohort ? { label: calibrationLabel(calibration.cohort) } : {};
-  // Faces write a relative-odds calibration as "23% with a …": name the intercept.
-  const interceptLabel = calibration.cohort
-    ? {
-        label: `locally calibrated intercept, ${calibrationLabel(calibration.cohort).replace(/^locally calibrated /, 'fitted ')}`,
-      }
-    : {};
-  if (target.kind === 'relative-odds' && calibration.intercept !== undefined) {
-    target.localCalibration = { intercept: calibration.intercept, source: calibration.source, ...interceptLabel };
-    // Without cohort metadata the calibration is only known as deployment config.
-    if (!calibration.cohort) target.locallyConfigured = true;
-    return;
-  }
-  if (target.kind === 'probability' && calibration.interceptShift !== undefined && target.intercept !== undefined) {
-    target.intercept += calibration.interceptShift;
-    target.localCalibration = { intercept: target.intercept, source: calibration.source, ...label };
-    return;
-  }
-  const takes =
-    target.kind === 'relative-odds'
-      ? 'an intercept'
-      : target.kind === 'probability'
-        ? 'an interceptShift'
-        : 'no calibration';
-  throw new ModelConfigError(
-    `model config: "${calibration.model}" is a ${target.kind} model; it takes ${takes} (only relative-odds models take a local intercept)`,
-  );
+/** The config, checked against the schema; throws ModelConfigError with one readable line. */
+export function validModelConfig(raw: unknown): LocalModelConfig {
+  if (!validateConfig(raw)) throw new ModelConfigError(`model config ${describeErrors(validateConfig.errors)}`);
+  return raw as LocalModelConfig;
 }
 
 /**
@@ -93,18 +47,5 @@ export function applyLocalModelConfig(
   raw: unknown,
   builtins: readonly ModelDefinition[] = BUILTIN_MODELS,
 ): ModelDefinition[] {
-  if (!validateConfig(raw)) throw new ModelConfigError(`model config ${describeErrors(validateConfig.errors)}`);
-  const config = raw as LocalModelConfig;
-  const models = builtins.map((m) => ({ ...m }));
-  for (const calibration of config.calibrations ?? []) {
-    const target = models.find((m) => m.id === calibration.model);
-    if (!target) throw new ModelConfigError(`model config: calibration for unknown model "${calibration.model}"`);
-    applyCalibration(target, calibration);
-  }
-  for (const local of config.models ?? []) {
-    if (models.some((m) => m.id === local.id))
-      throw new ModelConfigError(`model config: model id "${local.id}" is already in use`);
-    models.push({ ...local, locallyConfigured: true });
-  }
-  return models;
+  return applyModelConfig(validModelConfig(raw), builtins);
 }

@@ -108,6 +108,8 @@ export interface RangeResult extends ResultCommon {
   display: string;
   /** The terms that are the same for every value in the range. */
   contributions: Contribution[];
+  /** As for a single probability: the range of a recalibrated published model says so. */
+  calibration?: string;
 }
 
 export interface RelativeOddsResult extends ResultCommon {

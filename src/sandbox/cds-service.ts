@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG_URL, resolveCdsConfig } from '../cds/config.ts';
 import { createCdsServer } from '../cds/server.ts';
+import { assessorWithModels } from '../cds/assessor.ts';
+import type { ModelDefinition } from '../models/definition.ts';
 
 export interface EmbeddedCds {
   url: string;
@@ -14,6 +16,8 @@ export async function startEmbeddedCds(opts: {
   port: number;
   ehrOrigin: string;
   appOrigin: string;
+  /** The models with the deployment's config ($MODEL_CONFIG) applied; the built-ins otherwise. */
+  models?: readonly ModelDefinition[];
 }): Promise<EmbeddedCds> {
   const url = `http://${opts.host}:${opts.port}`;
   const shipped = JSON.parse(readFileSync(DEFAULT_CONFIG_URL, 'utf8')) as Record<string, unknown>;
@@ -31,7 +35,10 @@ export async function startEmbeddedCds(opts: {
     },
     { serviceUrl: url, appOrigin: opts.appOrigin },
   );
-  const server = createCdsServer({ config });
+  const server = createCdsServer({
+    config,
+    ...(opts.models ? { assessResources: assessorWithModels(opts.models) } : {}),
+  });
   await server.listen({ host: opts.host, port: opts.port });
   return { url, close: () => server.close() };
 }

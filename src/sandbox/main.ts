@@ -1,10 +1,14 @@
 // `npm start`: the sandbox EHR and the SMART app on 127.0.0.1, each on its own port.
 //   SANDBOX_EHR_PORT (default 4010), SANDBOX_APP_PORT (default 5173), SANDBOX_HOST (default 127.0.0.1),
 //   SANDBOX_CDS_PORT (default 4020) for the embedded CDS Hooks service, or CDS_SERVICE_URL to use
-//   one running elsewhere; NODE_ENV=production to serve dist/app.
+//   one running elsewhere; NODE_ENV=production to serve dist/app; MODEL_CONFIG=path applies a model
+//   config (e.g. a local calibration) to the embedded CDS service and the development app (a
+//   production build embeds the config it was built with).
 import { startAppServer } from './app-origin.ts';
 import { startEmbeddedCds, type EmbeddedCds } from './cds-service.ts';
 import { startSandbox } from './server.ts';
+import { readModelConfigFile } from '../app/build/model-config.ts';
+import { applyModelConfig } from '../models/apply-config.ts';
 
 function port(name: string, dflt: number): number {
   const raw = process.env[name];
@@ -22,12 +26,22 @@ async function main(): Promise<void> {
   const external = process.env.CDS_SERVICE_URL;
   const cdsPort = port('SANDBOX_CDS_PORT', 4020);
   const cdsUrl = external ?? `http://${host}:${cdsPort}`;
+  const modelConfig = process.env.MODEL_CONFIG || undefined;
+  // Read before anything listens: a bad config stops the start with one line.
+  const models = modelConfig ? applyModelConfig(readModelConfigFile(modelConfig)) : undefined;
   const sandbox = await startSandbox({ host, port: ehrPort, appOrigin, cdsServiceUrl: cdsUrl });
   let app;
   let cds: EmbeddedCds | undefined;
   try {
     app = await startAppServer({ host, port: appPort, ehrOrigin: sandbox.ehrOrigin, production });
-    if (!external) cds = await startEmbeddedCds({ host, port: cdsPort, ehrOrigin: sandbox.ehrOrigin, appOrigin });
+    if (!external)
+      cds = await startEmbeddedCds({
+        host,
+        port: cdsPort,
+        ehrOrigin: sandbox.ehrOrigin,
+        appOrigin,
+        ...(models ? { models } : {}),
+      });
   } catch (err) {
     await Promise.allSettled([sandbox.close(), app?.close()]);
     throw err;
@@ -45,6 +59,11 @@ async function main(): Promise<void> {
     `  CDS client JWKS   ${sandbox.ehrOrigin}/cds-client/jwks.json`,
     `  App (launch URL)  ${app.origin}/launch/launch.html`,
     `  CDS Hooks         ${cdsUrl}/cds-services${external ? ' (external)' : ''}`,
+    ...(modelConfig
+      ? [
+          `  Model config      ${modelConfig}${production ? ' (CDS service; the app uses the config it was built with)' : ''}`,
+        ]
+      : []),
     'Press Ctrl-C to stop.',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -16,6 +16,9 @@ import {
   type Skip,
 } from './summary.ts';
 
+/** What validation reads of an assessment: the derived inputs and each model's result (no trial evidence). */
+export type ModelAssessment = Pick<Assessment, 'inputs' | 'models'>;
+
 export interface ValidationResult {
   patients: number;
   models: ModelSummary[];
@@ -56,7 +59,7 @@ export class CohortValidation {
   }
 
   /** One patient: the assessment of every model, and the outcome (FHIR or the outcomes file). */
-  addPatient(patient: string, assessment: Assessment, outcomeReading: OutcomeReading): void {
+  addPatient(patient: string, assessment: ModelAssessment, outcomeReading: OutcomeReading): void {
     this.patientCount++;
     if (assessment.inputs.detectionMethod.status !== 'present') this.counts.detectionMethodUnknown++;
     if ('reason' in outcomeReading) {

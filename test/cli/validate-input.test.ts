@@ -67,4 +67,35 @@ describe('grouping a Bulk export by patient', () => {
     expect(memory.patientCount).toBe(37);
     expect(memory.out.get('p3')).toEqual(['o3', 'o40', 'o77', 'o114', 'o151', 'o188', 'o225', 'o262', 'o299', 'p3']);
   });
+
+  it('groups the same on disk partitions (top-level fields first) as in memory (full parse), bad lines included', async () => {
+    const src = join(dir, 'mixed');
+    mkdirSync(src);
+    const lines = [
+      observation('o1', 'p1'),
+      '{"resourceType": "Observation", "id": "broken"',
+      JSON.stringify({ resourceType: 'Observation', id: 'orphan' }),
+      JSON.stringify({ resourceType: 'Patient', id: 'p2' }),
+      // A nested look-alike of a subject must not decide whose the line is.
+      JSON.stringify({
+        resourceType: 'Observation',
+        id: 'o2',
+        contained: [{ resourceType: 'Observation', subject: { reference: 'Patient/p1' } }],
+        subject: { reference: 'https://ehr.example/fhir/Patient/p2/_history/3' },
+      }),
+      '[1, 2]',
+      observation('o3', 'p1', '}{"'),
+    ];
+    writeFileSync(join(src, 'Observation.ndjson'), `${lines.join('\n')}\n`);
+    const memory = await grouped([src]);
+    const disk = await grouped([src], 64);
+    expect(disk.out).toEqual(memory.out);
+    expect(Object.fromEntries(disk.out)).toEqual({ p1: ['o1', 'o3'], p2: ['p2', 'o2'] });
+    expect(disk.problems).toEqual(memory.problems);
+    expect(disk.problems.map((p) => p.reason)).toEqual([
+      'Observation.ndjson line 2: not valid JSON',
+      'Observation.ndjson line 3: Observation/orphan has no patient reference',
+      'Observation.ndjson line 6: not a FHIR resource',
+    ]);
+  });
 });

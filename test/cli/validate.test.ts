@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runCliAsync } from '../../src/cli/main.ts';
+import { syntheticPatient } from '../../src/cohort/patient-features.ts';
+import { seededRandom } from '../../src/cohort/random.ts';
 import { writeCohort } from '../../src/cohort/write.ts';
 import { calibrationSlope } from '../../src/validation/metrics.ts';
 
@@ -127,6 +129,30 @@ describe('nodal-risk validate', () => {
       forms.add(t.outcomeRecord);
     }
     expect([...forms].sort()).toEqual(['all-nodes', 'discrete', 'report-text']);
+  });
+
+  it('a pN staged on the dissection does not conflict with the sentinel burden: DBCG scores those patients', () => {
+    expect(json.skipped.filter((s: any) => /disagree on nodalBurden/.test(s.reason))).toEqual([]);
+    const micro = json.models.find((m: any) => m.id === 'dbcg-micro');
+    // Patients with a positive dissection carry a later pN that used to make the burden a conflict.
+    expect(micro.events).toBeGreaterThan(0);
+  });
+
+  it('SYSU is scored from the ultrasound finding in FHIR; only patients whose record has none miss it', () => {
+    const rnd = seededRandom(17);
+    const noUltrasound = new Set<string>();
+    for (let i = 1; i <= 500; i++) {
+      const p = syntheticPatient(i, rnd);
+      if (p.axillaryUltrasound.record === 'none') noUltrasound.add(p.id);
+    }
+    const missing = json.skipped.filter(
+      (s: any) => s.model === 'sysu-pn2' && s.reason === 'missing axillaryUltrasoundSuspicious',
+    );
+    expect(missing.length).toBeGreaterThan(0);
+    for (const s of missing) expect(noUltrasound.has(s.patient)).toBe(true);
+    const sysu = json.models.find((m: any) => m.id === 'sysu-pn2');
+    expect(sysu.n).toBeGreaterThan(300);
+    expect(typeof sysu.fittedIntercept).toBe('number');
   });
 
   it('patients whose dissection has no pathology are skipped with the reason', () => {

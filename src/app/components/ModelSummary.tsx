@@ -63,6 +63,7 @@ function RangeHeadline({ model }: { model: RangeResult }) {
         ))}
         {model.range.capped && <li>… (more combinations; the range covers them all)</li>}
       </ul>
+      {model.calibration && <p class="note">{model.calibration}</p>}
     </div>
   );
 }

@@ -11,12 +11,33 @@ export interface Coding {
   display?: string;
 }
 
+/** Systems seen so far → their name; a record repeats a few systems thousands of times. Bounded, as input is untrusted. */
+const systemCache = new Map<string, SystemName | undefined>();
+const SYSTEM_CACHE_MAX = 1024;
+
 export function systemName(system: string | undefined): SystemName | undefined {
-  return system ? SYSTEM_ALIASES[system.trim().replace(/\/+$/, '').toLowerCase()] : undefined;
+  if (!system) return undefined;
+  if (systemCache.has(system)) return systemCache.get(system);
+  const name = SYSTEM_ALIASES[system.trim().replace(/\/+$/, '').toLowerCase()];
+  if (systemCache.size >= SYSTEM_CACHE_MAX) systemCache.clear();
+  systemCache.set(system, name);
+  return name;
 }
 
-export function codingsOf(concept: unknown): Coding[] {
-  if (!isRecord(concept)) return [];
+/** Each concept object is read many times per record: its codings are built once (frozen, so no caller can change them). */
+const codingsCache = new WeakMap<object, readonly Coding[]>();
+const NO_CODINGS: readonly Coding[] = Object.freeze([]);
+
+export function codingsOf(concept: unknown): readonly Coding[] {
+  if (!isRecord(concept)) return NO_CODINGS;
+  const cached = codingsCache.get(concept);
+  if (cached) return cached;
+  const codings = Object.freeze(readCodings(concept));
+  codingsCache.set(concept, codings);
+  return codings;
+}
+
+function readCodings(concept: Record<string, unknown>): Coding[] {
   return records(concept.coding).map((c) => {
     const system = str(c.system);
     const code = str(c.code)?.trim();
@@ -27,7 +48,7 @@ export function codingsOf(concept: unknown): Coding[] {
     if (known) out.known = known;
     if (code) out.code = code;
     if (display) out.display = display;
-    return out;
+    return Object.freeze(out);
   });
 }
 

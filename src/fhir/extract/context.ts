@@ -4,6 +4,7 @@ import type { Side } from '../../domain/vocabulary.ts';
 import type { Collector, ResultStatus } from './candidate.ts';
 import { field, type Json } from '../../domain/json.ts';
 import { referenceOf } from '../fields.ts';
+import type { DissectionContext } from './dissection.ts';
 import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';
 
 export interface ReportLink {
@@ -34,6 +35,8 @@ export interface Context {
   nodeCounts: NodeCount[];
   /** Sentinel nodes were taken (a biopsy procedure or a sentinel count is present): pN0 then means none is positive. */
   sentinelNodes: boolean;
+  /** The completion dissection, so a pN staged on it is not read as the sentinel burden. */
+  dissection: DissectionContext;
 }
 
 /** Side of an Observation: its body site, its specimen's collection site, or the condition it is about. */

@@ -19,6 +19,8 @@ import {
   isPathologyReport,
 } from './reports.ts';
 import { resolveFacts } from './resolve.ts';
+import { dissectionContext } from './dissection.ts';
+import { keepPreoperativeUltrasound } from './axillary-ultrasound.ts';
 import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
 
@@ -107,6 +109,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     binaries: options.binaries,
     nodeCounts: [],
     sentinelNodes: hasSentinelNodes(mine),
+    dissection: dissectionContext(mine),
   };
   for (const r of mine) ctx.byRef.set(resourceRef(r), r);
   for (const r of mine) {
@@ -166,6 +169,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     sentinelBiopsy: events.sentinelBiopsies.length > 0,
     axillaryDissection: events.axillaryDissections.length > 0,
   });
+  keepPreoperativeUltrasound(collector, events.sentinelBiopsies);
   surgeryCandidates(events, ctx);
   markAdministeredRequests(mine, events);
   neoadjuvantCandidates(events, ctx, [...events.sentinelBiopsies, ...pathology.sentinel]);

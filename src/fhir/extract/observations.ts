@@ -35,6 +35,8 @@ import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
 import { isRecord, records, str, type Json } from '../../domain/json.ts';
 import { resourceRef } from '../fields.ts';
+import { extractAxillaryUltrasoundObservation, isAxillaryUltrasound } from './axillary-ultrasound.ts';
+import { stagedOnDissection } from './dissection.ts';
 import { readReportText } from './reports.ts';
 import { burdenFromPn, clinicalValue, isPostNeoadjuvant } from '../../report/tnm.ts';
 import { tnmFromConcept } from './tnm.ts';
@@ -65,6 +67,7 @@ export function extractObservation(obs: Json, ctx: Context): void {
   if (typeof status !== 'string') return ctx.collector.ignore(ref, status.skip);
   const hit = lookup(obs.code, OBSERVATION_CODES);
   const date = effectiveDate(obs);
+  if (!hit && isAxillaryUltrasound(obs)) return extractAxillaryUltrasoundObservation(obs, ctx);
   if (!hit) {
     // Epic-style "Narrative" results of a pathology report hold the report text as valueString.
     const text = str(obs.valueString);
@@ -357,6 +360,8 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
         return emit(withCode, ctx, 'multifocal', true, { note: `"(m)" suffix of ${t.text}` });
       return skip(o, ctx, 'pathologic T category: not a model input (size comes from the measurement)');
     }
+    const alnd = stagedOnDissection(o.obs, o.specimen, o.source.date ?? reportDate(o, ctx), ctx.dissection);
+    if (alnd) return skip(o, ctx, `${t.text} is staged on the axillary dissection (${alnd}), not the sentinel nodes`);
     const burden = burdenFromPn(t);
     const noPositiveSentinel =
       t.category === 'N0' && !isPostNeoadjuvant(t) && (t.suffixes.includes('(sn)') || ctx.sentinelNodes);
@@ -369,6 +374,11 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
     if (!isPostNeoadjuvant(t))
       skip(o, ctx, `p${t.category}${t.suffixes.join('')} does not state the worst node category`);
   };
+}
+
+function reportDate(o: ObsInfo, ctx: Context): string | undefined {
+  const report = ctx.byRef.get(ctx.reportOfResult.get(o.ref)?.report ?? '');
+  return str(report?.effectiveDateTime) ?? str(report?.issued);
 }
 
 function menopause(o: ObsInfo, ctx: Context): void {

@@ -13,6 +13,7 @@ import type { Context } from './context.ts';
 import { describeValue, field, isRecord, records, str, type Json } from '../../domain/json.ts';
 import { referenceOf, resourceRef } from '../fields.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
+import { extractAxillaryUltrasoundReport, isAxillaryUltrasound } from './axillary-ultrasound.ts';
 
 export interface TextMeta {
   reference: string;
@@ -73,7 +74,10 @@ export function extractDiagnosticReport(report: Json, ctx: Context): void {
   const ref = resourceRef(report);
   const status = readStatus(report.status);
   if (typeof status !== 'string') return ctx.collector.ignore(ref, status.skip);
-  if (!isPathologyReport(report)) return ctx.collector.ignore(ref, 'not a pathology report');
+  if (!isPathologyReport(report)) {
+    if (isAxillaryUltrasound(report)) return extractAxillaryUltrasoundReport(report, ctx);
+    return ctx.collector.ignore(ref, 'not a pathology report');
+  }
   const date = str(report.effectiveDateTime) ?? str(field(report.effectivePeriod, 'start')) ?? str(report.issued);
   const meta: TextMeta = {
     reference: ref,

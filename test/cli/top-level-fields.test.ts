@@ -1,0 +1,54 @@
+// The grouping's first pass reads only the top-level fields that say whose a line is; they must be
+// exactly what JSON.parse gives, or nothing (the line is then parsed in full).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { topLevelFields } from '../../src/cli/top-level-fields.ts';
+
+const WANTED = ['resourceType', 'id', 'subject', 'patient', 'securityContext'];
+
+function wanted(parsed: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(WANTED.filter((k) => k in parsed).map((k) => [k, parsed[k]]));
+}
+
+describe('top-level fields of a resource line', () => {
+  it('reads a Bulk export line as JSON.parse does, skipping nested look-alikes', () => {
+    const line = JSON.stringify({
+      resourceType: 'Observation',
+      contained: [{ resourceType: 'Patient', id: 'other', subject: { reference: 'Patient/other' } }],
+      note: [{ text: 'quote \\" and brace } in "text", "subject": {"reference": "Patient/x"}' }],
+      subject: { reference: 'Patient/p1', display: 'A\tB' },
+      id: 'o1',
+      valueQuantity: { value: -1.5e-3 },
+      flag: true,
+      nothing: null,
+    });
+    expect(topLevelFields(line)).toEqual({
+      resourceType: 'Observation',
+      id: 'o1',
+      subject: { reference: 'Patient/p1', display: 'A\tB' },
+    });
+  });
+
+  it('keeps the last of duplicate keys, decodes escaped keys, and gives up on what is not one object', () => {
+    expect(topLevelFields('{"id":"a","id":"b","resourceType":"Patient"}')).toEqual({
+      id: 'b',
+      resourceType: 'Patient',
+    });
+    expect(topLevelFields('{"\\u0069d":"x","resourceType":"Patient"}')).toEqual({ id: 'x', resourceType: 'Patient' });
+    for (const bad of ['', '[1]', '{"id": "a"', '{"id": "a"} x', '{"id" "a"}', '{"id": "a",}', '"x"'])
+      expect(topLevelFields(bad), bad).toBeUndefined();
+  });
+
+  it('agrees with JSON.parse on arbitrary objects whenever it answers', () => {
+    const key = fc.oneof(fc.constantFrom(...WANTED, 'reference', 'text'), fc.string());
+    const value = fc.jsonValue({ maxDepth: 3 });
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 8 }), fc.boolean(), (obj, spaced) => {
+        const line = JSON.stringify(obj, null, spaced ? 1 : undefined).replace(/\n/g, ' ');
+        const fields = topLevelFields(line);
+        expect(fields).toEqual(wanted(JSON.parse(line) as Record<string, unknown>));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
