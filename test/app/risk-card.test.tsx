@@ -122,6 +122,16 @@ describe('risk card', () => {
     expect(narrowed.querySelector('.range-values')).toBeNull();
   });
 
+  it("states what drives each estimate as an odds multiplier in the card's one odds format", () => {
+    renderCard();
+    const drivers = [...screen.getByRole('region', { name: 'What drives the estimates' }).querySelectorAll('li')].map(
+      (li) => li.textContent,
+    );
+    expect(drivers).toContain('Positive sentinel nodes (1): raises the odds ×1.5');
+    expect(drivers).toContain('Sentinel macrometastasis (vs micrometastasis): raises the odds ×9.15');
+    for (const line of drivers) expect(line).not.toMatch(/×\d+\.\d*0$/);
+  });
+
   it('lists models that do not apply with their reasons, collapsed', () => {
     renderCard();
     const details = screen.getByText('Models that do not apply (3)').closest('details') as HTMLDetailsElement;

@@ -1,4 +1,5 @@
 // "What drives it": each term's effect on the odds for this patient, largest first, in words.
+import { formatOdds } from '../../models/display.ts';
 import type { ModelResult } from '../../models/result.ts';
 import { termWords } from '../view/words.ts';
 
@@ -22,7 +23,7 @@ export function Drivers({ models }: { models: ModelResult[] }) {
             <ul>
               {terms.map((c) => (
                 <li key={c.term} class={c.value > 0 ? 'raises' : 'lowers'}>
-                  {termWords(c.label)}: {c.value > 0 ? 'raises' : 'lowers'} the odds ×{Math.exp(c.value).toFixed(2)}
+                  {termWords(c.label)}: {c.value > 0 ? 'raises' : 'lowers'} the odds ×{formatOdds(Math.exp(c.value))}
                 </li>
               ))}
             </ul>
