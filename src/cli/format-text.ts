@@ -17,7 +17,7 @@ import {
   type EvidenceEntry,
   type EvidenceNote,
 } from '../models/evidence/index.ts';
-import { assignmentText, formatProbability, percentOf } from '../models/display.ts';
+import { assignmentText, formatOdds, formatProbability, percentOf } from '../models/display.ts';
 import type { ModelResult, ObservedRateResult, RangeResult } from '../models/result.ts';
 
 const ORIGIN_LABEL = { fhir: 'EHR', 'report-text': 'report text', derived: 'derived', clinician: 'entered' } as const;
@@ -91,7 +91,7 @@ function modelLines(m: ModelResult): string[] {
   if (m.result === 'relative-odds') {
     for (const r of m.observedRates.slice(1)) lines.push(`    Also observed: ${observedText(r)}`);
     const odds =
-      m.relativeOdds === null ? 'not computed (a coded factor is unknown)' : `×${formatNumber(m.relativeOdds)}`;
+      m.relativeOdds === null ? 'not computed (a coded factor is unknown)' : `×${formatOdds(m.relativeOdds)}`;
     lines.push(`    Relative odds vs a patient with none of the factors (not a percentage): ${odds}`);
   }
   if (m.result === 'relative-odds' || m.result === 'risk-factors') {

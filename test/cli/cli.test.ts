@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { formatOdds } from '../../src/models/display.ts';
 import { VECTOR_A } from '../helpers/vectors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-cli-'));
@@ -129,6 +130,26 @@ describe('nodal-risk score --inputs', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
   }
+});
+
+describe('nodal-risk score text', () => {
+  it('writes relative odds in the one odds format the card and the CDS card use', () => {
+    const inputs = {
+      ...vectorA,
+      lvi: true,
+      axillaryUltrasoundSuspicious: false,
+      clinicalT: 'cT1',
+      clinicalN: 'cN0',
+      neoadjuvantTherapy: false,
+    };
+    const path = file('sysu-odds.json', JSON.stringify(inputs));
+    const json = JSON.parse(run('score', '--inputs', path, '--json').stdout);
+    const odds = json.models.find((m: { id: string }) => m.id === 'sysu-pn2').relativeOdds as number;
+    expect(odds).toBeGreaterThan(10); // where a whole-number format and two decimals differ
+    expect(run('score', '--inputs', path).stdout).toContain(
+      `Relative odds vs a patient with none of the factors (not a percentage): ×${formatOdds(odds)}\n`,
+    );
+  });
 });
 
 describe('nodal-risk models', () => {
