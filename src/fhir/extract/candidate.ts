@@ -14,6 +14,8 @@ export interface Candidate {
   /** More sources for a value read from several places at once (e.g. macro + micro counts). */
   moreSources?: Source[];
   status: ResultStatus;
+  /** When the result was issued (Observation.issued), where stated: an amendment replaces only what came before it. */
+  issued?: string;
   /** Results from different specimens (or dates) are never blended: amendments and ranks apply within one key. */
   specimen?: string;
   side?: Side;

@@ -34,7 +34,7 @@ import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
 import { isRecord, records, str, type Json } from '../../domain/json.ts';
-import { resourceRef } from '../fields.ts';
+import { isoDate, resourceRef } from '../fields.ts';
 import { extractAxillaryUltrasoundObservation, isAxillaryUltrasound } from './axillary-ultrasound.ts';
 import { stagedOnDissection } from './dissection.ts';
 import { readReportText } from './reports.ts';
@@ -57,6 +57,7 @@ interface ObsInfo {
   concept: ObservationConcept;
   source: Source;
   status: ResultStatus;
+  issued?: string;
   specimen?: string;
   side?: ReturnType<typeof sideOfObservation>;
 }
@@ -87,6 +88,8 @@ export function extractObservation(obs: Json, ctx: Context): void {
   if (key) source.code = key;
   if (date) source.date = date;
   const info: ObsInfo = { obs, ref, concept: hit.value, source, status };
+  const issued = isoDate(obs.issued);
+  if (issued) info.issued = issued;
   const specimen = specimenKey(obs, ref, date, ctx);
   if (specimen) info.specimen = specimen;
   const side = sideOfObservation(obs, ctx);
@@ -98,6 +101,7 @@ type Handler = (o: ObsInfo, ctx: Context) => void;
 
 function emit(o: ObsInfo, ctx: Context, input: InputName, value: InputValue, extra: Partial<Candidate> = {}): void {
   const c: Candidate = { input, value, origin: 'fhir', source: { ...o.source }, status: o.status, ...extra };
+  if (o.issued && !c.issued) c.issued = o.issued;
   if (o.specimen && !c.specimen) c.specimen = o.specimen;
   if (o.side && !c.side) c.side = o.side;
   ctx.collector.add(c);

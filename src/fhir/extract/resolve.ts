@@ -80,7 +80,7 @@ export function resolveFacts(
       const amendments = g.filter((c) => c.status === 'amended');
       if (amendments.length > 0) {
         g = g.filter((c) => {
-          if (c.status === 'amended') return true;
+          if (c.status === 'amended' || issuedAfterAll(c, amendments)) return true;
           drop(c, `superseded by the amended result ${amendments.map(describe).join(', ')}`);
           return false;
         });
@@ -137,4 +137,17 @@ function toPresent(group: Candidate[]): PresentFact<InputValue> {
   };
   if (notes.length > 0) fact.note = notes.join('; ');
   return fact;
+}
+
+/**
+ * A result issued after every amendment (all dated) is not what they amend: it stays, and a
+ * disagreement becomes a conflict rather than the older amendment winning.
+ */
+function issuedAfterAll(c: Candidate, amendments: Candidate[]): boolean {
+  const t = c.issued ? Date.parse(c.issued) : NaN;
+  if (Number.isNaN(t)) return false;
+  return amendments.every((a) => {
+    const at = a.issued ? Date.parse(a.issued) : NaN;
+    return !Number.isNaN(at) && t > at;
+  });
 }
