@@ -11,6 +11,7 @@ import { OBSERVATION_CODES, PROCEDURE_SNOMED, type ObservationConcept } from '..
 import { codingsOf, conceptText, lookup } from '../fhir/extract/coding.ts';
 import { field, num, records, str, type Json, isRecord } from '../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fhir/fields.ts';
+import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from '../fhir/extract/procedures.ts';
 import { tnmFromConcept } from '../fhir/extract/tnm.ts';
 import { parseFraction } from '../report/phrases.ts';
 import { attachmentText } from '../report/text.ts';
@@ -33,7 +34,6 @@ export type OutcomeReading = { found: Outcome } | { reason: string };
 
 const DISSECTION_TEXT =
   /axillary (lymph node )?dissection|axillary contents|completion (axillary|ALND)|non-?sentinel|\bALND\b|level(s)? (I|1)\b/i;
-const DONE = new Set(['completed', 'in-progress']);
 const USABLE_RESULT = new Set(['final', 'amended', 'corrected']);
 type Count = { positive: number; itc?: number; source: string };
 
@@ -42,10 +42,10 @@ function day(value: unknown): string | undefined {
 }
 
 function isDissectionProcedure(p: Json): boolean {
-  if (!DONE.has(String(p.status))) return false;
+  if (!DONE_PROCEDURE.has(String(p.status))) return false;
   if (codingsOf(p.code).some((c) => c.known === 'snomed' && c.code === PROCEDURE_SNOMED.axillaryDissection))
     return true;
-  return /axillary (lymph node )?dissection|excision of axillary lymph node/i.test(conceptText(p.code) ?? '');
+  return ALND_PROCEDURE_WORDS.test(conceptText(p.code) ?? '');
 }
 
 function specimenText(s: Json): string {
@@ -156,9 +156,7 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   const all = resources.filter(isRecord);
   const dissections = all.filter((r) => r.resourceType === 'Procedure' && isDissectionProcedure(r));
   if (dissections.length === 0) return { reason: 'no completion axillary dissection recorded' };
-  const alndDays = dissections
-    .map((p) => day(p.performedDateTime) ?? day(field(p.performedPeriod, 'start')))
-    .filter((d): d is string => !!d);
+  const alndDays = dissections.map((p) => day(performedDate(p))).filter((d): d is string => !!d);
   const alndDay = alndDays.sort()[0] ?? '0000-00-00';
 
   const dissectionSpecimens = new Set(

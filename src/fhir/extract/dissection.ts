@@ -4,6 +4,7 @@
 // so the pN handler can tell without waiting for the Procedure events.
 import { PROCEDURE_SNOMED } from '../codes.ts';
 import { codingsOf, conceptText } from './coding.ts';
+import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from './procedures.ts';
 import { field, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fields.ts';
 
@@ -18,16 +19,11 @@ export interface DissectionContext {
   specimens: Set<string>;
 }
 
-const DONE = new Set(['completed', 'in-progress']);
-const ALND_WORDS =
-  /axillary (lymph node )?dissection|axillary contents|completion dissection|excision of axillary lymph node/i;
+// Specimens of a dissection are also named by their contents ("left axillary contents").
+const ALND_WORDS = new RegExp(`${ALND_PROCEDURE_WORDS.source}|axillary contents|completion dissection`, 'i');
 const SENTINEL_WORDS = /sentinel/i;
 
 const day = (value: unknown): string | undefined => isoDate(value)?.slice(0, 10);
-
-function performedDay(p: Json): string | undefined {
-  return day(p.performedDateTime) ?? day(field(p.performedPeriod, 'start'));
-}
 
 function procedureKind(p: Json): 'alnd' | 'sentinel' | undefined {
   const text = conceptText(p.code) ?? '';
@@ -51,9 +47,9 @@ export function dissectionContext(resources: Json[]): DissectionContext {
   const specimens: Json[] = [];
   for (const r of resources) {
     if (r.resourceType === 'Specimen') specimens.push(r);
-    if (r.resourceType !== 'Procedure' || !DONE.has(str(r.status) ?? '')) continue;
+    if (r.resourceType !== 'Procedure' || !DONE_PROCEDURE.has(str(r.status) ?? '')) continue;
     const kind = procedureKind(r);
-    const d = performedDay(r);
+    const d = day(performedDate(r));
     if (kind === 'alnd') {
       ctx.procedures.add(resourceRef(r));
       if (d) ctx.days.push(d);

@@ -30,9 +30,11 @@ export function emptyEvents(): ClinicalEvents {
   return { sentinelBiopsies: [], axillaryDissections: [], breastSurgeries: [], systemicTherapies: [] };
 }
 
-const DONE_PROCEDURE = new Set(['completed', 'in-progress']);
+export const DONE_PROCEDURE = new Set(['completed', 'in-progress']);
+/** Words naming an axillary dissection in a Procedure's code text. */
+export const ALND_PROCEDURE_WORDS = /axillary (lymph node )?dissection|excision of axillary lymph node/i;
 
-function performedDate(p: Json): string | undefined {
+export function performedDate(p: Json): string | undefined {
   return isoDate(p.performedDateTime) ?? isoDate(field(p.performedPeriod, 'start'));
 }
 
@@ -63,7 +65,7 @@ export function extractProcedure(p: Json, ctx: Context, events: ClinicalEvents):
   const slnb = has(PROCEDURE_SNOMED.sentinelNodeBiopsy) ?? has(PROCEDURE_SNOMED.sentinelNodeExcision);
   if (slnb || /sentinel (lymph )?node/i.test(text)) return void events.sentinelBiopsies.push(event(slnb));
   const alnd = has(PROCEDURE_SNOMED.axillaryDissection);
-  if (alnd || /axillary (lymph node )?dissection|excision of axillary lymph node/i.test(text)) {
+  if (alnd || ALND_PROCEDURE_WORDS.test(text)) {
     return void events.axillaryDissections.push(event(alnd));
   }
   const bcs = codings.find((c) => c.known === 'snomed' && c.code && BREAST_CONSERVING_SNOMED[c.code]);
