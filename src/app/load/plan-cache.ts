@@ -2,6 +2,7 @@
 // next launch on that server runs it at once. Keyed by the server's base URL; the stored value is
 // the plan alone, as query ids (no token, no patient data), with the time it was derived. Where
 // the browser gives no usable localStorage (embedded in an EHR frame) it is kept in memory.
+import { isRecord } from '../../domain/json.ts';
 import { QUERIES, type FhirQuery, type QueryPlan } from '../../fhir/queries.ts';
 
 /** A derived plan is trusted this long; a server upgrade may change what it declares. */
@@ -34,7 +35,7 @@ function toStored(plan: QueryPlan, savedAt: number): StoredPlan {
 
 /** The plan a stored value stands for, or undefined when it is malformed or names a search this version lacks. */
 function fromStored(value: unknown): QueryPlan | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (!isRecord(value)) return undefined;
   const v = value as Partial<StoredPlan>;
   if (v.format !== FORMAT || !Array.isArray(v.searches) || !Array.isArray(v.unsupported)) return undefined;
   const searches: FhirQuery[] = [];
