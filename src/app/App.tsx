@@ -175,6 +175,8 @@ export function App(props: {
         generatedAt={generatedAt}
         printPatient={ready.printPatient}
         writeBack={writeBack}
+        // The bottom line with its numbers is painted before the long sections below it.
+        detailsAfterFirstPaint
       />
     </>
   );
