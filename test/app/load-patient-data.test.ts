@@ -175,6 +175,14 @@ describe('loadPatientData', () => {
   });
 });
 
+/** A surgical pathology report (LOINC 11529-5) citing one specimen. */
+const surgicalPathologyReport = (id: string, specimen: string) => ({
+  resourceType: 'DiagnosticReport',
+  id,
+  code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] },
+  specimen: [{ reference: `Specimen/${specimen}` }],
+});
+
 describe('loadPatientData against vendor rules', () => {
   const refused = () => new FhirHttpError(400, undefined, 'Required category or code missing');
   const receptor = {
@@ -218,12 +226,7 @@ describe('loadPatientData against vendor rules', () => {
   });
 
   it('reads the specimens the results cite by _id, never by patient', async () => {
-    const report = {
-      resourceType: 'DiagnosticReport',
-      id: 'r1',
-      code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] },
-      specimen: [{ reference: 'Specimen/s1' }],
-    };
+    const report = surgicalPathologyReport('r1', 's1');
     const ehr = fakeEhr({
       'DiagnosticReport?': () => bundle([report]),
       'Specimen?_id=s1': () => bundle([{ resourceType: 'Specimen', id: 's1' }]),
@@ -234,12 +237,7 @@ describe('loadPatientData against vendor rules', () => {
   });
 
   it('reads a cited specimen as soon as the result citing it arrives, while other searches run', async () => {
-    const report = {
-      resourceType: 'DiagnosticReport',
-      id: 'r1',
-      code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] },
-      specimen: [{ reference: 'Specimen/s1' }],
-    };
+    const report = surgicalPathologyReport('r1', 's1');
     const events: string[] = [];
     const base = fakeEhr({
       'DiagnosticReport?': () => bundle([report]),
