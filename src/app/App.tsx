@@ -1,6 +1,6 @@
 // The app after launch: load the record, run the pure pipeline, show the card — or say clearly
 // what went wrong. Never a blank page.
-import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
 import { documentText } from '../fhir/documents.ts';
 import { INPUT_NAMES } from '../domain/vocabulary.ts';
@@ -11,8 +11,8 @@ import { SearchNotice } from './components/SearchNotice.tsx';
 import type { SourceIndex } from './components/SourceViewer.tsx';
 import { Loading, Problem, type AppProblem } from './components/StatusViews.tsx';
 import { LoadError } from './load/errors.ts';
-import { loadPatientData, type FhirTransport, type PatientData } from './load/load-patient-data.ts';
-import { capabilityStatement, planForServer } from './load/server-plan.ts';
+import type { FhirTransport, PatientData } from './load/load-patient-data.ts';
+import { startRecordLoad, type RecordLoad } from './load/record-load.ts';
 import type { CreateResource } from './record/save.ts';
 import { saveBranch, type SaveBranch } from './record/branch.ts';
 import type { WriteBack } from './components/SaveToChart.tsx';
@@ -33,6 +33,8 @@ export interface SmartSession {
   getPublic?: (url: string) => Promise<unknown>;
   /** The signed-in user, "Practitioner/abc", when the EHR said. */
   fhirUser?: string;
+  /** The record's load, started at launch before the app rendered; the app's first load takes it. */
+  startedLoad?: RecordLoad;
 }
 
 export type Analyse = (
@@ -83,26 +85,22 @@ export function App(props: {
   const { session, analyse } = props;
   const [state, setState] = useState<State>({ phase: 'loading', done: 0, total: 1 });
   const [generatedAt, setGeneratedAt] = useState(() => new Date());
+  const startedLoad = useRef(session.startedLoad);
 
   const load = useCallback(async () => {
     setState({ phase: 'loading', done: 0, total: 1 });
     // Searches still settling after the load ended (a 401 ends it at once) must not put the spinner back.
     let loading = true;
     try {
-      const base = session.transport.baseUrl;
-      // Started now, read after the load: for write-back, and for the plan of the next load on a server without a profile.
-      const capability = session.getPublic
-        ? capabilityStatement(base, session.getPublic, { derivePlan: session.vendor === undefined })
-        : Promise.resolve(undefined);
-      const data = await loadPatientData(session.transport, session.patientId, {
-        grantedScope: session.grantedScope,
-        plan: planForServer(session.vendor, base),
-        onProgress: (done, total) => loading && setState({ phase: 'loading', done, total }),
-      });
+      // The load started at launch is taken once; a retry starts a new one.
+      const record = startedLoad.current ?? startRecordLoad(session);
+      startedLoad.current = undefined;
+      record.onProgress((done, total) => loading && setState({ phase: 'loading', done, total }));
+      const data = await record.data;
       loading = false;
       const branch = saveBranch({
         enabled: session.writeBackEnabled === true && session.create !== undefined,
-        capabilityStatement: await capability,
+        capabilityStatement: await record.capability,
         grantedScope: session.grantedScope,
       });
       const now = new Date();
@@ -175,6 +173,8 @@ export function App(props: {
         generatedAt={generatedAt}
         printPatient={ready.printPatient}
         writeBack={writeBack}
+        // The bottom line with its numbers is painted before the long sections below it.
+        detailsAfterFirstPaint
       />
     </>
   );

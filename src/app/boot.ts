@@ -9,6 +9,7 @@ import type { AppProblem } from './components/StatusViews.tsx';
 import { FhirHttpError, KIND_TEXT, LoadError } from './load/errors.ts';
 import type { FhirTransport } from './load/load-patient-data.ts';
 import { applySmartStyle } from './style.ts';
+import { startRecordLoad } from './load/record-load.ts';
 import { authorizationProblem } from './smart/authorization-refusal.ts';
 
 type Client = Awaited<ReturnType<ReturnType<typeof smartApi>['ready']>>;
@@ -158,14 +159,6 @@ export async function boot(config: AppConfig): Promise<BootResult> {
       },
     };
   const token = (client.state.tokenResponse ?? {}) as Record<string, unknown>;
-  const styleUrl = typeof token.smart_style_url === 'string' ? token.smart_style_url : undefined;
-  if (styleUrl) {
-    // Best effort: the card is usable without the EHR's styles.
-    fetch(styleUrl)
-      .then((r) => (r.ok ? r.json() : null))
-      .then((style) => applySmartStyle(style))
-      .catch(() => undefined);
-  }
   const authorized = authorizedFetch(client);
   const registration = registrationFor(config, client.state.serverUrl);
   const session: SmartSession = {
@@ -176,8 +169,18 @@ export async function boot(config: AppConfig): Promise<BootResult> {
     writeBackEnabled: registration?.writeBack === true,
     getPublic,
     ...(registration?.vendor ? { vendor: registration.vendor } : {}),
+    ...(typeof token.scope === 'string' ? { grantedScope: token.scope } : {}),
   };
-  if (typeof token.scope === 'string') session.grantedScope = token.scope;
+  // The searches start now, before anything else: the app's render and the EHR's styles can wait.
+  session.startedLoad = startRecordLoad(session);
+  const styleUrl = typeof token.smart_style_url === 'string' ? token.smart_style_url : undefined;
+  if (styleUrl) {
+    // Best effort: the card is usable without the EHR's styles.
+    fetch(styleUrl)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((style) => applySmartStyle(style))
+      .catch(() => undefined);
+  }
   const fhirUser = client.getFhirUser();
   if (fhirUser) session.fhirUser = fhirUser;
   return { session };

@@ -3,14 +3,18 @@
 export const CARD_PAINTED_MARK = 'nodal-risk:card-painted';
 
 /**
- * Called when the card's DOM is committed. The frame that paints it comes next: a rAF callback
- * runs just before that frame's paint, and a task queued from it runs just after.
+ * Runs `callback` once the DOM committed now has been painted: a rAF callback runs just before
+ * the next frame's style, layout and paint, and a task queued from it runs just after them.
+ * Callbacks queued in the same frame run in the order they were queued.
  */
+export function afterNextPaint(callback: () => void): void {
+  requestAnimationFrame(() => setTimeout(callback, 0));
+}
+
+/** Called when the bottom line's DOM is committed: the mark is set once the frame showing it is painted. */
 export function markCardPainted(): void {
   if (performance.getEntriesByName(CARD_PAINTED_MARK, 'mark').length > 0) return;
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      if (performance.getEntriesByName(CARD_PAINTED_MARK, 'mark').length === 0) performance.mark(CARD_PAINTED_MARK);
-    }, 0),
-  );
+  afterNextPaint(() => {
+    if (performance.getEntriesByName(CARD_PAINTED_MARK, 'mark').length === 0) performance.mark(CARD_PAINTED_MARK);
+  });
 }

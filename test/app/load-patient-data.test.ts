@@ -175,6 +175,14 @@ describe('loadPatientData', () => {
   });
 });
 
+/** A surgical pathology report (LOINC 11529-5) citing one specimen. */
+const surgicalPathologyReport = (id: string, specimen: string) => ({
+  resourceType: 'DiagnosticReport',
+  id,
+  code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] },
+  specimen: [{ reference: `Specimen/${specimen}` }],
+});
+
 describe('loadPatientData against vendor rules', () => {
   const refused = () => new FhirHttpError(400, undefined, 'Required category or code missing');
   const receptor = {
@@ -218,12 +226,7 @@ describe('loadPatientData against vendor rules', () => {
   });
 
   it('reads the specimens the results cite by _id, never by patient', async () => {
-    const report = {
-      resourceType: 'DiagnosticReport',
-      id: 'r1',
-      code: { coding: [{ system: 'http://loinc.org', code: '11529-5' }] },
-      specimen: [{ reference: 'Specimen/s1' }],
-    };
+    const report = surgicalPathologyReport('r1', 's1');
     const ehr = fakeEhr({
       'DiagnosticReport?': () => bundle([report]),
       'Specimen?_id=s1': () => bundle([{ resourceType: 'Specimen', id: 's1' }]),
@@ -231,6 +234,51 @@ describe('loadPatientData against vendor rules', () => {
     const data = await loadPatientData(ehr, 'p1', { plan: planFor('epic') });
     expect(data.resources).toContainEqual({ resourceType: 'Specimen', id: 's1' });
     expect(ehr.calls.filter((c) => c.startsWith('Specimen'))).toEqual(['Specimen?_id=s1']);
+  });
+
+  it('reads a cited specimen as soon as the result citing it arrives, while other searches run', async () => {
+    const report = surgicalPathologyReport('r1', 's1');
+    const events: string[] = [];
+    const base = fakeEhr({
+      'DiagnosticReport?': () => bundle([report]),
+      'Specimen?_id=s1': () => bundle([{ resourceType: 'Specimen', id: 's1' }]),
+    });
+    // The condition search answers only once the specimen was asked for (or after 500 ms without it).
+    const ehr: FhirTransport = {
+      baseUrl: BASE,
+      async get(url) {
+        events.push(`GET ${url.split('?')[0]}`);
+        if (!url.startsWith('Condition?')) return base.get(url);
+        for (let i = 0; i < 50 && !events.includes('GET Specimen'); i++) await new Promise((r) => setTimeout(r, 10));
+        events.push('Condition answered');
+        return empty;
+      },
+    };
+    const data = await loadPatientData(ehr, 'p1', { plan: planFor('epic') });
+    expect(events.indexOf('GET Specimen')).toBeGreaterThan(-1);
+    expect(events.indexOf('GET Specimen')).toBeLessThan(events.indexOf('Condition answered'));
+    expect(data.resources).toContainEqual({ resourceType: 'Specimen', id: 's1' });
+  });
+
+  it('keeps specimens and their notices in citation order, whichever read answered first', async () => {
+    const cite = (id: string) => [{ reference: `Specimen/${id}` }];
+    const ehr = fakeEhr({
+      // The Observation search comes first in the plan but answers last.
+      'Observation?patient=p1&code=http%3A%2F%2Floinc.org': async () => {
+        await new Promise((r) => setTimeout(r, 40));
+        return bundle([{ resourceType: 'Observation', id: 'o1', specimen: cite('s2') }]);
+      },
+      'DiagnosticReport?patient=p1&category': () =>
+        bundle([{ resourceType: 'DiagnosticReport', id: 'r1', specimen: cite('s1') }]),
+      'Specimen?_id=s1': () => new FhirHttpError(404),
+      'Specimen?_id=s2': () => bundle([{ resourceType: 'Specimen', id: 's2' }]),
+    });
+    const data = await loadPatientData(ehr, 'p1');
+    const order = ehr.calls.filter((c) => c.startsWith('Specimen'));
+    expect(order).toEqual(['Specimen?_id=s1', 'Specimen?_id=s2']);
+    expect(data.resources.map((r) => (r as { id: string }).id)).toEqual(['o1', 'r1', 's2']);
+    const notices = data.searches.filter((s) => s.query.resourceType === 'Specimen');
+    expect(notices).toMatchObject([{ status: 'failed', query: { id: 'specimens2', params: [['_id', 's1']] } }]);
   });
 
   it('runs the Epic plan as given: no code list, category searches only', async () => {

@@ -61,9 +61,10 @@ const sources: SourceIndex = {
   reportText: (ref) => (ref === 'DiagnosticReport/path1' ? REPORT : undefined),
 };
 
-function renderCard(facts = recordFacts()) {
+function renderCard(facts = recordFacts(), options: { detailsAfterFirstPaint?: boolean } = {}) {
   return render(
     <AssessmentView
+      {...options}
       recordFacts={facts}
       patient={{ reference: 'Patient/p1' }}
       ignored={[{ reference: 'Observation/old', reason: 'entered-in-error' }]}
@@ -257,5 +258,24 @@ describe('risk card', () => {
     expect(evidence.textContent).not.toContain('Oncotype');
     expect(screen.getByText(/supports and does not\s+replace clinical judgement/)).toBeTruthy();
     expect(screen.getByText('Data not used (1)')).toBeTruthy();
+  });
+});
+
+describe('render order at launch', () => {
+  it('paints the bottom line and the estimates first, then the same full card', async () => {
+    const { container } = renderCard(recordFacts(), { detailsAfterFirstPaint: true });
+    const card = screen.getByRole('main');
+    expect(card.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('region', { name: 'Bottom line' }).textContent).toMatch(/\d+%/);
+    expect(screen.getByRole('region', { name: 'Estimates' })).toBeTruthy();
+    expect(screen.getByText(/not of recurrence or survival/)).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Inputs and where they came from' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Evidence for this situation' })).toBeNull();
+
+    await screen.findByRole('region', { name: 'Inputs and where they came from' }, { timeout: 5_000 });
+    expect(card.hasAttribute('aria-busy')).toBe(false);
+    const deferred = container.innerHTML;
+    cleanup();
+    expect(renderCard().container.innerHTML).toBe(deferred);
   });
 });

@@ -278,7 +278,7 @@ describe('standalone launch', () => {
     await page.getByRole('heading', { name: 'Select a patient' }).waitFor();
     await page.getByRole('button', { name: /Thi Lan Nguyen/ }).click();
     await page.waitForURL(/\/index\.html/, { timeout: 20_000 });
-    await page.locator('main.risk-card').waitFor({ timeout: 20_000 });
+    await page.locator('main.risk-card:not([aria-busy])').waitFor({ timeout: 20_000 });
     const text = await page.locator('body').innerText();
     expect(text).toContain('SENOMAC');
     expect(text).toContain('Patient/two-macro');

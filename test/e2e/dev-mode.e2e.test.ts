@@ -37,6 +37,6 @@ it('the dev app launches in the EHR frame and renders the risk card without CSP 
   });
   await page.goto(`${sandbox.ehrOrigin}/ehr/chart?patient=micrometastasis`);
   const frame = await appFrame(page, app.origin);
-  await frame.locator('main.risk-card').waitFor({ timeout: 60_000 });
+  await frame.locator('main.risk-card:not([aria-busy])').waitFor({ timeout: 60_000 });
   expect(violations).toEqual([]);
 }, 120_000);

@@ -64,7 +64,7 @@ export async function openChart(
   await page.goto(`${stack.sandbox.ehrOrigin}/ehr/chart?${query}`);
   const app = await appFrame(page, stack.app.origin);
   await app
-    .locator('main.risk-card, main.problem')
+    .locator('main.risk-card:not([aria-busy]), main.problem')
     .first()
     .waitFor({ timeout: opts.timeoutMs ?? 20_000 });
   return { page, app };

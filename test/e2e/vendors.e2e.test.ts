@@ -62,7 +62,7 @@ describe('the same full card on every vendor mode', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${stack.sandbox.ehrOrigin}/ehr/chart?patient=macro-z0011&vendor=epic`);
     const app = await appFrame(page, stack.app.origin);
-    await app.locator('main.risk-card').waitFor({ timeout: 20_000 });
+    await app.locator('main.risk-card:not([aria-busy])').waitFor({ timeout: 20_000 });
     const fhir = requests.filter((u) => u.startsWith(`${stack.sandbox.fhirBases.epic}/`));
     expect(fhir.some((u) => /\/Specimen\?_id=/.test(u))).toBe(true);
     expect(fhir.some((u) => /\/Specimen\?patient=/.test(u))).toBe(false);
@@ -86,7 +86,7 @@ describe('scopes per registration', () => {
     });
     await page.goto(`${stack.sandbox.ehrOrigin}/ehr/chart?patient=macro-z0011&vendor=oracle`);
     const app = await appFrame(page, stack.app.origin);
-    await app.locator('main.risk-card').waitFor({ timeout: 20_000 });
+    await app.locator('main.risk-card:not([aria-busy])').waitFor({ timeout: 20_000 });
     expect(scopes).toHaveLength(1);
     expect(scopes[0]).toContain('patient/Observation.read');
     expect(scopes[0]).toContain('patient/DocumentReference.write');

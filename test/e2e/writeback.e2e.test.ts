@@ -84,7 +84,7 @@ describe('printable summary', () => {
     const page = await stack.browser.newPage();
     await page.goto(`${stack.app.origin}/launch/launch.html?iss=${encodeURIComponent(stack.sandbox.fhirBase)}`);
     await page.getByRole('button', { name: /Leila Haddad/ }).click();
-    await page.locator('main.risk-card').waitFor({ timeout: 20_000 });
+    await page.locator('main.risk-card:not([aria-busy])').waitFor({ timeout: 20_000 });
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => {

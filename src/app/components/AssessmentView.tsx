@@ -20,6 +20,8 @@ export interface AssessmentViewProps {
   generatedAt: Date;
   printPatient?: BannerPatient | null;
   writeBack?: WriteBack;
+  /** See RiskCard: the sections below the estimates render after the first paint. */
+  detailsAfterFirstPaint?: boolean;
 }
 
 export function AssessmentView(props: AssessmentViewProps) {
@@ -52,6 +54,7 @@ export function AssessmentView(props: AssessmentViewProps) {
       generatedAt={props.generatedAt}
       printPatient={props.printPatient ?? null}
       {...(props.writeBack ? { writeBack: props.writeBack } : {})}
+      detailsAfterFirstPaint={props.detailsAfterFirstPaint === true}
     />
   );
 }

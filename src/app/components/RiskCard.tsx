@@ -1,6 +1,8 @@
 // The risk card: headline results side by side, what drives them, the inputs with their sources,
-// the evidence, and the models' limits.
-import { useState } from 'preact/hooks';
+// the evidence, and the models' limits. At launch the bottom line, the estimates and their caveats
+// are painted first and the sections below them right after, so the numbers do not wait on them.
+import { useLayoutEffect, useState } from 'preact/hooks';
+import { afterNextPaint } from '../card-painted.ts';
 import type { ClinicalFacts, Source } from '../../domain/facts.ts';
 import type { Overrides } from '../../domain/overrides.ts';
 import type { InputName, InputValue } from '../../domain/vocabulary.ts';
@@ -35,6 +37,8 @@ export interface RiskCardProps {
   printPatient?: BannerPatient | null;
   /** Present only when the granted scopes allow creating RiskAssessments. */
   writeBack?: WriteBack;
+  /** Render the drivers, inputs, evidence, data not used and the models' limits after the first paint. */
+  detailsAfterFirstPaint?: boolean;
 }
 
 /** Why there is no "Save to chart" button, in words. */
@@ -54,6 +58,11 @@ const loadSourceViewer = () => import('./SourceViewer.tsx');
 export function RiskCard(props: RiskCardProps) {
   const { assessment, overrides } = props;
   const [shownSource, setShownSource] = useState<Source | null>(null);
+  const [detailsShown, setDetailsShown] = useState(props.detailsAfterFirstPaint !== true);
+  useLayoutEffect(() => {
+    if (!detailsShown) afterNextPaint(() => setDetailsShown(true));
+    // Once per card: later renders (what-if edits) keep the details.
+  }, []);
   const viewer = useOnDemand(loadSourceViewer, shownSource !== null);
   const applicable = assessment.models.filter((m) => m.result !== 'not-applicable');
   const notApplicable = assessment.models.filter((m): m is NotApplicableResult => m.result === 'not-applicable');
@@ -67,7 +76,7 @@ export function RiskCard(props: RiskCardProps) {
   const modelWarning = (w: string) => shown(w) && !common.includes(w);
 
   return (
-    <main class="risk-card">
+    <main class="risk-card" aria-busy={detailsShown ? undefined : 'true'}>
       <PrintHeader
         patient={props.printPatient ?? null}
         reference={assessment.patient?.reference}
@@ -139,28 +148,32 @@ export function RiskCard(props: RiskCardProps) {
         )}
       </section>
 
-      <Drivers models={assessment.models} />
-      <InputsPanel
-        facts={assessment.inputs}
-        recordFacts={props.recordFacts}
-        overrides={overrides}
-        onChange={props.onChange}
-        onShowSource={setShownSource}
-      />
-      <Evidence entries={assessment.evidence} notes={assessment.evidenceNotes} />
-      {assessment.ignored.length > 0 && (
-        <details class="ignored">
-          <summary>Data not used ({assessment.ignored.length})</summary>
-          <ul>
-            {assessment.ignored.map((i, n) => (
-              <li key={n}>
-                {i.reference}: {ignoredReasonWords(i.reason)}
-              </li>
-            ))}
-          </ul>
-        </details>
+      {detailsShown && (
+        <>
+          <Drivers models={assessment.models} />
+          <InputsPanel
+            facts={assessment.inputs}
+            recordFacts={props.recordFacts}
+            overrides={overrides}
+            onChange={props.onChange}
+            onShowSource={setShownSource}
+          />
+          <Evidence entries={assessment.evidence} notes={assessment.evidenceNotes} />
+          {assessment.ignored.length > 0 && (
+            <details class="ignored">
+              <summary>Data not used ({assessment.ignored.length})</summary>
+              <ul>
+                {assessment.ignored.map((i, n) => (
+                  <li key={n}>
+                    {i.reference}: {ignoredReasonWords(i.reason)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <AboutModels definitions={props.definitions} />
+        </>
       )}
-      <AboutModels definitions={props.definitions} />
 
       <footer class="card-footer">
         <p class="disclaimer">

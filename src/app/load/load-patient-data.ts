@@ -1,7 +1,8 @@
 // Runs the searches of the server's query plan at once, follows every `next` page the server
 // gives (never builds page URLs), falls back once to the broader form of a search the server
-// refuses with 400, then reads the specimens and report documents the results cite. The whole
-// load has one deadline and ends in data or a LoadError, never in a wait without end.
+// refuses with 400, and reads the specimens and report documents a result cites as soon as that
+// result arrives, while the other searches run. The whole load has one deadline and ends in data
+// or a LoadError, never in a wait without end.
 // Transport-agnostic so it can be tested in Node.
 import { binaryText, documentUrls } from '../../fhir/documents.ts';
 import {
@@ -190,9 +191,7 @@ async function run(
   };
   const fatal = (e: unknown) => e instanceof LoadError && e.kind === 'session-expired';
 
-  const runSearch = async (
-    query: FhirQuery,
-  ): Promise<{ outcome: SearchOutcome; resources: unknown[]; failure?: LoadErrorKind }> => {
+  const runSearch = async (query: FhirQuery): Promise<SearchResult> => {
     try {
       if (!canRead(options.grantedScope, query.resourceType)) {
         return {
@@ -260,10 +259,27 @@ async function run(
     }
   };
 
+  // Specimens are read by id as soon as a result cites them, each id once per load.
+  const specimenReads: Promise<SearchResult>[] = [];
+  const askedSpecimens = new Set<string>();
+  const mayReadSpecimens = canRead(options.grantedScope, 'Specimen');
+  const readSpecimensOf = (resources: unknown[]) => {
+    const ids = mayReadSpecimens ? specimenIds(resources).filter((id) => !askedSpecimens.has(id)) : [];
+    for (const id of ids) askedSpecimens.add(id);
+    for (const query of specimenSearches(ids)) {
+      total++;
+      const read = runSearch(query);
+      // Awaited below; marked handled so a failure while a search is pending is not reported twice.
+      read.catch(() => undefined);
+      specimenReads.push(read);
+    }
+  };
+
   const results = await Promise.all(
     plan.searches.map((query) =>
       runSearch(query).then((result) => {
         readDocumentsOf(result.resources);
+        readSpecimensOf(result.resources);
         return result;
       }),
     ),
@@ -285,20 +301,42 @@ async function run(
   }
   const found = dedupe(results.flatMap((r) => r.resources));
 
-  // Second wave: the specimens the results cite, read by id, while the documents finish.
-  const specimenQueries = canRead(options.grantedScope, 'Specimen') ? specimenSearches(specimenIds(found)) : [];
-  total += specimenQueries.length;
-  const [specimens] = await Promise.all([
-    Promise.all(specimenQueries.map(runSearch)),
-    Promise.all(documentReads.values()),
-  ]);
-  for (const s of specimens) if (s.outcome.status !== 'ok') searches.push(s.outcome);
+  const [specimenResults] = await Promise.all([Promise.all(specimenReads), Promise.all(documentReads.values())]);
+  const specimens = inCitationOrder(specimenResults, specimenIds(found));
+  searches.push(...specimens.notices);
   return {
-    resources: dedupe([...found, ...specimens.flatMap((s) => s.resources)]),
+    resources: dedupe([...found, ...specimens.resources]),
     binaries,
     searches,
     documentProblems,
   };
+}
+
+interface SearchResult {
+  outcome: SearchOutcome;
+  resources: unknown[];
+  failure?: LoadErrorKind;
+}
+
+/**
+ * The specimen reads' notices and resources in the order the results cite the ids (and the reads
+ * numbered so), whichever response arrived first.
+ */
+function inCitationOrder(
+  reads: SearchResult[],
+  citedIds: string[],
+): { notices: SearchOutcome[]; resources: unknown[] } {
+  const position = new Map(citedIds.map((id, i) => [id, i]));
+  const at = (id: unknown) => (typeof id === 'string' ? (position.get(id) ?? Infinity) : Infinity);
+  const firstId = (r: SearchResult) => at(r.outcome.query.params[0]?.[1].split(',')[0]);
+  const ordered = [...reads].sort((a, b) => firstId(a) - firstId(b));
+  const notices = ordered.flatMap((r, i) =>
+    r.outcome.status === 'ok' ? [] : [{ ...r.outcome, query: { ...r.outcome.query, id: `specimens${i + 1}` } }],
+  );
+  const resources = ordered
+    .flatMap((r) => r.resources)
+    .sort((a, b) => at(isRecord(a) ? a.id : undefined) - at(isRecord(b) ? b.id : undefined));
+  return { notices, resources };
 }
 
 /** The same resource can come back from two searches (e.g. report by category and by code). */
