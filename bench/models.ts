@@ -1,7 +1,7 @@
-// Cost of the pure core from facts to assessment (all built-in models + evidence).
+// Cost of the pure core from facts to assessment (all built-in models + evidence), in CPU time.
 import { factsFromPlainInputs } from '../src/domain/validate.ts';
 import { assess } from '../src/models/evaluate.ts';
-import { medianMs } from './timing.ts';
+import { medianCpuMs } from './timing.ts';
 
 export function benchModels(): string[] {
   const facts = factsFromPlainInputs({
@@ -21,10 +21,10 @@ export function benchModels(): string[] {
     clinicalN: 'cN0',
   });
   const batch = 1000;
-  const ms = medianMs(9, () => {
+  const ms = medianCpuMs(9, () => {
     for (let i = 0; i < batch; i++) assess(facts);
   });
   return [
-    `models: assess() all built-in models + evidence: ${((ms * 1000) / batch).toFixed(1)} µs per patient (median of 9 × ${batch})`,
+    `models: assess() all built-in models + evidence: ${((ms * 1000) / batch).toFixed(1)} µs CPU per patient (median of 9 × ${batch})`,
   ];
 }

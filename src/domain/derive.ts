@@ -148,12 +148,12 @@ function deriveFrozenSectionInfo(facts: ClinicalFacts): Fact<InputValues['frozen
 
 /** Returns a copy of the facts with derived facts filled in. Never overwrites a stated value silently. */
 export function deriveFacts(facts: ClinicalFacts): ClinicalFacts {
-  const withBurden = { ...facts, nodalBurden: deriveNodalBurden(facts) };
-  return {
-    ...withBurden,
-    slnNegative: facts.slnNegative.status === 'present' ? facts.slnNegative : deriveSlnNegative(facts),
-    slnMacroCount: deriveSlnMacroCount(withBurden),
-    multicentric: deriveMulticentric(facts),
-    frozenSectionInfo: deriveFrozenSectionInfo(facts),
-  };
+  // One copy, filled in place: the macro count reads the burden derived just before it.
+  const out = { ...facts };
+  out.nodalBurden = deriveNodalBurden(facts);
+  out.slnNegative = facts.slnNegative.status === 'present' ? facts.slnNegative : deriveSlnNegative(facts);
+  out.slnMacroCount = deriveSlnMacroCount(out);
+  out.multicentric = deriveMulticentric(facts);
+  out.frozenSectionInfo = deriveFrozenSectionInfo(facts);
+  return out;
 }

@@ -9,18 +9,21 @@ export type Truth = true | false | 'unknown';
 export interface ConditionResult {
   truth: Truth;
   /** Inputs that are missing and left the condition undetermined. */
-  missing: Set<InputName>;
+  missing: ReadonlySet<InputName>;
   /** Inputs in conflict that left the condition undetermined. */
-  conflicts: Set<InputName>;
+  conflicts: ReadonlySet<InputName>;
 }
 
-const settled = (truth: boolean): ConditionResult => ({ truth, missing: new Set(), conflicts: new Set() });
+// Settled results carry no inputs, so two shared read-only results serve every evaluation.
+const NONE: ReadonlySet<InputName> = new Set();
+const TRUE: ConditionResult = Object.freeze({ truth: true, missing: NONE, conflicts: NONE });
+const FALSE: ConditionResult = Object.freeze({ truth: false, missing: NONE, conflicts: NONE });
+const settled = (truth: boolean): ConditionResult => (truth ? TRUE : FALSE);
 
 function leaf(condition: Condition & { input: InputName }, facts: ClinicalFacts): ConditionResult {
   const fact = facts[condition.input];
-  if (fact.status === 'missing') return { truth: 'unknown', missing: new Set([condition.input]), conflicts: new Set() };
-  if (fact.status === 'conflict')
-    return { truth: 'unknown', missing: new Set(), conflicts: new Set([condition.input]) };
+  if (fact.status === 'missing') return { truth: 'unknown', missing: new Set([condition.input]), conflicts: NONE };
+  if (fact.status === 'conflict') return { truth: 'unknown', missing: NONE, conflicts: new Set([condition.input]) };
   return settled(testValue(condition, fact.value));
 }
 
@@ -36,28 +39,35 @@ function testValue(condition: Condition & { input: InputName }, value: InputValu
   return true;
 }
 
-function merge(results: ConditionResult[], truth: Truth): ConditionResult {
-  const out: ConditionResult = { truth, missing: new Set(), conflicts: new Set() };
-  if (truth !== 'unknown') return out;
-  for (const r of results) {
-    if (r.truth !== 'unknown') continue;
-    r.missing.forEach((n) => out.missing.add(n));
-    r.conflicts.forEach((n) => out.conflicts.add(n));
+/** The unknown parts' inputs together (a single unknown part is its own result). */
+function mergeUnknown(unknown: ConditionResult[]): ConditionResult {
+  if (unknown.length === 1) return unknown[0]!;
+  const missing = new Set<InputName>();
+  const conflicts = new Set<InputName>();
+  for (const r of unknown) {
+    r.missing.forEach((n) => missing.add(n));
+    r.conflicts.forEach((n) => conflicts.add(n));
   }
-  return out;
+  return { truth: 'unknown', missing, conflicts };
+}
+
+/**
+ * all/any in Kleene logic: one part equal to `decisive` (false for all, true for any) settles it
+ * whatever the others are, so evaluation stops there; else any unknown part leaves it unknown.
+ */
+function junction(parts: readonly Condition[], decisive: boolean, facts: ClinicalFacts): ConditionResult {
+  let unknown: ConditionResult[] | undefined;
+  for (const part of parts) {
+    const r = evaluateCondition(part, facts);
+    if (r.truth === decisive) return settled(decisive);
+    if (r.truth === 'unknown') (unknown ??= []).push(r);
+  }
+  return unknown ? mergeUnknown(unknown) : settled(!decisive);
 }
 
 export function evaluateCondition(condition: Condition, facts: ClinicalFacts): ConditionResult {
-  if ('all' in condition) {
-    const parts = condition.all.map((c) => evaluateCondition(c, facts));
-    if (parts.some((p) => p.truth === false)) return settled(false);
-    return merge(parts, parts.some((p) => p.truth === 'unknown') ? 'unknown' : true);
-  }
-  if ('any' in condition) {
-    const parts = condition.any.map((c) => evaluateCondition(c, facts));
-    if (parts.some((p) => p.truth === true)) return settled(true);
-    return merge(parts, parts.some((p) => p.truth === 'unknown') ? 'unknown' : false);
-  }
+  if ('all' in condition) return junction(condition.all, false, facts);
+  if ('any' in condition) return junction(condition.any, true, facts);
   if ('not' in condition) {
     const inner = evaluateCondition(condition.not, facts);
     return inner.truth === 'unknown' ? inner : settled(!inner.truth);
@@ -73,11 +83,18 @@ export function inputsOfCondition(condition: Condition): InputName[] {
   return [condition.input];
 }
 
+/** The patient's value of one input as text, "unknown" when absent (what `{inputName}` fills in). */
+export function describeInput(name: InputName, facts: ClinicalFacts): string {
+  const fact = facts[name];
+  return fact.status === 'present' ? formatInputValue(name, fact.value) : 'unknown';
+}
+
 /**
  * Fills `{inputName}` with the patient's value ("unknown" when absent) and `{percent:a/b}` with
  * the rounded percentage a/b of two numeric inputs.
  */
 export function fillTemplate(template: string, facts: ClinicalFacts): string {
+  if (!template.includes('{')) return template;
   const valueOf = (name: string): InputValue | undefined => {
     const fact = (facts as Record<string, ClinicalFacts[InputName] | undefined>)[name];
     return fact?.status === 'present' ? fact.value : undefined;

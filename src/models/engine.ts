@@ -2,7 +2,7 @@
 import { DERIVATION_SOURCES } from '../domain/derive.ts';
 import type { ClinicalFacts } from '../domain/facts.ts';
 import { INPUTS, formatInputValue, isAssumption, type InputName, type InputValue } from '../domain/vocabulary.ts';
-import { evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
+import { describeInput, evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
 import type { ModelDefinition, OddsFactor, Requirement, RiskFactor, Term } from './definition.ts';
 import { formatProbability, formatRange } from './display.ts';
 import { assign, computeRange, consistentWithRecord, finiteValues } from './range.ts';
@@ -106,15 +106,15 @@ function checkRequirements(
   if (failed) return { reason: fillTemplate(failed.req.reason, facts), failed: failed.req };
   for (const { req, result } of evaluated) {
     if (result.truth !== 'unknown') continue;
-    const text = fillTemplate(req.unknownText ?? req.reason, facts);
-    if (req.whenUnknown === 'not-applicable') return { reason: text };
+    const text = () => fillTemplate(req.unknownText ?? req.reason, facts);
+    if (req.whenUnknown === 'not-applicable') return { reason: text() };
     if (req.whenUnknown === 'missing') gaps.add(result);
     else if (result.conflicts.size > 0) {
       const labels = [...result.conflicts].map((n) => INPUTS[n].label).join(', ');
       warnings.push(
         `Sources disagree on ${labels}, so this population condition cannot be confirmed: ${fillTemplate(req.reason, facts)}.`,
       );
-    } else if (req.whenUnknown === 'warn') warnings.push(text);
+    } else if (req.whenUnknown === 'warn') warnings.push(text());
   }
   return null;
 }
@@ -279,7 +279,7 @@ function blocked(def: ModelDefinition, common: Common, gaps: Gaps): NotComputedR
 }
 
 function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
-  const shown = factor.shows.map((name) => `${INPUTS[name].label}: ${fillTemplate(`{${name}}`, facts)}`).join('; ');
+  const shown = factor.shows.map((name) => `${INPUTS[name].label}: ${describeInput(name, facts)}`).join('; ');
   const base: FactorResult = { id: factor.id, label: factor.label, status: 'unknown', oddsRatio: factor.oddsRatio };
   if (factor.ci95) base.ci95 = factor.ci95;
   if (shown) base.patientValue = shown;

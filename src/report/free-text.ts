@@ -57,6 +57,18 @@ const FOUND = String.raw`(?:detected|identified|seen|evident|present|found|demon
 const POSITIVE =
   /positive|metastatic carcinoma|carcinoma (is )?present|metastas[ie]s (is |are )?(present|identified)|micrometasta|macrometasta/i;
 const FROZEN = /frozen section|intra-?operative/i;
+const ROUTINE_HE = new RegExp(
+  `${FOUND}(?:on|in|by)\\s+(?:the\\s+)?(?:routine|standard|initial|permanent)?\\s*(?:h\\s*&\\s*e|h and e|hematoxylin[- ]and[- ]eosin)`,
+  'i',
+);
+const SERIAL_HE = new RegExp(
+  `${FOUND}(?:on|in)\\s+(?:the\\s+)?(?:deeper|serial|step|additional)\\s+(?:levels|sections)`,
+  'i',
+);
+const IHC = new RegExp(
+  `${FOUND}(?:by|on|with|in)\\s+(?:the\\s+)?(?:cytokeratin|keratin|pan-?cytokeratin|immunohisto|ihc|ae1\\/ae3|cam ?5\\.2)`,
+  'i',
+);
 const FROZEN_NEGATIVE =
   /(frozen section|intra-?operative)[^.;]{0,60}\b(negative|benign|no (evidence of )?(metasta|tumou?r|carcinoma)|not (identified|seen))|(negative|benign|not (identified|seen))[^.;]{0,30}\b(on|by|at) (the )?(frozen|intra-?operative)/i;
 
@@ -80,10 +92,7 @@ export const DETECTION_RULES: readonly DetectionRule[] = [
     value: 'routine-he',
     meaning: 'seen on routine H&E sections, or on permanent sections after a negative frozen section',
     test: (b) =>
-      new RegExp(
-        `${FOUND}(?:on|in|by)\\s+(?:the\\s+)?(?:routine|standard|initial|permanent)?\\s*(?:h\\s*&\\s*e|h and e|hematoxylin[- ]and[- ]eosin)`,
-        'i',
-      ).test(b) ||
+      ROUTINE_HE.test(b) ||
       (/\b(permanent|paraffin) sections?\b/i.test(b) &&
         POSITIVE.test(b) &&
         (FROZEN_NEGATIVE.test(b) || !FROZEN.test(b))),
@@ -91,19 +100,12 @@ export const DETECTION_RULES: readonly DetectionRule[] = [
   {
     value: 'serial-he',
     meaning: 'seen on deeper, serial or step sections',
-    test: (b) =>
-      new RegExp(`${FOUND}(?:on|in)\\s+(?:the\\s+)?(?:deeper|serial|step|additional)\\s+(?:levels|sections)`, 'i').test(
-        b,
-      ),
+    test: (b) => SERIAL_HE.test(b),
   },
   {
     value: 'ihc',
     meaning: 'seen only with cytokeratin immunohistochemistry',
-    test: (b) =>
-      new RegExp(
-        `${FOUND}(?:by|on|with|in)\\s+(?:the\\s+)?(?:cytokeratin|keratin|pan-?cytokeratin|immunohisto|ihc|ae1\\/ae3|cam ?5\\.2)`,
-        'i',
-      ).test(b),
+    test: (b) => IHC.test(b),
   },
 ];
 

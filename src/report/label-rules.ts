@@ -410,10 +410,21 @@ export const LABEL_RULES: readonly LabelRule[] = [
   },
 ];
 
+// Reports repeat the same few dozen labels: each distinct label is matched against the rules once.
+// Bounded, so a stream of unusual labels cannot grow it without limit.
+const RULE_OF_LABEL = new Map<string, LabelRule | null>();
+const RULE_CACHE_SIZE = 2000;
+
 /** The rule for a label, if any. */
 export function ruleFor(label: string): LabelRule | undefined {
   const l = label.toLowerCase();
-  return LABEL_RULES.find((r) => r.pattern.test(l) && !r.unless?.test(l));
+  let rule = RULE_OF_LABEL.get(l);
+  if (rule === undefined) {
+    rule = LABEL_RULES.find((r) => r.pattern.test(l) && !r.unless?.test(l)) ?? null;
+    if (RULE_OF_LABEL.size >= RULE_CACHE_SIZE) RULE_OF_LABEL.clear();
+    RULE_OF_LABEL.set(l, rule);
+  }
+  return rule ?? undefined;
 }
 
 /** Reads a "Label: value" item; false when no rule knows the label. */

@@ -16,11 +16,14 @@ const PART_WORD = /^part\s+([A-H])\b[.:]?\s*(.*)$/i;
 /** Fred Hutch template "Sentinel nodes with carcinoma: X / Total sentinel nodes: Y" (§6). */
 const HUTCH = /sentinel nodes? with carcinoma[\s:]+(\d{1,3})\s*\/\s*total sentinel nodes?[\s:]+(\d{1,3})/i;
 
+/** An ASCII digit (a NaN code, past either end of the string, is none). */
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
 /** Splits "Label: value" at the last colon that is not inside a time ("10:30"). */
 export function splitLabel(line: string): { label: string; value: string } | undefined {
   for (let i = line.length - 1; i > 0; i--) {
     if (line[i] !== ':') continue;
-    if (/\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '')) continue;
+    if (isDigit(line.charCodeAt(i - 1)) && isDigit(line.charCodeAt(i + 1))) continue;
     const label = line.slice(0, i).trim();
     const value = line.slice(i + 1).trim();
     if (!label) return undefined;

@@ -44,11 +44,15 @@ export interface Fraction {
   denominator: number;
 }
 
+const COUNT_WORDS = Object.keys(NUMBER_WORDS).join('|');
+const FRACTION = new RegExp(
+  `\\b(\\d{1,3}|${COUNT_WORDS})\\s*(?:/|\\bof\\b|\\bout of\\b)\\s*(\\d{1,3}|${COUNT_WORDS})\\b`,
+  'i',
+);
+
 /** "1/3", "1 of 3", "one of three", "(2/3)". Undefined when absent or numerator > denominator. */
 export function parseFraction(text: string): Fraction | undefined {
-  const words = Object.keys(NUMBER_WORDS).join('|');
-  const re = new RegExp(`\\b(\\d{1,3}|${words})\\s*(?:/|\\bof\\b|\\bout of\\b)\\s*(\\d{1,3}|${words})\\b`, 'i');
-  const m = re.exec(text);
+  const m = FRACTION.exec(text);
   if (!m) return undefined;
   const numerator = parseCountWord(m[1]!);
   const denominator = parseCountWord(m[2]!);

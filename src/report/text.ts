@@ -60,15 +60,21 @@ export function htmlToText(html: string): string {
     .join('\n');
 }
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** Whitespace or the URL-safe alphabet's "-" and "_": the text needs cleaning before the check. */
+const NOT_PLAIN_BASE64 = /[\s\-_]/;
+// One decoder for every attachment: decode() without { stream } keeps no state between calls.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Base64 (standard or URL-safe, whitespace allowed) → UTF-8 text; undefined when it is not base64. */
 export function decodeBase64Utf8(data: string): string | undefined {
-  const clean = data.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return undefined;
+  const clean = NOT_PLAIN_BASE64.test(data) ? data.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/') : data;
+  if (!BASE64.test(clean)) return undefined;
   try {
     const binary = atob(clean);
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     return undefined;
   }

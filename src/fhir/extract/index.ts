@@ -75,10 +75,11 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     else valid.push(r);
   });
 
+  const links = new PatientLinks(valid);
   let patient: string | undefined;
   if (options.patientId) patient = patientReference(options.patientId);
   else {
-    const patients = listPatients(valid);
+    const patients = listPatients(valid, links);
     if (patients.length === 1) patient = patients[0];
     else if (patients.length > 1)
       collector.ignore('(resources)', `several patients (${patients.join(', ')}) and none chosen`);
@@ -86,7 +87,6 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   }
   if (!patient) return { patient: null, facts: emptyFacts(), ignored: collector.ignored };
 
-  const links = new PatientLinks(valid);
   const mine: Json[] = [];
   const unlinked = new Set<Json>();
   for (const r of valid) {

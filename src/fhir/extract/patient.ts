@@ -19,17 +19,19 @@ function identifierValues(patient: Json): string[] {
  * the resource ids the Bundle's fullUrls gave, and "Patient/x" where x is no Patient's id but is
  * exactly one Patient's identifier value. Anything else ambiguous is unresolved, never merged.
  */
+const LINK_FIELDS = ['subject', 'patient'] as const;
+
 export class PatientLinks {
   private readonly ids = new Set<string>();
   private readonly byIdentifier = new Map<string, Set<string>>();
-  private readonly uuids = new Map<string, string>();
+  /** "urn:uuid:id" → "Type/id", built on the first urn:uuid reference (most records have none). */
+  private uuidMap: Map<string, string> | undefined;
 
-  constructor(resources: readonly unknown[]) {
+  constructor(private readonly resources: readonly unknown[]) {
     for (const r of resources) {
-      if (!isRecord(r)) continue;
+      if (!isRecord(r) || r.resourceType !== 'Patient') continue;
       const id = str(r.id);
-      if (id && str(r.resourceType)) this.uuids.set(`urn:uuid:${id}`, `${r.resourceType as string}/${id}`);
-      if (r.resourceType !== 'Patient' || !id) continue;
+      if (!id) continue;
       this.ids.add(id);
       for (const v of identifierValues(r)) {
         const set = this.byIdentifier.get(v) ?? new Set<string>();
@@ -39,10 +41,21 @@ export class PatientLinks {
     }
   }
 
+  private get uuids(): Map<string, string> {
+    if (this.uuidMap) return this.uuidMap;
+    const uuids = new Map<string, string>();
+    for (const r of this.resources) {
+      if (!isRecord(r)) continue;
+      const id = str(r.id);
+      if (id && str(r.resourceType)) uuids.set(`urn:uuid:${id}`, `${r.resourceType as string}/${id}`);
+    }
+    return (this.uuidMap = uuids);
+  }
+
   of(resource: Json): PatientLink {
     if (resource.resourceType === 'Patient')
       return str(resource.id) ? { kind: 'patient', patient: resourceRef(resource) } : { kind: 'none' };
-    for (const key of ['subject', 'patient']) {
+    for (const key of LINK_FIELDS) {
       const target = resource[key];
       if (!isRecord(target)) continue;
       const ref = str(target.reference);
@@ -93,8 +106,7 @@ export function patientLink(resource: Json, links = new PatientLinks([])): strin
 }
 
 /** Every patient named by the resources (Patient resources and resolvable subject references), sorted. */
-export function listPatients(resources: readonly unknown[]): string[] {
-  const links = new PatientLinks(resources);
+export function listPatients(resources: readonly unknown[], links = new PatientLinks(resources)): string[] {
   const found = new Set<string>();
   for (const r of resources) {
     if (!isRecord(r)) continue;

@@ -61,6 +61,12 @@ export function resolveFacts(
       });
     }
 
+    // Most inputs have one candidate: nothing to weigh it against, so it stands as it is.
+    if (kept.length === 1) {
+      facts[input] = toPresent(kept);
+      continue;
+    }
+
     // Within one specimen: a more specific measure wins (rank), and an amendment replaces what it corrects.
     const groups = new Map<string, Candidate[]>();
     for (const c of kept) {
@@ -125,10 +131,15 @@ function sameSource(a: Source, b: Source): boolean {
 /** Agreeing candidates become one fact that names every source. */
 function toPresent(group: Candidate[]): PresentFact<InputValue> {
   const sources: Source[] = [];
+  const addSource = (s: Source) => {
+    if (!sources.some((x) => sameSource(x, s))) sources.push(s);
+  };
+  const notes: string[] = [];
   for (const c of group) {
-    for (const s of [c.source, ...(c.moreSources ?? [])]) if (!sources.some((x) => sameSource(x, s))) sources.push(s);
+    addSource(c.source);
+    if (c.moreSources) for (const s of c.moreSources) addSource(s);
+    if (c.note && !notes.includes(c.note)) notes.push(c.note);
   }
-  const notes = [...new Set(group.map((c) => c.note).filter((n): n is string => !!n))];
   const fact: PresentFact<InputValue> = {
     status: 'present',
     value: group[0]!.value,

@@ -58,6 +58,14 @@ export function boundsNodes(defs: CriterionDef[]): boolean {
   return gating.some((c) => c.bounds === 'clinical-n') && gating.some((c) => c.bounds === 'sentinel-nodes');
 }
 
+// A trial's criteria are fixed definitions: whether they bound the nodes is worked out once per trial.
+const boundsNodesOfTrial = new WeakMap<TrialDef, boolean>();
+function trialBoundsNodes(trial: TrialDef): boolean {
+  let bounds = boundsNodesOfTrial.get(trial);
+  if (bounds === undefined) boundsNodesOfTrial.set(trial, (bounds = boundsNodes(trial.criteria)));
+  return bounds;
+}
+
 /** The criteria's statuses, the verdict and the questions that would settle it. */
 function judge(defs: CriterionDef[], facts: ClinicalFacts): Pick<EvidenceEntry, 'criteria' | 'applies' | 'questions'> {
   const criteria = defs.map((c) => evaluateCriterion(c, facts));
@@ -79,7 +87,7 @@ export function evaluateTrial(trial: TrialDef, facts: ClinicalFacts): EvidenceEn
     population: trial.population,
     arms: trial.arms.items,
     basis: trial.basis,
-    boundsNodes: boundsNodes(trial.criteria),
+    boundsNodes: trialBoundsNodes(trial),
     context: trial.context,
     notPublished: trial.notPublished,
   };
