@@ -44,9 +44,9 @@ export interface Authorization {
   refresh(): Promise<unknown>;
 }
 
-/** The token endpoint's refusal, worded as fhirclient's HttpError (smart/authorization-refusal.ts reads it). */
+/** The token endpoint's refusal: status and message as in fhirclient's HttpError (smart/authorization-refusal.ts reads them). */
 export class TokenRequestError extends Error {
-  override readonly name = 'HttpError';
+  override readonly name = 'TokenRequestError';
   constructor(
     readonly status: number,
     message: string,
