@@ -110,23 +110,33 @@ function gzipOf(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length;
 }
 
-function shippedGzipBytes(): { bytes: number; files: number } {
-  const dir = `${root}dist/app/assets`;
-  const files = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f));
-  return { bytes: files.reduce((sum, f) => sum + gzipOf(`${dir}/${f}`), 0), files: files.length };
+/** JS and CSS files (paths under dist/app) with their gzip sizes, largest first. */
+type Sized = { path: string; bytes: number }[];
+
+function sized(paths: Iterable<string>): Sized {
+  return [...paths]
+    .map((path) => ({ path, bytes: gzipOf(`${root}dist/app${path}`) }))
+    .sort((a, b) => b.bytes - a.bytes);
 }
 
-/** gzip of the JS and CSS files the app page loaded before the card painted. */
-function firstPaintGzipBytes(appOrigin: string, run: Launch): { bytes: number; files: number } {
-  const paths = new Set(
-    run.entries
-      .filter(isAsset(appOrigin))
-      .filter((e) => e.startTime < run.paintedAt)
-      .map((e) => new URL(e.name).pathname),
+function shippedFiles(): Sized {
+  return sized(
+    readdirSync(`${root}dist/app/assets`)
+      .filter((f) => /\.(js|css)$/.test(f))
+      .map((f) => `/assets/${f}`),
   );
-  let bytes = 0;
-  for (const path of paths) bytes += gzipOf(`${root}dist/app${path}`);
-  return { bytes, files: paths.size };
+}
+
+/** The JS and CSS files the app page fetched before the card painted. */
+function firstPaintFiles(appOrigin: string, run: Launch): Sized {
+  return sized(
+    new Set(
+      run.entries
+        .filter(isAsset(appOrigin))
+        .filter((e) => e.startTime < run.paintedAt)
+        .map((e) => new URL(e.name).pathname),
+    ),
+  );
 }
 
 function median(xs: number[]): number {
@@ -135,6 +145,10 @@ function median(xs: number[]): number {
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const total = (files: Sized) => files.reduce((sum, f) => sum + f.bytes, 0);
+/** "main 57.4, app 22.9, …": each file by its chunk name (the part before vite's content hash). */
+const list = (files: Sized) =>
+  files.map((f) => `${f.path.replace(/^.*\//, '').replace(/-[\w-]{8}(\.\w+)$/, '$1')} ${kb(f.bytes)}`).join(', ');
 
 export async function benchApp(): Promise<string[]> {
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], {
@@ -147,7 +161,7 @@ export async function benchApp(): Promise<string[]> {
   const searchRounds: number[] = [];
   const documentRounds: number[] = [];
   const longHistory: number[] = [];
-  let firstPaint = { bytes: 0, files: 0 };
+  let firstPaint: Sized = [];
   try {
     for (let i = 0; i < LAUNCHES; i++) {
       const run = await launch(stack, 'macro-z0011');
@@ -159,7 +173,7 @@ export async function benchApp(): Promise<string[]> {
       const fhir = run.entries.filter((e) => isFhir(e) && !/[?&](_page|_offset|page)=/.test(e.name));
       searchRounds.push(sequentialRounds(fhir.filter((e) => !e.name.includes('/Binary/'))));
       documentRounds.push(sequentialRounds(fhir.filter((e) => e.name.includes('/Binary/'))));
-      if (i === 0) firstPaint = firstPaintGzipBytes(stack.app.origin, run);
+      if (i === 0) firstPaint = firstPaintFiles(stack.app.origin, run);
     }
     for (let i = 0; i < LONG_HISTORY_LAUNCHES; i++) {
       const run = await launch(stack, 'long-history');
@@ -169,7 +183,7 @@ export async function benchApp(): Promise<string[]> {
   } finally {
     await stack.close();
   }
-  const shipped = shippedGzipBytes();
+  const shipped = shippedFiles();
   const part = (key: keyof CriticalPath) => median(critical.map((c) => c[key])).toFixed(1);
   return [
     `app: client time on the critical path: ${part('total')} ms median of ${LAUNCHES} launches (target ≤ 30 ms)`,
@@ -177,7 +191,7 @@ export async function benchApp(): Promise<string[]> {
     `app: token response → card painted: ${median(tokenToCard).toFixed(0)} ms median of ${LAUNCHES} launches`,
     `app: sequential rounds of FHIR searches: ${median(searchRounds)} median of ${LAUNCHES} (target 1), then ${median(documentRounds)} round of report documents`,
     `app: long-history token → card: ${median(longHistory).toFixed(0)} ms median of ${LONG_HISTORY_LAUNCHES} launches (target ≤ 500 ms)`,
-    `app: first-paint JS + CSS: ${kb(firstPaint.bytes)} KB gzip in ${firstPaint.files} files (target ≤ 45 KB)`,
-    `app: JS + CSS shipped: ${kb(shipped.bytes)} KB gzip in ${shipped.files} files`,
+    `app: first-paint JS + CSS: ${kb(total(firstPaint))} KB gzip in ${firstPaint.length} files (target ≤ 45 KB): ${list(firstPaint)}`,
+    `app: JS + CSS shipped: ${kb(total(shipped))} KB gzip in ${shipped.length} files: ${list(shipped)}`,
   ];
 }

@@ -37,10 +37,13 @@ export interface SmartSession {
   startedLoad?: RecordLoad;
 }
 
+type Analysis = { facts: ClinicalFacts; ignored: IgnoredItem[]; patient: { reference: string } | null };
+
+/** The extraction; async when it first loads the reader of a rare document format. */
 export type Analyse = (
   resources: unknown[],
   options: { patientId: string; now: Date; binaries: Record<string, string> },
-) => { facts: ClinicalFacts; ignored: IgnoredItem[]; patient: { reference: string } | null };
+) => Analysis | Promise<Analysis>;
 
 interface Ready {
   data: PatientData;
@@ -104,7 +107,7 @@ export function App(props: {
         grantedScope: session.grantedScope,
       });
       const now = new Date();
-      const { facts, ignored, patient } = analyse(data.resources, {
+      const { facts, ignored, patient } = await analyse(data.resources, {
         patientId: session.patientId,
         now,
         binaries: data.binaries,

@@ -4,13 +4,16 @@ import { render } from 'preact';
 import { extractFacts } from '../fhir/extract/index.ts';
 import modelConfig from 'virtual:nodal-risk/model-config';
 import { appDefinitions } from './definitions.ts';
-import { App } from './App.tsx';
+import { App, type Analyse } from './App.tsx';
+import { documentReadersFor } from './document-readers.ts';
 import { boot } from './boot.ts';
 import config from '../../smart-config/app.json' with { type: 'json' };
 import type { AppConfig } from './smart/registrations.ts';
 import { Problem } from './components/StatusViews.tsx';
 
 const definitions = appDefinitions(modelConfig);
+const analyse: Analyse = async (resources, options) =>
+  extractFacts(resources, { ...options, readers: await documentReadersFor(resources) });
 const root = document.getElementById('app');
 if (root) {
   // The static "Loading…" placeholder is replaced, not diffed against.
@@ -19,7 +22,7 @@ if (root) {
     (result) =>
       render(
         'session' in result ? (
-          <App session={result.session} analyse={extractFacts} definitions={definitions} version={__APP_VERSION__} />
+          <App session={result.session} analyse={analyse} definitions={definitions} version={__APP_VERSION__} />
         ) : (
           <Problem problem={result.problem} />
         ),

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { ModelDefinition } from '../models/definition.ts';
 import { deriveFacts } from '../domain/derive.ts';
 import { extractFacts } from '../fhir/extract/index.ts';
+import { ALL_DOCUMENT_READERS } from '../report/readers.ts';
 import { evaluateModel } from '../models/engine.ts';
 import { calibrationConfig } from '../validation/calibration-config.ts';
 import {
@@ -74,7 +75,9 @@ export function assessPatient(
 ) {
   const binaries = binariesIn(resources);
   // The app's own extraction and model engine; the trial evidence the card adds is not validated here.
-  const inputs = deriveFacts(extractFacts(resources, { now, patientId: patient, binaries }).facts);
+  const inputs = deriveFacts(
+    extractFacts(resources, { now, patientId: patient, binaries, readers: ALL_DOCUMENT_READERS }).facts,
+  );
   const assessment: ModelAssessment = { inputs, models: models.map((m) => evaluateModel(m, inputs)) };
   const sln = assessment.inputs.slnPositive;
   const outcome =

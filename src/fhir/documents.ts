@@ -13,6 +13,16 @@ function attachmentsOf(resource: Json): Json[] {
   return [];
 }
 
+/** An attachment type the extraction reads as an XML form (CAP SDC), not as text: XML but not XHTML. */
+export function isXmlForm(contentType: string | undefined): boolean {
+  return /xml/i.test(contentType ?? '') && !/xhtml/i.test(contentType ?? '');
+}
+
+/** Does any report or document carry an XML form (so the extraction needs the SDC form reader)? */
+export function hasXmlForm(resources: unknown[]): boolean {
+  return resources.some((r) => isRecord(r) && attachmentsOf(r).some((a) => isXmlForm(str(a.contentType))));
+}
+
 /** Report documents referenced by URL (not inline) that the extraction will want to read. */
 export function documentUrls(resources: unknown[]): string[] {
   const urls = new Set<string>();

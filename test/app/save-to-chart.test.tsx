@@ -68,8 +68,9 @@ function fakeServer() {
   };
 }
 
-function renderCard(writeBack?: WriteBack) {
-  return render(
+/** The card, once "Save to chart" (loaded after the card paints) is in place when write-back is offered. */
+async function renderCard(writeBack?: WriteBack) {
+  const view = render(
     <AssessmentView
       recordFacts={recordFacts()}
       patient={{ reference: 'Patient/p1' }}
@@ -82,21 +83,23 @@ function renderCard(writeBack?: WriteBack) {
       {...(writeBack ? { writeBack } : {})}
     />,
   );
+  if (writeBack) await waitFor(() => expect(document.querySelector('.save-to-chart, .save-result')).not.toBeNull());
+  return view;
 }
 
 const saveButton = () =>
   screen.getByRole('button', { name: /Save to chart|Saving…|Saved to chart/ }) as HTMLButtonElement;
 
 describe('Save to chart', () => {
-  it('is not offered without write-back (scope not granted); Print is', () => {
-    renderCard();
+  it('is not offered without write-back (scope not granted); Print is', async () => {
+    await renderCard();
     expect(screen.queryByRole('button', { name: 'Save to chart' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Print / Download PDF' })).toBeTruthy();
   });
 
   it('writes one RiskAssessment per computed model, once for a double click, then confirms the created ids', async () => {
     const server = fakeServer();
-    renderCard({
+    await renderCard({
       branch: { kind: 'risk-assessment' },
       create: server.create,
       patientReference: 'Patient/p1',
@@ -122,7 +125,7 @@ describe('Save to chart', () => {
 
   it('writes the what-if edits shown on the card, recorded in the note, and can save again after an edit', async () => {
     const server = fakeServer();
-    renderCard({ branch: { kind: 'risk-assessment' }, create: server.create, patientReference: 'Patient/p1' });
+    await renderCard({ branch: { kind: 'risk-assessment' }, create: server.create, patientReference: 'Patient/p1' });
     fireEvent.click(saveButton());
     await server.flush();
     fireEvent.click(screen.getByRole('button', { name: 'Edit Lymphovascular invasion' }));
@@ -142,7 +145,7 @@ describe('Save to chart', () => {
 
   it('on failure leaves the card as it was, says why, and a retry sends only what was not created', async () => {
     const server = fakeServer();
-    renderCard({ branch: { kind: 'risk-assessment' }, create: server.create, patientReference: 'Patient/p1' });
+    await renderCard({ branch: { kind: 'risk-assessment' }, create: server.create, patientReference: 'Patient/p1' });
     const before = within(screen.getByRole('region', { name: 'Estimates' })).getByText('32%');
     server.failWith(new FhirHttpError(403));
     fireEvent.click(saveButton());
@@ -165,7 +168,7 @@ describe('Save to chart', () => {
       if (calls === 2) throw new FhirHttpError(500);
       return server.create(r).then(() => ({ body: { resourceType: 'RiskAssessment', id: `x${calls}` } }));
     });
-    renderCard({ branch: { kind: 'risk-assessment' }, create, patientReference: 'Patient/p1' });
+    await renderCard({ branch: { kind: 'risk-assessment' }, create, patientReference: 'Patient/p1' });
     fireEvent.click(saveButton());
     await server.flush();
     expect(screen.getByRole('alert').textContent).toContain(
@@ -223,7 +226,7 @@ describe('Save to chart by what the EHR takes', () => {
 
   it('writes one clinical note (LOINC consult note) with inputs, sources and results where the EHR takes no RiskAssessment', async () => {
     const server = fakeServer();
-    renderCard({
+    await renderCard({
       branch: { kind: 'document-reference' },
       create: server.create,
       patientReference: 'Patient/p1',
@@ -251,8 +254,8 @@ describe('Save to chart by what the EHR takes', () => {
     expect(screen.getByRole('status').textContent).toContain('DocumentReference/doc1');
   });
 
-  it('offers no save button where the EHR takes neither, says why and points to print', () => {
-    renderCard({
+  it('offers no save button where the EHR takes neither, says why and points to print', async () => {
+    await renderCard({
       branch: {
         kind: 'none',
         reason: 'this EHR accepts neither a RiskAssessment nor a clinical note (DocumentReference) from apps',
@@ -268,10 +271,10 @@ describe('Save to chart by what the EHR takes', () => {
 });
 
 describe('printable summary', () => {
-  it('prints through the browser, with a print-only header naming the patient, date and version', () => {
+  it('prints through the browser, with a print-only header naming the patient, date and version', async () => {
     const print = vi.fn();
     vi.stubGlobal('print', print);
-    renderCard();
+    await renderCard();
     fireEvent.click(screen.getByRole('button', { name: 'Print / Download PDF' }));
     expect(print).toHaveBeenCalledTimes(1);
     const header = document.querySelector('.print-only.print-header') as HTMLElement;
@@ -296,8 +299,8 @@ describe('createdReference', () => {
 });
 
 describe('printed sources', () => {
-  it('cites each input source as a numbered note, with one legend listing every resource once', () => {
-    renderCard();
+  it('cites each input source as a numbered note, with one legend listing every resource once', async () => {
+    await renderCard();
     const legend = screen.getByRole('list', { name: 'Sources', hidden: true });
     const items = within(legend)
       .getAllByRole('listitem', { hidden: true })

@@ -1,6 +1,7 @@
 // Hostile or broken input is listed with a reason and never crashes the extraction.
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/fhir/extract/index.ts';
+import { ALL_DOCUMENT_READERS } from '../../src/report/readers.ts';
 
 const patient = { resourceType: 'Patient', id: 'p', gender: 'female', birthDate: '1960-06-15' };
 const pathology = { coding: [{ system: 'http://loinc.org', code: '60568-3' }] };
@@ -19,10 +20,20 @@ describe('bad input', () => {
   it('unreadable XML is listed with its reason', () => {
     const out = extractFacts([patient, report('x', 'application/xml', '<FormDesign formTitle="BREAST"><Body>')], {
       patientId: 'p',
+      readers: ALL_DOCUMENT_READERS,
     });
     expect(out.ignored.find((i) => i.reference === 'DiagnosticReport/x')?.reason).toMatch(
       /^XML attachment is not well-formed/,
     );
+  });
+
+  it('an XML form without its reader is listed as not read, never dropped in silence', () => {
+    const form = '<FormDesign formTitle="BREAST"><Body/></FormDesign>';
+    const out = extractFacts([patient, report('x', 'application/xml', form)], { patientId: 'p' });
+    expect(out.ignored.filter((i) => i.reference === 'DiagnosticReport/x').map((i) => i.reason)).toEqual([
+      'XML attachment not read: the SDC form reader was not loaded',
+      'pathology report without readable text',
+    ]);
   });
 
   it('a checklist with no marks gives no fact and says so', () => {

@@ -7,6 +7,7 @@ import { validateInputValue } from '../../src/domain/validate.ts';
 import { INPUT_NAMES } from '../../src/domain/vocabulary.ts';
 import { extractFacts } from '../../src/fhir/extract/index.ts';
 import { parseReportText } from '../../src/report/parse.ts';
+import { ALL_DOCUMENT_READERS } from '../../src/report/readers.ts';
 import { loadFixture } from '../fixtures/load.ts';
 
 const FIXTURES = [
@@ -97,7 +98,12 @@ describe('extraction never throws and never yields a mistyped fact', () => {
         (which, picks) => {
           const { resources, binaries } = loaded[which]!;
           const mutated = mutate(resources, picks);
-          const out = extractFacts(mutated, { now: new Date('2026-05-01T00:00:00Z'), binaries, patientId: undefined });
+          const out = extractFacts(mutated, {
+            now: new Date('2026-05-01T00:00:00Z'),
+            binaries,
+            patientId: undefined,
+            readers: ALL_DOCUMENT_READERS,
+          });
           for (const name of INPUT_NAMES) checkFact(name, out.facts[name]);
           for (const i of out.ignored) {
             expect(typeof i.reference).toBe('string');

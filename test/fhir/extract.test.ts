@@ -3,13 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { Fact, IgnoredItem } from '../../src/domain/facts.ts';
 import { INPUT_NAMES, type InputName } from '../../src/domain/vocabulary.ts';
 import { extractFacts, listPatients } from '../../src/fhir/extract/index.ts';
+import { ALL_DOCUMENT_READERS } from '../../src/report/readers.ts';
 import { loadFixture } from '../fixtures/load.ts';
 
 const now = new Date('2026-05-01T00:00:00Z');
 
 function run(name: string, patientId?: string) {
   const { resources, binaries } = loadFixture(name);
-  return extractFacts(resources, { now, binaries, ...(patientId ? { patientId } : {}) });
+  return extractFacts(resources, {
+    now,
+    binaries,
+    readers: ALL_DOCUMENT_READERS,
+    ...(patientId ? { patientId } : {}),
+  });
 }
 
 /** Every input not listed must be missing. */

@@ -20,9 +20,9 @@ import { ModelSummary } from './ModelSummary.tsx';
 import type { BannerPatient } from './PatientBanner.tsx';
 import { PrintHeader } from './PrintHeader.tsx';
 import { Prompts } from './Prompts.tsx';
-import { SaveToChart, type WriteBack } from './SaveToChart.tsx';
+import type { WriteBack } from './SaveToChart.tsx';
 import type { SourceIndex } from './SourceViewer.tsx';
-import { useOnDemand } from './on-demand.ts';
+import { loadedAfterPaint, useOnDemand } from './on-demand.ts';
 
 export interface RiskCardProps {
   assessment: Assessment;
@@ -54,6 +54,11 @@ function NoSave({ writeBack, assessment }: { writeBack: WriteBack | undefined; a
 }
 
 const loadSourceViewer = () => import('./SourceViewer.tsx');
+// Saving (and the FHIR resources it writes) is not needed to read the card: loaded after it paints.
+const SaveToChart = loadedAfterPaint(
+  () => import('./SaveToChart.tsx'),
+  (m) => m.SaveToChart,
+);
 
 export function RiskCard(props: RiskCardProps) {
   const { assessment, overrides } = props;

@@ -5,6 +5,7 @@ import type { Collector, ResultStatus } from './candidate.ts';
 import { field, type Json } from '../../domain/json.ts';
 import { referenceOf } from '../fields.ts';
 import type { DissectionContext } from './dissection.ts';
+import type { DocumentReaders } from '../../report/readers.ts';
 import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';
 
 export interface ReportLink {
@@ -32,6 +33,7 @@ export interface Context {
   byRef: Map<string, Json>;
   reportOfResult: Map<string, ReportLink>;
   binaries: Record<string, string> | undefined;
+  readers: DocumentReaders;
   nodeCounts: NodeCount[];
   /** Sentinel nodes were taken (a biopsy procedure or a sentinel count is present): pN0 then means none is positive. */
   sentinelNodes: boolean;

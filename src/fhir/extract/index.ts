@@ -23,6 +23,7 @@ import { dissectionContext } from './dissection.ts';
 import { keepPreoperativeUltrasound } from './axillary-ultrasound.ts';
 import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
+import type { DocumentReaders } from '../../report/readers.ts';
 
 export { listPatients } from './patient.ts';
 
@@ -33,6 +34,11 @@ export interface ExtractOptions {
   now?: Date;
   /** Binary URL (as written in the attachment) → its decoded text, fetched by the caller. */
   binaries?: Record<string, string>;
+  /**
+   * Readers of rare document formats (report/readers.ts: ALL_DOCUMENT_READERS has them all). A
+   * document whose reader is not given is listed as ignored, with the reason.
+   */
+  readers?: DocumentReaders;
 }
 
 export interface Extraction {
@@ -107,6 +113,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     byRef: new Map(),
     reportOfResult: new Map(),
     binaries: options.binaries,
+    readers: options.readers ?? {},
     nodeCounts: [],
     sentinelNodes: hasSentinelNodes(mine),
     dissection: dissectionContext(mine),

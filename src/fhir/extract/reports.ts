@@ -2,7 +2,6 @@
 // DocumentReference → report text → candidates with origin "report-text".
 import type { Source } from '../../domain/facts.ts';
 import { parseAnswers, parseReportText, type ReportParse } from '../../report/parse.ts';
-import { readSdcForm } from '../../report/sdc.ts';
 import { statedSideAndHistology } from '../../report/free-text.ts';
 import { attachmentText, decodeBase64Utf8, htmlToText } from '../../report/text.ts';
 import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES } from '../codes.ts';
@@ -12,6 +11,7 @@ import { codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
 import { describeValue, field, isRecord, records, str, type Json } from '../../domain/json.ts';
 import { referenceOf, resourceRef } from '../fields.ts';
+import { isXmlForm } from '../documents.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
 import { extractAxillaryUltrasoundReport, isAxillaryUltrasound } from './axillary-ultrasound.ts';
 
@@ -161,7 +161,7 @@ function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean
   if (typeof attachment.data === 'string') att.data = attachment.data;
   const url = str(attachment.url);
   if (url) att.url = url;
-  if (/xml/i.test(contentType ?? '') && !/xhtml/i.test(contentType ?? '')) return readXmlAttachment(att, meta, ctx);
+  if (isXmlForm(contentType)) return readXmlAttachment(att, meta, ctx);
   const got = attachmentText(att, ctx.binaries);
   if ('reason' in got) {
     ctx.collector.ignore(meta.reference, got.reason);
@@ -232,6 +232,11 @@ function readXmlAttachment(att: { data?: string; url?: string }, meta: TextMeta,
         ? 'XML attachment data is not valid base64 UTF-8'
         : `XML attachment ${att.url ?? ''} was not fetched`,
     );
+    return false;
+  }
+  const readSdcForm = ctx.readers.sdcXml;
+  if (!readSdcForm) {
+    ctx.collector.ignore(meta.reference, 'XML attachment not read: the SDC form reader was not loaded');
     return false;
   }
   const form = readSdcForm(xml);
