@@ -3,7 +3,7 @@
 // browser has none: smart/launch-storage.ts); nothing is logged.
 import type { SmartSession } from './App.tsx';
 import { registrationFor, type AppConfig } from './smart/registrations.ts';
-import { completeAuthorization, pageAuthorizationEnv, type Authorization } from './smart/complete-authorization.ts';
+import { smartApi } from './smart/smart-api.ts';
 import type { CreateResource } from './record/save.ts';
 import type { AppProblem } from './components/StatusViews.tsx';
 import { FhirHttpError, KIND_TEXT, LoadError } from './load/errors.ts';
@@ -12,7 +12,7 @@ import { applySmartStyle } from './style.ts';
 import { startRecordLoad } from './load/record-load.ts';
 import { authorizationProblem } from './smart/authorization-refusal.ts';
 
-type Client = Authorization;
+type Client = Awaited<ReturnType<ReturnType<typeof smartApi>['ready']>>;
 
 /** Refreshing more often than this may be throttled (Oracle: "intervals lower than one minute"); a 401 sooner after a refresh ends the session. */
 export const MIN_REFRESH_INTERVAL_MS = 60_000;
@@ -146,7 +146,7 @@ export type BootResult = { session: SmartSession } | { problem: AppProblem };
 export async function boot(config: AppConfig): Promise<BootResult> {
   let client: Client;
   try {
-    client = await completeAuthorization(pageAuthorizationEnv());
+    client = await smartApi().ready();
   } catch (e) {
     return { problem: authorizationProblem(location.search, e) };
   }

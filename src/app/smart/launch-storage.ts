@@ -95,18 +95,3 @@ export class LaunchStorage {
     return had;
   }
 }
-
-let pageStorage: LaunchStorage | undefined;
-
-/**
- * The page's one LaunchStorage: fhirclient's adapter and the authorization completion
- * (complete-authorization.ts) must share it, memory fallback included.
- */
-export function pageLaunchStorage(): LaunchStorage {
-  pageStorage ??= new LaunchStorage(
-    () => window.sessionStorage,
-    { read: () => document.cookie, write: (c) => void (document.cookie = c) },
-    window.isSecureContext && location.protocol === 'https:',
-  );
-  return pageStorage;
-}

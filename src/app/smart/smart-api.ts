@@ -4,7 +4,7 @@
 // redirect's `state` parameter first and then removes it from the URL, so its other mode
 // (`fullSessionStorageSupport: false`, which keeps `state` in the URL) is not needed.
 import * as adapterModule from 'fhirclient/lib/adapters/BrowserAdapter.js';
-import { pageLaunchStorage } from './launch-storage.ts';
+import { LaunchStorage } from './launch-storage.ts';
 
 type AdapterClass = typeof adapterModule.default.default;
 type SmartApi = ReturnType<InstanceType<AdapterClass>['getSmartApi']>;
@@ -14,8 +14,15 @@ const exported = (adapterModule as unknown as { default: AdapterClass | { defaul
 const BrowserAdapter: AdapterClass = typeof exported === 'function' ? exported : exported.default;
 
 class EmbeddableAdapter extends BrowserAdapter {
+  private launchStorage: LaunchStorage | undefined;
+
   override getStorage(): ReturnType<InstanceType<AdapterClass>['getStorage']> {
-    return pageLaunchStorage() as unknown as ReturnType<InstanceType<AdapterClass>['getStorage']>;
+    this.launchStorage ??= new LaunchStorage(
+      () => window.sessionStorage,
+      { read: () => document.cookie, write: (c) => void (document.cookie = c) },
+      window.isSecureContext && location.protocol === 'https:',
+    );
+    return this.launchStorage as unknown as ReturnType<InstanceType<AdapterClass>['getStorage']>;
   }
 }
 
