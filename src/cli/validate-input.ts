@@ -76,10 +76,22 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+/** Where a resource came from, for the reasons of skipped lines: a file and its line or Bundle entry. */
+interface Place {
+  file: number;
+  entry: boolean;
+  n: number;
+}
+
+function describePlace(names: readonly string[], { file, entry, n }: Place): string {
+  return `${names[file]} ${entry ? 'entry' : 'line'} ${n}`;
+}
+
 interface Sink {
-  /** Whether add() needs the parsed resource (the disk sink parses the line once, when it reads it back). */
+  /** Whether add() needs the parsed resource (the disk sink keeps the JSON text and parses it when the patient is read). */
   readonly wantsResource: boolean;
-  add(patient: string, resource: unknown, line: string, where: string): void;
+  /** One resource of a patient: parsed (memory sink) or its JSON text `text[start, end)` (disk sink). */
+  add(patient: string, resource: unknown, text: Uint8Array, start: number, end: number, place: Place): void;
   finish(): void;
   patients(): Iterable<PatientResources>;
   dispose(): void;
@@ -104,27 +116,47 @@ function memorySink(): Sink {
   };
 }
 
-function diskSink(count: number, problems: InputProblem[]): Sink {
+/**
+ * A partition record: six little-endian uint32 (text bytes, patient bytes, file, entry flag, line or
+ * entry number, spare 0), the patient id (UTF-8), then the resource's JSON text as read. Lines are
+ * copied as bytes, never decoded and re-encoded.
+ */
+const HEADER_BYTES = 24;
+
+function diskSink(count: number, names: readonly string[], problems: InputProblem[]): Sink {
   const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-validate-'));
-  const files = Array.from({ length: count }, (_, i) => join(dir, `part-${i}.ndjson`));
+  const files = Array.from({ length: count }, (_, i) => join(dir, `part-${i}.bin`));
   const fds = files.map((f) => openSync(f, 'w', 0o600));
-  const buffers: string[][] = files.map(() => []);
-  const sizes = new Array<number>(count).fill(0);
+  const buffers = files.map(() => Buffer.allocUnsafe(FLUSH_BYTES));
+  const used = new Array<number>(count).fill(0);
   const flush = (i: number) => {
-    if (buffers[i]!.length === 0) return;
-    writeSync(fds[i]!, buffers[i]!.join(''));
-    buffers[i] = [];
-    sizes[i] = 0;
+    if (used[i]! > 0) writeSync(fds[i]!, buffers[i]!, 0, used[i]!);
+    used[i] = 0;
   };
+  const header = Buffer.allocUnsafe(HEADER_BYTES);
   return {
     wantsResource: false,
-    add(patient, _resource, line, where) {
+    add(patient, _resource, text, start, end, place) {
       const i = hash(patient) % count;
-      // The patient id and where the line came from travel with it, so the second pass needs no lookup.
-      const record = `${JSON.stringify(patient)}\t${JSON.stringify(where)}\t${line}\n`;
-      buffers[i]!.push(record);
-      sizes[i]! += record.length;
-      if (sizes[i]! > FLUSH_BYTES) flush(i);
+      const patientBytes = Buffer.byteLength(patient);
+      const size = HEADER_BYTES + patientBytes + end - start;
+      if (used[i]! + size > FLUSH_BYTES) flush(i);
+      const big = size > FLUSH_BYTES; // a resource larger than the buffer is written straight through
+      const buffer = big ? header : buffers[i]!;
+      let at = big ? 0 : used[i]!;
+      for (const v of [end - start, patientBytes, place.file, place.entry ? 1 : 0, place.n, 0]) {
+        buffer.writeUInt32LE(v, at);
+        at += 4;
+      }
+      if (big) {
+        writeSync(fds[i]!, header);
+        writeSync(fds[i]!, Buffer.from(patient));
+        writeSync(fds[i]!, text, start, end - start);
+        return;
+      }
+      at += buffer.write(patient, at);
+      buffer.set(text.subarray(start, end), at);
+      used[i] = at + end - start;
     },
     finish() {
       files.forEach((_, i) => flush(i));
@@ -132,23 +164,44 @@ function diskSink(count: number, problems: InputProblem[]): Sink {
     },
     *patients() {
       for (const file of files) {
-        const groups = new Map<string, unknown[]>();
-        for (const record of readFileSync(file, 'utf8').split('\n')) {
-          if (!record) continue;
-          const tab = record.indexOf('\t');
-          const tab2 = record.indexOf('\t', tab + 1);
-          const patient = JSON.parse(record.slice(0, tab)) as string;
-          const resource = parsedResource(record.slice(tab2 + 1), patient);
-          if (typeof resource === 'string') {
-            problems.push({ reason: `${JSON.parse(record.slice(tab + 1, tab2)) as string}: ${resource}` });
-            continue;
-          }
-          const list = groups.get(patient);
-          if (list) list.push(resource);
-          else groups.set(patient, [resource]);
-        }
+        const data = readFileSync(file);
         rmSync(file, { force: true });
-        for (const patient of [...groups.keys()].sort()) yield { patient, resources: groups.get(patient)! };
+        // Records by patient; each patient's JSON is parsed only when that patient is read, so the
+        // parsed resources of one patient at a time are alive.
+        const groups = new Map<string, number[]>();
+        for (let at = 0; at < data.length;) {
+          const patientEnd = at + HEADER_BYTES + data.readUInt32LE(at + 4);
+          const patient = data.toString('utf8', at + HEADER_BYTES, patientEnd);
+          const list = groups.get(patient);
+          if (list) list.push(at);
+          else groups.set(patient, [at]);
+          at = patientEnd + data.readUInt32LE(at);
+        }
+        const unusable: { at: number; reason: string }[] = [];
+        for (const patient of [...groups.keys()].sort()) {
+          const resources: unknown[] = [];
+          for (const at of groups.get(patient)!) {
+            const textStart = at + HEADER_BYTES + data.readUInt32LE(at + 4);
+            const resource = parsedResource(
+              data.toString('utf8', textStart, textStart + data.readUInt32LE(at)),
+              patient,
+            );
+            if (typeof resource !== 'string') {
+              resources.push(resource);
+              continue;
+            }
+            const place = {
+              file: data.readUInt32LE(at + 8),
+              entry: data.readUInt32LE(at + 12) === 1,
+              n: data.readUInt32LE(at + 16),
+            };
+            unusable.push({ at, reason: `${describePlace(names, place)}: ${resource}` });
+          }
+          if (resources.length > 0) yield { patient, resources };
+        }
+        // In the order of the input, as the reasons of the first pass are.
+        unusable.sort((a, b) => a.at - b.at);
+        for (const u of unusable) problems.push({ reason: u.reason });
       }
     },
     dispose() {
@@ -190,50 +243,54 @@ export async function groupByPatient(
   const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
   const partitions = Math.ceil(bytes / partitionBytes);
   const problems: InputProblem[] = [];
-  const sink = partitions <= 1 ? memorySink() : diskSink(partitions, problems);
+  const names = files.map((f) => basename(f));
+  const sink = partitions <= 1 ? memorySink() : diskSink(partitions, names, problems);
   const seen = new Set<string>();
-  const take = (resource: unknown, line: string, where: string) => {
+  const take = (resource: unknown, text: Uint8Array, start: number, end: number, place: Place) => {
     if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
-      problems.push({ reason: `${where}: not a FHIR resource` });
+      problems.push({ reason: `${describePlace(names, place)}: not a FHIR resource` });
       return;
     }
     const patient = patientOf(resource);
-    if (!patient) problems.push({ reason: `${where}: ${resourceRef(resource)} has no patient reference` });
+    if (!patient)
+      problems.push({ reason: `${describePlace(names, place)}: ${resourceRef(resource)} has no patient reference` });
     else {
       seen.add(patient);
-      sink.add(patient, resource, line, where);
+      sink.add(patient, resource, text, start, end, place);
     }
   };
   try {
-    for (const file of files) {
-      const name = basename(file);
+    files.forEach((file, fileIndex) => {
       if (/\.json$/i.test(file) && !looksLikeNdjson(file)) {
         let resources: unknown[];
         try {
           resources = parseResources(readFileSync(file, 'utf8'));
         } catch (e) {
           if (!(e instanceof ResourceFileError)) throw e;
-          problems.push({ reason: `${name}: ${e.message}` });
-          continue;
+          problems.push({ reason: `${names[fileIndex]}: ${e.message}` });
+          return;
         }
-        resources.forEach((r, i) => take(r, JSON.stringify(r), `${name} entry ${i + 1}`));
-        continue;
+        resources.forEach((r, i) => {
+          const text = sink.wantsResource ? NO_TEXT : Buffer.from(JSON.stringify(r));
+          take(r, text, 0, text.length, { file: fileIndex, entry: true, n: i + 1 });
+        });
+        return;
       }
-      forEachLine(file, (line, lineNo) => {
+      forEachLine(file, (line, bytes, start, end, lineNo) => {
         if (!line.trim()) return;
-        const where = `${name} line ${lineNo}`;
+        const place = { file: fileIndex, entry: false, n: lineNo };
         const fields = sink.wantsResource ? undefined : topLevelFields(line);
-        if (fields && typeof fields.resourceType === 'string') return take(fields, line, where);
+        if (fields && typeof fields.resourceType === 'string') return take(fields, bytes, start, end, place);
         let resource: unknown;
         try {
           resource = JSON.parse(line);
         } catch {
-          problems.push({ reason: `${where}: not valid JSON` });
+          problems.push({ reason: `${describePlace(names, place)}: not valid JSON` });
           return;
         }
-        take(resource, line, where);
+        take(resource, bytes, start, end, place);
       });
-    }
+    });
     sink.finish();
   } catch (e) {
     sink.dispose();
@@ -242,13 +299,25 @@ export async function groupByPatient(
   return { patients: sink.patients(), patientCount: seen.size, problems, dispose: () => sink.dispose() };
 }
 
-/** Calls back with each line of a file (1-based numbers), reading 4 MB at a time; lines split on bytes, so no UTF-8 sequence is cut. */
-function forEachLine(file: string, onLine: (line: string, lineNo: number) => void): void {
+const NO_TEXT = new Uint8Array(0);
+
+/**
+ * Calls back with each line of a file (1-based numbers) as text and as its bytes `bytes[start, end)`
+ * (valid during the call only), reading 4 MB at a time; lines split on bytes, so no UTF-8 sequence
+ * is cut. A CR before the newline is not part of the line.
+ */
+function forEachLine(
+  file: string,
+  onLine: (line: string, bytes: Buffer, start: number, end: number, lineNo: number) => void,
+): void {
   const fd = openSync(file, 'r');
   let buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
   let kept = 0; // bytes of an unfinished line at the start of the buffer
   let lineNo = 0;
-  const emit = (text: string) => onLine(text.endsWith('\r') ? text.slice(0, -1) : text, ++lineNo);
+  const emit = (start: number, end: number) => {
+    if (end > start && buffer[end - 1] === 13) end--;
+    onLine(buffer.toString('utf8', start, end), buffer, start, end, ++lineNo);
+  };
   try {
     for (;;) {
       if (kept === buffer.length) {
@@ -259,18 +328,20 @@ function forEachLine(file: string, onLine: (line: string, lineNo: number) => voi
       const read = readSync(fd, buffer, kept, buffer.length - kept, null);
       const end = kept + read;
       if (read === 0) {
-        if (end > 0) emit(buffer.toString('utf8', 0, end));
+        if (end > 0) emit(0, end);
         break;
       }
-      const lastNewline = buffer.lastIndexOf(10, end - 1);
-      if (lastNewline < 0) {
-        kept = end;
-        continue;
+      let start = 0;
+      for (
+        let newline = buffer.indexOf(10, start);
+        newline >= 0 && newline < end;
+        newline = buffer.indexOf(10, start)
+      ) {
+        emit(start, newline);
+        start = newline + 1;
       }
-      const lines = buffer.toString('utf8', 0, lastNewline).split('\n');
-      for (const line of lines) emit(line);
-      kept = end - lastNewline - 1;
-      buffer.copy(buffer, 0, lastNewline + 1, end);
+      kept = end - start;
+      buffer.copy(buffer, 0, start, end);
     }
   } finally {
     closeSync(fd);
