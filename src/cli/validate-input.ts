@@ -90,18 +90,19 @@ function describePlace(names: readonly string[], { file, entry, n }: Place): str
 interface Sink {
   /** Whether add() needs the parsed resource (the disk sink keeps the JSON text and parses it when the patient is read). */
   readonly wantsResource: boolean;
-  /** One resource of a patient: parsed (memory sink) or its JSON text `text[start, end)` (disk sink). */
-  add(patient: string, resource: unknown, text: Uint8Array, start: number, end: number, place: Place): void;
+  /** One resource of patient number `patient`: parsed (memory sink) or its JSON text `text[start, end)` (disk sink). */
+  add(patient: number, resource: unknown, text: Uint8Array, start: number, end: number, place: Place): void;
   finish(): void;
   patients(): Iterable<PatientResources>;
   dispose(): void;
 }
 
-function memorySink(): Sink {
+function memorySink(ids: readonly string[]): Sink {
   const groups = new Map<string, unknown[]>();
   return {
     wantsResource: true,
-    add(patient, resource) {
+    add(number, resource) {
+      const patient = ids[number]!;
       const list = groups.get(patient);
       if (list) list.push(resource);
       else groups.set(patient, [resource]);
@@ -117,18 +118,19 @@ function memorySink(): Sink {
 }
 
 /**
- * A partition record: six little-endian uint32 (text bytes, patient bytes, file, entry flag, line or
- * entry number, spare 0), the patient id (UTF-8), then the resource's JSON text as read. Lines are
- * copied as bytes, never decoded and re-encoded.
+ * A partition record: five little-endian uint32 (text bytes, patient number, file, entry flag,
+ * line or entry number), then the resource's JSON text as read: lines are copied as bytes, never
+ * decoded and re-encoded.
  */
-const HEADER_BYTES = 24;
+const HEADER_BYTES = 20;
 
-function diskSink(count: number, names: readonly string[], problems: InputProblem[]): Sink {
+function diskSink(count: number, names: readonly string[], ids: readonly string[], problems: InputProblem[]): Sink {
   const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-validate-'));
   const files = Array.from({ length: count }, (_, i) => join(dir, `part-${i}.bin`));
   const fds = files.map((f) => openSync(f, 'w', 0o600));
   const buffers = files.map(() => Buffer.allocUnsafe(FLUSH_BYTES));
   const used = new Array<number>(count).fill(0);
+  const partitionOf: number[] = []; // by patient number
   const flush = (i: number) => {
     if (used[i]! > 0) writeSync(fds[i]!, buffers[i]!, 0, used[i]!);
     used[i] = 0;
@@ -136,56 +138,54 @@ function diskSink(count: number, names: readonly string[], problems: InputProble
   const header = Buffer.allocUnsafe(HEADER_BYTES);
   return {
     wantsResource: false,
-    add(patient, _resource, text, start, end, place) {
-      const i = hash(patient) % count;
-      const patientBytes = Buffer.byteLength(patient);
-      const size = HEADER_BYTES + patientBytes + end - start;
+    add(number, _resource, text, start, end, place) {
+      const i = (partitionOf[number] ??= hash(ids[number]!) % count);
+      const size = HEADER_BYTES + end - start;
       if (used[i]! + size > FLUSH_BYTES) flush(i);
       const big = size > FLUSH_BYTES; // a resource larger than the buffer is written straight through
       const buffer = big ? header : buffers[i]!;
-      let at = big ? 0 : used[i]!;
-      for (const v of [end - start, patientBytes, place.file, place.entry ? 1 : 0, place.n, 0]) {
-        buffer.writeUInt32LE(v, at);
-        at += 4;
-      }
+      const at = big ? 0 : used[i]!;
+      buffer.writeUInt32LE(end - start, at);
+      buffer.writeUInt32LE(number, at + 4);
+      buffer.writeUInt32LE(place.file, at + 8);
+      buffer.writeUInt32LE(place.entry ? 1 : 0, at + 12);
+      buffer.writeUInt32LE(place.n, at + 16);
       if (big) {
         writeSync(fds[i]!, header);
-        writeSync(fds[i]!, Buffer.from(patient));
         writeSync(fds[i]!, text, start, end - start);
         return;
       }
-      at += buffer.write(patient, at);
-      buffer.set(text.subarray(start, end), at);
-      used[i] = at + end - start;
+      buffer.set(text.subarray(start, end), at + HEADER_BYTES);
+      used[i] = at + size;
     },
     finish() {
       files.forEach((_, i) => flush(i));
       fds.forEach((fd) => closeSync(fd));
     },
     *patients() {
+      let space: Buffer = Buffer.allocUnsafe(0); // reused: fresh memory for every partition costs page faults
       for (const file of files) {
-        const data = readFileSync(file);
+        const size = statSync(file).size;
+        if (space.length < size) space = Buffer.allocUnsafe(Math.ceil(size * 1.25));
+        readInto(file, space, size);
+        const data = space.subarray(0, size);
         rmSync(file, { force: true });
         // Records by patient; each patient's JSON is parsed only when that patient is read, so the
         // parsed resources of one patient at a time are alive.
-        const groups = new Map<string, number[]>();
-        for (let at = 0; at < data.length;) {
-          const patientEnd = at + HEADER_BYTES + data.readUInt32LE(at + 4);
-          const patient = data.toString('utf8', at + HEADER_BYTES, patientEnd);
-          const list = groups.get(patient);
+        const groups = new Map<number, number[]>();
+        for (let at = 0; at < data.length; at += HEADER_BYTES + data.readUInt32LE(at)) {
+          const number = data.readUInt32LE(at + 4);
+          const list = groups.get(number);
           if (list) list.push(at);
-          else groups.set(patient, [at]);
-          at = patientEnd + data.readUInt32LE(at);
+          else groups.set(number, [at]);
         }
         const unusable: { at: number; reason: string }[] = [];
-        for (const patient of [...groups.keys()].sort()) {
+        for (const number of [...groups.keys()].sort((a, b) => byCodeUnits(ids[a]!, ids[b]!))) {
+          const patient = ids[number]!;
           const resources: unknown[] = [];
-          for (const at of groups.get(patient)!) {
-            const textStart = at + HEADER_BYTES + data.readUInt32LE(at + 4);
-            const resource = parsedResource(
-              data.toString('utf8', textStart, textStart + data.readUInt32LE(at)),
-              patient,
-            );
+          for (const at of groups.get(number)!) {
+            const text = data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + data.readUInt32LE(at));
+            const resource = parsedResource(text, patient);
             if (typeof resource !== 'string') {
               resources.push(resource);
               continue;
@@ -208,6 +208,25 @@ function diskSink(count: number, names: readonly string[], problems: InputProble
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Reads the first `size` bytes of a file into `buffer`. */
+function readInto(file: string, buffer: Buffer, size: number): void {
+  const fd = openSync(file, 'r');
+  try {
+    for (let at = 0; at < size;) {
+      const read = readSync(fd, buffer, at, size - at, at);
+      if (read === 0) throw new Error('a partition file ended early');
+      at += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The order of Array.prototype.sort without a comparator (UTF-16 code units). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The line's resource, or why it cannot be used (the first pass read only its top-level fields). */
@@ -244,8 +263,10 @@ export async function groupByPatient(
   const partitions = Math.ceil(bytes / partitionBytes);
   const problems: InputProblem[] = [];
   const names = files.map((f) => basename(f));
-  const sink = partitions <= 1 ? memorySink() : diskSink(partitions, names, problems);
-  const seen = new Set<string>();
+  // Patients numbered in order of appearance: partition records carry the number, not the id.
+  const numbers = new Map<string, number>();
+  const ids: string[] = [];
+  const sink = partitions <= 1 ? memorySink(ids) : diskSink(partitions, names, ids, problems);
   const take = (resource: unknown, text: Uint8Array, start: number, end: number, place: Place) => {
     if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
       problems.push({ reason: `${describePlace(names, place)}: not a FHIR resource` });
@@ -255,8 +276,12 @@ export async function groupByPatient(
     if (!patient)
       problems.push({ reason: `${describePlace(names, place)}: ${resourceRef(resource)} has no patient reference` });
     else {
-      seen.add(patient);
-      sink.add(patient, resource, text, start, end, place);
+      let number = numbers.get(patient);
+      if (number === undefined) {
+        number = ids.push(patient) - 1;
+        numbers.set(patient, number);
+      }
+      sink.add(number, resource, text, start, end, place);
     }
   };
   try {
@@ -296,7 +321,7 @@ export async function groupByPatient(
     sink.dispose();
     throw e;
   }
-  return { patients: sink.patients(), patientCount: seen.size, problems, dispose: () => sink.dispose() };
+  return { patients: sink.patients(), patientCount: ids.length, problems, dispose: () => sink.dispose() };
 }
 
 const NO_TEXT = new Uint8Array(0);
