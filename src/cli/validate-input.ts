@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { patientLink } from '../fhir/extract/patient.ts';
+import { patientLink, PatientLinks } from '../fhir/extract/patient.ts';
 import { isRecord, str, field } from '../domain/json.ts';
 import { normaliseReference, resourceRef } from '../fhir/fields.ts';
 import { CliUsageError } from './errors.ts';
@@ -58,9 +58,12 @@ export function inputFiles(paths: readonly string[]): string[] {
   return out;
 }
 
+/** A line is judged alone: no Patient resources to resolve identifiers or urn:uuid against (read only, so shared). */
+const NO_OTHER_RESOURCES = new PatientLinks([]);
+
 /** The patient a resource belongs to: subject/patient, a Patient's own id, a Binary's securityContext. */
 export function patientOf(resource: Record<string, unknown>): string | undefined {
-  const link = patientLink(resource);
+  const link = patientLink(resource, NO_OTHER_RESOURCES);
   if (link) return link.slice('Patient/'.length);
   const context = str(field(resource.securityContext, 'reference'));
   if (resource.resourceType === 'Binary' && context) {
