@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { patientLink } from '../fhir/extract/patient.ts';
+import { patientLink, PatientLinks } from '../fhir/extract/patient.ts';
 import { isRecord, str, field } from '../domain/json.ts';
 import { normaliseReference, resourceRef } from '../fhir/fields.ts';
 import { CliUsageError } from './errors.ts';
@@ -58,9 +58,12 @@ export function inputFiles(paths: readonly string[]): string[] {
   return out;
 }
 
+/** A line is judged alone: no Patient resources to resolve identifiers or urn:uuid against (read only, so shared). */
+const NO_OTHER_RESOURCES = new PatientLinks([]);
+
 /** The patient a resource belongs to: subject/patient, a Patient's own id, a Binary's securityContext. */
 export function patientOf(resource: Record<string, unknown>): string | undefined {
-  const link = patientLink(resource);
+  const link = patientLink(resource, NO_OTHER_RESOURCES);
   if (link) return link.slice('Patient/'.length);
   const context = str(field(resource.securityContext, 'reference'));
   if (resource.resourceType === 'Binary' && context) {
@@ -76,20 +79,33 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+/** Where a resource came from, for the reasons of skipped lines: a file and its line or Bundle entry. */
+interface Place {
+  file: number;
+  entry: boolean;
+  n: number;
+}
+
+function describePlace(names: readonly string[], { file, entry, n }: Place): string {
+  return `${names[file]} ${entry ? 'entry' : 'line'} ${n}`;
+}
+
 interface Sink {
-  /** Whether add() needs the parsed resource (the disk sink parses the line once, when it reads it back). */
+  /** Whether add() needs the parsed resource (the disk sink keeps the JSON text and parses it when the patient is read). */
   readonly wantsResource: boolean;
-  add(patient: string, resource: unknown, line: string, where: string): void;
+  /** One resource of patient number `patient`: parsed (memory sink) or its JSON text `text[start, end)` (disk sink). */
+  add(patient: number, resource: unknown, text: Uint8Array, start: number, end: number, place: Place): void;
   finish(): void;
   patients(): Iterable<PatientResources>;
   dispose(): void;
 }
 
-function memorySink(): Sink {
+function memorySink(ids: readonly string[]): Sink {
   const groups = new Map<string, unknown[]>();
   return {
     wantsResource: true,
-    add(patient, resource) {
+    add(number, resource) {
+      const patient = ids[number]!;
       const list = groups.get(patient);
       if (list) list.push(resource);
       else groups.set(patient, [resource]);
@@ -104,57 +120,116 @@ function memorySink(): Sink {
   };
 }
 
-function diskSink(count: number, problems: InputProblem[]): Sink {
+/**
+ * A partition record: five little-endian uint32 (text bytes, patient number, file, entry flag,
+ * line or entry number), then the resource's JSON text as read: lines are copied as bytes, never
+ * decoded and re-encoded.
+ */
+const HEADER_BYTES = 20;
+
+function diskSink(count: number, names: readonly string[], ids: readonly string[], problems: InputProblem[]): Sink {
   const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-validate-'));
-  const files = Array.from({ length: count }, (_, i) => join(dir, `part-${i}.ndjson`));
+  const files = Array.from({ length: count }, (_, i) => join(dir, `part-${i}.bin`));
   const fds = files.map((f) => openSync(f, 'w', 0o600));
-  const buffers: string[][] = files.map(() => []);
-  const sizes = new Array<number>(count).fill(0);
+  const buffers = files.map(() => Buffer.allocUnsafe(FLUSH_BYTES));
+  const used = new Array<number>(count).fill(0);
+  const partitionOf: number[] = []; // by patient number
   const flush = (i: number) => {
-    if (buffers[i]!.length === 0) return;
-    writeSync(fds[i]!, buffers[i]!.join(''));
-    buffers[i] = [];
-    sizes[i] = 0;
+    if (used[i]! > 0) writeSync(fds[i]!, buffers[i]!, 0, used[i]!);
+    used[i] = 0;
   };
+  const header = Buffer.allocUnsafe(HEADER_BYTES);
   return {
     wantsResource: false,
-    add(patient, _resource, line, where) {
-      const i = hash(patient) % count;
-      // The patient id and where the line came from travel with it, so the second pass needs no lookup.
-      const record = `${JSON.stringify(patient)}\t${JSON.stringify(where)}\t${line}\n`;
-      buffers[i]!.push(record);
-      sizes[i]! += record.length;
-      if (sizes[i]! > FLUSH_BYTES) flush(i);
+    add(number, _resource, text, start, end, place) {
+      const i = (partitionOf[number] ??= hash(ids[number]!) % count);
+      const size = HEADER_BYTES + end - start;
+      if (used[i]! + size > FLUSH_BYTES) flush(i);
+      const big = size > FLUSH_BYTES; // a resource larger than the buffer is written straight through
+      const buffer = big ? header : buffers[i]!;
+      const at = big ? 0 : used[i]!;
+      buffer.writeUInt32LE(end - start, at);
+      buffer.writeUInt32LE(number, at + 4);
+      buffer.writeUInt32LE(place.file, at + 8);
+      buffer.writeUInt32LE(place.entry ? 1 : 0, at + 12);
+      buffer.writeUInt32LE(place.n, at + 16);
+      if (big) {
+        writeSync(fds[i]!, header);
+        writeSync(fds[i]!, text, start, end - start);
+        return;
+      }
+      buffer.set(text.subarray(start, end), at + HEADER_BYTES);
+      used[i] = at + size;
     },
     finish() {
       files.forEach((_, i) => flush(i));
       fds.forEach((fd) => closeSync(fd));
     },
     *patients() {
+      let space: Buffer = Buffer.allocUnsafe(0); // reused: fresh memory for every partition costs page faults
       for (const file of files) {
-        const groups = new Map<string, unknown[]>();
-        for (const record of readFileSync(file, 'utf8').split('\n')) {
-          if (!record) continue;
-          const tab = record.indexOf('\t');
-          const tab2 = record.indexOf('\t', tab + 1);
-          const patient = JSON.parse(record.slice(0, tab)) as string;
-          const resource = parsedResource(record.slice(tab2 + 1), patient);
-          if (typeof resource === 'string') {
-            problems.push({ reason: `${JSON.parse(record.slice(tab + 1, tab2)) as string}: ${resource}` });
-            continue;
-          }
-          const list = groups.get(patient);
-          if (list) list.push(resource);
-          else groups.set(patient, [resource]);
-        }
+        const size = statSync(file).size;
+        if (space.length < size) space = Buffer.allocUnsafe(Math.ceil(size * 1.25));
+        readInto(file, space, size);
+        const data = space.subarray(0, size);
         rmSync(file, { force: true });
-        for (const patient of [...groups.keys()].sort()) yield { patient, resources: groups.get(patient)! };
+        // Records by patient; each patient's JSON is parsed only when that patient is read, so the
+        // parsed resources of one patient at a time are alive.
+        const groups = new Map<number, number[]>();
+        for (let at = 0; at < data.length; at += HEADER_BYTES + data.readUInt32LE(at)) {
+          const number = data.readUInt32LE(at + 4);
+          const list = groups.get(number);
+          if (list) list.push(at);
+          else groups.set(number, [at]);
+        }
+        const unusable: { at: number; reason: string }[] = [];
+        for (const number of [...groups.keys()].sort((a, b) => byCodeUnits(ids[a]!, ids[b]!))) {
+          const patient = ids[number]!;
+          const resources: unknown[] = [];
+          for (const at of groups.get(number)!) {
+            const text = data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + data.readUInt32LE(at));
+            const resource = parsedResource(text, patient);
+            if (typeof resource !== 'string') {
+              resources.push(resource);
+              continue;
+            }
+            const place = {
+              file: data.readUInt32LE(at + 8),
+              entry: data.readUInt32LE(at + 12) === 1,
+              n: data.readUInt32LE(at + 16),
+            };
+            unusable.push({ at, reason: `${describePlace(names, place)}: ${resource}` });
+          }
+          if (resources.length > 0) yield { patient, resources };
+        }
+        // In the order of the input, as the reasons of the first pass are.
+        unusable.sort((a, b) => a.at - b.at);
+        for (const u of unusable) problems.push({ reason: u.reason });
       }
     },
     dispose() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Reads the first `size` bytes of a file into `buffer`. */
+function readInto(file: string, buffer: Buffer, size: number): void {
+  const fd = openSync(file, 'r');
+  try {
+    for (let at = 0; at < size;) {
+      const read = readSync(fd, buffer, at, size - at, at);
+      if (read === 0) throw new Error('a partition file ended early');
+      at += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The order of Array.prototype.sort without a comparator (UTF-16 code units). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The line's resource, or why it cannot be used (the first pass read only its top-level fields). */
@@ -190,65 +265,87 @@ export async function groupByPatient(
   const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
   const partitions = Math.ceil(bytes / partitionBytes);
   const problems: InputProblem[] = [];
-  const sink = partitions <= 1 ? memorySink() : diskSink(partitions, problems);
-  const seen = new Set<string>();
-  const take = (resource: unknown, line: string, where: string) => {
+  const names = files.map((f) => basename(f));
+  // Patients numbered in order of appearance: partition records carry the number, not the id.
+  const numbers = new Map<string, number>();
+  const ids: string[] = [];
+  const sink = partitions <= 1 ? memorySink(ids) : diskSink(partitions, names, ids, problems);
+  const take = (resource: unknown, text: Uint8Array, start: number, end: number, place: Place) => {
     if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
-      problems.push({ reason: `${where}: not a FHIR resource` });
+      problems.push({ reason: `${describePlace(names, place)}: not a FHIR resource` });
       return;
     }
     const patient = patientOf(resource);
-    if (!patient) problems.push({ reason: `${where}: ${resourceRef(resource)} has no patient reference` });
+    if (!patient)
+      problems.push({ reason: `${describePlace(names, place)}: ${resourceRef(resource)} has no patient reference` });
     else {
-      seen.add(patient);
-      sink.add(patient, resource, line, where);
+      let number = numbers.get(patient);
+      if (number === undefined) {
+        number = ids.push(patient) - 1;
+        numbers.set(patient, number);
+      }
+      sink.add(number, resource, text, start, end, place);
     }
   };
   try {
-    for (const file of files) {
-      const name = basename(file);
+    files.forEach((file, fileIndex) => {
       if (/\.json$/i.test(file) && !looksLikeNdjson(file)) {
         let resources: unknown[];
         try {
           resources = parseResources(readFileSync(file, 'utf8'));
         } catch (e) {
           if (!(e instanceof ResourceFileError)) throw e;
-          problems.push({ reason: `${name}: ${e.message}` });
-          continue;
+          problems.push({ reason: `${names[fileIndex]}: ${e.message}` });
+          return;
         }
-        resources.forEach((r, i) => take(r, JSON.stringify(r), `${name} entry ${i + 1}`));
-        continue;
+        resources.forEach((r, i) => {
+          const text = sink.wantsResource ? NO_TEXT : Buffer.from(JSON.stringify(r));
+          take(r, text, 0, text.length, { file: fileIndex, entry: true, n: i + 1 });
+        });
+        return;
       }
-      forEachLine(file, (line, lineNo) => {
+      forEachLine(file, (line, bytes, start, end, lineNo) => {
         if (!line.trim()) return;
-        const where = `${name} line ${lineNo}`;
+        const place = { file: fileIndex, entry: false, n: lineNo };
         const fields = sink.wantsResource ? undefined : topLevelFields(line);
-        if (fields && typeof fields.resourceType === 'string') return take(fields, line, where);
+        if (fields && typeof fields.resourceType === 'string') return take(fields, bytes, start, end, place);
         let resource: unknown;
         try {
           resource = JSON.parse(line);
         } catch {
-          problems.push({ reason: `${where}: not valid JSON` });
+          problems.push({ reason: `${describePlace(names, place)}: not valid JSON` });
           return;
         }
-        take(resource, line, where);
+        take(resource, bytes, start, end, place);
       });
-    }
+    });
     sink.finish();
   } catch (e) {
     sink.dispose();
     throw e;
   }
-  return { patients: sink.patients(), patientCount: seen.size, problems, dispose: () => sink.dispose() };
+  return { patients: sink.patients(), patientCount: ids.length, problems, dispose: () => sink.dispose() };
 }
 
-/** Calls back with each line of a file (1-based numbers), reading 4 MB at a time; lines split on bytes, so no UTF-8 sequence is cut. */
-function forEachLine(file: string, onLine: (line: string, lineNo: number) => void): void {
+const NO_TEXT = new Uint8Array(0);
+
+/**
+ * Calls back with each line of a file (1-based numbers) as text and as its bytes `bytes[start, end)`
+ * (valid during the call only), reading 4 MB at a time; lines split on bytes, so no UTF-8 sequence
+ * is cut. A CR before the newline is not part of the line.
+ */
+function forEachLine(
+  file: string,
+  onLine: (line: string, bytes: Buffer, start: number, end: number, lineNo: number) => void,
+): void {
   const fd = openSync(file, 'r');
   let buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
   let kept = 0; // bytes of an unfinished line at the start of the buffer
   let lineNo = 0;
-  const emit = (text: string) => onLine(text.endsWith('\r') ? text.slice(0, -1) : text, ++lineNo);
+  const emit = (start: number, end: number) => {
+    if (end > start && buffer[end - 1] === 13) end--;
+    onLine(buffer.toString('utf8', start, end), buffer, start, end, ++lineNo);
+  };
   try {
     for (;;) {
       if (kept === buffer.length) {
@@ -259,18 +356,20 @@ function forEachLine(file: string, onLine: (line: string, lineNo: number) => voi
       const read = readSync(fd, buffer, kept, buffer.length - kept, null);
       const end = kept + read;
       if (read === 0) {
-        if (end > 0) emit(buffer.toString('utf8', 0, end));
+        if (end > 0) emit(0, end);
         break;
       }
-      const lastNewline = buffer.lastIndexOf(10, end - 1);
-      if (lastNewline < 0) {
-        kept = end;
-        continue;
+      let start = 0;
+      for (
+        let newline = buffer.indexOf(10, start);
+        newline >= 0 && newline < end;
+        newline = buffer.indexOf(10, start)
+      ) {
+        emit(start, newline);
+        start = newline + 1;
       }
-      const lines = buffer.toString('utf8', 0, lastNewline).split('\n');
-      for (const line of lines) emit(line);
-      kept = end - lastNewline - 1;
-      buffer.copy(buffer, 0, lastNewline + 1, end);
+      kept = end - start;
+      buffer.copy(buffer, 0, start, end);
     }
   } finally {
     closeSync(fd);

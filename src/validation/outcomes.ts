@@ -36,6 +36,12 @@ const DISSECTION_TEXT =
   /axillary (lymph node )?dissection|axillary contents|completion (axillary|ALND)|non-?sentinel|\bALND\b|level(s)? (I|1)\b/i;
 const USABLE_RESULT = new Set(['final', 'amended', 'corrected']);
 type Count = { positive: number; itc?: number; source: string };
+const NODE_COUNTS: ReadonlySet<ObservationConcept> = new Set([
+  'regionalPositive',
+  'nodesMacro',
+  'nodesMicro',
+  'nodesItc',
+]);
 
 function day(value: unknown): string | undefined {
   return isoDate(value)?.slice(0, 10);
@@ -53,13 +59,10 @@ function specimenText(s: Json): string {
   return [conceptText(s.type), conceptText(field(s.collection, 'bodySite')), ...notes].filter(Boolean).join(' ');
 }
 
-/** Node counts of one Observation: which concept, how many. */
-function nodeCount(obs: Json): { concept: ObservationConcept; n: number } | undefined {
-  const found = lookup(obs.code, OBSERVATION_CODES);
-  if (!found) return undefined;
+/** The count a node-count Observation holds (a whole number ≥ 0), if any. */
+function nodeCount(obs: Json): number | undefined {
   const n = num(field(obs.valueQuantity, 'value')) ?? num(obs.valueInteger);
-  if (n === undefined || n < 0 || !Number.isInteger(n)) return undefined;
-  return { concept: found.value, n };
+  return n === undefined || n < 0 || !Number.isInteger(n) ? undefined : n;
 }
 
 /** Positive nodes from the counts of one scope: macro + micro when both are given, else "nodes with metastasis". */
@@ -132,7 +135,6 @@ function reportTexts(report: Json, binaries: Record<string, string> | undefined)
 
 /** The pN category after the dissection: N2/N3 ⇔ four or more positive nodes; a (sn) category is the sentinel stage. */
 function pnAfterDissection(obs: Json, alndDay: string): { pn2: boolean; text: string } | undefined {
-  if (lookup(obs.code, OBSERVATION_CODES)?.value !== 'pathologicN') return undefined;
   const when = day(obs.effectiveDateTime) ?? day(obs.issued);
   if (!when || when < alndDay) return undefined;
   const read = tnmFromConcept(
@@ -159,16 +161,12 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   const alndDays = dissections.map((p) => day(performedDate(p))).filter((d): d is string => !!d);
   const alndDay = alndDays.sort()[0] ?? '0000-00-00';
 
-  const dissectionSpecimens = new Set(
-    all
-      .filter(
-        (r) =>
-          r.resourceType === 'Specimen' &&
-          DISSECTION_TEXT.test(specimenText(r)) &&
-          !/(?<!non-?)sentinel/i.test(specimenText(r)),
-      )
-      .map(resourceRef),
-  );
+  const dissectionSpecimens = new Set<string>();
+  for (const r of all) {
+    if (r.resourceType !== 'Specimen') continue;
+    const text = specimenText(r);
+    if (DISSECTION_TEXT.test(text) && !/(?<!non-?)sentinel/i.test(text)) dissectionSpecimens.add(resourceRef(r));
+  }
   const reportSpecimen = new Map<string, string | undefined>();
   for (const r of all) {
     if (r.resourceType !== 'DiagnosticReport') continue;
@@ -184,16 +182,18 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   let pn: { pn2: boolean; text: string; ref: string } | undefined;
   for (const obs of all) {
     if (obs.resourceType !== 'Observation' || !USABLE_RESULT.has(String(obs.status))) continue;
+    const concept = lookup(obs.code, OBSERVATION_CODES)?.value;
+    if (!concept) continue;
     const ref = resourceRef(obs);
-    const stage = pnAfterDissection(obs, alndDay);
+    const stage = concept === 'pathologicN' ? pnAfterDissection(obs, alndDay) : undefined;
     if (stage) pn = { ...stage, ref };
-    const count = nodeCount(obs);
-    if (!count || !['regionalPositive', 'nodesMacro', 'nodesMicro', 'nodesItc'].includes(count.concept)) continue;
+    if (!NODE_COUNTS.has(concept)) continue;
+    const n = nodeCount(obs);
+    if (n === undefined) continue;
     const specimen = referenceOf(obs.specimen) ?? reportSpecimen.get(ref);
-    if (specimen && dissectionSpecimens.has(specimen)) inDissection.set(count.concept, { n: count.n, ref });
+    if (specimen && dissectionSpecimens.has(specimen)) inDissection.set(concept, { n, ref });
     // A count tied to no specimen, made on or after the dissection, covers all nodes removed.
-    else if (!specimen && (day(obs.effectiveDateTime) ?? '') >= alndDay)
-      allNodes.set(count.concept, { n: count.n, ref });
+    else if (!specimen && (day(obs.effectiveDateTime) ?? '') >= alndDay) allNodes.set(concept, { n, ref });
   }
 
   const notes: string[] = [];
