@@ -11,7 +11,7 @@ import { OBSERVATION_CODES, PROCEDURE_SNOMED, type ObservationConcept } from '..
 import { codingsOf, conceptText, lookup } from '../fhir/extract/coding.ts';
 import { field, num, records, str, type Json, isRecord } from '../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fhir/fields.ts';
-import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from '../fhir/extract/procedures.ts';
+import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from '../fhir/extract/procedure-reading.ts';
 import { tnmFromConcept } from '../fhir/extract/tnm.ts';
 import { parseFraction } from '../report/phrases.ts';
 import { attachmentText } from '../report/text.ts';

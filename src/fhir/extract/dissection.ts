@@ -4,7 +4,7 @@
 // so the pN handler can tell without waiting for the Procedure events.
 import { PROCEDURE_SNOMED } from '../codes.ts';
 import { codingsOf, conceptText } from './coding.ts';
-import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from './procedures.ts';
+import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from './procedure-reading.ts';
 import { field, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fields.ts';
 

@@ -5,8 +5,9 @@ import type { Side } from '../../domain/vocabulary.ts';
 import { parseBreastSurgery } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
-import { describeValue, field, type Json } from '../../domain/json.ts';
-import { isoDate, resourceRef } from '../fields.ts';
+import { describeValue, type Json } from '../../domain/json.ts';
+import { resourceRef } from '../fields.ts';
+import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from './procedure-reading.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
 import { agentInText, hasBreastCancerReason, type Therapy } from './medications.ts';
 
@@ -28,14 +29,6 @@ export interface ClinicalEvents {
 
 export function emptyEvents(): ClinicalEvents {
   return { sentinelBiopsies: [], axillaryDissections: [], breastSurgeries: [], systemicTherapies: [] };
-}
-
-export const DONE_PROCEDURE = new Set(['completed', 'in-progress']);
-/** Words naming an axillary dissection in a Procedure's code text. */
-export const ALND_PROCEDURE_WORDS = /axillary (lymph node )?dissection|excision of axillary lymph node/i;
-
-export function performedDate(p: Json): string | undefined {
-  return isoDate(p.performedDateTime) ?? isoDate(field(p.performedPeriod, 'start'));
 }
 
 function sideOf(p: Json): Side | undefined {
