@@ -114,13 +114,18 @@ async function serveInWorker(data: WorkerRole): Promise<number> {
 const ROLE_ENV = 'NODAL_RISK_BENCH_ROLE';
 if (process.env[ROLE_ENV] && process.send) {
   const role = JSON.parse(process.env[ROLE_ENV]) as WorkerRole;
+  // A normal exit on stop, so --cpu-prof can write its profile.
+  process.once('SIGTERM', () => process.exit(0));
   void serveInWorker(role).then((port) => process.send?.(port));
 }
+
+// NODAL_RISK_BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there (node --cpu-prof).
+const PROFILE_DIR = process.env.NODAL_RISK_BENCH_CPU_PROF;
 
 // Child processes rather than worker threads: workers do not get the tsx loader on Node 20.
 async function startServer(data: WorkerRole): Promise<{ port: number; stop: () => void }> {
   const child = fork(fileURLToPath(import.meta.url), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
     env: { ...process.env, [ROLE_ENV]: JSON.stringify(data) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
