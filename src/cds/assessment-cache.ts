@@ -14,8 +14,12 @@ export interface CachedAssessment {
   cards: Partial<Record<HookName, CardContent>>;
 }
 
-function digest(patientId: string, day: string, data: string): string {
-  return createHash('sha256').update(patientId).update('\n').update(day).update('\n').update(data).digest('base64url');
+/** SHA-256 of the parts, each but the last ended by a newline (none of them but the last can hold one). */
+function digest(...parts: string[]): string {
+  const hash = createHash('sha256');
+  const last = parts.length - 1;
+  parts.forEach((part, i) => hash.update(i < last ? `${part}\n` : part));
+  return hash.digest('base64url');
 }
 
 export class AssessmentCache {
@@ -70,6 +74,17 @@ export class AssessmentCache {
       return undefined;
     }
     return digest(patientId, day, canonical);
+  }
+
+  /**
+   * The key of prefetched data by the text the client sent: the prefetch member's JSON text to the
+   * end of the body (see textFromMember), read with one vendor's searches, for one patient and day.
+   * A second call with the same prefetch (another hookInstance, or order-sign after order-select)
+   * finds the entry without gathering or serialising anything; only valid when no FHIR server is
+   * contacted, since then the data are a function of the prefetch alone.
+   */
+  static sentKey(prefetchText: string, searches: string, patientId: string, day: string): string {
+    return `sent:${digest(searches, patientId, day, prefetchText)}`;
   }
 
   get(key: string): CachedAssessment | undefined {
