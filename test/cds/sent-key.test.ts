@@ -2,32 +2,8 @@
 // another hook, keys in another order) finds the same entry; different data never do, including a
 // body that repeats the prefetch member (JSON.parse keeps the last one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textFromMember } from '../../src/cds/json-text.ts';
 import { assessResources } from '../../src/pipeline.ts';
 import { config, hookBody, makeKey, scenarioPrefetch, startCds, type RunningCds } from './helpers.ts';
-
-describe('textFromMember', () => {
-  it('is the text from the member value to the end, past keys and strings that look alike', () => {
-    const json = '{"a":"x\\"}\\\\","b":[{"prefetch":1},"prefetch"] , "prefetch" : {"k":[1,{"z":"}"}]},"c":null}';
-    expect(textFromMember(json, 'prefetch')).toBe('{"k":[1,{"z":"}"}]},"c":null}');
-    expect(textFromMember(' \n{"prefetch":null}', 'prefetch')).toBe('null}');
-    expect(textFromMember('{"n":-1.5e3,"t":true,"prefetch":{}}', 'prefetch')).toBe('{}}');
-  });
-
-  it('is undefined when the member is absent, nested, spelt with escapes or the text is no object', () => {
-    expect(textFromMember('{"context":{"prefetch":{}}}', 'prefetch')).toBeUndefined();
-    expect(textFromMember('{"pre\\u0066etch":{}}', 'prefetch')).toBeUndefined();
-    expect(textFromMember('{"prefetchX":{}}', 'prefetch')).toBeUndefined();
-    expect(textFromMember('{}', 'prefetch')).toBeUndefined();
-    expect(textFromMember('[{"prefetch":{}}]', 'prefetch')).toBeUndefined();
-  });
-
-  it('includes a repeated member, the one JSON.parse keeps', () => {
-    const json = '{"prefetch":{"a":1},"hook":"x","prefetch":{"a":2}}';
-    expect(JSON.parse(json).prefetch).toEqual({ a: 2 });
-    expect(textFromMember(json, 'prefetch')).toContain('{"a":2}');
-  });
-});
 
 const SELECT = '/cds-services/nodal-risk-order-select';
 const SIGN = '/cds-services/nodal-risk-order-sign';
