@@ -106,3 +106,37 @@ export class AssessmentCache {
     this.entries.set(key, { until: this.now() + this.ttlMs, value });
   }
 }
+
+/**
+ * The sent keys of the latest prefetch texts, one per vendor, patient, day and text length: a
+ * repeated text is compared with the one remembered (a memory compare, stopping at the first
+ * difference) instead of hashed again. Texts are remembered briefly, few and bounded in length,
+ * since they hold patient data.
+ */
+export class SentKeys {
+  private readonly recent = new Map<string, { text: string; key: string; until: number }>();
+
+  constructor(
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 16,
+    private readonly maxLength = 512 * 1024,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** AssessmentCache.sentKey of these arguments. */
+  key(prefetchText: string, searches: string, patientId: string, day: string): string {
+    const slot = `${searches}\n${patientId}\n${day}\n${prefetchText.length}`;
+    const now = this.now();
+    const seen = this.recent.get(slot);
+    if (seen && seen.until > now && seen.text === prefetchText) return seen.key;
+    const key = AssessmentCache.sentKey(prefetchText, searches, patientId, day);
+    if (prefetchText.length <= this.maxLength) {
+      this.recent.delete(slot);
+      // Maps iterate in insertion order: drop the oldest entry.
+      const oldest = this.recent.size >= this.maxEntries ? this.recent.keys().next().value : undefined;
+      if (oldest !== undefined) this.recent.delete(oldest);
+      this.recent.set(slot, { text: prefetchText, key, until: now + this.ttlMs });
+    }
+    return key;
+  }
+}

@@ -5,7 +5,7 @@ import { valueOf } from '../domain/facts.ts';
 import { alndMatcher, alndOrders, hasAlndProcedure } from './alnd.ts';
 import { defaultAssessResources, type AssessResources } from './assessor.ts';
 import { AuthError, JwtVerifier, type VerifiedCaller } from './auth.ts';
-import { AssessmentCache } from './assessment-cache.ts';
+import { AssessmentCache, SentKeys } from './assessment-cache.ts';
 import { cardContent, finishCard, type Card } from './cards.ts';
 import { normaliseBase, type ResolvedCdsConfig } from './config.ts';
 import { registerCors } from './cors.ts';
@@ -60,6 +60,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   const verifier = new JwtVerifier(config, Date.now, options.replayStore);
   // Patient data: this cache stays in the process, never in a shared store.
   const cache = new AssessmentCache();
+  const sentKeys = new SentKeys();
   const fetchImpl = options.fetch ?? globalThis.fetch;
 
   const app = Fastify({
@@ -225,7 +226,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       gatherResources(request, { searches, limits: config.fhir, fetch: fetchImpl, ...(server ? { server } : {}) });
     const today = now();
     const day = today.toISOString().slice(0, 10);
-    const sentKey = sent && AssessmentCache.sentKey(sent.prefetchText, sent.vendor, context.patientId, day);
+    const sentKey = sent && sentKeys.key(sent.prefetchText, sent.vendor, context.patientId, day);
     let cached = sentKey === undefined ? undefined : cache.get(sentKey);
     // Gathered only when the data are not already known by the text sent (patient-view asks later).
     let gathered: Gathered | undefined;

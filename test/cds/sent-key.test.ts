@@ -2,6 +2,7 @@
 // another hook, keys in another order) finds the same entry; different data never do, including a
 // body that repeats the prefetch member (JSON.parse keeps the last one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AssessmentCache, SentKeys } from '../../src/cds/assessment-cache.ts';
 import { assessResources } from '../../src/pipeline.ts';
 import { config, hookBody, makeKey, scenarioPrefetch, startCds, type RunningCds } from './helpers.ts';
 
@@ -76,5 +77,28 @@ describe('assessment cache by the prefetch text as sent', () => {
     // Same prefetch text, another patient: assessed again.
     await summary(SELECT, hookBody('order-select', `${patientId}-2`, { prefetch }));
     expect(assessedCounts).toHaveLength(3);
+  });
+});
+
+describe('SentKeys', () => {
+  it('gives the SHA-256 sent key of each text, remembered or not', () => {
+    let t = 0;
+    const keys = new SentKeys(1000, 2, 64, () => t);
+    const text = '{"patient":{"resourceType":"Patient","id":"p1"}}';
+    const same = JSON.parse(JSON.stringify({ text })).text as string;
+    const sameLength = text.replace('p1', 'p2');
+    const expected = (s: string, patientId = 'p1') => AssessmentCache.sentKey(s, 'generic', patientId, '2026-06-01');
+    expect(keys.key(text, 'generic', 'p1', '2026-06-01')).toBe(expected(text));
+    expect(keys.key(same, 'generic', 'p1', '2026-06-01')).toBe(expected(text));
+    expect(keys.key(sameLength, 'generic', 'p1', '2026-06-01')).toBe(expected(sameLength));
+    expect(expected(sameLength)).not.toBe(expected(text));
+    expect(keys.key(text, 'generic', 'p1', '2026-06-01')).toBe(expected(text));
+    expect(keys.key(text, 'generic', 'p2', '2026-06-01')).toBe(expected(text, 'p2'));
+    expect(expected(text, 'p2')).not.toBe(expected(text));
+    expect(AssessmentCache.sentKey(text, 'epic', 'p1', '2026-06-01')).not.toBe(expected(text));
+    t = 1000;
+    expect(keys.key(text, 'generic', 'p1', '2026-06-01')).toBe(expected(text));
+    const long = `${text}${' '.repeat(64)}`;
+    expect(keys.key(long, 'generic', 'p1', '2026-06-01')).toBe(expected(long));
   });
 });
