@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssessmentCache, SentKeys } from '../../src/cds/assessment-cache.ts';
 import { assessResources } from '../../src/pipeline.ts';
-import { config, hookBody, makeKey, scenarioPrefetch, startCds, type RunningCds } from './helpers.ts';
+import { config, hookBody, makeKey, reversedKeys, scenarioPrefetch, startCds, type RunningCds } from './helpers.ts';
 
 const SELECT = '/cds-services/nodal-risk-order-select';
 const SIGN = '/cds-services/nodal-risk-order-sign';
@@ -29,17 +29,6 @@ afterAll(async () => {
   await cds.close();
 });
 
-/** The same JSON with every object's keys in reverse order. */
-function reversed(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reversed);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .reverse()
-      .map(([k, v]) => [k, reversed(v)]),
-  );
-}
-
 async function summary(path: string, body: unknown): Promise<string | undefined> {
   const res = await cds.call(path, body);
   expect(res.status).toBe(200);
@@ -60,7 +49,9 @@ describe('assessment cache by the prefetch text as sent', () => {
     const { hook, hookInstance, context } = hookBody('order-sign', patientId);
     expect(await summary(SIGN, { prefetch, hook, hookInstance, context })).toBe(first);
     // Every object's keys in another order: a different text, the same data.
-    expect(await summary(SELECT, hookBody('order-select', patientId, { prefetch: reversed(prefetch) }))).toBe(first);
+    expect(await summary(SELECT, hookBody('order-select', patientId, { prefetch: reversedKeys(prefetch) }))).toBe(
+      first,
+    );
     expect(assessedCounts).toHaveLength(1);
 
     const other = await summary(SELECT, hookBody('order-select', patientId, { prefetch: withoutObservations }));
