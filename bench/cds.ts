@@ -25,7 +25,7 @@ interface AutocannonRequest {
   [key: string]: unknown;
 }
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -114,13 +114,27 @@ async function serveInWorker(data: WorkerRole): Promise<number> {
 const ROLE_ENV = 'NODAL_RISK_BENCH_ROLE';
 if (process.env[ROLE_ENV] && process.send) {
   const role = JSON.parse(process.env[ROLE_ENV]) as WorkerRole;
+  // A normal exit on stop, so --cpu-prof can write its profile.
+  process.once('SIGTERM', () => process.exit(0));
+  // The parent asks for this process's CPU time before and after a load.
+  process.on('message', () => process.send?.(process.cpuUsage()));
   void serveInWorker(role).then((port) => process.send?.(port));
 }
 
+// NODAL_RISK_BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there (node --cpu-prof).
+const PROFILE_DIR = process.env.NODAL_RISK_BENCH_CPU_PROF;
+
 // Child processes rather than worker threads: workers do not get the tsx loader on Node 20.
-async function startServer(data: WorkerRole): Promise<{ port: number; stop: () => void }> {
+interface Server {
+  port: number;
+  /** CPU time (user + system, µs) the server process has used so far. */
+  cpu: () => Promise<number>;
+  stop: () => void;
+}
+
+async function startServer(data: WorkerRole): Promise<Server> {
   const child = fork(fileURLToPath(import.meta.url), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
     env: { ...process.env, [ROLE_ENV]: JSON.stringify(data) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -129,7 +143,15 @@ async function startServer(data: WorkerRole): Promise<{ port: number; stop: () =
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${String(code)}`)));
   });
-  return { port, stop: () => void child.kill() };
+  const cpu = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (m) => {
+        const usage = m as NodeJS.CpuUsage;
+        resolve(usage.user + usage.system);
+      });
+      child.send('cpu');
+    });
+  return { port, cpu, stop: () => void child.kill() };
 }
 
 const HOOK_INSTANCE = '00000000-0000-4000-8000-000000000000';
@@ -175,6 +197,8 @@ async function requestTemplate(): Promise<{ before: string; after: string }> {
 
 interface Run {
   rps: number;
+  /** Server CPU time per completed request, µs. */
+  cpuPerRequest: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -182,10 +206,11 @@ interface Run {
 }
 
 /** Load with a fresh hookInstance per request and, when given, a fresh token per request. */
-async function load(port: number, template: { before: string; after: string }, tokens?: string[]): Promise<Run> {
+async function load(server: Server, template: { before: string; after: string }, tokens?: string[]): Promise<Run> {
   let next = 0;
+  const cpuBefore = await server.cpu();
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.port}`,
     connections: CONNECTIONS,
     duration: DURATION_S,
     requests: [
@@ -204,8 +229,10 @@ async function load(port: number, template: { before: string; after: string }, t
       },
     ],
   });
+  const cpu = (await server.cpu()) - cpuBefore;
   return {
     rps: result.requests.average,
+    cpuPerRequest: result.requests.total > 0 ? cpu / result.requests.total : 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -235,7 +262,7 @@ async function signTokens(count: number): Promise<{ jwk: JWK; tokens: string[] }
 
 function line(name: string, run: Run): string {
   const failed = run.non2xx + run.errors;
-  return `${name}: ${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${failed ? `, ${failed} non-2xx/errors` : ''}`;
+  return `${name}: ${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, server CPU ${Math.round(run.cpuPerRequest)} µs/request${failed ? `, ${failed} non-2xx/errors` : ''}`;
 }
 
 export async function benchCds(options: { tokens?: number } = {}): Promise<string[]> {
@@ -244,19 +271,20 @@ export async function benchCds(options: { tokens?: number } = {}): Promise<strin
   const { jwk, tokens } = await signTokens(options.tokens ?? 40_000);
 
   const bare = await startServer({ role: 'nodal-risk-bench-bare' });
-  const bareRun = await load(bare.port, template);
+  const bareRun = await load(bare, template);
   bare.stop();
 
   // The floor and the service run in separate processes: each sees every token once.
   const floor = await startServer({ role: 'nodal-risk-bench-floor', jwk });
-  const floorRun = await load(floor.port, template, tokens);
+  const floorRun = await load(floor, template, tokens);
   floor.stop();
 
   const cds = await startServer({ role: 'nodal-risk-bench-cds', jwk });
-  const cdsRun = await load(cds.port, template, tokens);
+  const cdsRun = await load(cds, template, tokens);
   cds.stop();
 
   const ratio = cdsRun.rps / floorRun.rps;
+  const cpuRatio = floorRun.cpuPerRequest / cdsRun.cpuPerRequest;
   return [
     line(
       `cds order-select (full prefetch ${size} KiB, RS384 JWT and hookInstance fresh per request, ${CONNECTIONS} connections, ${DURATION_S} s)`,
@@ -265,5 +293,7 @@ export async function benchCds(options: { tokens?: number } = {}): Promise<strin
     line('protocol floor: node:http, JSON.parse + RS384 jwtVerify (same requests)', floorRun),
     line('bare node:http fixed JSON (same body posted)', bareRun),
     `cds/floor throughput ratio: ${ratio.toFixed(2)} (target ≥ 0.85); cds p99 ${cdsRun.p99} ms (target < 25 ms)`,
+    // Less sensitive than throughput to other work on the machine: what the server itself spends.
+    `floor/cds server CPU per request: ${cpuRatio.toFixed(2)} (the throughput ratio if the servers had the CPU to themselves)`,
   ];
 }

@@ -14,8 +14,12 @@ export interface CachedAssessment {
   cards: Partial<Record<HookName, CardContent>>;
 }
 
-function digest(patientId: string, day: string, data: string): string {
-  return createHash('sha256').update(patientId).update('\n').update(day).update('\n').update(data).digest('base64url');
+/** SHA-256 of the parts, each but the last ended by a newline (none of them but the last can hold one). */
+function digest(...parts: string[]): string {
+  const hash = createHash('sha256');
+  const last = parts.length - 1;
+  parts.forEach((part, i) => hash.update(i < last ? `${part}\n` : part));
+  return hash.digest('base64url');
 }
 
 export class AssessmentCache {
@@ -72,6 +76,17 @@ export class AssessmentCache {
     return digest(patientId, day, canonical);
   }
 
+  /**
+   * The key of prefetched data by the text the client sent: the prefetch member's JSON text to the
+   * end of the body (see textFromMember), read with one vendor's searches, for one patient and day.
+   * A second call with the same prefetch (another hookInstance, or order-sign after order-select)
+   * finds the entry without gathering or serialising anything; only valid when no FHIR server is
+   * contacted, since then the data are a function of the prefetch alone.
+   */
+  static sentKey(prefetchText: string, searches: string, patientId: string, day: string): string {
+    return `sent:${digest(searches, patientId, day, prefetchText)}`;
+  }
+
   get(key: string): CachedAssessment | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
@@ -89,5 +104,39 @@ export class AssessmentCache {
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     this.entries.set(key, { until: this.now() + this.ttlMs, value });
+  }
+}
+
+/**
+ * The sent keys of the latest prefetch texts, one per vendor, patient, day and text length: a
+ * repeated text is compared with the one remembered (a memory compare, stopping at the first
+ * difference) instead of hashed again. Texts are remembered briefly, few and bounded in length,
+ * since they hold patient data.
+ */
+export class SentKeys {
+  private readonly recent = new Map<string, { text: string; key: string; until: number }>();
+
+  constructor(
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 16,
+    private readonly maxLength = 512 * 1024,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** AssessmentCache.sentKey of these arguments. */
+  key(prefetchText: string, searches: string, patientId: string, day: string): string {
+    const slot = `${searches}\n${patientId}\n${day}\n${prefetchText.length}`;
+    const now = this.now();
+    const seen = this.recent.get(slot);
+    if (seen && seen.until > now && seen.text === prefetchText) return seen.key;
+    const key = AssessmentCache.sentKey(prefetchText, searches, patientId, day);
+    if (prefetchText.length <= this.maxLength) {
+      this.recent.delete(slot);
+      // Maps iterate in insertion order: drop the oldest entry.
+      const oldest = this.recent.size >= this.maxEntries ? this.recent.keys().next().value : undefined;
+      if (oldest !== undefined) this.recent.delete(oldest);
+      this.recent.set(slot, { text: prefetchText, key, until: now + this.ttlMs });
+    }
+    return key;
   }
 }

@@ -27,6 +27,8 @@ export interface VerifiedCaller {
 
 export class JwtVerifier {
   private readonly clients = new Map<string, TrustedClient>();
+  /** Each client's algorithms, filtered once (checked twice per call). */
+  private readonly algorithms = new Map<TrustedClient, string[]>();
   private readonly localKeys = new Map<string, JWTVerifyGetKey>();
   private readonly remoteKeys = new Map<string, JWTVerifyGetKey>();
   private readonly replay: ReplayStore;
@@ -38,6 +40,7 @@ export class JwtVerifier {
   ) {
     for (const client of config.clients) {
       this.clients.set(client.iss, client);
+      this.algorithms.set(client, algorithmsOf(client));
       if (client.jwks) this.localKeys.set(client.iss, createLocalJWKSet(client.jwks));
     }
     this.replay = replay ?? new MemoryReplayStore(now);
@@ -54,10 +57,10 @@ export class JwtVerifier {
    */
   async verify(authorization: string | undefined, url: string): Promise<VerifiedCaller> {
     const token = bearer(authorization);
-    const { client, keys } = this.keysFor(token);
+    const { client, keys, algorithms } = this.keysFor(token);
     const { jwt } = this.config;
     const result = await jwtVerify(token, keys, {
-      algorithms: algorithmsOf(client),
+      algorithms,
       issuer: client.iss,
       audience: [url, `${url}/`],
       typ: 'JWT',
@@ -80,7 +83,7 @@ export class JwtVerifier {
   }
 
   // Header and issuer checks before any cryptography or network access (cheap rejections first).
-  private keysFor(token: string): { client: TrustedClient; keys: JWTVerifyGetKey } {
+  private keysFor(token: string): { client: TrustedClient; keys: JWTVerifyGetKey; algorithms: string[] } {
     let header: ReturnType<typeof decodeProtectedHeader>;
     let payload: ReturnType<typeof decodeJwt>;
     try {
@@ -92,14 +95,15 @@ export class JwtVerifier {
     if (typeof header.kid !== 'string' || header.kid.length === 0) throw new AuthError('kid');
     const client = typeof payload.iss === 'string' ? this.clients.get(payload.iss) : undefined;
     if (!client) throw new AuthError('issuer');
-    if (!algorithmsOf(client).includes(String(header.alg))) throw new AuthError('alg');
+    const algorithms = this.algorithms.get(client) ?? [];
+    if (!algorithms.includes(String(header.alg))) throw new AuthError('alg');
     if (header.jku !== undefined) {
       if (typeof header.jku !== 'string' || !client.jku?.includes(header.jku)) throw new AuthError('jku');
-      return { client, keys: this.remote(header.jku) };
+      return { client, keys: this.remote(header.jku), algorithms };
     }
     const keys = this.localKeys.get(client.iss);
     if (!keys) throw new AuthError('no keys');
-    return { client, keys };
+    return { client, keys, algorithms };
   }
 
   // One cached key set per allowlisted URL; jose refetches after the cache age, and at most once

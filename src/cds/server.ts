@@ -5,14 +5,15 @@ import { valueOf } from '../domain/facts.ts';
 import { alndMatcher, alndOrders, hasAlndProcedure } from './alnd.ts';
 import { defaultAssessResources, type AssessResources } from './assessor.ts';
 import { AuthError, JwtVerifier, type VerifiedCaller } from './auth.ts';
-import { AssessmentCache } from './assessment-cache.ts';
+import { AssessmentCache, SentKeys } from './assessment-cache.ts';
 import { cardContent, finishCard, type Card } from './cards.ts';
 import { normaliseBase, type ResolvedCdsConfig } from './config.ts';
 import { registerCors } from './cors.ts';
 import type { DocumentsCut } from './fhir-fetch.ts';
 import { loggableCode, loggableUrl } from './log-safe.ts';
 import { badResourceField, MAX_JSON_DEPTH, nestsDeeperThan } from './json-guard.ts';
-import { gatherResources, PreconditionFailed } from './prefetch.ts';
+import { gatherResources, PreconditionFailed, type Gathered } from './prefetch.ts';
+import { keepJsonText, textFromMember } from './json-text.ts';
 import type { ReplayStore } from './replay.ts';
 import { checkFeedback, checkHookRequest, type HookRequest } from './request-schema.ts';
 import { discoveryJson, SERVICES_BY_ID, type ServiceDefinition } from './services.ts';
@@ -59,6 +60,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   const verifier = new JwtVerifier(config, Date.now, options.replayStore);
   // Patient data: this cache stays in the process, never in a shared store.
   const cache = new AssessmentCache();
+  const sentKeys = new SentKeys();
   const fetchImpl = options.fetch ?? globalThis.fetch;
 
   const app = Fastify({
@@ -77,6 +79,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
 
   if (options.replayStore) app.addHook('onClose', async () => options.replayStore?.close?.());
   registerCors(app, config.cors.origins, ['/cds-services', '/cds-services/*']);
+  keepJsonText(app);
   app.addHook('onRequest', (_request, reply, done) => {
     // Cards carry patient data: never cache them anywhere.
     reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
@@ -141,8 +144,12 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     const badField = badResourceField(checked.value.prefetch);
     if (badField) return reply.code(400).send({ error: ERROR_TEXT[400], message: badField });
     try {
-      const searches = planFor(vendorOf(request) ?? 'generic').searches;
-      return { cards: await cardsFor(service, checked.value, usableServer(checked.value, request), searches) };
+      const vendor = vendorOf(request) ?? 'generic';
+      const server = usableServer(checked.value, request);
+      // Without a server to contact the data are the prefetch alone: keyed by its text as sent.
+      const prefetchText = !server && request.jsonText ? textFromMember(request.jsonText, 'prefetch') : undefined;
+      const sent = prefetchText === undefined ? undefined : { prefetchText, vendor };
+      return { cards: await cardsFor(service, checked.value, server, planFor(vendor).searches, sent) };
     } catch (error) {
       if (error instanceof PreconditionFailed) {
         // A limit we set is named (no data in it); a server failure is not described.
@@ -203,6 +210,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     request: HookRequest,
     server: { base: string; accessToken?: string } | undefined,
     searches: readonly FhirQuery[],
+    sent: { prefetchText: string; vendor: string } | undefined,
   ): Promise<Card[]> {
     const { context } = request;
     let orders: string[] | undefined;
@@ -214,24 +222,30 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       );
       if (orders.length === 0) return [];
     }
-    const { resources, binaries, documentsCut } = await gatherResources(request, {
-      searches,
-      limits: config.fhir,
-      fetch: fetchImpl,
-      ...(server ? { server } : {}),
-    });
+    const gather = () =>
+      gatherResources(request, { searches, limits: config.fhir, fetch: fetchImpl, ...(server ? { server } : {}) });
     const today = now();
-    const cached = cache.lookup([resources, binaries], context.patientId, today.toISOString().slice(0, 10), () => ({
-      assessment: assessResources(resources, { patientId: context.patientId, now: today, binaries }),
-      cards: {},
-    }));
+    const day = today.toISOString().slice(0, 10);
+    const sentKey = sent && sentKeys.key(sent.prefetchText, sent.vendor, context.patientId, day);
+    let cached = sentKey === undefined ? undefined : cache.get(sentKey);
+    // Gathered only when the data are not already known by the text sent (patient-view asks later).
+    let gathered: Gathered | undefined;
+    if (!cached) {
+      const { resources, binaries } = (gathered = await gather());
+      cached = cache.lookup([resources, binaries], context.patientId, day, () => ({
+        assessment: assessResources(resources, { patientId: context.patientId, now: today, binaries }),
+        cards: {},
+      }));
+      if (sentKey !== undefined) cache.set(sentKey, cached);
+    }
     const { assessment } = cached;
     if (service.hook === 'patient-view') {
       const positive =
         (valueOf(assessment.inputs, 'slnPositive') ?? 0) > 0 ||
         ['micro', 'macro'].includes(valueOf(assessment.inputs, 'nodalBurden') ?? '');
-      if (!positive || hasAlndProcedure(resources, isAlnd)) return [];
+      if (!positive || hasAlndProcedure((gathered ??= await gather()).resources, isAlnd)) return [];
     }
+    const documentsCut = gathered?.documentsCut;
     const rendered = (cached.cards[service.hook] ??= cardContent(assessment, service.hook));
     const content = documentsCut
       ? {

@@ -3,16 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/cds/json-guard.ts';
-
-function reversedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reversedKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .reverse()
-      .map(([k, v]) => [k, reversedKeys(v)]),
-  );
-}
+import { reversedKeys } from './helpers.ts';
 
 describe('canonicalJson', () => {
   it('is JSON of the same data, whatever the key order', () => {

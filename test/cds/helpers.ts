@@ -206,3 +206,14 @@ export function hookBody(
   if (hook === 'order-select') context.selections = orders.map((o) => `ServiceRequest/${String(o.id)}`);
   return { hook, hookInstance: randomUUID(), context, ...extra };
 }
+
+/** The same JSON with every object's keys in reverse order. */
+export function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversedKeys(v)]),
+  );
+}
