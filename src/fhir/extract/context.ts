@@ -5,6 +5,7 @@ import type { Collector, ResultStatus } from './candidate.ts';
 import { field, type Json } from '../../domain/json.ts';
 import { referenceOf } from '../fields.ts';
 import type { DissectionContext } from './dissection.ts';
+import type { ResourceIndex } from './resource-index.ts';
 import type { DocumentReaders } from '../../report/readers.ts';
 import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';
 
@@ -30,7 +31,7 @@ export interface NodeCount {
 
 export interface Context {
   collector: Collector;
-  byRef: Map<string, Json>;
+  byRef: ResourceIndex;
   reportOfResult: Map<string, ReportLink>;
   binaries: Record<string, string> | undefined;
   readers: DocumentReaders;
