@@ -62,18 +62,6 @@ interface ObsInfo {
   side?: ReturnType<typeof sideOfObservation>;
 }
 
-// A long record repeats a few unrelated codes thousands of times: each one's reason is one shared
-// string rather than one per Observation. Bounded, as input is untrusted.
-const unknownCodeReasons = new Map<string, string>();
-function unknownCodeReason(what: string): string {
-  let reason = unknownCodeReasons.get(what);
-  if (reason === undefined) {
-    if (unknownCodeReasons.size >= 1024) unknownCodeReasons.clear();
-    unknownCodeReasons.set(what, (reason = `unknown code ${what}`));
-  }
-  return reason;
-}
-
 export function extractObservation(obs: Json, ctx: Context): void {
   const ref = resourceRef(obs);
   const status = readStatus(obs.status);
@@ -93,7 +81,7 @@ export function extractObservation(obs: Json, ctx: Context): void {
     }
     const code = codingsOf(obs.code)[0];
     const what = code ? codeKey(code) : conceptText(obs.code);
-    return ctx.collector.ignore(ref, what ? unknownCodeReason(what) : 'no code');
+    return ctx.collector.ignore(ref, what ? `unknown code ${what}` : 'no code');
   }
   const source: Source = { reference: ref };
   const key = codeKey(hit.coding);
