@@ -14,7 +14,10 @@ import type {
   NotApplicableResult,
   NotComputedResult,
   ObservedRateResult,
+  ProbabilityResult,
   RangeResult,
+  RelativeOddsResult,
+  RiskFactorsResult,
 } from './result.ts';
 
 export const expit = (lp: number): number => 1 / (1 + Math.exp(-lp));
@@ -59,34 +62,53 @@ type Common = Pick<
   | 'locallyConfigured'
 >;
 
+// A definition's citation text and notes are the same for every patient: built once, frozen, shared.
+const fixedOfDefinition = new WeakMap<ModelDefinition, { citation: string; notes: string[] }>();
+function fixedFields(def: ModelDefinition): { citation: string; notes: string[] } {
+  let fixed = fixedOfDefinition.get(def);
+  if (!fixed) {
+    fixed = { citation: citationText(def), notes: Object.freeze([...(def.notes ?? [])]) as string[] };
+    fixedOfDefinition.set(def, fixed);
+  }
+  return fixed;
+}
+
 function commonFields(def: ModelDefinition): Common {
+  const { citation, notes } = fixedFields(def);
   const common: Common = {
     id: def.id,
     title: def.title,
     kind: def.kind,
     outcome: def.outcome,
     population: def.population,
-    citation: citationText(def),
+    citation,
     warnings: [],
-    notes: [...(def.notes ?? [])],
+    notes,
   };
   if (def.shortTitle) common.shortTitle = def.shortTitle;
   if (def.locallyConfigured) common.locallyConfigured = true;
   return common;
 }
 
+/**
+ * The result grown from the common fields in place (no copy): each `common` becomes exactly one
+ * result, and its fields keep their order, so the JSON is the same as a spread would give.
+ */
+function resultFrom<R extends ModelResult>(common: Common, rest: Omit<R, keyof Common>): R {
+  return Object.assign(common, rest) as R;
+}
+
 function notApplicable(common: Common, reason: string): NotApplicableResult {
-  return { ...common, result: 'not-applicable', applicable: false, reason };
+  return resultFrom<NotApplicableResult>(common, { result: 'not-applicable', applicable: false, reason });
 }
 
 function notComputed(common: Common, gaps: Gaps): NotComputedResult {
-  return {
-    ...common,
+  return resultFrom<NotComputedResult>(common, {
     result: 'not-computed',
     applicable: true,
     missing: [...gaps.missing],
     conflicts: [...gaps.conflicts],
-  };
+  });
 }
 
 function estimateFrom(lp: number): Estimate {
@@ -241,15 +263,15 @@ function rangeResult(
   const fixedLp = def.intercept + known.reduce((sum, c) => sum + c.value, 0);
   const range = computeRange({ facts, fixedLp, openTerms, over, domains, sumTerms: sumOfTerms, toProbability: expit });
   if (range === null) return null;
-  return {
-    ...common,
+  const result = resultFrom<RangeResult>(common, {
     result: 'range',
     applicable: true,
     range,
     display: formatRange(range.low, range.high),
     contributions: known,
-    ...(def.localCalibration ? { calibration: calibrationText(def.localCalibration) } : {}),
-  };
+  });
+  if (def.localCalibration) result.calibration = calibrationText(def.localCalibration);
+  return result;
 }
 
 function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
@@ -263,8 +285,17 @@ function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common:
   if (gaps.any) return rangeResult(def, facts, common, gaps, contributions) ?? blocked(def, common, gaps);
   if (def.intercept === undefined) return notComputed(common, gaps);
   const lp = def.intercept + contributions.reduce((sum, c) => sum + c.value, 0);
-  const calibration = def.localCalibration ? { calibration: calibrationText(def.localCalibration) } : {};
-  return { ...common, result: 'probability', applicable: true, ...estimateFrom(lp), contributions, ...calibration };
+  const probability = expit(lp);
+  const result = resultFrom<ProbabilityResult>(common, {
+    result: 'probability',
+    applicable: true,
+    probability,
+    display: formatProbability(probability),
+    linearPredictor: lp,
+    contributions,
+  });
+  if (def.localCalibration) result.calibration = calibrationText(def.localCalibration);
+  return result;
 }
 
 function calibrationText(calibration: NonNullable<ModelDefinition['localCalibration']>): string {
@@ -275,7 +306,8 @@ function calibrationText(calibration: NonNullable<ModelDefinition['localCalibrat
 function blocked(def: ModelDefinition, common: Common, gaps: Gaps): NotComputedResult {
   const result = notComputed(common, gaps);
   const blocking = result.missing.filter((n) => !def.rangeOver?.includes(n) && !isAssumption(n));
-  return blocking.length > 0 || result.conflicts.length > 0 ? { ...result, missing: blocking } : result;
+  if (blocking.length > 0 || result.conflicts.length > 0) result.missing = blocking;
+  return result;
 }
 
 function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
@@ -283,13 +315,18 @@ function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps):
   const base: FactorResult = { id: factor.id, label: factor.label, status: 'unknown', oddsRatio: factor.oddsRatio };
   if (factor.ci95) base.ci95 = factor.ci95;
   if (shown) base.patientValue = shown;
-  if (!factor.when) return { ...base, status: 'not-coded', note: factor.uncodableReason ?? 'coding not published' };
+  if (!factor.when) {
+    base.status = 'not-coded';
+    base.note = factor.uncodableReason ?? 'coding not published';
+    return base;
+  }
   const r = evaluateCondition(factor.when, facts);
   if (r.truth === 'unknown') {
     gaps.add(r);
     return base;
   }
-  return { ...base, status: r.truth ? 'present' : 'absent' };
+  base.status = r.truth ? 'present' : 'absent';
+  return base;
 }
 
 /** The definition's observed rates whose population the patient belongs to, in definition order. */
@@ -311,29 +348,30 @@ function observedRatesFor(def: ModelDefinition, facts: ClinicalFacts): ObservedR
 function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const factors = (def.oddsFactors ?? []).map((f) => oddsFactorResult(f, facts, gaps));
   const observedRates = observedRatesFor(def, facts);
-  const base = {
-    ...common,
-    result: 'relative-odds' as const,
-    applicable: true as const,
+  const result = resultFrom<RelativeOddsResult>(common, {
+    result: 'relative-odds',
+    applicable: true,
     observedRates,
     factors,
     missing: [...gaps.missing],
     conflicts: [...gaps.conflicts],
-  };
-  if (gaps.any) return { ...base, relativeOdds: null, contributions: [] };
+  } as Omit<RelativeOddsResult, keyof Common>);
+  if (gaps.any) return Object.assign(result, { relativeOdds: null, contributions: [] });
   const present = factors.filter((f) => f.status === 'present');
   const contributions = present.map((f) => ({ term: f.id, label: f.label, value: Math.log(f.oddsRatio as number) }));
   const relativeOdds = present.reduce((product, f) => product * (f.oddsRatio as number), 1);
   const excluded = factors.filter((f) => f.status === 'not-coded');
   if (excluded.length > 0) {
-    base.warnings.push(
+    result.warnings.push(
       `Left out of the relative odds because their coding is not published: ${excluded.map((f) => f.label).join('; ')}`,
     );
   }
-  if (!def.localCalibration) return { ...base, relativeOdds, contributions };
+  Object.assign(result, { relativeOdds, contributions });
+  if (!def.localCalibration) return result;
   const lp = def.localCalibration.intercept + contributions.reduce((s, c) => s + c.value, 0);
   const calibration = calibrationText(def.localCalibration);
-  return { ...base, relativeOdds, contributions, calibrated: { ...estimateFrom(lp), calibration } };
+  result.calibrated = { ...estimateFrom(lp), calibration };
+  return result;
 }
 
 function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
@@ -344,41 +382,57 @@ function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps):
     return base;
   }
   base.patientValue = fillTemplate(factor.describe, facts);
-  if (!factor.presentWhen)
-    return { ...base, status: 'no-cutoff', note: factor.noCutoffText ?? 'cut-off not published' };
+  if (!factor.presentWhen) {
+    base.status = 'no-cutoff';
+    base.note = factor.noCutoffText ?? 'cut-off not published';
+    return base;
+  }
   const r = evaluateCondition(factor.presentWhen, facts);
   if (r.truth === 'unknown') return (gaps.add(r), base);
-  return { ...base, status: r.truth ? 'present' : 'absent' };
+  base.status = r.truth ? 'present' : 'absent';
+  return base;
 }
 
 function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const factors = (def.riskFactors ?? []).map((f) => riskFactorResult(f, facts, gaps));
-  const base = {
-    ...common,
-    result: 'risk-factors' as const,
-    applicable: true as const,
+  const result = resultFrom<RiskFactorsResult>(common, {
+    result: 'risk-factors',
+    applicable: true,
     factors,
     statistics: [...(def.statistics ?? [])],
     missing: [...gaps.missing],
     conflicts: [...gaps.conflicts],
-  };
+  } as Omit<RiskFactorsResult, keyof Common>);
   // Once a paper's coefficients and cut-offs are entered in the definition, the same data computes a probability.
   const defs = def.riskFactors ?? [];
   const complete = def.intercept !== undefined && defs.every((f) => f.coefficient !== undefined && f.presentWhen);
-  if (!complete || gaps.any) return { ...base, contributions: [] };
+  if (!complete || gaps.any) return Object.assign(result, { contributions: [] });
   const contributions = defs.map((f, i) => ({
     term: f.id,
     label: f.label,
     value: factors[i]?.status === 'present' ? (f.coefficient as number) : 0,
   }));
   const lp = (def.intercept as number) + contributions.reduce((s, c) => s + c.value, 0);
-  return { ...base, contributions, estimate: estimateFrom(lp) };
+  return Object.assign(result, { contributions, estimate: estimateFrom(lp) });
 }
 
 function evaluateKind(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   if (def.kind === 'probability') return evaluateProbability(def, facts, common, gaps);
   if (def.kind === 'relative-odds') return evaluateRelativeOdds(def, facts, common, gaps);
   return evaluateRiskFactors(def, facts, common, gaps);
+}
+
+// The definition without one population requirement, made once per (definition, requirement).
+const reducedOf = new WeakMap<ModelDefinition, Map<Requirement, ModelDefinition>>();
+function withoutRequirement(def: ModelDefinition, limit: Requirement): ModelDefinition {
+  let byLimit = reducedOf.get(def);
+  if (!byLimit) reducedOf.set(def, (byLimit = new Map()));
+  let reduced = byLimit.get(limit);
+  if (!reduced) {
+    reduced = { ...def, requirements: def.requirements.filter((r) => r !== limit) };
+    byLimit.set(limit, reduced);
+  }
+  return reduced;
 }
 
 /** Not applicable, carrying the value without the population limit for a what-if on request. */
@@ -390,12 +444,10 @@ function outsidePopulation(
   limit: Requirement,
 ): NotApplicableResult {
   const result = notApplicable(common, reason);
-  const anyway = evaluateModel({ ...def, requirements: def.requirements.filter((r) => r !== limit) }, facts);
+  const anyway = evaluateModel(withoutRequirement(def, limit), facts);
   if (anyway.result === 'probability' || anyway.result === 'range') {
-    result.outsidePopulation = {
-      ...anyway,
-      warnings: [`Outside the model's population: ${reason}.`, ...anyway.warnings],
-    };
+    anyway.warnings = [`Outside the model's population: ${reason}.`, ...anyway.warnings];
+    result.outsidePopulation = anyway;
   }
   return result;
 }

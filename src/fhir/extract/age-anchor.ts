@@ -11,6 +11,7 @@ import type { AgeAnchor } from './patient.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 import { isPathologyReport } from './reports.ts';
 import { earliest } from './therapy.ts';
+import type { ResourceIndex } from './resource-index.ts';
 
 const SENTINEL = /sentinel/i;
 
@@ -41,7 +42,7 @@ function isSentinelResult(r: Json | undefined): boolean {
 }
 
 /** Dated pathology reports, specimens and sentinel node results, split by whether they are about sentinel nodes. */
-export function pathologyDates(resources: Json[], byRef: Map<string, Json>): { sentinel: Event[]; any: Event[] } {
+export function pathologyDates(resources: Json[], byRef: ResourceIndex): { sentinel: Event[]; any: Event[] } {
   const sentinel: Event[] = [];
   const any: Event[] = [];
   for (const r of resources) {

@@ -25,16 +25,18 @@ const ABOUT_AXILLA = /axill|lymph node|\bnodes?\b/i;
 const hasSnomed = (concept: unknown, code: string) =>
   codingsOf(concept).some((c) => c.known === 'snomed' && c.code === code);
 
+function namesUltrasound(concept: unknown): boolean {
+  return hasSnomed(concept, AXILLARY_ULTRASOUND.ultrasonography) || ULTRASOUND_WORDS.test(conceptText(concept) ?? '');
+}
+
 function bodySites(r: Json): unknown[] {
   return Array.isArray(r.bodySite) ? r.bodySite : [r.bodySite];
 }
 
 /** An ultrasound of the axilla: by its codes first, else by the words of its code and body site. */
 export function isAxillaryUltrasound(r: Json): boolean {
-  const names = [r.code, ...(r.resourceType === 'Observation' ? [r.method] : [])];
-  const ultrasound =
-    names.some((c) => hasSnomed(c, AXILLARY_ULTRASOUND.ultrasonography)) ||
-    names.some((c) => ULTRASOUND_WORDS.test(conceptText(c) ?? ''));
+  // Asked of every Observation with an unknown code (thousands of labs and vitals): no arrays built.
+  const ultrasound = namesUltrasound(r.code) || (r.resourceType === 'Observation' && namesUltrasound(r.method));
   if (!ultrasound) return false;
   const sites = bodySites(r);
   return (

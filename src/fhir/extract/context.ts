@@ -5,6 +5,7 @@ import type { Collector, ResultStatus } from './candidate.ts';
 import { field, type Json } from '../../domain/json.ts';
 import { referenceOf } from '../fields.ts';
 import type { DissectionContext } from './dissection.ts';
+import type { ResourceIndex } from './resource-index.ts';
 import type { DocumentReaders } from '../../report/readers.ts';
 import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';
 
@@ -30,7 +31,7 @@ export interface NodeCount {
 
 export interface Context {
   collector: Collector;
-  byRef: Map<string, Json>;
+  byRef: ResourceIndex;
   reportOfResult: Map<string, ReportLink>;
   binaries: Record<string, string> | undefined;
   readers: DocumentReaders;
@@ -41,13 +42,23 @@ export interface Context {
   dissection: DissectionContext;
 }
 
+// Many results name one specimen: its side is read once per specimen object.
+const sideOfSpecimenCache = new WeakMap<Json, { side: Side | undefined }>();
+function sideOfSpecimen(specimen: Json): Side | undefined {
+  let cached = sideOfSpecimenCache.get(specimen);
+  if (!cached) {
+    cached = { side: singleSide(sideOfBodySite(field(specimen.collection, 'bodySite'))) };
+    sideOfSpecimenCache.set(specimen, cached);
+  }
+  return cached.side;
+}
+
 /** Side of an Observation: its body site, its specimen's collection site, or the condition it is about. */
 export function sideOfObservation(obs: Json, ctx: Context): Side | undefined {
   const own = singleSide(sideOfBodySite(obs.bodySite));
   if (own) return own;
   const specimen = ctx.byRef.get(referenceOf(obs.specimen) ?? '');
-  const collected = field(specimen?.collection, 'bodySite');
-  const fromSpecimen = singleSide(sideOfBodySite(collected));
+  const fromSpecimen = specimen && sideOfSpecimen(specimen);
   if (fromSpecimen) return fromSpecimen;
   for (const focus of Array.isArray(obs.focus) ? obs.focus : []) {
     const target = ctx.byRef.get(referenceOf(focus) ?? '');

@@ -19,6 +19,7 @@ import {
   isPathologyReport,
 } from './reports.ts';
 import { resolveFacts } from './resolve.ts';
+import { ResourceIndex } from './resource-index.ts';
 import { dissectionContext } from './dissection.ts';
 import { keepPreoperativeUltrasound } from './axillary-ultrasound.ts';
 import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
@@ -110,7 +111,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
 
   const ctx: Context = {
     collector,
-    byRef: new Map(),
+    byRef: new ResourceIndex(mine),
     reportOfResult: new Map(),
     binaries: options.binaries,
     readers: options.readers ?? {},
@@ -118,7 +119,6 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     sentinelNodes: hasSentinelNodes(mine),
     dissection: dissectionContext(mine),
   };
-  for (const r of mine) ctx.byRef.set(resourceRef(r), r);
   for (const r of mine) {
     if (r.resourceType !== 'DiagnosticReport') continue;
     const link: ReportLink = { report: resourceRef(r), pathology: isPathologyReport(r) };
@@ -186,6 +186,6 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   return {
     patient: { reference: patient },
     facts: resolved.facts,
-    ignored: [...collector.ignored, ...resolved.ignored],
+    ignored: collector.ignored.concat(resolved.ignored),
   };
 }

@@ -66,7 +66,16 @@ export class PatientLinks {
     return { kind: 'none' };
   }
 
+  /** Thousands of resources repeat one subject reference: each distinct reference is resolved once. */
+  private readonly resolved = new Map<string, PatientLink>();
+
   private resolve(ref: string): PatientLink {
+    let link = this.resolved.get(ref);
+    if (!link) this.resolved.set(ref, (link = this.resolveOnce(ref)));
+    return link;
+  }
+
+  private resolveOnce(ref: string): PatientLink {
     if (/^urn:uuid:/i.test(ref)) {
       const target = this.uuids.get(ref.toLowerCase()) ?? this.uuids.get(ref);
       if (!target) return { kind: 'unresolved', reason: `subject ${ref} names no resource in the data` };

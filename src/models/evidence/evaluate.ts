@@ -43,7 +43,29 @@ function evaluateCriterion(c: CriterionDef, facts: ClinicalFacts): CriterionResu
   if (gating) status = satisfied === undefined ? 'unknown' : satisfied ? 'met' : 'unmet';
   // A non-gating criterion never blocks: it is "met" when the readable inputs settle it, else "check".
   else status = satisfied === true ? 'met' : 'check';
-  return { id: c.id, label: c.label, kind: c.kind, status, inputs: c.inputs, gating, citation: c.citation };
+  return criterionResult(c, status, gating);
+}
+
+// A criterion's result differs between patients only by its status: each (criterion, status)
+// result is built once, frozen and shared, so evaluating the evidence allocates almost nothing.
+const resultsOfCriterion = new WeakMap<CriterionDef, Map<CriterionResult['status'], CriterionResult>>();
+function criterionResult(c: CriterionDef, status: CriterionResult['status'], gating: boolean): CriterionResult {
+  let byStatus = resultsOfCriterion.get(c);
+  if (!byStatus) resultsOfCriterion.set(c, (byStatus = new Map()));
+  let result = byStatus.get(status);
+  if (!result) {
+    result = Object.freeze({
+      id: c.id,
+      label: c.label,
+      kind: c.kind,
+      status,
+      inputs: c.inputs,
+      gating,
+      citation: c.citation,
+    });
+    byStatus.set(status, result);
+  }
+  return result;
 }
 
 function verdict(criteria: CriterionResult[]): Applies {
@@ -69,19 +91,24 @@ function trialBoundsNodes(trial: TrialDef): boolean {
 /** The criteria's statuses, the verdict and the questions that would settle it. */
 function judge(defs: CriterionDef[], facts: ClinicalFacts): Pick<EvidenceEntry, 'criteria' | 'applies' | 'questions'> {
   const criteria = defs.map((c) => evaluateCriterion(c, facts));
-  const questions = defs.flatMap((d, i) =>
-    criteria[i]?.gating && criteria[i]?.status === 'unknown' ? [d.question] : [],
-  );
+  const questions: string[] = [];
+  for (let i = 0; i < defs.length; i++) {
+    const c = criteria[i]!;
+    if (c.gating && c.status === 'unknown') questions.push(defs[i]!.question);
+  }
   return { applies: verdict(criteria), criteria, questions };
 }
 
 export function evaluateTrial(trial: TrialDef, facts: ClinicalFacts): EvidenceEntry {
+  const { applies, criteria, questions } = judge(trial.criteria, facts);
   return {
     id: trial.id,
     title: trial.title,
     short: trial.short,
     kind: 'trial',
-    ...judge(trial.criteria, facts),
+    applies,
+    criteria,
+    questions,
     results: trial.results,
     citation: trial.citation,
     population: trial.population,
@@ -101,12 +128,15 @@ export function evaluateGuideline(
 ): EvidenceEntry | undefined {
   const rec = guideline.recommendations.find((r) => r.situations.includes(situation));
   if (!rec) return undefined;
+  const { applies, criteria, questions } = judge(rec.criteria, facts);
   return {
     id: guideline.id,
     title: guideline.title,
     short: guideline.short,
     kind: 'guideline',
-    ...judge(rec.criteria, facts),
+    applies,
+    criteria,
+    questions,
     results: [],
     citation: guideline.citation,
     population: { text: rec.text, citation: rec.citation },
