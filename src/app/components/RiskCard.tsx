@@ -58,6 +58,7 @@ const loadSourceViewer = () => import('./SourceViewer.tsx');
 const SaveToChart = loadedAfterPaint(
   () => import('./SaveToChart.tsx'),
   (m) => m.SaveToChart,
+  'Save to chart could not be loaded: reload the app to save, or print the card.',
 );
 
 export function RiskCard(props: RiskCardProps) {
@@ -190,8 +191,13 @@ export function RiskCard(props: RiskCardProps) {
           {assessment.patient && ` · ${assessment.patient.reference}`}
         </p>
       </footer>
-      {shownSource && viewer && (
-        <viewer.SourceViewer source={shownSource} index={props.sources} onClose={() => setShownSource(null)} />
+      {shownSource && viewer.failed && (
+        <p class="note" role="status">
+          The source viewer could not be loaded: reload the app to see where a value came from.
+        </p>
+      )}
+      {shownSource && viewer.module && (
+        <viewer.module.SourceViewer source={shownSource} index={props.sources} onClose={() => setShownSource(null)} />
       )}
     </main>
   );

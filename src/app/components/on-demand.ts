@@ -3,27 +3,40 @@
 import { h, type ComponentType, type FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-/** The module once `wanted` has been true and it has loaded; undefined before (or if it failed to load). */
-export function useOnDemand<T>(load: () => Promise<T>, wanted: boolean): T | undefined {
-  const [loaded, setLoaded] = useState<T | undefined>(undefined);
+export interface OnDemand<T> {
+  /** The module once `wanted` has been true and it has loaded. */
+  module?: T;
+  /** Its chunk could not be loaded (e.g. the app was updated or the network dropped): say so, never nothing. */
+  failed: boolean;
+}
+
+export function useOnDemand<T>(load: () => Promise<T>, wanted: boolean): OnDemand<T> {
+  const [state, setState] = useState<OnDemand<T>>({ failed: false });
   useEffect(() => {
-    if (wanted && loaded === undefined) load().then(setLoaded, () => undefined);
-  }, [wanted, loaded, load]);
-  return loaded;
+    if (wanted && state.module === undefined && !state.failed)
+      load().then(
+        (module) => setState({ module, failed: false }),
+        () => setState({ failed: true }),
+      );
+  }, [wanted, state, load]);
+  return state;
 }
 
 /**
  * A component whose module is loaded after the card's first paint (effects run after paint):
- * nothing is shown in its place until it has loaded. `load` is called once per page.
+ * nothing is shown in its place until it has loaded, and `failedText` if it cannot be loaded.
+ * `load` is called once per page.
  */
 export function loadedAfterPaint<P extends object, M>(
   load: () => Promise<M>,
   pick: (module: M) => ComponentType<P>,
+  failedText: string,
 ): FunctionComponent<P> {
   let loading: Promise<M> | undefined;
   const once = () => (loading ??= load());
   return (props: P) => {
-    const module = useOnDemand(once, true);
+    const { module, failed } = useOnDemand(once, true);
+    if (failed) return h('p', { class: 'note', role: 'status' }, failedText);
     return module === undefined ? null : h(pick(module), props);
   };
 }
