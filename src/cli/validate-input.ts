@@ -58,7 +58,7 @@ export function inputFiles(paths: readonly string[]): string[] {
   return out;
 }
 
-/** A line is judged alone: no Patient resources to resolve identifiers or urn:uuid against (read only, so shared). */
+/** A line is judged alone: no Patient resources to resolve identifiers or urn:uuid against (shared; its memo is bounded). */
 const NO_OTHER_RESOURCES = new PatientLinks([]);
 
 /** The patient a resource belongs to: subject/patient, a Patient's own id, a Binary's securityContext. */

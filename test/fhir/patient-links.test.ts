@@ -2,6 +2,7 @@
 // only when exactly one Patient carries them (and disclosed), never a second patient, never merged.
 import { describe, expect, it } from 'vitest';
 import { extractFacts, listPatients } from '../../src/fhir/extract/index.ts';
+import { PatientLinks } from '../../src/fhir/extract/patient.ts';
 
 const L = 'http://loinc.org';
 const patient = (id: string, identifier?: string) => ({
@@ -69,5 +70,15 @@ describe('patient links', () => {
     const alone = extractFacts(mine, { patientId: 'a' }).facts;
     const mixed = extractFacts([...other, ...mine].reverse(), { patientId: 'a' }).facts;
     expect(mixed).toEqual(alone);
+  });
+
+  it('one table shared by a whole cohort (as validate judges lines) answers the same past its memo bound', () => {
+    const links = new PatientLinks([patient('p1', 'mrn-1')]);
+    const first = links.of(er('o0', 'Patient/mrn-1'));
+    // More distinct subjects than one record names: the memo is cleared on the way, never wrong.
+    for (let i = 0; i < 3000; i++)
+      expect(links.of(er(`o${i}`, `Patient/c${i}`))).toEqual({ kind: 'patient', patient: `Patient/c${i}` });
+    expect(links.of(er('o0', 'Patient/mrn-1'))).toEqual(first);
+    expect(first).toMatchObject({ kind: 'patient', patient: 'Patient/p1' });
   });
 });

@@ -14,13 +14,15 @@ function identifierValues(patient: Json): string[] {
     .filter((v): v is string => !!v);
 }
 
+const LINK_FIELDS = ['subject', 'patient'] as const;
+/** A record names few distinct subjects; a table shared across records (validate) must not grow with the cohort. */
+const MAX_RESOLVED = 1024;
+
 /**
  * Resolves subject/patient references against the Patient resources present: "urn:uuid:" through
  * the resource ids the Bundle's fullUrls gave, and "Patient/x" where x is no Patient's id but is
  * exactly one Patient's identifier value. Anything else ambiguous is unresolved, never merged.
  */
-const LINK_FIELDS = ['subject', 'patient'] as const;
-
 export class PatientLinks {
   private readonly ids = new Set<string>();
   private readonly byIdentifier = new Map<string, Set<string>>();
@@ -71,7 +73,10 @@ export class PatientLinks {
 
   private resolve(ref: string): PatientLink {
     let link = this.resolved.get(ref);
-    if (!link) this.resolved.set(ref, (link = this.resolveOnce(ref)));
+    if (!link) {
+      if (this.resolved.size >= MAX_RESOLVED) this.resolved.clear();
+      this.resolved.set(ref, (link = this.resolveOnce(ref)));
+    }
     return link;
   }
 
