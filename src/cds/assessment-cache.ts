@@ -78,13 +78,13 @@ export class AssessmentCache {
 
   /**
    * The key of prefetched data by the text the client sent: the prefetch member's JSON text to the
-   * end of the body (see textFromMember), read with one vendor's searches, for one patient and day.
+   * end of the body (see textFromMember), read with the vendor's searches, for one patient and day.
    * A second call with the same prefetch (another hookInstance, or order-sign after order-select)
    * finds the entry without gathering or serialising anything; only valid when no FHIR server is
    * contacted, since then the data are a function of the prefetch alone.
    */
-  static sentKey(prefetchText: string, searches: string, patientId: string, day: string): string {
-    return `sent:${digest(searches, patientId, day, prefetchText)}`;
+  static sentKey(prefetchText: string, vendor: string, patientId: string, day: string): string {
+    return `sent:${digest(vendor, patientId, day, prefetchText)}`;
   }
 
   get(key: string): CachedAssessment | undefined {
@@ -124,12 +124,12 @@ export class SentKeys {
   ) {}
 
   /** AssessmentCache.sentKey of these arguments. */
-  key(prefetchText: string, searches: string, patientId: string, day: string): string {
-    const slot = `${searches}\n${patientId}\n${day}\n${prefetchText.length}`;
+  key(prefetchText: string, vendor: string, patientId: string, day: string): string {
+    const slot = `${vendor}\n${patientId}\n${day}\n${prefetchText.length}`;
     const now = this.now();
     const seen = this.recent.get(slot);
     if (seen && seen.until > now && seen.text === prefetchText) return seen.key;
-    const key = AssessmentCache.sentKey(prefetchText, searches, patientId, day);
+    const key = AssessmentCache.sentKey(prefetchText, vendor, patientId, day);
     if (prefetchText.length <= this.maxLength) {
       this.recent.delete(slot);
       // Maps iterate in insertion order: drop the oldest entry.
