@@ -11,6 +11,7 @@ import config from '../../smart-config/app.json' with { type: 'json' };
 import type { AppConfig } from './smart/registrations.ts';
 import { Problem } from './components/StatusViews.tsx';
 
+// Started now, with the authorization: a model config's code loads beside it.
 const definitions = appDefinitions(modelConfig);
 const analyse: Analyse = async (resources, options) =>
   extractFacts(resources, { ...options, readers: await documentReadersFor(resources) });
@@ -18,11 +19,11 @@ const root = document.getElementById('app');
 if (root) {
   // The static "Loading…" placeholder is replaced, not diffed against.
   root.textContent = '';
-  boot(config as AppConfig).then(
-    (result) =>
+  Promise.all([boot(config as AppConfig), definitions]).then(
+    ([result, models]) =>
       render(
         'session' in result ? (
-          <App session={result.session} analyse={analyse} definitions={definitions} version={__APP_VERSION__} />
+          <App session={result.session} analyse={analyse} definitions={models} version={__APP_VERSION__} />
         ) : (
           <Problem problem={result.problem} />
         ),

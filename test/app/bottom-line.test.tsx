@@ -2,7 +2,7 @@
 // The top of the card: the bottom line, the consolidated prompts (what-if answers, marked and
 // resettable), words instead of codes, colours by risk direction, and why "Save to chart" is absent.
 import { readFileSync } from 'node:fs';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AssessmentView } from '../../src/app/components/AssessmentView.tsx';
 import { Problem } from '../../src/app/components/StatusViews.tsx';
@@ -37,8 +37,9 @@ function facts(): ClinicalFacts {
   return f;
 }
 
-function renderCard(f = facts()) {
-  return render(
+/** The card with its sections below the estimates (their own chunk) loaded. */
+async function renderCard(f = facts()) {
+  const view = render(
     <AssessmentView
       recordFacts={f}
       patient={{ reference: 'Patient/p1' }}
@@ -52,14 +53,17 @@ function renderCard(f = facts()) {
       generatedAt={new Date('2026-11-21T10:00:00Z')}
     />,
   );
+  // The sections below the estimates load in their own chunk.
+  await waitFor(() => expect(screen.getByRole('main').hasAttribute('aria-busy')).toBe(false), { timeout: 10_000 });
+  return view;
 }
 
 const bottomLine = () => screen.getByRole('region', { name: 'Bottom line' });
 const prompts = () => screen.getByRole('region', { name: 'Questions that change the result' });
 
 describe('bottom line and prompts', () => {
-  it('leads with one line per model and the trials that apply or might apply', () => {
-    renderCard();
+  it('leads with one line per model and the trials that apply or might apply', async () => {
+    await renderCard();
     const text = bottomLine().textContent ?? '';
     // No frozen-section information and no detection method: the form without frozen section, as a range over the method.
     expect(text).toMatch(
@@ -72,8 +76,8 @@ describe('bottom line and prompts', () => {
     );
   });
 
-  it('asks about systemic therapy once, instead of a warning under every model; the answer is a marked, resettable what-if', () => {
-    renderCard();
+  it('asks about systemic therapy once, instead of a warning under every model; the answer is a marked, resettable what-if', async () => {
+    await renderCard();
     expect(prompts().textContent).toContain(
       'Was systemic therapy given before surgery? Not recorded — the models assume not',
     );
@@ -93,8 +97,8 @@ describe('bottom line and prompts', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
-  it('frozen section, then how the metastasis was found: the answers choose the MSKCC form and give its number', () => {
-    renderCard();
+  it('frozen section, then how the metastasis was found: the answers choose the MSKCC form and give its number', async () => {
+    await renderCard();
     const fs = within(prompts()).getByRole('group', { name: 'Was a frozen section of the sentinel node done?' });
     expect(within(prompts()).queryByRole('group', { name: 'How was the metastasis found?' })).toBeNull();
     fireEvent.click(within(fs).getByRole('button', { name: 'Not done' }));
@@ -113,8 +117,8 @@ describe('bottom line and prompts', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
-  it('a positive frozen section sets the detection method and computes the standard form', () => {
-    renderCard();
+  it('a positive frozen section sets the detection method and computes the standard form', async () => {
+    await renderCard();
     fireEvent.click(
       within(
         within(prompts()).getByRole('group', { name: 'Was a frozen section of the sentinel node done?' }),
@@ -127,8 +131,8 @@ describe('bottom line and prompts', () => {
 });
 
 describe('words, colours and sources', () => {
-  it('shows words, not codes: quadrant, detection method choices, input names in "Data not used"', () => {
-    renderCard();
+  it('shows words, not codes: quadrant, detection method choices, input names in "Data not used"', async () => {
+    await renderCard();
     expect((document.getElementById('input-quadrant') as HTMLElement).textContent).toContain('upper outer quadrant');
     const options = [...(document.getElementById('edit-detectionMethod') as HTMLSelectElement).options].map(
       (o) => o.textContent,
@@ -147,14 +151,14 @@ describe('words, colours and sources', () => {
     expect(document.body.textContent).not.toContain('log-odds');
   });
 
-  it('cites a report once per input, whatever the number of its lines', () => {
-    renderCard();
+  it('cites a report once per input, whatever the number of its lines', async () => {
+    await renderCard();
     const row = document.getElementById('input-histologicType') as HTMLElement;
     expect(within(row).getAllByRole('button', { name: /DiagnosticReport\/path1/ })).toHaveLength(1);
   });
 
-  it('colours risk factors by risk direction: present is the risk colour, absent the reassuring one', () => {
-    renderCard({ ...facts(), nodalBurden: present('micro', 'fhir', obs('pn')) });
+  it('colours risk factors by risk direction: present is the risk colour, absent the reassuring one', async () => {
+    await renderCard({ ...facts(), nodalBurden: present('micro', 'fhir', obs('pn')) });
     const dbcg = document.querySelector('article[aria-labelledby="model-dbcg-micro"]') as HTMLElement;
     const lvi = [...dbcg.querySelectorAll('li.factor')].find((li) =>
       li.textContent?.includes('Lymphovascular invasion'),
@@ -170,8 +174,8 @@ describe('words, colours and sources', () => {
     );
   });
 
-  it('says why "Save to chart" is absent', () => {
-    renderCard();
+  it('says why "Save to chart" is absent', async () => {
+    await renderCard();
     expect(
       screen.getByText(
         /Save to chart is not offered: the EHR did not give Nodal Risk permission to write risk assessments/,

@@ -41,10 +41,10 @@ function embedded(path: string | undefined): unknown {
 }
 
 describe('model config in the app build', () => {
-  it('embeds the checked config; the app labels the recalibrated model', () => {
+  it('embeds the checked config; the app labels the recalibrated model', async () => {
     const config = embedded(write('ok.json', calibration)) as Parameters<typeof appDefinitions>[0];
     expect(config).toEqual(calibration);
-    const models = appDefinitions(config);
+    const models = await appDefinitions(config);
     const result = assess(factsFromPlainInputs({ ...VECTOR_A, detectionMethod: 'frozen-section' }), {
       models,
     }).models.find((m) => m.id === 'mskcc-nsn')!;
@@ -54,9 +54,9 @@ describe('model config in the app build', () => {
     });
   });
 
-  it('embeds null without MODEL_CONFIG, and the app runs the built-in models', () => {
+  it('embeds null without MODEL_CONFIG, and the app runs the built-in models', async () => {
     expect(embedded(undefined)).toBeNull();
-    expect(appDefinitions(null)).toBe(BUILTIN_MODELS);
+    expect(await appDefinitions(null)).toBe(BUILTIN_MODELS);
   });
 
   it('fails the build with one line naming the file for a bad config', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AssessmentView } from '../../src/app/components/AssessmentView.tsx';
 import type { SourceIndex } from '../../src/app/components/SourceViewer.tsx';
@@ -61,7 +61,8 @@ const sources: SourceIndex = {
   reportText: (ref) => (ref === 'DiagnosticReport/path1' ? REPORT : undefined),
 };
 
-function renderCard(facts = recordFacts(), options: { detailsAfterFirstPaint?: boolean } = {}) {
+/** Renders the card; the sections below the estimates load in their own chunk. */
+function renderCardNow(facts = recordFacts(), options: { detailsAfterFirstPaint?: boolean } = {}) {
   return render(
     <AssessmentView
       {...options}
@@ -76,14 +77,21 @@ function renderCard(facts = recordFacts(), options: { detailsAfterFirstPaint?: b
   );
 }
 
+/** The card with its sections below the estimates loaded. */
+async function renderCard(facts = recordFacts()) {
+  const view = renderCardNow(facts);
+  await waitFor(() => expect(screen.getByRole('main').hasAttribute('aria-busy')).toBe(false), { timeout: 10_000 });
+  return view;
+}
+
 const modelCard = (title: string) =>
   within(screen.getByRole('region', { name: 'Estimates' }))
     .getByRole('heading', { level: 3, name: title })
     .closest('article') as HTMLElement;
 
 describe('risk card', () => {
-  it('shows the MSKCC probability, and the Sun Yat-sen observed rate with the relative odds beside it', () => {
-    renderCard();
+  it('shows the MSKCC probability, and the Sun Yat-sen observed rate with the relative odds beside it', async () => {
+    await renderCard();
     const mskcc = modelCard('MSKCC non-sentinel node nomogram');
     expect(within(mskcc).getByText('32%')).toBeTruthy();
     expect(within(mskcc).getByRole('img').getAttribute('aria-label')).toBe(
@@ -97,10 +105,10 @@ describe('risk card', () => {
     );
   });
 
-  it('shows a range with each choice when the method of detection is not recorded, and narrows it on a choice', () => {
+  it('shows a range with each choice when the method of detection is not recorded, and narrows it on a choice', async () => {
     const facts = recordFacts();
     facts.detectionMethod = emptyFacts().detectionMethod;
-    renderCard(facts);
+    await renderCard(facts);
     const nofs = modelCard('MSKCC non-sentinel node nomogram — form without frozen-section information (riskcalc.org)');
     expect(nofs.querySelector('.big-number')?.textContent).toBe('7–28%');
     expect(
@@ -123,8 +131,8 @@ describe('risk card', () => {
     expect(narrowed.querySelector('.range-values')).toBeNull();
   });
 
-  it("states what drives each estimate as an odds multiplier in the card's one odds format", () => {
-    renderCard();
+  it("states what drives each estimate as an odds multiplier in the card's one odds format", async () => {
+    await renderCard();
     const drivers = [...screen.getByRole('region', { name: 'What drives the estimates' }).querySelectorAll('li')].map(
       (li) => li.textContent,
     );
@@ -133,15 +141,15 @@ describe('risk card', () => {
     for (const line of drivers) expect(line).not.toMatch(/×\d+\.\d*0$/);
   });
 
-  it('lists models that do not apply with their reasons, collapsed', () => {
-    renderCard();
+  it('lists models that do not apply with their reasons, collapsed', async () => {
+    await renderCard();
     const details = screen.getByText('Models that do not apply (3)').closest('details') as HTMLDetailsElement;
     expect(details.open).toBe(false);
     expect(details.textContent).toContain('applies when the worst sentinel deposit is a micrometastasis (here: macro)');
   });
 
-  it('shows every input with its origin badge, and missing ones as fields', () => {
-    renderCard();
+  it('shows every input with its origin badge, and missing ones as fields', async () => {
+    await renderCard();
     const sizeRow = document.getElementById('input-tumorSizeMm') as HTMLElement;
     expect(sizeRow.textContent).toContain('20 mm');
     expect(within(sizeRow).getByText('EHR')).toBeTruthy();
@@ -154,8 +162,8 @@ describe('risk card', () => {
     expect((document.getElementById('input-slnNegative') as HTMLElement).textContent).toContain('Derived');
   });
 
-  it('recomputes on every edit, marks it, and resets to the record value', () => {
-    renderCard();
+  it('recomputes on every edit, marks it, and resets to the record value', async () => {
+    await renderCard();
     fireEvent.click(screen.getByRole('button', { name: 'Edit Lymphovascular invasion' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Lymphovascular invasion' }), { target: { value: 'true' } });
     // Vector A with LVI: LP −0.757117 + 0.55069459 → 44.86%.
@@ -170,8 +178,8 @@ describe('risk card', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
-  it('offers the candidates of a conflict and uses the one chosen', () => {
-    renderCard();
+  it('offers the candidates of a conflict and uses the one chosen', async () => {
+    await renderCard();
     const row = document.getElementById('input-clinicalT') as HTMLElement;
     expect(within(row).getByText('Conflict')).toBeTruthy();
     // Both values and their sources on the row itself.
@@ -188,8 +196,8 @@ describe('risk card', () => {
     );
   });
 
-  it('a typed number outside the plausible range is refused with a message, not applied', () => {
-    renderCard();
+  it('a typed number outside the plausible range is refused with a message, not applied', async () => {
+    await renderCard();
     const age = screen.getByRole('spinbutton', { name: 'Age (years)' });
     fireEvent.input(age, { target: { value: '400' } });
     expect(screen.getByRole('alert').textContent).toBe('expected a number of years from 0 to 120, got 400');
@@ -200,7 +208,7 @@ describe('risk card', () => {
   });
 
   it('shows the report with the source line highlighted, EHR text as text', async () => {
-    renderCard();
+    await renderCard();
     const row = document.getElementById('input-lvi') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: /DiagnosticReport\/path1/ }));
     // The viewer is loaded on demand (its first import is transformed here, hence the wait).
@@ -213,7 +221,7 @@ describe('risk card', () => {
   });
 
   it('summarises a coded source resource', async () => {
-    renderCard();
+    await renderCard();
     fireEvent.click(screen.getByRole('button', { name: 'Observation/size · 2026-03-02' }));
     const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
     expect(dialog.textContent).toContain('Tumor size <script>x</script>');
@@ -221,8 +229,8 @@ describe('risk card', () => {
     expect(dialog.textContent).toContain('2 cm');
   });
 
-  it('shows each trial with its verdict, criteria, questions and results, and the disclaimer', () => {
-    renderCard();
+  it('shows each trial with its verdict, criteria, questions and results, and the disclaimer', async () => {
+    await renderCard();
     const evidence = screen.getByRole('region', { name: 'Evidence for this situation' });
     const z0011 = within(evidence)
       .getByRole('heading', { level: 3, name: /^ACOSOG Z0011/ })
@@ -263,7 +271,7 @@ describe('risk card', () => {
 
 describe('render order at launch', () => {
   it('paints the bottom line and the estimates first, then the same full card', async () => {
-    const { container } = renderCard(recordFacts(), { detailsAfterFirstPaint: true });
+    const { container } = renderCardNow(recordFacts(), { detailsAfterFirstPaint: true });
     const card = screen.getByRole('main');
     expect(card.getAttribute('aria-busy')).toBe('true');
     expect(screen.getByRole('region', { name: 'Bottom line' }).textContent).toMatch(/\d+%/);
@@ -276,6 +284,6 @@ describe('render order at launch', () => {
     expect(card.hasAttribute('aria-busy')).toBe(false);
     const deferred = container.innerHTML;
     cleanup();
-    expect(renderCard().container.innerHTML).toBe(deferred);
+    expect((await renderCard()).container.innerHTML).toBe(deferred);
   });
 });

@@ -68,7 +68,7 @@ function fakeServer() {
   };
 }
 
-/** The card, once "Save to chart" (loaded after the card paints) is in place when write-back is offered. */
+/** The card, once its details and "Save to chart" (loaded after the card paints) are in place. */
 async function renderCard(writeBack?: WriteBack) {
   const view = render(
     <AssessmentView
@@ -83,7 +83,12 @@ async function renderCard(writeBack?: WriteBack) {
       {...(writeBack ? { writeBack } : {})}
     />,
   );
-  if (writeBack) await waitFor(() => expect(document.querySelector('.save-to-chart, .save-result')).not.toBeNull());
+  // The sections below the estimates, and Save to chart, load in their own chunks after the card paints.
+  await waitFor(() => expect(screen.getByRole('main').hasAttribute('aria-busy')).toBe(false), { timeout: 10_000 });
+  if (writeBack)
+    await waitFor(() => expect(document.querySelector('.save-to-chart, .save-result')).not.toBeNull(), {
+      timeout: 10_000,
+    });
   return view;
 }
 

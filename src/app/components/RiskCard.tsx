@@ -10,12 +10,7 @@ import type { ModelDefinition } from '../../models/definition.ts';
 import type { Assessment } from '../../models/evaluate.ts';
 import type { NotApplicableResult } from '../../models/result.ts';
 import { promptsFor } from '../view/prompts.ts';
-import { ignoredReasonWords } from '../view/words.ts';
-import { AboutModels } from './AboutModels.tsx';
 import { BottomLine } from './BottomLine.tsx';
-import { Drivers } from './Drivers.tsx';
-import { Evidence } from './Evidence.tsx';
-import { InputsPanel } from './InputsPanel.tsx';
 import { ModelSummary } from './ModelSummary.tsx';
 import type { BannerPatient } from './PatientBanner.tsx';
 import { PrintHeader } from './PrintHeader.tsx';
@@ -54,6 +49,8 @@ function NoSave({ writeBack, assessment }: { writeBack: WriteBack | undefined; a
 }
 
 const loadSourceViewer = () => import('./SourceViewer.tsx');
+// The sections below the estimates are not needed to paint the bottom line: their own chunk.
+const loadDetails = () => import('./CardDetails.tsx');
 // Saving (and the FHIR resources it writes) is not needed to read the card: loaded after it paints.
 const SaveToChart = loadedAfterPaint(
   () => import('./SaveToChart.tsx'),
@@ -69,6 +66,7 @@ export function RiskCard(props: RiskCardProps) {
     if (!detailsShown) afterNextPaint(() => setDetailsShown(true));
     // Once per card: later renders (what-if edits) keep the details.
   }, []);
+  const details = useOnDemand(loadDetails, detailsShown);
   const viewer = useOnDemand(loadSourceViewer, shownSource !== null);
   const applicable = assessment.models.filter((m) => m.result !== 'not-applicable');
   const notApplicable = assessment.models.filter((m): m is NotApplicableResult => m.result === 'not-applicable');
@@ -82,7 +80,7 @@ export function RiskCard(props: RiskCardProps) {
   const modelWarning = (w: string) => shown(w) && !common.includes(w);
 
   return (
-    <main class="risk-card" aria-busy={detailsShown ? undefined : 'true'}>
+    <main class="risk-card" aria-busy={details.module || details.failed ? undefined : 'true'}>
       <PrintHeader
         patient={props.printPatient ?? null}
         reference={assessment.patient?.reference}
@@ -154,31 +152,20 @@ export function RiskCard(props: RiskCardProps) {
         )}
       </section>
 
-      {detailsShown && (
-        <>
-          <Drivers models={assessment.models} />
-          <InputsPanel
-            facts={assessment.inputs}
-            recordFacts={props.recordFacts}
-            overrides={overrides}
-            onChange={props.onChange}
-            onShowSource={setShownSource}
-          />
-          <Evidence entries={assessment.evidence} notes={assessment.evidenceNotes} />
-          {assessment.ignored.length > 0 && (
-            <details class="ignored">
-              <summary>Data not used ({assessment.ignored.length})</summary>
-              <ul>
-                {assessment.ignored.map((i, n) => (
-                  <li key={n}>
-                    {i.reference}: {ignoredReasonWords(i.reason)}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-          <AboutModels definitions={props.definitions} />
-        </>
+      {details.module && (
+        <details.module.CardDetails
+          assessment={assessment}
+          recordFacts={props.recordFacts}
+          overrides={overrides}
+          onChange={props.onChange}
+          onShowSource={setShownSource}
+          definitions={props.definitions}
+        />
+      )}
+      {details.failed && (
+        <p class="note" role="status">
+          The drivers, inputs, evidence and notes on the models could not be loaded: reload the app to see them.
+        </p>
       )}
 
       <footer class="card-footer">

@@ -2,6 +2,7 @@
 // that must load before the card can paint).
 import { h, type ComponentType, type FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { afterNextPaint } from '../card-painted.ts';
 
 export interface OnDemand<T> {
   /** The module once `wanted` has been true and it has loaded. */
@@ -23,9 +24,8 @@ export function useOnDemand<T>(load: () => Promise<T>, wanted: boolean): OnDeman
 }
 
 /**
- * A component whose module is loaded after the card's first paint (effects run after paint):
- * nothing is shown in its place until it has loaded, and `failedText` if it cannot be loaded.
- * `load` is called once per page.
+ * A component whose module is loaded after the card's first paint: nothing is shown in its place
+ * until it has loaded, and `failedText` if it cannot be loaded. `load` is called once per page.
  */
 export function loadedAfterPaint<P extends object, M>(
   load: () => Promise<M>,
@@ -33,7 +33,9 @@ export function loadedAfterPaint<P extends object, M>(
   failedText: string,
 ): FunctionComponent<P> {
   let loading: Promise<M> | undefined;
-  const once = () => (loading ??= load());
+  // Effects run after a paint, but can run before the task that marks the card painted: one more
+  // frame puts the chunk's request after it, so the bottom line never waits on it.
+  const once = () => (loading ??= new Promise<void>((resolve) => afterNextPaint(resolve)).then(load));
   return (props: P) => {
     const { module, failed } = useOnDemand(once, true);
     if (failed) return h('p', { class: 'note', role: 'status' }, failedText);
