@@ -47,5 +47,10 @@ export function namesAxillaryDissection(text: string): boolean {
  * names the sentinel nodes ("sentinel and non-sentinel") is not only the dissection.
  */
 export function namesDissectionNodes(text: string): boolean {
-  return affirmed(NON_SENTINEL_SPECIMEN, text) && !SENTINEL_WORDS.test(text);
+  return namesNonSentinelNodes(text) && !SENTINEL_WORDS.test(text);
+}
+
+/** The text names nodes that are not sentinel nodes, alone or with sentinel nodes ("sentinel and non-sentinel"). */
+export function namesNonSentinelNodes(text: string): boolean {
+  return affirmed(NON_SENTINEL_SPECIMEN, text);
 }
