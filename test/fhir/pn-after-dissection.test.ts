@@ -96,3 +96,42 @@ describe('pN staged after the completion dissection', () => {
     expect(out.facts.nodalBurden.status).toBe('conflict');
   });
 });
+
+describe('deposit and extranodal extension measured on the completion dissection', () => {
+  // LOINC 85351-5 largest metastatic deposit and 85350-7 extranodal extension, as the sentinel and the dissection specimens report them.
+  const loinc = (id: string, code: string, spec: string, date: string, value: Record<string, unknown>) => ({
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code }] },
+    subject,
+    effectiveDateTime: date,
+    specimen: { reference: `Specimen/${spec}` },
+    ...value,
+  });
+  const mm = (value: number) => ({
+    valueQuantity: { value, unit: 'mm', system: 'http://unitsofmeasure.org', code: 'mm' },
+  });
+  const said = (text: string) => ({ valueCodeableConcept: { text } });
+
+  it('keeps the sentinel deposit and ENE, and lists the dissection ones as ignored', () => {
+    const out = run(
+      loinc('dep-sln', '85351-5', 'spec-sln', '2024-03-01T09:40:00Z', mm(1.8)),
+      loinc('ene-sln', '85350-7', 'spec-sln', '2024-03-01T09:40:00Z', said('Not identified')),
+      loinc('dep-alnd', '85351-5', 'spec-alnd', '2024-03-20T10:00:00Z', mm(12)),
+      loinc('ene-alnd', '85350-7', 'spec-alnd', '2024-03-20T10:00:00Z', said('Present')),
+    );
+    expect(out.facts.largestDepositMm).toMatchObject({ status: 'present', value: 1.8 });
+    expect(out.facts.extranodalExtension).toMatchObject({ status: 'present', value: false });
+    expect(out.ignored).toContainEqual({
+      reference: 'Observation/dep-alnd',
+      reason:
+        'largest deposit measured on the axillary dissection (on the dissection specimen Specimen/spec-alnd), not the sentinel nodes',
+    });
+    expect(out.ignored).toContainEqual({
+      reference: 'Observation/ene-alnd',
+      reason:
+        'extranodal extension seen on the axillary dissection (on the dissection specimen Specimen/spec-alnd), not the sentinel nodes',
+    });
+  });
+});
