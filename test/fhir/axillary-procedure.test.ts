@@ -26,6 +26,16 @@ const specimen = (note: string, extra: Record<string, unknown> = {}) => ({
   note: [{ text: note }],
   ...extra,
 });
+/** Regional lymph nodes positive (LOINC 21893-3): a count that is not sentinel-specific. */
+const regionalPositive = (id: string, n: number) => ({
+  resourceType: 'Observation',
+  id,
+  status: 'final',
+  subject,
+  code: { coding: [{ system: 'http://loinc.org', code: '21893-3' }] },
+  effectiveDateTime: '2024-03-01',
+  valueQuantity: { value: n, unit: '1' },
+});
 const kinds = (text: string, code?: string) => {
   const k = axillaryProcedure(procedure(text, code));
   return { sentinel: !!k.sentinel, dissection: !!k.dissection };
@@ -79,16 +89,8 @@ describe('which Specimen holds the dissection nodes', () => {
 describe('the three readers agree', () => {
   it('a combined "SLNB with ALND" is a dissection for the node-count rule and for the outcome', () => {
     const combined = procedure('Sentinel lymph node biopsy with axillary dissection', undefined, 'combined');
-    // A regional count (LOINC 21893-3) is not sentinel-specific: with a dissection recorded it may include non-sentinel nodes.
-    const regional = {
-      resourceType: 'Observation',
-      id: 'regional',
-      status: 'final',
-      subject,
-      code: { coding: [{ system: 'http://loinc.org', code: '21893-3' }] },
-      effectiveDateTime: '2024-03-01',
-      valueQuantity: { value: 3, unit: '1' },
-    };
+    // With a dissection recorded, a regional count may include non-sentinel nodes.
+    const regional = regionalPositive('regional', 3);
     const out = extractFacts([patient, combined, regional], { patientId: 'p' });
     expect(out.facts.slnPositive.status).toBe('missing');
     expect(out.ignored.find((i) => i.reference === 'Observation/regional')?.reason).toContain(
@@ -119,16 +121,7 @@ describe('the three readers agree', () => {
     const alnd = procedure('Axillary lymph node dissection', '234262008', 'alnd');
     const nsn = { ...specimen('Left axilla, non-sentinel lymph nodes'), id: 'nsn' };
     expect(dissectionContext([alnd, nsn]).specimens).toEqual(new Set(['Specimen/nsn']));
-    const count = {
-      resourceType: 'Observation',
-      id: 'count',
-      status: 'final',
-      subject,
-      code: { coding: [{ system: 'http://loinc.org', code: '21893-3' }] },
-      specimen: { reference: 'Specimen/nsn' },
-      effectiveDateTime: '2024-03-01',
-      valueQuantity: { value: 2, unit: '1' },
-    };
+    const count = { ...regionalPositive('count', 2), specimen: { reference: 'Specimen/nsn' } };
     const r = outcomeFromResources([alnd, nsn, count], { sentinelPositive: 1 });
     expect(r).toMatchObject({ found: { nsnPositive: 1, totalPositive: 3, sources: ['Observation/count'] } });
   });

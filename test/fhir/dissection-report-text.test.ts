@@ -6,34 +6,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/fhir/extract/index.ts';
 import { parseReportText } from '../../src/report/parse.ts';
+import { alnd, alndSpecimen, patient, procedure, slnb, slnSpecimen, subject } from '../helpers/axilla.ts';
 
 const text = (name: string) =>
   readFileSync(new URL(`../fixtures/dissection-reports/${name}.txt`, import.meta.url), 'utf8');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-const S = 'http://snomed.info/sct';
-const subject = { reference: 'Patient/p' };
-const patient = { resourceType: 'Patient', id: 'p', gender: 'female', birthDate: '1961-04-02' };
-const procedure = (id: string, code: string, display: string, date: string) => ({
-  resourceType: 'Procedure',
-  id,
-  status: 'completed',
-  code: { coding: [{ system: S, code, display }], text: display },
-  subject,
-  performedDateTime: date,
-});
-const slnb = procedure('slnb', '396487001', 'Sentinel lymph node biopsy', '2024-03-01T09:40:00Z');
-const alnd = procedure('alnd', '234262008', 'Axillary lymph node dissection', '2024-03-20T10:00:00Z');
-const specimen = (id: string, note: string, collected: string) => ({
-  resourceType: 'Specimen',
-  id,
-  status: 'available',
-  subject,
-  collection: { collectedDateTime: collected },
-  note: [{ text: note }],
-});
-const slnSpecimen = specimen('spec-sln', 'LEFT AXILLARY SENTINEL LYMPH NODES #1 AND #2', '2024-03-01T09:40:00Z');
-const alndSpecimen = specimen('spec-alnd', 'LEFT AXILLARY CONTENTS, COMPLETION DISSECTION', '2024-03-20T10:00:00Z');
 const report = (id: string, body: string, date: string, specimens: string[]) => ({
   resourceType: 'DiagnosticReport',
   id,

@@ -4,30 +4,9 @@
 // 371494008 with an AJCC value string), Specimens with their collection date and notes.
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/fhir/extract/index.ts';
+import { alnd, alndSpecimen, patient, procedure, slnb, slnSpecimen, SNOMED, subject } from '../helpers/axilla.ts';
 
-const S = 'http://snomed.info/sct';
-const subject = { reference: 'Patient/p' };
-const patient = { resourceType: 'Patient', id: 'p', gender: 'female', birthDate: '1961-04-02' };
-const procedure = (id: string, code: string, display: string, date: string) => ({
-  resourceType: 'Procedure',
-  id,
-  status: 'completed',
-  code: { coding: [{ system: S, code, display }], text: display },
-  subject,
-  performedDateTime: date,
-});
-const slnb = procedure('slnb', '396487001', 'Sentinel lymph node biopsy (procedure)', '2024-03-01T09:40:00Z');
-const alnd = procedure('alnd', '234262008', 'Excision of axillary lymph node (procedure)', '2024-03-20T10:00:00Z');
-const specimen = (id: string, note: string, collected: string) => ({
-  resourceType: 'Specimen',
-  id,
-  status: 'available',
-  subject,
-  collection: { collectedDateTime: collected },
-  note: [{ text: note }],
-});
-const slnSpecimen = specimen('spec-sln', 'LEFT AXILLARY SENTINEL LYMPH NODE(S)', '2024-03-01T09:40:00Z');
-const alndSpecimen = specimen('spec-alnd', 'LEFT AXILLARY CONTENTS, COMPLETION DISSECTION', '2024-03-20T10:00:00Z');
+const S = SNOMED;
 const pn = (id: string, value: string, date: string, extra: Record<string, unknown> = {}) => ({
   resourceType: 'Observation',
   id,
