@@ -6,6 +6,7 @@ import { readTnm } from './label-rules.ts';
 import type { HistologicType, Side } from '../domain/vocabulary.ts';
 import { parseFraction, parseHistologicType, parseSide } from './phrases.ts';
 import type { ParseState, PartNodes } from './state.ts';
+import { SENTINEL_WORDS } from './axillary-words.ts';
 
 export const NEGATIVE_NODE =
   /negative for (metastatic )?(carcinoma|tumou?r|malignancy)|no (evidence of )?(metasta|tumou?r|carcinoma)|benign/i;
@@ -18,7 +19,7 @@ export function readFreeText(body: string, line: string, st: ParseState): void {
   const mentionsNodes = /lymph nodes?|\bnodes?\b|\bSLNs?\b/i.test(body);
   const sentinelContext =
     st.part.kind === 'sentinel' ||
-    /sentinel/i.test(body) ||
+    SENTINEL_WORDS.test(body) ||
     (!st.part.kind && st.mentionsSentinel && !st.mentionsNonSentinel);
   if (mentionsNodes && sentinelContext) readNodeSentence(body, line, st);
   if (mentionsNodes || st.part.kind === 'sentinel') readDetectionMethod(body, line, st);

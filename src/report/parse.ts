@@ -8,6 +8,7 @@ import { readFreeText } from './free-text.ts';
 import { readLabelled, ruleFor } from './label-rules.ts';
 import { finishClockSites, finishNodeCounts } from './node-totals.ts';
 import { ParseState, partFrom, type ReportParse } from './state.ts';
+import { keepSentinelScope, noteDissectionHeading } from './dissection-scope.ts';
 
 export type { ReportFinding, ReportParse, SpecimenKind } from './state.ts';
 
@@ -32,12 +33,18 @@ export function splitLabel(line: string): { label: string; value: string } | und
   return undefined;
 }
 
-export function parseReportText(text: string): ReportParse {
+export interface ParseOptions {
+  /** Why the whole report is about the completion dissection (from its FHIR context), if it is. */
+  dissection?: string | undefined;
+}
+
+export function parseReportText(text: string, options: ParseOptions = {}): ReportParse {
   const st = new ParseState(text);
   if (isRenderedChecklist(text)) readChecklistAnswers(text, st);
   else for (const rawLine of text.split(/\r?\n/)) readLine(rawLine, st);
   finishNodeCounts(st);
   finishClockSites(st);
+  keepSentinelScope(st, options.dissection);
   return { findings: st.findings, unread: st.unread };
 }
 
@@ -58,11 +65,14 @@ function readLine(rawLine: string, st: ParseState): void {
   const header = PART_WORD.exec(body) ?? PART_HEADER.exec(body);
   if (header) {
     st.part = partFrom(header[1]!, header[2] ?? '');
+    st.parts.set(st.part.letter!, st.part);
+    noteDissectionHeading(line, header[2] ?? '', '', st);
     st.inDcis = false;
     readFreeText(header[2] ?? '', line, st);
     return;
   }
   const split = splitLabel(body);
+  if (split) noteDissectionHeading(line, split.label, split.value, st);
   if (/synoptic|case summary|checklist|cancer protocol/i.test(body) && !split?.value) {
     st.part = {};
     return;
@@ -83,11 +93,12 @@ function readChecklistAnswers(text: string, st: ParseState): void {
 }
 
 /** Findings from the selected answers of a structured form (an SDC form or a rendered checklist). */
-export function parseAnswers(items: ChecklistItem[]): ReportParse {
+export function parseAnswers(items: ChecklistItem[], options: ParseOptions = {}): ReportParse {
   const st = new ParseState(items.map((i) => i.line).join('\n'));
   readAnswers(items, st);
   finishNodeCounts(st);
   finishClockSites(st);
+  keepSentinelScope(st, options.dissection);
   return { findings: st.findings, unread: st.unread };
 }
 

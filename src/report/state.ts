@@ -2,8 +2,10 @@
 // read, the node counts waiting for the sentinel rules, and the context (part, DCIS section).
 import type { InputName, InputValue, Side } from '../domain/vocabulary.ts';
 import { parseSide } from './phrases.ts';
+import { namesNonSentinelNodes, SENTINEL_WORDS } from './axillary-words.ts';
 
-export type SpecimenKind = 'sentinel' | 'axillary' | 'core' | 'excision';
+/** `dissection`: nodes that are not sentinel nodes (axillary contents, non-sentinel nodes). */
+export type SpecimenKind = 'sentinel' | 'dissection' | 'axillary' | 'core' | 'excision';
 
 export interface ReportFinding {
   input: InputName;
@@ -30,6 +32,8 @@ export interface Part {
   letter?: string;
   side?: Side;
   kind?: SpecimenKind;
+  /** The part's heading as written ("LEFT AXILLARY CONTENTS, COMPLETION DISSECTION"). */
+  heading?: string;
 }
 
 export interface Counted {
@@ -58,11 +62,14 @@ export interface PartNodes {
 }
 
 export function partFrom(letter: string, description: string): Part {
-  const part: Part = { letter: letter.toUpperCase() };
+  const part: Part = { letter: letter.toUpperCase(), heading: description.trim() };
   const side = parseSide(description);
   if (side) part.side = side;
-  if (/sentinel/i.test(description)) part.kind = 'sentinel';
-  else if (/axill|non-?sentinel|lymph node/i.test(description)) part.kind = 'axillary';
+  const sentinel = SENTINEL_WORDS.test(description);
+  // A part of sentinel and non-sentinel nodes together is neither.
+  if (namesNonSentinelNodes(description)) part.kind = sentinel ? 'axillary' : 'dissection';
+  else if (sentinel) part.kind = 'sentinel';
+  else if (/axill|lymph node/i.test(description)) part.kind = 'axillary';
   else if (/core|needle biopsy/i.test(description)) part.kind = 'core';
   else if (/breast|lumpectomy|mastectomy|excision/i.test(description)) part.kind = 'excision';
   return part;
@@ -76,13 +83,17 @@ export class ParseState {
   readonly clockSites: { hours: number; line: string; part: Part }[] = [];
   readonly mentionsSentinel: boolean;
   readonly mentionsNonSentinel: boolean;
+  /** Parts by letter, to tell a finding's part. */
+  readonly parts = new Map<string, Part>();
+  /** The first line saying the report covers nodes of the dissection (a heading, the specimen). */
+  coversDissection: string | undefined;
   part: Part = {};
   /** Inside a DCIS section, whose nuclear grade is not the invasive tumour's. */
   inDcis = false;
 
   constructor(text: string) {
     this.mentionsNonSentinel = /axillary (lymph node )?dissection|axillary contents|non-?sentinel/i.test(text);
-    this.mentionsSentinel = /sentinel/i.test(text);
+    this.mentionsSentinel = SENTINEL_WORDS.test(text);
   }
 
   add(input: InputName, value: InputValue, line: string, extra: Partial<ReportFinding> = {}): void {

@@ -7,11 +7,13 @@
 // of the pathology report text ("metastatic carcinoma in 2 of 14 lymph nodes"); a count of all
 // nodes after the dissection minus the sentinel count (said so in a note); the pN category after
 // dissection (pN2–3 ⇔ four or more positive nodes) for the pN2–3 endpoint. Pure.
-import { OBSERVATION_CODES, PROCEDURE_SNOMED, type ObservationConcept } from '../fhir/codes.ts';
-import { codingsOf, conceptText, lookup } from '../fhir/extract/coding.ts';
+import { OBSERVATION_CODES, type ObservationConcept } from '../fhir/codes.ts';
+import { conceptText, lookup } from '../fhir/extract/coding.ts';
 import { field, num, records, str, type Json, isRecord } from '../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fhir/fields.ts';
-import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from '../fhir/extract/procedure-reading.ts';
+import { axillaryProcedure, DONE_PROCEDURE, performedDate } from '../fhir/extract/procedure-reading.ts';
+import { dissectionContext } from '../fhir/extract/dissection.ts';
+import { namesDissectionNodes } from '../report/axillary-words.ts';
 import { tnmFromConcept } from '../fhir/extract/tnm.ts';
 import { parseFraction } from '../report/phrases.ts';
 import { attachmentText } from '../report/text.ts';
@@ -32,8 +34,6 @@ export interface Outcome {
 
 export type OutcomeReading = { found: Outcome } | { reason: string };
 
-const DISSECTION_TEXT =
-  /axillary (lymph node )?dissection|axillary contents|completion (axillary|ALND)|non-?sentinel|\bALND\b|level(s)? (I|1)\b/i;
 const USABLE_RESULT = new Set(['final', 'amended', 'corrected']);
 type Count = { positive: number; itc?: number; source: string };
 const NODE_COUNTS: ReadonlySet<ObservationConcept> = new Set([
@@ -48,15 +48,7 @@ function day(value: unknown): string | undefined {
 }
 
 function isDissectionProcedure(p: Json): boolean {
-  if (!DONE_PROCEDURE.has(String(p.status))) return false;
-  if (codingsOf(p.code).some((c) => c.known === 'snomed' && c.code === PROCEDURE_SNOMED.axillaryDissection))
-    return true;
-  return ALND_PROCEDURE_WORDS.test(conceptText(p.code) ?? '');
-}
-
-function specimenText(s: Json): string {
-  const notes = records(s.note).map((n) => str(n.text) ?? '');
-  return [conceptText(s.type), conceptText(field(s.collection, 'bodySite')), ...notes].filter(Boolean).join(' ');
+  return DONE_PROCEDURE.has(String(p.status)) && !!axillaryProcedure(p).dissection;
 }
 
 /** The count a node-count Observation holds (a whole number ≥ 0), if any. */
@@ -86,7 +78,7 @@ function dissectionLines(text: string, wholeReport: boolean): string[] {
   let inside = false;
   for (const line of lines) {
     const h = header.exec(line);
-    if (h) inside = DISSECTION_TEXT.test(h[2]!) && !/(?<!non-?)sentinel/i.test(h[2]!);
+    if (h) inside = namesDissectionNodes(h[2]!);
     if (inside) out.push(line);
   }
   return out;
@@ -161,12 +153,7 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   const alndDays = dissections.map((p) => day(performedDate(p))).filter((d): d is string => !!d);
   const alndDay = alndDays.sort()[0] ?? '0000-00-00';
 
-  const dissectionSpecimens = new Set<string>();
-  for (const r of all) {
-    if (r.resourceType !== 'Specimen') continue;
-    const text = specimenText(r);
-    if (DISSECTION_TEXT.test(text) && !/(?<!non-?)sentinel/i.test(text)) dissectionSpecimens.add(resourceRef(r));
-  }
+  const dissectionSpecimens = dissectionContext(all).specimens;
   const reportSpecimen = new Map<string, string | undefined>();
   for (const r of all) {
     if (r.resourceType !== 'DiagnosticReport') continue;

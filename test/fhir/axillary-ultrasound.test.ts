@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/fhir/extract/index.ts';
 import { readSuspicion } from '../../src/fhir/extract/axillary-ultrasound.ts';
+import { loadScenario } from '../../src/sandbox/patients/index.ts';
 
 const S = 'http://snomed.info/sct';
 const subject = { reference: 'Patient/p' };
@@ -153,5 +154,21 @@ describe('axillary ultrasound finding', () => {
     expect(readSuspicion('Right axillary node, BI-RADS 4.')).toBe(true);
     expect(readSuspicion('Axillary tail mass, suspicious.')).toBeUndefined();
     expect(readSuspicion('One suspicious axillary node. Other axillary nodes normal.')).toBeUndefined();
+  });
+});
+
+describe('the sandbox patient with a preoperative axillary ultrasound', () => {
+  it('reads the radiology impression of macrometastasis-z0011-eligible as not suspicious, and not the breast mass', () => {
+    // The report (2025-06-26, before the sentinel biopsy of 2025-08-04) says "No suspicious left
+    // axillary lymphadenopathy"; its BI-RADS 5 is the breast mass's.
+    const s = loadScenario('macrometastasis-z0011-eligible');
+    const out = extractFacts(s.resources, { patientId: s.patientId });
+    expect(out.facts.axillaryUltrasoundSuspicious).toMatchObject({
+      status: 'present',
+      value: false,
+      origin: 'report-text',
+      sources: [{ reference: 'DiagnosticReport/macro-z0011-axilla-us', date: '2025-06-26T11:15:00-05:00' }],
+      note: 'preoperative axillary ultrasound',
+    });
   });
 });

@@ -4,30 +4,9 @@
 // 371494008 with an AJCC value string), Specimens with their collection date and notes.
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/fhir/extract/index.ts';
+import { alnd, alndSpecimen, patient, procedure, slnb, slnSpecimen, SNOMED, subject } from '../helpers/axilla.ts';
 
-const S = 'http://snomed.info/sct';
-const subject = { reference: 'Patient/p' };
-const patient = { resourceType: 'Patient', id: 'p', gender: 'female', birthDate: '1961-04-02' };
-const procedure = (id: string, code: string, display: string, date: string) => ({
-  resourceType: 'Procedure',
-  id,
-  status: 'completed',
-  code: { coding: [{ system: S, code, display }], text: display },
-  subject,
-  performedDateTime: date,
-});
-const slnb = procedure('slnb', '396487001', 'Sentinel lymph node biopsy (procedure)', '2024-03-01T09:40:00Z');
-const alnd = procedure('alnd', '234262008', 'Excision of axillary lymph node (procedure)', '2024-03-20T10:00:00Z');
-const specimen = (id: string, note: string, collected: string) => ({
-  resourceType: 'Specimen',
-  id,
-  status: 'available',
-  subject,
-  collection: { collectedDateTime: collected },
-  note: [{ text: note }],
-});
-const slnSpecimen = specimen('spec-sln', 'LEFT AXILLARY SENTINEL LYMPH NODE(S)', '2024-03-01T09:40:00Z');
-const alndSpecimen = specimen('spec-alnd', 'LEFT AXILLARY CONTENTS, COMPLETION DISSECTION', '2024-03-20T10:00:00Z');
+const S = SNOMED;
 const pn = (id: string, value: string, date: string, extra: Record<string, unknown> = {}) => ({
   resourceType: 'Observation',
   id,
@@ -94,5 +73,44 @@ describe('pN staged after the completion dissection', () => {
       { patientId: 'p' },
     );
     expect(out.facts.nodalBurden.status).toBe('conflict');
+  });
+});
+
+describe('deposit and extranodal extension measured on the completion dissection', () => {
+  // LOINC 85351-5 largest metastatic deposit and 85350-7 extranodal extension, as the sentinel and the dissection specimens report them.
+  const loinc = (id: string, code: string, spec: string, date: string, value: Record<string, unknown>) => ({
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code }] },
+    subject,
+    effectiveDateTime: date,
+    specimen: { reference: `Specimen/${spec}` },
+    ...value,
+  });
+  const mm = (value: number) => ({
+    valueQuantity: { value, unit: 'mm', system: 'http://unitsofmeasure.org', code: 'mm' },
+  });
+  const said = (text: string) => ({ valueCodeableConcept: { text } });
+
+  it('keeps the sentinel deposit and ENE, and lists the dissection ones as ignored', () => {
+    const out = run(
+      loinc('dep-sln', '85351-5', 'spec-sln', '2024-03-01T09:40:00Z', mm(1.8)),
+      loinc('ene-sln', '85350-7', 'spec-sln', '2024-03-01T09:40:00Z', said('Not identified')),
+      loinc('dep-alnd', '85351-5', 'spec-alnd', '2024-03-20T10:00:00Z', mm(12)),
+      loinc('ene-alnd', '85350-7', 'spec-alnd', '2024-03-20T10:00:00Z', said('Present')),
+    );
+    expect(out.facts.largestDepositMm).toMatchObject({ status: 'present', value: 1.8 });
+    expect(out.facts.extranodalExtension).toMatchObject({ status: 'present', value: false });
+    expect(out.ignored).toContainEqual({
+      reference: 'Observation/dep-alnd',
+      reason:
+        'largest deposit measured on the axillary dissection (on the dissection specimen Specimen/spec-alnd), not the sentinel nodes',
+    });
+    expect(out.ignored).toContainEqual({
+      reference: 'Observation/ene-alnd',
+      reason:
+        'extranodal extension seen on the axillary dissection (on the dissection specimen Specimen/spec-alnd), not the sentinel nodes',
+    });
   });
 });

@@ -95,7 +95,10 @@ describe('Epic-like mode', () => {
   });
 
   it('serves report documents as HTML with an RTF rendition', async () => {
-    const report = (await get('epic', 'DiagnosticReport?patient=macro-z0011', at)).body.entry[0].resource;
+    const reports = (await get('epic', 'DiagnosticReport?patient=macro-z0011', at)).body.entry;
+    const report = reports.find(
+      (e: { resource: { id: string } }) => e.resource.id === 'macro-z0011-pathology',
+    ).resource;
     expect(report.presentedForm.map((a: { contentType: string; url: string }) => [a.contentType, a.url])).toEqual([
       ['text/html', 'Binary/macro-z0011-report'],
       ['text/rtf', 'Binary/macro-z0011-report.rtf'],

@@ -1,10 +1,15 @@
-// Is a pN staged on the completion axillary dissection? After an ALND the pN covers every node
-// removed, so it is not the sentinel-node burden: a pN0 there does not say the sentinel nodes were
-// negative, and a pN2a there is not the worst sentinel deposit. Read before the per-resource pass,
-// so the pN handler can tell without waiting for the Procedure events.
-import { PROCEDURE_SNOMED } from '../codes.ts';
-import { codingsOf, conceptText } from './coding.ts';
-import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from './procedure-reading.ts';
+// Is a pN (or a report) about the completion axillary dissection? After an ALND the pN covers every
+// node removed, so it is not the sentinel-node burden: a pN0 there does not say the sentinel nodes
+// were negative, and a pN2a there is not the worst sentinel deposit. Read before the per-resource
+// pass, so the pN handler and the report reader can tell without waiting for the Procedure events.
+import {
+  axillaryProcedure,
+  DONE_PROCEDURE,
+  isDissectionSpecimenByWords,
+  performedDate,
+  specimenWords,
+} from './procedure-reading.ts';
+import { SENTINEL_WORDS } from '../../report/axillary-words.ts';
 import { field, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fields.ts';
 
@@ -19,28 +24,7 @@ export interface DissectionContext {
   specimens: Set<string>;
 }
 
-// Specimens of a dissection are also named by their contents ("left axillary contents").
-const ALND_WORDS = new RegExp(`${ALND_PROCEDURE_WORDS.source}|axillary contents|completion dissection`, 'i');
-const SENTINEL_WORDS = /sentinel/i;
-
 const day = (value: unknown): string | undefined => isoDate(value)?.slice(0, 10);
-
-function procedureKind(p: Json): 'alnd' | 'sentinel' | undefined {
-  const text = conceptText(p.code) ?? '';
-  const codes = codingsOf(p.code).map((c) => (c.known === 'snomed' ? c.code : undefined));
-  if (
-    codes.includes(PROCEDURE_SNOMED.sentinelNodeBiopsy) ||
-    codes.includes(PROCEDURE_SNOMED.sentinelNodeExcision) ||
-    SENTINEL_WORDS.test(text)
-  )
-    return 'sentinel';
-  if (codes.includes(PROCEDURE_SNOMED.axillaryDissection) || ALND_WORDS.test(text)) return 'alnd';
-  return undefined;
-}
-
-function specimenWords(s: Json): string {
-  return [conceptText(s.type), ...records(s.note).map((n) => str(n.text))].filter(Boolean).join(' ');
-}
 
 export function dissectionContext(resources: Json[]): DissectionContext {
   const ctx: DissectionContext = { procedures: new Set(), days: [], sentinelDays: [], specimens: new Set() };
@@ -48,20 +32,24 @@ export function dissectionContext(resources: Json[]): DissectionContext {
   for (const r of resources) {
     if (r.resourceType === 'Specimen') specimens.push(r);
     if (r.resourceType !== 'Procedure' || !DONE_PROCEDURE.has(str(r.status) ?? '')) continue;
-    const kind = procedureKind(r);
+    const kind = axillaryProcedure(r);
     const d = day(performedDate(r));
-    if (kind === 'alnd') {
+    // A combined "sentinel node biopsy with axillary dissection" is both: its day is a sentinel day.
+    if (kind.dissection) {
       ctx.procedures.add(resourceRef(r));
       if (d) ctx.days.push(d);
-    } else if (kind === 'sentinel' && d) ctx.sentinelDays.push(d);
+    }
+    if (kind.sentinel && d) ctx.sentinelDays.push(d);
   }
   for (const s of specimens) {
-    const words = specimenWords(s);
-    if (SENTINEL_WORDS.test(words)) continue;
+    if (isDissectionSpecimenByWords(s)) {
+      ctx.specimens.add(resourceRef(s));
+      continue;
+    }
     const collected =
       day(field(s.collection, 'collectedDateTime')) ?? day(field(field(s.collection, 'collectedPeriod'), 'start'));
     const onAlndDay = !!collected && ctx.days.includes(collected) && !ctx.sentinelDays.includes(collected);
-    if (ALND_WORDS.test(words) || onAlndDay) ctx.specimens.add(resourceRef(s));
+    if (onAlndDay && !SENTINEL_WORDS.test(specimenWords(s))) ctx.specimens.add(resourceRef(s));
   }
   return ctx;
 }
@@ -83,6 +71,11 @@ export function stagedOnDissection(
     .find((ref) => ref && ctx.procedures.has(ref));
   if (partOf) return `part of the axillary dissection ${partOf}`;
   if (specimen && ctx.specimens.has(specimen)) return `on the dissection specimen ${specimen}`;
+  return datedOnDissection(date, ctx);
+}
+
+/** Dated after the last sentinel biopsy and on or after the first ALND: the why, else undefined. */
+function datedOnDissection(date: string | undefined, ctx: DissectionContext): string | undefined {
   const d = date?.slice(0, 10);
   if (!d || ctx.days.length === 0) return undefined;
   const alnd = [...ctx.days].sort()[0]!;
@@ -90,4 +83,21 @@ export function stagedOnDissection(
   if (d >= alnd && (!lastSentinel || d > lastSentinel))
     return `dated ${d}, after the sentinel biopsy${lastSentinel ? ` of ${lastSentinel}` : ''} and on or after the axillary dissection of ${alnd}`;
   return undefined;
+}
+
+/**
+ * Why a whole pathology report (or document) is about the dissection, or undefined: every specimen
+ * it names is a dissection specimen, or it names none and is dated as the dissection. A report
+ * naming a sentinel specimen too is mixed: its text parts decide.
+ */
+export function reportOnDissection(
+  specimens: readonly string[],
+  date: string | undefined,
+  ctx: DissectionContext,
+): string | undefined {
+  if (specimens.length > 0) {
+    if (!specimens.every((s) => ctx.specimens.has(s))) return undefined;
+    return `on the dissection specimen${specimens.length > 1 ? 's' : ''} ${specimens.join(', ')}`;
+  }
+  return datedOnDissection(date, ctx);
 }

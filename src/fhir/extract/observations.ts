@@ -127,6 +127,9 @@ function polarity(o: ObsInfo): { value: 'positive' | 'negative'; text?: string }
 }
 
 function presence(o: ObsInfo, ctx: Context, input: 'lvi' | 'extranodalExtension'): void {
+  const alnd = input === 'extranodalExtension' ? onDissection(o, ctx) : undefined;
+  if (alnd)
+    return skip(o, ctx, `extranodal extension seen on the axillary dissection (${alnd}), not the sentinel nodes`);
   const coded = polarity(o);
   if (coded) return emit(withText(o, coded.text), ctx, input, coded.value === 'positive');
   for (const text of valueTexts(o.obs)) {
@@ -338,6 +341,9 @@ function pick(o: ObsInfo): Partial<NodeCount> {
 }
 
 function deposit(o: ObsInfo, ctx: Context): void {
+  const alnd = onDissection(o, ctx);
+  if (alnd)
+    return skip(o, ctx, `largest deposit measured on the axillary dissection (${alnd}), not the sentinel nodes`);
   const r = readLengthMm(o.obs);
   if (r && 'value' in r) return emit(withText(o, r.text), ctx, 'largestDepositMm', r.value);
   skip(o, ctx, `largestDepositMm: ${r?.reason ?? 'no value'}`);
@@ -364,7 +370,7 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
         return emit(withCode, ctx, 'multifocal', true, { note: `"(m)" suffix of ${t.text}` });
       return skip(o, ctx, 'pathologic T category: not a model input (size comes from the measurement)');
     }
-    const alnd = stagedOnDissection(o.obs, o.specimen, o.source.date ?? reportDate(o, ctx), ctx.dissection);
+    const alnd = onDissection(o, ctx);
     if (alnd) return skip(o, ctx, `${t.text} is staged on the axillary dissection (${alnd}), not the sentinel nodes`);
     const burden = burdenFromPn(t);
     const noPositiveSentinel =
@@ -378,6 +384,11 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
     if (!isPostNeoadjuvant(t))
       skip(o, ctx, `p${t.category}${t.suffixes.join('')} does not state the worst node category`);
   };
+}
+
+/** Why a nodal result belongs to the completion dissection rather than the sentinel nodes, if it does. */
+function onDissection(o: ObsInfo, ctx: Context): string | undefined {
+  return stagedOnDissection(o.obs, o.specimen, o.source.date ?? reportDate(o, ctx), ctx.dissection);
 }
 
 function reportDate(o: ObsInfo, ctx: Context): string | undefined {
@@ -460,7 +471,12 @@ function narrative(o: ObsInfo, ctx: Context): void {
   const text =
     str(o.obs.valueString) ?? (isRecord(o.obs.valueCodeableConcept) ? str(o.obs.valueCodeableConcept.text) : undefined);
   if (!text) return skip(o, ctx, 'narrative without text');
-  readReportText(text, { reference: o.ref, date: o.source.date, status: o.status, specimen: o.specimen }, ctx);
+  const dissection = onDissection(o, ctx);
+  readReportText(
+    text,
+    { reference: o.ref, date: o.source.date, status: o.status, specimen: o.specimen, dissection },
+    ctx,
+  );
 }
 
 const HANDLERS: Record<ObservationConcept, Handler> = {

@@ -7,7 +7,7 @@ import { codeKey, codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
 import { describeValue, type Json } from '../../domain/json.ts';
 import { resourceRef } from '../fields.ts';
-import { ALND_PROCEDURE_WORDS, DONE_PROCEDURE, performedDate } from './procedure-reading.ts';
+import { axillaryProcedure, DONE_PROCEDURE, performedDate, type AxillaryProcedure } from './procedure-reading.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
 import { agentInText, hasBreastCancerReason, type Therapy } from './medications.ts';
 
@@ -55,12 +55,12 @@ export function extractProcedure(p: Json, ctx: Context, events: ClinicalEvents):
     if (side) e.side = side;
     return e;
   };
-  const slnb = has(PROCEDURE_SNOMED.sentinelNodeBiopsy) ?? has(PROCEDURE_SNOMED.sentinelNodeExcision);
-  if (slnb || /sentinel (lymph )?node/i.test(text)) return void events.sentinelBiopsies.push(event(slnb));
-  const alnd = has(PROCEDURE_SNOMED.axillaryDissection);
-  if (alnd || ALND_PROCEDURE_WORDS.test(text)) {
-    return void events.axillaryDissections.push(event(alnd));
-  }
+  // A combined "sentinel node biopsy with axillary dissection" is both events.
+  const axillary = axillaryProcedure(p);
+  const coded = (c: AxillaryProcedure['sentinel']) => (c === true ? undefined : c);
+  if (axillary.sentinel) events.sentinelBiopsies.push(event(coded(axillary.sentinel)));
+  if (axillary.dissection) events.axillaryDissections.push(event(coded(axillary.dissection)));
+  if (axillary.sentinel || axillary.dissection) return;
   const bcs = codings.find((c) => c.known === 'snomed' && c.code && BREAST_CONSERVING_SNOMED[c.code]);
   const kind = bcs ? 'breast-conserving' : parseBreastSurgery(text);
   if (kind) return void events.breastSurgeries.push({ ...event(bcs), kind });

@@ -14,6 +14,7 @@ import { referenceOf, resourceRef } from '../fields.ts';
 import { isXmlForm } from '../documents.ts';
 import { singleSide, sideOfBodySite } from './laterality.ts';
 import { extractAxillaryUltrasoundReport, isAxillaryUltrasound } from './axillary-ultrasound.ts';
+import { reportOnDissection } from './dissection.ts';
 
 export interface TextMeta {
   reference: string;
@@ -22,6 +23,8 @@ export interface TextMeta {
   specimen: string | undefined;
   /** Side of the report's specimen, for findings whose part does not say. */
   side?: Side | undefined;
+  /** Why the whole report is about the completion dissection, so its nodal text is no sentinel fact. */
+  dissection?: string | undefined;
 }
 
 /** Is this report about pathology? Category or code, else words: category cannot be trusted alone (§5, §8). */
@@ -42,7 +45,7 @@ export function isPathologyReport(report: Json, codeField = 'code'): boolean {
 
 /** Parses one block of report text into candidates; unreadable lines go to ignored. */
 export function readReportText(text: string, meta: TextMeta, ctx: Context): void {
-  addFindings(parseReportText(text), meta, ctx);
+  addFindings(parseReportText(text, { dissection: meta.dissection }), meta, ctx);
 }
 
 function addFindings({ findings, unread }: ReportParse, meta: TextMeta, ctx: Context): void {
@@ -79,12 +82,16 @@ export function extractDiagnosticReport(report: Json, ctx: Context): void {
     return ctx.collector.ignore(ref, 'not a pathology report');
   }
   const date = str(report.effectiveDateTime) ?? str(field(report.effectivePeriod, 'start')) ?? str(report.issued);
+  const specimens = records(report.specimen)
+    .map(referenceOf)
+    .filter((s): s is string => !!s);
   const meta: TextMeta = {
     reference: ref,
     date,
     status,
-    specimen: referenceOf(records(report.specimen)[0]),
+    specimen: specimens[0],
     side: reportSide(report, ctx),
+    dissection: reportOnDissection(specimens, date, ctx.dissection),
   };
   let read = false;
   for (const attachment of records(report.presentedForm)) {
@@ -107,7 +114,15 @@ export function extractDocumentReference(doc: Json, ctx: Context): void {
   if (typeof status !== 'string') return ctx.collector.ignore(ref, `docStatus: ${status.skip}`);
   if (!isPathologyReport(doc, 'type')) return ctx.collector.ignore(ref, 'not a pathology document');
   const date = str(doc.date) ?? str(field(doc.context, 'period') && field(field(doc.context, 'period'), 'start'));
-  const meta: TextMeta = { reference: ref, date, status, specimen: undefined };
+  // The period of care the document covers dates the operation better than the document's own date.
+  const operated = str(field(field(doc.context, 'period'), 'start')) ?? date;
+  const meta: TextMeta = {
+    reference: ref,
+    date,
+    status,
+    specimen: undefined,
+    dissection: reportOnDissection([], operated, ctx.dissection),
+  };
   for (const content of records(doc.content)) {
     if (isRecord(content.attachment)) readAttachment(content.attachment, meta, ctx);
   }
@@ -151,7 +166,9 @@ export function extractComposition(doc: Json, ctx: Context): void {
     ctx.collector.ignore(ref, `sections nested deeper than ${MAX_SECTION_DEPTH} levels or in a cycle: those not read`);
   const text = sections.texts.join('\n\n');
   if (!text.trim()) return ctx.collector.ignore(ref, 'pathology document without section text');
-  readReportText(text, { reference: ref, date: str(doc.date), status, specimen: undefined }, ctx);
+  const date = str(doc.date);
+  const dissection = reportOnDissection([], date, ctx.dissection);
+  readReportText(text, { reference: ref, date, status, specimen: undefined, dissection }, ctx);
 }
 
 function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean {
@@ -244,7 +261,7 @@ function readXmlAttachment(att: { data?: string; url?: string }, meta: TextMeta,
     ctx.collector.ignore(meta.reference, form.reason);
     return false;
   }
-  addFindings(parseAnswers(form.items), meta, ctx);
+  addFindings(parseAnswers(form.items, { dissection: meta.dissection }), meta, ctx);
   return true;
 }
 

@@ -33,7 +33,8 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   {
     name: 'macrometastasis-z0011-eligible',
     title: 'One macrometastasis, Z0011-eligible',
-    description: 'cT2 cN0, breast-conserving surgery, one of three sentinel nodes with a 4.5 mm macrometastasis.',
+    description:
+      'cT2 cN0, breast-conserving surgery, one of three sentinel nodes with a 4.5 mm macrometastasis; a preoperative axillary ultrasound (radiology report) without suspicious nodes.',
   },
   {
     name: 'two-macrometastases',
