@@ -37,6 +37,13 @@ export function codingsOf(concept: unknown): readonly Coding[] {
   return out;
 }
 
+/** The first coding of a concept (what codingsOf(concept)[0] is), built alone. */
+export function firstCoding(concept: unknown): Coding | undefined {
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return undefined;
+  for (const c of concept.coding as unknown[]) if (isRecord(c)) return readCoding(c);
+  return undefined;
+}
+
 function readCoding(c: Record<string, unknown>): Coding {
   const system = str(c.system);
   const code = codeOf(c);
@@ -60,7 +67,11 @@ export function conceptText(concept: unknown): string | undefined {
   if (!isRecord(concept)) return undefined;
   const text = str(concept.text);
   if (text) return text;
-  for (const c of codingsOf(concept)) if (c.display) return c.display;
+  if (!Array.isArray(concept.coding)) return undefined;
+  for (const c of concept.coding as unknown[]) {
+    const display = isRecord(c) ? str(c.display) : undefined;
+    if (display) return display;
+  }
   return undefined;
 }
 
@@ -90,5 +101,19 @@ export function lookup<V>(concept: unknown, table: Table<V>): { value: V; coding
 }
 
 export function hasCode(concept: unknown, system: SystemName, code: string): boolean {
-  return codingsOf(concept).some((c) => c.known === system && c.code === code);
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return false;
+  for (const c of concept.coding as unknown[]) {
+    if (isRecord(c) && codeOf(c) === code && systemName(str(c.system)) === system) return true;
+  }
+  return false;
+}
+
+/** Does any coding, of any system, carry one of these codes? Asked of every Observation: no arrays built. */
+export function hasCodeIn(concept: unknown, codes: ReadonlySet<string>): boolean {
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return false;
+  for (const c of concept.coding as unknown[]) {
+    const code = isRecord(c) ? codeOf(c) : undefined;
+    if (code && codes.has(code)) return true;
+  }
+  return false;
 }

@@ -31,7 +31,7 @@ import {
   parseSide,
 } from '../../report/phrases.ts';
 import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
-import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
+import { codeKey, codingsOf, conceptText, firstCoding, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
 import { isRecord, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, resourceRef } from '../fields.ts';
@@ -79,7 +79,7 @@ export function extractObservation(obs: Json, ctx: Context): void {
         ctx,
       );
     }
-    const code = codingsOf(obs.code)[0];
+    const code = firstCoding(obs.code);
     const what = code ? codeKey(code) : conceptText(obs.code);
     return ctx.collector.ignore(ref, what ? `unknown code ${what}` : 'no code');
   }
