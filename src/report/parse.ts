@@ -63,7 +63,7 @@ function readLine(rawLine: string, st: ParseState): void {
     return;
   }
   const split = splitLabel(body);
-  if (/synoptic|case summary|checklist|cancer protocol/i.test(body) && !split?.value) {
+  if (!split?.value && /synoptic|case summary|checklist|cancer protocol/i.test(body)) {
     st.part = {};
     return;
   }
