@@ -115,6 +115,7 @@ export function readDetectionMethod(body: string, line: string, st: ParseState):
   if (rule) st.add('detectionMethod', rule.value, line);
 }
 
+const BREAST = /\bbreast\b/i;
 const NEGATION = /\b(no|not|negative|without|absent|free of|history of)\b/i;
 const INVASIVE_TYPE =
   /\b(invasive|infiltrating)\s+(?:mammary\s+|breast\s+)?(?:ductal|duct|lobular|carcinoma of no special type|carcinoma with (?:mixed )?ductal and lobular features|mucinous|tubular|micropapillary|metaplastic|cribriform|apocrine)[^.;\n]*/i;
@@ -130,6 +131,8 @@ export function statedSideAndHistology(text: string): {
   histologyText?: string;
 } {
   const out: { side?: Side; sideText?: string; histology?: HistologicType; histologyText?: string } = {};
+  // What no sentence can match, the whole text cannot either: most texts name neither, so skip the split.
+  if (!BREAST.test(text) && !INVASIVE_TYPE.test(text)) return out;
   const sentences = text
     .split(/(?<=[.;])\s+|\n+/)
     .map((s) => s.trim())
@@ -137,7 +140,7 @@ export function statedSideAndHistology(text: string): {
   const sides = new Set<Side>();
   let sideText: string | undefined;
   for (const s of sentences) {
-    if (!/\bbreast\b/i.test(s)) continue;
+    if (!BREAST.test(s)) continue;
     const side = parseSide(s);
     if (side) {
       sides.add(side);

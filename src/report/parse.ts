@@ -73,7 +73,7 @@ function readLine(rawLine: string, st: ParseState): void {
   }
   const split = splitLabel(body);
   if (split) noteDissectionHeading(line, split.label, split.value, st);
-  if (/synoptic|case summary|checklist|cancer protocol/i.test(body) && !split?.value) {
+  if (!split?.value && /synoptic|case summary|checklist|cancer protocol/i.test(body)) {
     st.part = {};
     return;
   }

@@ -63,6 +63,8 @@ export function htmlToText(html: string): string {
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Whitespace or the URL-safe alphabet's "-" and "_": the text needs cleaning before the check. */
 const NOT_PLAIN_BASE64 = /[\s\-_]/;
+// eslint-disable-next-line no-control-regex -- atob yields one char per byte: above \x7f is not ASCII
+const NOT_ASCII = /[^\x00-\x7f]/;
 // One decoder for every attachment: decode() without { stream } keeps no state between calls.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -72,6 +74,8 @@ export function decodeBase64Utf8(data: string): string | undefined {
   if (!BASE64.test(clean)) return undefined;
   try {
     const binary = atob(clean);
+    // Plain ASCII decodes to itself in UTF-8: no bytes to copy.
+    if (!NOT_ASCII.test(binary)) return binary;
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return UTF8.decode(bytes);

@@ -20,6 +20,8 @@ const T_RE =
 const N_RE =
   /(?<![a-z])(y?r?[cp])?\s?N(x|[0o]|1mi|[1-3][a-c]?|i[a-c]?)((?:\s?\((?:i[+-]|mol[+-]|sn|f)\))*)(?![a-z0-9])/gi;
 
+const PREFIXED_AXIS = /[cp]\s?[tn]/i;
+
 function normaliseCategory(axis: 'T' | 'N', raw: string): string {
   let c = raw.toLowerCase();
   if (c === 'o') c = '0';
@@ -39,6 +41,8 @@ function isTypedDigit(raw: string): boolean {
  */
 export function parseTnm(text: string, requirePrefix: boolean): TnmCategory[] {
   const out: TnmCategory[] = [];
+  // Every prefixed token holds a c or p just before its T or N: most prose lines hold none.
+  if (requirePrefix && !PREFIXED_AXIS.test(text)) return out;
   for (const [axis, re] of [
     ['T', T_RE],
     ['N', N_RE],

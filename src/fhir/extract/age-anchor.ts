@@ -3,7 +3,7 @@
 // age stays missing (a question for the clinician) rather than silently drifting with the clock.
 import { readStatus, sourceFrom } from './candidate.ts';
 import { PROCEDURE_SNOMED } from '../codes.ts';
-import { codingsOf, conceptText } from './coding.ts';
+import { conceptText, hasCodeIn } from './coding.ts';
 import type { BreastCancer } from './conditions.ts';
 import { field, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fields.ts';
@@ -38,7 +38,7 @@ const SENTINEL_CODES = new Set([
 ]);
 
 function isSentinelResult(r: Json | undefined): boolean {
-  return r?.resourceType === 'Observation' && codingsOf(r.code).some((c) => c.code && SENTINEL_CODES.has(c.code));
+  return r?.resourceType === 'Observation' && hasCodeIn(r.code, SENTINEL_CODES);
 }
 
 /** Dated pathology reports, specimens and sentinel node results, split by whether they are about sentinel nodes. */
@@ -106,8 +106,7 @@ export function hasSentinelNodes(resources: Json[]): boolean {
     if (r.resourceType === 'Specimen') return SENTINEL.test(specimenWords(r));
     if (r.resourceType !== 'Procedure' && r.resourceType !== 'Observation') return false;
     return (
-      codingsOf(r.code).some((c) => c.code && SENTINEL_CODES.has(c.code)) ||
-      (r.resourceType === 'Procedure' && SENTINEL.test(conceptText(r.code) ?? ''))
+      hasCodeIn(r.code, SENTINEL_CODES) || (r.resourceType === 'Procedure' && SENTINEL.test(conceptText(r.code) ?? ''))
     );
   });
 }

@@ -8,7 +8,7 @@ import { AXILLARY_ULTRASOUND } from '../codes.ts';
 import { parseSide } from '../../report/phrases.ts';
 import { attachmentText } from '../../report/text.ts';
 import { readStatus, type Candidate, type Collector } from './candidate.ts';
-import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
+import { codeKey, conceptText, hasCode, lookup } from './coding.ts';
 import type { Context } from './context.ts';
 import { field, isRecord, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, resourceRef } from '../fields.ts';
@@ -22,8 +22,7 @@ const AXILLA_WORDS = /axill/i;
 /** A sentence about the axilla or its nodes. */
 const ABOUT_AXILLA = /axill|lymph node|\bnodes?\b/i;
 
-const hasSnomed = (concept: unknown, code: string) =>
-  codingsOf(concept).some((c) => c.known === 'snomed' && c.code === code);
+const hasSnomed = (concept: unknown, code: string) => hasCode(concept, 'snomed', code);
 
 function namesUltrasound(concept: unknown): boolean {
   return hasSnomed(concept, AXILLARY_ULTRASOUND.ultrasonography) || ULTRASOUND_WORDS.test(conceptText(concept) ?? '');

@@ -47,9 +47,7 @@ export class Collector {
   }
 
   add(candidate: Candidate): void {
-    const disclosure = [candidate.source, ...(candidate.moreSources ?? [])]
-      .map((s) => this.disclosures.get(s.reference))
-      .find(Boolean);
+    const disclosure = this.disclosures.size > 0 ? this.#disclosureOf(candidate) : undefined;
     if (disclosure) candidate.note = candidate.note ? `${candidate.note}; ${disclosure}` : disclosure;
     try {
       candidate.value = validateInputValue(candidate.input, candidate.value);
@@ -58,6 +56,17 @@ export class Collector {
       return;
     }
     this.candidates.push(candidate);
+  }
+
+  /** The first source's disclosure, in source order. */
+  #disclosureOf(candidate: Candidate): string | undefined {
+    const own = this.disclosures.get(candidate.source.reference);
+    if (own) return own;
+    for (const s of candidate.moreSources ?? []) {
+      const note = this.disclosures.get(s.reference);
+      if (note) return note;
+    }
+    return undefined;
   }
 
   ignore(reference: string, reason: string): void {

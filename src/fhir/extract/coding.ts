@@ -1,6 +1,6 @@
 // CodeableConcept reading: normalised systems, lookups in the code tables of codes.ts.
 import { SYSTEM, SYSTEM_ALIASES, type SystemName } from '../codes.ts';
-import { isRecord, records, str } from '../../domain/json.ts';
+import { isRecord, str } from '../../domain/json.ts';
 
 export interface Coding {
   /** The system as written in the resource (kept for provenance). */
@@ -24,32 +24,42 @@ export function systemName(system: string | undefined): SystemName | undefined {
   return name;
 }
 
-/** Each concept object is read many times per record: its codings are built once (frozen, so no caller can change them). */
-const codingsCache = new WeakMap<object, readonly Coding[]>();
 const NO_CODINGS: readonly Coding[] = Object.freeze([]);
 
+/**
+ * The codings of a concept, read afresh on each call: most concepts are read once or twice, and a
+ * cache keyed by the concept object cost more (in lookups and garbage collection) than it saved.
+ */
 export function codingsOf(concept: unknown): readonly Coding[] {
-  if (!isRecord(concept)) return NO_CODINGS;
-  const cached = codingsCache.get(concept);
-  if (cached) return cached;
-  const codings = Object.freeze(readCodings(concept));
-  codingsCache.set(concept, codings);
-  return codings;
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return NO_CODINGS;
+  const out: Coding[] = [];
+  for (const c of concept.coding as unknown[]) if (isRecord(c)) out.push(readCoding(c));
+  return out;
 }
 
-function readCodings(concept: Record<string, unknown>): Coding[] {
-  return records(concept.coding).map((c) => {
-    const system = str(c.system);
-    const code = str(c.code)?.trim();
-    const display = str(c.display);
-    const out: Coding = {};
-    if (system) out.system = system;
-    const known = systemName(system);
-    if (known) out.known = known;
-    if (code) out.code = code;
-    if (display) out.display = display;
-    return Object.freeze(out);
-  });
+/** The first coding of a concept (what codingsOf(concept)[0] is), built alone. */
+export function firstCoding(concept: unknown): Coding | undefined {
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return undefined;
+  for (const c of concept.coding as unknown[]) if (isRecord(c)) return readCoding(c);
+  return undefined;
+}
+
+function readCoding(c: Record<string, unknown>): Coding {
+  const system = str(c.system);
+  const code = codeOf(c);
+  const display = str(c.display);
+  const out: Coding = {};
+  if (system) out.system = system;
+  const known = systemName(system);
+  if (known) out.known = known;
+  if (code) out.code = code;
+  if (display) out.display = display;
+  return out;
+}
+
+/** A coding's code, trimmed; undefined when absent or blank. */
+function codeOf(c: Record<string, unknown>): string | undefined {
+  return str(c.code)?.trim() || undefined;
 }
 
 /** CodeableConcept.text, else the first coding display: the words a human would read. */
@@ -57,7 +67,11 @@ export function conceptText(concept: unknown): string | undefined {
   if (!isRecord(concept)) return undefined;
   const text = str(concept.text);
   if (text) return text;
-  for (const c of codingsOf(concept)) if (c.display) return c.display;
+  if (!Array.isArray(concept.coding)) return undefined;
+  for (const c of concept.coding as unknown[]) {
+    const display = isRecord(c) ? str(c.display) : undefined;
+    if (display) return display;
+  }
   return undefined;
 }
 
@@ -70,18 +84,36 @@ export function codeKey(coding: Coding): string | undefined {
 
 type Table<V> = Partial<Record<SystemName, Record<string, V>>>;
 
-/** The first coding found in a table, with the table's value. */
+/** The first coding found in a table, with the table's value. Reads the raw codings: only a hit is built. */
 export function lookup<V>(concept: unknown, table: Table<V>): { value: V; coding: Coding } | undefined {
-  for (const coding of codingsOf(concept)) {
-    if (!coding.known || !coding.code) continue;
-    const values = table[coding.known];
-    if (values && Object.prototype.hasOwnProperty.call(values, coding.code)) {
-      return { value: values[coding.code] as V, coding };
-    }
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return undefined;
+  for (const c of concept.coding as unknown[]) {
+    if (!isRecord(c)) continue;
+    const known = systemName(str(c.system));
+    if (!known) continue;
+    const values = table[known];
+    if (!values) continue;
+    const code = codeOf(c);
+    if (code && Object.prototype.hasOwnProperty.call(values, code))
+      return { value: values[code] as V, coding: readCoding(c) };
   }
   return undefined;
 }
 
 export function hasCode(concept: unknown, system: SystemName, code: string): boolean {
-  return codingsOf(concept).some((c) => c.known === system && c.code === code);
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return false;
+  for (const c of concept.coding as unknown[]) {
+    if (isRecord(c) && codeOf(c) === code && systemName(str(c.system)) === system) return true;
+  }
+  return false;
+}
+
+/** Does any coding, of any system, carry one of these codes? Asked of every Observation: no arrays built. */
+export function hasCodeIn(concept: unknown, codes: ReadonlySet<string>): boolean {
+  if (!isRecord(concept) || !Array.isArray(concept.coding)) return false;
+  for (const c of concept.coding as unknown[]) {
+    const code = isRecord(c) ? codeOf(c) : undefined;
+    if (code && codes.has(code)) return true;
+  }
+  return false;
 }

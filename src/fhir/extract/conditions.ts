@@ -8,10 +8,11 @@ import {
   QUADRANT_BY_C50_DIGIT,
   QUADRANT_SNOMED,
 } from '../codes.ts';
-import type { Quadrant, Side } from '../../domain/vocabulary.ts';
+import type { InputValue, Quadrant, Side } from '../../domain/vocabulary.ts';
 import type { Source } from '../../domain/facts.ts';
 import { parseQuadrantWords } from '../../report/phrases.ts';
 import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
+import type { Candidate } from './candidate.ts';
 import type { Context } from './context.ts';
 import { records, str, type Json } from '../../domain/json.ts';
 import { isoDate, resourceRef } from '../fields.ts';
@@ -103,34 +104,20 @@ export function extractCondition(condition: Json, ctx: Context, cancers: BreastC
   const sideReading = sideOfCondition(condition);
   cancers.push({ reference: ref, side: sideReading, onset });
   const side: Side | undefined = singleSide(sideReading);
-  const base = { origin: 'fhir' as const, status: 'final' as const, ...(side ? { side } : {}) };
-  if (side)
-    ctx.collector.add({
-      ...base,
-      input: 'laterality',
-      value: side,
-      source: source(undefined, conceptText(condition.code)),
-    });
+  const add = (input: 'laterality' | 'quadrant' | 'histologicType', value: InputValue, from: Source): void => {
+    const c: Candidate = { origin: 'fhir', status: 'final', input, value, source: from };
+    if (side) c.side = side;
+    ctx.collector.add(c);
+  };
+  if (side) add('laterality', side, source(undefined, conceptText(condition.code)));
   const quadrant = quadrantOf(condition);
-  if (quadrant)
-    ctx.collector.add({
-      ...base,
-      input: 'quadrant',
-      value: quadrant.value,
-      source: source(quadrant.code, quadrant.text),
-    });
+  if (quadrant) add('quadrant', quadrant.value, source(quadrant.code, quadrant.text));
   let histologyRead = false;
   for (const ext of records(condition.extension)) {
     if (!HISTOLOGY_EXTENSION.test(str(ext.url) ?? '')) continue;
     const h = histologyOf(ext.valueCodeableConcept, [conceptText(ext.valueCodeableConcept) ?? ''].filter(Boolean));
     const coding = codingsOf(ext.valueCodeableConcept)[0];
-    if (h)
-      ctx.collector.add({
-        ...base,
-        input: 'histologicType',
-        value: h.value,
-        source: source(coding ? codeKey(coding) : undefined, h.text),
-      });
+    if (h) add('histologicType', h.value, source(coding ? codeKey(coding) : undefined, h.text));
     histologyRead = histologyRead || !!h;
   }
   // A diagnosis code may name the histology itself ("Infiltrating duct carcinoma of breast").
@@ -139,11 +126,6 @@ export function extractCondition(condition: Json, ctx: Context, cancers: BreastC
     : histologyOf(condition.code, [conceptText(condition.code) ?? ''].filter(Boolean));
   if (coded) {
     const coding = lookup(condition.code, { snomed: HISTOLOGY_SNOMED })?.coding;
-    ctx.collector.add({
-      ...base,
-      input: 'histologicType',
-      value: coded.value,
-      source: source(coding ? codeKey(coding) : undefined, coded.text),
-    });
+    add('histologicType', coded.value, source(coding ? codeKey(coding) : undefined, coded.text));
   }
 }

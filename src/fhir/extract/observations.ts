@@ -31,7 +31,7 @@ import {
   parseSide,
 } from '../../report/phrases.ts';
 import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
-import { codeKey, codingsOf, conceptText, lookup } from './coding.ts';
+import { codeKey, codingsOf, conceptText, firstCoding, lookup } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
 import { isRecord, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, resourceRef } from '../fields.ts';
@@ -43,7 +43,7 @@ import { tnmFromConcept } from './tnm.ts';
 import {
   componentsWithCode,
   effectiveDate,
-  hasAnyValue,
+  hasOwnValue,
   interpretation,
   readCount,
   readLengthMm,
@@ -79,7 +79,7 @@ export function extractObservation(obs: Json, ctx: Context): void {
         ctx,
       );
     }
-    const code = codingsOf(obs.code)[0];
+    const code = firstCoding(obs.code);
     const what = code ? codeKey(code) : conceptText(obs.code);
     return ctx.collector.ignore(ref, what ? `unknown code ${what}` : 'no code');
   }
@@ -99,8 +99,9 @@ export function extractObservation(obs: Json, ctx: Context): void {
 
 type Handler = (o: ObsInfo, ctx: Context) => void;
 
-function emit(o: ObsInfo, ctx: Context, input: InputName, value: InputValue, extra: Partial<Candidate> = {}): void {
-  const c: Candidate = { input, value, origin: 'fhir', source: { ...o.source }, status: o.status, ...extra };
+function emit(o: ObsInfo, ctx: Context, input: InputName, value: InputValue, extra?: Partial<Candidate>): void {
+  const c: Candidate = { input, value, origin: 'fhir', source: { ...o.source }, status: o.status };
+  if (extra) Object.assign(c, extra);
   if (o.issued && !c.issued) c.issued = o.issued;
   if (o.specimen && !c.specimen) c.specimen = o.specimen;
   if (o.side && !c.side) c.side = o.side;
@@ -293,7 +294,7 @@ const EXAMINED_COMPONENT_CODES = ['92833-3', '85347-3', '21894-1'];
 
 function nodeCount(kind: NodeCount['kind']): Handler {
   return (o, ctx) => {
-    if (kind === 'slnPositive' && !hasAnyValue({ ...o.obs, component: undefined })) {
+    if (kind === 'slnPositive' && !hasOwnValue(o.obs)) {
       const examined = EXAMINED_COMPONENT_CODES.flatMap((code) => componentsWithCode(o.obs, code))[0];
       const count = examined ? readCount(examined) : undefined;
       if (count && 'n' in count && !count.fraction) {

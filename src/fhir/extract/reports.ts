@@ -5,8 +5,8 @@ import { parseAnswers, parseReportText, type ReportParse } from '../../report/pa
 import { statedSideAndHistology } from '../../report/free-text.ts';
 import { attachmentText, decodeBase64Utf8, htmlToText } from '../../report/text.ts';
 import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES } from '../codes.ts';
-import type { Side } from '../../domain/vocabulary.ts';
-import { readStatus, type ResultStatus } from './candidate.ts';
+import type { InputValue, Side } from '../../domain/vocabulary.ts';
+import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
 import { codingsOf, conceptText } from './coding.ts';
 import type { Context } from './context.ts';
 import { describeValue, field, isRecord, records, str, type Json } from '../../domain/json.ts';
@@ -56,19 +56,22 @@ function addFindings({ findings, unread }: ReportParse, meta: TextMeta, ctx: Con
       return s;
     });
     const specimen = f.part ? `${meta.reference}#${f.part}` : (meta.specimen ?? meta.reference);
-    ctx.collector.add({
+    // Optional fields set one by one: object spreads cost more than the rest of a finding.
+    const c: Candidate = {
       input: f.input,
       value: f.value,
       origin: 'report-text',
       source: sources[0]!,
-      ...(sources.length > 1 ? { moreSources: sources.slice(1) } : {}),
       status: meta.status,
       specimen,
-      ...((f.side ?? meta.side) ? { side: (f.side ?? meta.side)! } : {}),
-      ...(f.rank !== undefined ? { rank: f.rank } : {}),
-      ...(f.note ? { note: f.note } : {}),
-      ...(f.sideDependent ? { sideDependent: true as const } : {}),
-    });
+    };
+    if (sources.length > 1) c.moreSources = sources.slice(1);
+    const side = f.side ?? meta.side;
+    if (side) c.side = side;
+    if (f.rank !== undefined) c.rank = f.rank;
+    if (f.note) c.note = f.note;
+    if (f.sideDependent) c.sideDependent = true;
+    ctx.collector.add(c);
   }
   for (const u of unread) ctx.collector.ignore(meta.reference, `report text "${u.line}": ${u.reason}`);
 }
@@ -191,33 +194,25 @@ function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean
 /** Side and histologic type stated in a conclusion or a specimen description ("Left breast, lumpectomy: invasive ductal carcinoma"). */
 export function readStatedSideAndHistology(text: string, meta: TextMeta, ctx: Context): void {
   const stated = statedSideAndHistology(text);
-  const source = (line: string): Source => ({
-    reference: meta.reference,
-    text: line,
-    ...(meta.date ? { date: meta.date } : {}),
-  });
-  const base = {
-    origin: 'report-text' as const,
-    status: meta.status,
-    ...(meta.specimen ? { specimen: meta.specimen } : {}),
-  };
-  if (stated.side)
-    ctx.collector.add({
-      ...base,
-      input: 'laterality',
-      value: stated.side,
-      source: source(stated.sideText!),
-      side: stated.side,
-    });
+  if (stated.side) addStated(meta, ctx, 'laterality', stated.side, stated.sideText!, stated.side);
   const side = stated.side ?? meta.side;
-  if (stated.histology)
-    ctx.collector.add({
-      ...base,
-      input: 'histologicType',
-      value: stated.histology,
-      source: source(stated.histologyText!),
-      ...(side ? { side } : {}),
-    });
+  if (stated.histology) addStated(meta, ctx, 'histologicType', stated.histology, stated.histologyText!, side);
+}
+
+function addStated(
+  meta: TextMeta,
+  ctx: Context,
+  input: 'laterality' | 'histologicType',
+  value: InputValue,
+  line: string,
+  side: Side | undefined,
+): void {
+  const source: Source = { reference: meta.reference, text: line };
+  if (meta.date) source.date = meta.date;
+  const c: Candidate = { origin: 'report-text', status: meta.status, input, value, source };
+  if (meta.specimen) c.specimen = meta.specimen;
+  if (side) c.side = side;
+  ctx.collector.add(c);
 }
 
 /** A Specimen's own words (type, body site, notes) may state the side and the histology. */

@@ -48,6 +48,12 @@ export function resolveFacts(
     else byInput.set(c.input, [c]);
   }
   for (const [input, list] of byInput) {
+    // Most inputs have one candidate on the index side: it stands as it is (the rules below would keep it).
+    const lone = list.length === 1 ? list[0]! : undefined;
+    if (lone && (!context.indexSide || !lone.side || lone.side === context.indexSide)) {
+      facts[input] = toPresent(list);
+      continue;
+    }
     const drop = (c: Candidate, why: string) =>
       ignored.push({ reference: c.source.reference, reason: `${input}: ${why}` });
     let kept = list;

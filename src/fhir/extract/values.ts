@@ -21,8 +21,14 @@ export function valueTexts(obs: Json): string[] {
   return out.map((t) => t.replace(/^\s*\?\s*/, '').trim()).filter(Boolean);
 }
 
+/** A value[x] field of its own, components aside. */
+export function hasOwnValue(obs: Json): boolean {
+  for (const k of Object.keys(obs)) if (k.startsWith('value')) return true;
+  return false;
+}
+
 export function hasAnyValue(obs: Json): boolean {
-  return Object.keys(obs).some((k) => k.startsWith('value')) || records(obs.component).length > 0;
+  return hasOwnValue(obs) || (Array.isArray(obs.component) && obs.component.some(isRecord));
 }
 
 /** A length in mm from a Quantity (any unit spelling we know) or a size phrase. */
