@@ -3,8 +3,9 @@
 // every line twice otherwise. Works on the line's UTF-8 bytes, so the grouping pass never decodes
 // a whole line (JSON's structural characters are ASCII and never occur inside a multi-byte
 // sequence). Conservative: anything unexpected returns undefined and the caller parses the line in
-// full. Each field found is parsed by JSON.parse itself, and a duplicate key keeps the last value,
-// as JSON.parse does.
+// full. Each field found reads as JSON.parse reads it (a string without escapes is its bytes
+// decoded, anything else is given to JSON.parse), and a duplicate key keeps the last value, as
+// JSON.parse does.
 
 const WANTED = ['resourceType', 'id', 'subject', 'patient', 'securityContext'];
 const WANTED_BYTES = WANTED.map((key) => Buffer.from(key, 'latin1'));
