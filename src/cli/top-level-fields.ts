@@ -1,44 +1,48 @@
 // The few top-level fields of a resource line that say whose it is (resourceType, id, subject,
 // patient, securityContext), read without parsing the whole line: grouping a Bulk export reads
-// every line twice otherwise. Conservative: anything unexpected returns undefined and the caller
-// parses the line in full. Each field found is parsed by JSON.parse itself, and a duplicate key
-// keeps the last value, as JSON.parse does.
+// every line twice otherwise. Works on the line's UTF-8 bytes, so the grouping pass never decodes
+// a whole line (JSON's structural characters are ASCII and never occur inside a multi-byte
+// sequence). Conservative: anything unexpected returns undefined and the caller parses the line in
+// full. Each field found reads as JSON.parse reads it (a string without escapes is its bytes
+// decoded, anything else is given to JSON.parse), and a duplicate key keeps the last value, as
+// JSON.parse does.
 
-const WANTED = new Set(['resourceType', 'id', 'subject', 'patient', 'securityContext']);
+const WANTED = ['resourceType', 'id', 'subject', 'patient', 'securityContext'];
+const WANTED_BYTES = WANTED.map((key) => Buffer.from(key, 'latin1'));
 
-function isSpace(c: number): boolean {
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+function isSpace(c: number | undefined): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-function skipSpace(s: string, i: number): number {
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+function skipSpace(b: Buffer, i: number, end: number): number {
+  while (i < end && isSpace(b[i])) i++;
   return i;
 }
 
 /** Index after the string starting at i (a '"'), or -1. */
-function skipString(s: string, i: number): number {
-  let j = i + 1;
-  for (;;) {
-    const k = s.indexOf('"', j);
-    if (k < 0) return -1;
-    let backslashes = 0;
-    while (s.charCodeAt(k - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return k + 1;
-    j = k + 1;
+function skipString(b: Buffer, i: number, end: number): number {
+  for (let j = i + 1; j < end; j++) {
+    const c = b[j];
+    if (c === QUOTE) return j + 1;
+    if (c === BACKSLASH) j++;
   }
+  return -1;
 }
 
 /** Index after the value starting at i, or -1. */
-function skipValue(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c === 34) return skipString(s, i);
+function skipValue(b: Buffer, i: number, end: number): number {
+  const c = b[i];
+  if (c === QUOTE) return skipString(b, i, end);
   if (c === 123 || c === 91) {
     let depth = 0;
     let j = i;
-    while (j < s.length) {
-      const d = s.charCodeAt(j);
-      if (d === 34) {
-        j = skipString(s, j);
+    while (j < end) {
+      const d = b[j];
+      if (d === QUOTE) {
+        j = skipString(b, j, end);
         if (j < 0) return -1;
         continue;
       }
@@ -52,39 +56,79 @@ function skipValue(s: string, i: number): number {
     return -1;
   }
   let j = i;
-  while (j < s.length) {
-    const d = s.charCodeAt(j);
+  while (j < end) {
+    const d = b[j];
     if (d === 44 || d === 125 || d === 93 || isSpace(d)) break;
     j++;
   }
   return j > i ? j : -1;
 }
 
-/** The wanted top-level fields of one JSON object line, or undefined when the line is not plainly one. */
-export function topLevelFields(line: string): Record<string, unknown> | undefined {
-  let i = skipSpace(line, 0);
-  if (line.charCodeAt(i) !== 123) return undefined;
-  i = skipSpace(line, i + 1);
+/** The wanted key whose plain (escape-free) bytes are b[start, end), if any. */
+function wantedKey(b: Buffer, start: number, end: number): string | undefined {
+  const length = end - start;
+  for (let k = 0; k < WANTED.length; k++) {
+    const name = WANTED_BYTES[k]!;
+    if (name.length !== length) continue;
+    let same = true;
+    for (let n = 0; n < length && same; n++) same = b[start + n] === name[n];
+    if (same) return WANTED[k];
+  }
+  return undefined;
+}
+
+/** The JSON value b[start, end): a plain string is its bytes decoded, anything else JSON.parse's. */
+function valueOf(b: Buffer, start: number, end: number): unknown {
+  if (b[start] === QUOTE && isPlain(b, start + 1, end - 1)) return b.toString('utf8', start + 1, end - 1);
+  return JSON.parse(b.toString('utf8', start, end));
+}
+
+/** Neither an escape nor a raw control character (which JSON.parse rejects inside a string). */
+function isPlain(b: Buffer, start: number, end: number): boolean {
+  for (let j = start; j < end; j++) if (b[j] === BACKSLASH || b[j]! < 32) return false;
+  return true;
+}
+
+/**
+ * The wanted top-level fields of one JSON object line, or undefined when the line is not plainly
+ * one. The line is text, or the UTF-8 bytes `bytes[start, end)`.
+ */
+export function topLevelFields(
+  line: string | Buffer,
+  start = 0,
+  end = line.length,
+): Record<string, unknown> | undefined {
+  if (typeof line === 'string') {
+    const bytes = Buffer.from(line, 'utf8');
+    return topLevelFields(bytes, 0, bytes.length);
+  }
+  const b = line;
+  const at = (i: number) => (i < end ? b[i] : undefined); // never a byte past the line
+  let i = skipSpace(b, start, end);
+  if (at(i) !== 123) return undefined;
+  i = skipSpace(b, i + 1, end);
   const out: Record<string, unknown> = {};
-  if (line.charCodeAt(i) === 125) return skipSpace(line, i + 1) === line.length ? out : undefined;
+  if (at(i) === 125) return skipSpace(b, i + 1, end) === end ? out : undefined;
   try {
     for (;;) {
-      if (line.charCodeAt(i) !== 34) return undefined;
-      const keyEnd = skipString(line, i);
+      if (at(i) !== QUOTE) return undefined;
+      const keyEnd = skipString(b, i, end);
       if (keyEnd < 0) return undefined;
-      const rawKey = line.slice(i + 1, keyEnd - 1);
-      const key = rawKey.includes('\\') ? (JSON.parse(line.slice(i, keyEnd)) as string) : rawKey;
-      i = skipSpace(line, keyEnd);
-      if (line.charCodeAt(i) !== 58) return undefined;
-      i = skipSpace(line, i + 1);
-      const end = skipValue(line, i);
-      if (end < 0) return undefined;
-      if (WANTED.has(key)) out[key] = JSON.parse(line.slice(i, end));
-      i = skipSpace(line, end);
-      const next = line.charCodeAt(i);
-      if (next === 125) return skipSpace(line, i + 1) === line.length ? out : undefined;
+      const key = isPlain(b, i + 1, keyEnd - 1)
+        ? wantedKey(b, i + 1, keyEnd - 1)
+        : (JSON.parse(b.toString('utf8', i, keyEnd)) as string);
+      i = skipSpace(b, keyEnd, end);
+      if (at(i) !== 58) return undefined;
+      i = skipSpace(b, i + 1, end);
+      if (i >= end) return undefined;
+      const valueEnd = skipValue(b, i, end);
+      if (valueEnd < 0) return undefined;
+      if (key !== undefined && WANTED.includes(key)) out[key] = valueOf(b, i, valueEnd);
+      i = skipSpace(b, valueEnd, end);
+      const next = at(i);
+      if (next === 125) return skipSpace(b, i + 1, end) === end ? out : undefined;
       if (next !== 44) return undefined;
-      i = skipSpace(line, i + 1);
+      i = skipSpace(b, i + 1, end);
     }
   } catch {
     return undefined;

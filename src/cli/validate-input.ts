@@ -304,11 +304,13 @@ export async function groupByPatient(
         });
         return;
       }
-      forEachLine(file, (line, bytes, start, end, lineNo) => {
-        if (!line.trim()) return;
+      forEachLine(file, (bytes, start, end, lineNo) => {
         const place = { file: fileIndex, entry: false, n: lineNo };
-        const fields = sink.wantsResource ? undefined : topLevelFields(line);
+        // The disk sink needs only whose the line is: read from its bytes, the line is never decoded here.
+        const fields = sink.wantsResource ? undefined : topLevelFields(bytes, start, end);
         if (fields && typeof fields.resourceType === 'string') return take(fields, bytes, start, end, place);
+        const line = bytes.toString('utf8', start, end);
+        if (!line.trim()) return;
         let resource: unknown;
         try {
           resource = JSON.parse(line);
@@ -330,21 +332,18 @@ export async function groupByPatient(
 const NO_TEXT = new Uint8Array(0);
 
 /**
- * Calls back with each line of a file (1-based numbers) as text and as its bytes `bytes[start, end)`
- * (valid during the call only), reading 4 MB at a time; lines split on bytes, so no UTF-8 sequence
- * is cut. A CR before the newline is not part of the line.
+ * Calls back with each line of a file (1-based numbers) as its bytes `bytes[start, end)` (valid
+ * during the call only), reading 4 MB at a time; lines split on bytes, so no UTF-8 sequence is cut.
+ * A CR before the newline is not part of the line.
  */
-function forEachLine(
-  file: string,
-  onLine: (line: string, bytes: Buffer, start: number, end: number, lineNo: number) => void,
-): void {
+function forEachLine(file: string, onLine: (bytes: Buffer, start: number, end: number, lineNo: number) => void): void {
   const fd = openSync(file, 'r');
   let buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
   let kept = 0; // bytes of an unfinished line at the start of the buffer
   let lineNo = 0;
   const emit = (start: number, end: number) => {
     if (end > start && buffer[end - 1] === 13) end--;
-    onLine(buffer.toString('utf8', start, end), buffer, start, end, ++lineNo);
+    onLine(buffer, start, end, ++lineNo);
   };
   try {
     for (;;) {

@@ -39,6 +39,25 @@ describe('top-level fields of a resource line', () => {
       expect(topLevelFields(bad), bad).toBeUndefined();
   });
 
+  it('reads a line among others in one buffer by its bytes, never past its end', () => {
+    const a = '{"resourceType":"Patient","id":"é1"}';
+    const b = '{"resourceType":"Observation","subject":{"reference":"Patient/p2"},"id":"o"}';
+    const bytes = Buffer.from(`${a}\n${b}\n{"id":"cut"`);
+    const aEnd = Buffer.byteLength(a);
+    const bEnd = aEnd + 1 + Buffer.byteLength(b);
+    expect(topLevelFields(bytes, 0, aEnd)).toEqual({ resourceType: 'Patient', id: 'é1' });
+    expect(topLevelFields(bytes, aEnd + 1, bEnd)).toEqual(JSON.parse(b));
+    // A line cut short is not one object, even where the bytes after it would close it.
+    expect(topLevelFields(bytes, 0, aEnd - 1)).toBeUndefined();
+    expect(topLevelFields(bytes, bEnd + 1, bytes.length)).toBeUndefined();
+    expect(topLevelFields(Buffer.from('{"id":"a"} {"id":"b"}'), 0, 11)).toEqual({ id: 'a' });
+  });
+
+  it('leaves strings with escapes or raw control characters to JSON.parse', () => {
+    expect(topLevelFields('{"id":"a\\"b","resourceType":"Patient"}')).toEqual({ id: 'a"b', resourceType: 'Patient' });
+    expect(topLevelFields('{"id":"a\tb"}')).toBeUndefined(); // a raw tab: JSON.parse rejects the line
+  });
+
   it('agrees with JSON.parse on arbitrary objects whenever it answers', () => {
     const key = fc.oneof(fc.constantFrom(...WANTED, 'reference', 'text'), fc.string());
     const value = fc.jsonValue({ maxDepth: 3 });

@@ -1,8 +1,9 @@
-// Runs one validation for bench/validate.ts and prints its CPU time, wall time and peak RSS as JSON.
-import { validateCohort } from '../src/cli/validate.ts';
-import { BUILTIN_MODELS } from '../src/models/registry.ts';
+// Runs one validation for bench/validate.ts on the built CLI code (dist/node, what `nodal-risk`
+// runs; bench/validate.ts builds it first) and prints its CPU time, wall time and peak RSS as JSON.
+import { validateCohort } from '../dist/node/cli/validate.js';
+import { BUILTIN_MODELS } from '../dist/node/models/registry.js';
 
-const dir = process.argv[2]!;
+const dir = process.argv[2];
 const cpu0 = process.cpuUsage();
 const wall0 = performance.now();
 const run = await validateCohort([dir], BUILTIN_MODELS, { now: new Date('2026-12-01T00:00:00Z') });
