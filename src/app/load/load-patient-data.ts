@@ -49,6 +49,11 @@ export interface LoadOptions {
   /** The server's query plan (default: the generic one). */
   plan?: QueryPlan;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Data as it arrives, for work that can start before the load ends: a search's or specimen
+   * read's resources, or (with none) the documents read so far after one more arrived.
+   */
+  onArrival?: (resources: unknown[], binaries: Readonly<Record<string, string>>) => void;
   sleep?: (ms: number) => Promise<void>;
   maxRetries?: number;
   /** Largest wait we accept from Retry-After before giving up. */
@@ -74,7 +79,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, error: () => LoadError)
   });
 }
 
-type Settings = Required<Omit<LoadOptions, 'grantedScope' | 'onProgress' | 'plan'>> & { stopped: () => boolean };
+type Settings = Required<Omit<LoadOptions, 'grantedScope' | 'onProgress' | 'onArrival' | 'plan'>> & {
+  stopped: () => boolean;
+};
 
 const STOPPED = () => new LoadError('network', 'the load was stopped');
 
@@ -235,12 +242,23 @@ async function run(
   // other searches are still running.
   const binaries: Record<string, string> = {};
   const documentProblems: string[] = [];
+  const arrived = (resources: unknown[]) => {
+    if (o.stopped()) return;
+    try {
+      options.onArrival?.(resources, binaries);
+    } catch {
+      // Work ahead is optional: the load's data does not depend on it.
+    }
+  };
   const documentReads = new Map<string, Promise<void>>();
   const readDocument = async (url: string) => {
     try {
       const text = binaryText(await getWithRetry(transport, url, o));
       if (text === undefined) documentProblems.push(`${url}: not a readable text document`);
-      else binaries[url] = text;
+      else {
+        binaries[url] = text;
+        arrived([]);
+      }
     } catch (e) {
       if (fatal(e)) throw e;
       documentProblems.push(`${url}: ${e instanceof LoadError ? e.message : KIND_TEXT.network}`);
@@ -268,7 +286,7 @@ async function run(
     for (const id of ids) askedSpecimens.add(id);
     for (const query of specimenSearches(ids)) {
       total++;
-      const read = runSearch(query);
+      const read = runSearch(query).then((result) => (arrived(result.resources), result));
       // Awaited below; marked handled so a failure while a search is pending is not reported twice.
       read.catch(() => undefined);
       specimenReads.push(read);
@@ -280,6 +298,7 @@ async function run(
       runSearch(query).then((result) => {
         readDocumentsOf(result.resources);
         readSpecimensOf(result.resources);
+        arrived(result.resources);
         return result;
       }),
     ),

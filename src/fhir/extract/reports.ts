@@ -42,7 +42,7 @@ export function isPathologyReport(report: Json, codeField = 'code'): boolean {
 
 /** Parses one block of report text into candidates; unreadable lines go to ignored. */
 export function readReportText(text: string, meta: TextMeta, ctx: Context): void {
-  addFindings(parseReportText(text), meta, ctx);
+  addFindings(ctx.reportTexts?.parse(text) ?? parseReportText(text), meta, ctx);
 }
 
 function addFindings({ findings, unread }: ReportParse, meta: TextMeta, ctx: Context): void {
