@@ -90,13 +90,13 @@ function manualRecord() {
 }
 
 describe('readAheadWhileLoading', () => {
-  it('runs once per idle time on what is new plus every report, and a report again when its document arrives', () => {
+  it('runs once per idle time on what is new plus every report, and the reports again when a document arrives', () => {
     const { record, arrive } = manualRecord();
     const queued: (() => void)[] = [];
-    const runs: { ids: string[]; documents: string[] }[] = [];
+    const runs: { ids: string[]; documents: string[]; after: string }[] = [];
     readAheadWhileLoading(
       record,
-      (resources, binaries) => runs.push({ ids: ids(resources), documents: Object.keys(binaries) }),
+      (resources, binaries, _, after) => runs.push({ ids: ids(resources), documents: Object.keys(binaries), after }),
       (work) => queued.push(work),
     );
     arrive([report]);
@@ -104,11 +104,29 @@ describe('readAheadWhileLoading', () => {
     // Two arrivals before the page was idle: one run, with both.
     expect(queued).toHaveLength(1);
     queued.shift()!();
-    expect(runs).toEqual([{ ids: ['c1', 'r1'], documents: [] }]);
+    expect(runs).toEqual([{ ids: ['c1', 'r1'], documents: [], after: 'search' }]);
+    // A document is read ahead at once, with the reports that may cite it.
     arrive([], { 'Binary/b1': 'pN1a' });
-    queued.shift()!();
-    expect(runs.at(-1)).toEqual({ ids: ['r1'], documents: ['Binary/b1'] });
+    expect(runs.at(-1)).toEqual({ ids: ['r1'], documents: ['Binary/b1'], after: 'document' });
     expect(queued).toHaveLength(0);
+    expect(runs).toHaveLength(2);
+  });
+
+  it('a document arriving while a run waits runs at once with what is new; the waiting run then has nothing to do', () => {
+    const { record, arrive } = manualRecord();
+    const queued: (() => void)[] = [];
+    const runs: string[][] = [];
+    readAheadWhileLoading(
+      record,
+      (resources) => runs.push(ids(resources)),
+      (work) => queued.push(work),
+    );
+    arrive([condition]);
+    arrive([report]);
+    arrive([], { 'Binary/b1': 'pN1a' });
+    expect(runs).toEqual([['c1', 'r1']]);
+    queued.shift()!();
+    expect(runs).toHaveLength(1);
   });
 
   it('starts no run once stopped, and a failing run changes nothing', async () => {

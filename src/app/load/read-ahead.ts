@@ -28,38 +28,56 @@ export interface ReadAhead {
 }
 
 /**
- * Runs `extract` at most once per arrival, in idle time (arrivals while a run waits join it), on
- * the resources not run yet plus every report so far: each resource is run about once, and a
- * report again when a document it cites arrives.
+ * Runs `extract` at most once per arrival, on the resources not run yet plus every report so far
+ * (each resource is run about once, and the reports again when a document they cite arrives).
+ * After a search, in idle time (arrivals while a run waits join it); after a report document, at
+ * once: its text is what the final pass would otherwise parse after the last response. `after`
+ * says which, so the caller can keep the run after a document to the extraction alone.
  */
 export function readAheadWhileLoading(
   record: RecordLoad,
-  extract: (resources: unknown[], binaries: Record<string, string>, reportTexts: ReportTextCache) => unknown,
+  extract: (
+    resources: unknown[],
+    binaries: Record<string, string>,
+    reportTexts: ReportTextCache,
+    after: 'search' | 'document',
+  ) => unknown,
   schedule: Schedule = whenIdle,
 ): ReadAhead {
   const reportTexts = new ReportTextCache();
   const reports: unknown[] = [];
   let taken = 0;
+  let documents = 0;
   let stopped = false;
   let scheduled = false;
   let latest: Arrived | undefined;
+  const run = (after: 'search' | 'document') => {
+    const arrived = latest;
+    if (stopped || !arrived) return;
+    const fresh = arrived.resources.slice(taken);
+    const documentCount = Object.keys(arrived.binaries).length;
+    // Nothing new since the last run.
+    if (fresh.length === 0 && documentCount === documents) return;
+    taken = arrived.resources.length;
+    documents = documentCount;
+    reports.push(...fresh.filter(isReport));
+    try {
+      const resources = [...fresh.filter((r) => !isReport(r)), ...reports];
+      const done = extract(resources, { ...arrived.binaries }, reportTexts, after);
+      Promise.resolve(done).catch(() => undefined);
+    } catch {
+      // The final extraction reports what is wrong with the data; a run ahead only prepares it.
+    }
+  };
   record.onArrival((arrived) => {
     latest = arrived;
-    if (stopped || scheduled) return;
+    if (stopped) return;
+    if (Object.keys(arrived.binaries).length > documents) return run('document');
+    if (scheduled) return;
     scheduled = true;
     schedule(() => {
       scheduled = false;
-      const arrived = latest;
-      if (stopped || !arrived) return;
-      const fresh = arrived.resources.slice(taken);
-      taken = arrived.resources.length;
-      reports.push(...fresh.filter(isReport));
-      try {
-        const run = extract([...fresh.filter((r) => !isReport(r)), ...reports], { ...arrived.binaries }, reportTexts);
-        Promise.resolve(run).catch(() => undefined);
-      } catch {
-        // The final extraction reports what is wrong with the data; a run ahead only prepares it.
-      }
+      run('search');
     });
   });
   return {
