@@ -54,9 +54,10 @@ function NoSave({ writeBack, assessment }: { writeBack: WriteBack | undefined; a
 }
 
 const loadSourceViewer = () => import('./SourceViewer.tsx');
-// Saving (and the FHIR resources it writes) is not needed to read the card: loaded after it paints.
+// Saving (and the FHIR resources it writes) is not needed to read the card: loaded after it paints
+// (an effect may run before the first frame when an earlier one is still queued).
 const SaveToChart = loadedAfterPaint(
-  () => import('./SaveToChart.tsx'),
+  () => new Promise<void>((painted) => afterNextPaint(painted)).then(() => import('./SaveToChart.tsx')),
   (m) => m.SaveToChart,
   'Save to chart could not be loaded: reload the app to save, or print the card.',
 );
