@@ -1,5 +1,6 @@
 // The app extracts a record's resources as they arrive, keeping the parsed report texts for the
 // final extraction: these tests show the final facts are the same with or without that work.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { binariesIn } from '../../src/cli/read-resources.ts';
 import { extractFacts, type ExtractOptions } from '../../src/fhir/extract/index.ts';
@@ -7,17 +8,10 @@ import { ReportTextCache } from '../../src/fhir/extract/read-ahead.ts';
 import { parseReportText } from '../../src/report/parse.ts';
 import { ALL_DOCUMENT_READERS } from '../../src/report/readers.ts';
 import { loadAllScenarios } from '../../src/sandbox/patients/index.ts';
-import { loadFixture } from '../fixtures/load.ts';
+import { fixturePath, loadFixture } from '../fixtures/load.ts';
 
-const FIXTURES = [
-  'mcode-patient.json',
-  'epic-text-only.json',
-  'cap-sdc.json',
-  'messy.json',
-  'itc-only.json',
-  'neoadjuvant.json',
-  'bilateral.json',
-];
+/** Every record fixture in test/fixtures (a Bundle each). */
+const FIXTURES = readdirSync(fixturePath('.')).filter((f) => f.endsWith('.json'));
 
 interface Record {
   name: string;
