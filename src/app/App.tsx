@@ -5,6 +5,7 @@ import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
 import { documentText } from '../fhir/documents.ts';
 import { INPUT_NAMES } from '../domain/vocabulary.ts';
 import type { ModelDefinition } from '../models/definition.ts';
+import { assess } from '../models/evaluate.ts';
 import { AssessmentView } from './components/AssessmentView.tsx';
 import { PatientBanner, bannerPatient, type BannerPatient } from './components/PatientBanner.tsx';
 import { SearchNotice } from './components/SearchNotice.tsx';
@@ -14,7 +15,6 @@ import { LoadError } from './load/errors.ts';
 import type { FhirTransport, PatientData } from './load/load-patient-data.ts';
 import { startRecordLoad, type RecordLoad } from './load/record-load.ts';
 import { readAheadWhileLoading } from './load/read-ahead.ts';
-import { rehearseCard } from './load/rehearse-card.tsx';
 import type { ReportTextCache } from '../fhir/extract/read-ahead.ts';
 import type { CreateResource } from './record/save.ts';
 import { saveBranch, type SaveBranch } from './record/branch.ts';
@@ -102,21 +102,10 @@ export function App(props: {
       const record = startedLoad.current ?? startRecordLoad(session);
       startedLoad.current = undefined;
       record.onProgress((done, total) => loading && setState({ phase: 'loading', done, total }));
-      // What arrives is analysed (and after a search its card rendered off the page) to prepare the
-      // final pass; only the card of the whole record is shown.
-      const ahead = readAheadWhileLoading(record, async (resources, binaries, reportTexts, after) => {
-        const now = new Date();
-        const some = await analyse(resources, { patientId: session.patientId, now, binaries, reportTexts });
-        if (after === 'document') return;
-        const { definitions, version } = props;
-        rehearseCard({
-          recordFacts: some.facts,
-          patient: some.patient,
-          ignored: some.ignored,
-          definitions,
-          version,
-          generatedAt: now,
-        });
+      // What arrives is analysed and assessed ahead, in idle time, to prepare the final pass; only that is shown.
+      const ahead = readAheadWhileLoading(record, async (resources, binaries, reportTexts) => {
+        const some = await analyse(resources, { patientId: session.patientId, now: new Date(), binaries, reportTexts });
+        assess(some.facts, { models: props.definitions, patient: some.patient, ignored: some.ignored });
       });
       const data = await record.data.finally(ahead.stop);
       loading = false;
@@ -158,7 +147,7 @@ export function App(props: {
           : { kind: 'unexpected', message: 'The data could not be processed. Nothing was saved.' };
       setState({ phase: 'problem', problem });
     }
-  }, [session, analyse, props.definitions, props.version]);
+  }, [session, analyse, props.definitions]);
 
   // A layout effect runs right after the first render, not a frame later: the searches start at once.
   useLayoutEffect(() => {

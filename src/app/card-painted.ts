@@ -11,13 +11,9 @@ export function afterNextPaint(callback: () => void): void {
   requestAnimationFrame(() => setTimeout(callback, 0));
 }
 
-/**
- * Called when the bottom line's DOM is committed: the mark is set once the frame showing it is
- * painted. A card rendered off the page (load/rehearse-card.tsx) is not shown, so sets no mark.
- */
+/** Called when the bottom line's DOM is committed: the mark is set once the frame showing it is painted. */
 export function markCardPainted(): void {
   if (performance.getEntriesByName(CARD_PAINTED_MARK, 'mark').length > 0) return;
-  if (!document.querySelector('.bottom-line')) return;
   afterNextPaint(() => {
     if (performance.getEntriesByName(CARD_PAINTED_MARK, 'mark').length === 0) performance.mark(CARD_PAINTED_MARK);
   });
