@@ -102,10 +102,12 @@ export function App(props: {
       const record = startedLoad.current ?? startRecordLoad(session);
       startedLoad.current = undefined;
       record.onProgress((done, total) => loading && setState({ phase: 'loading', done, total }));
-      // What arrives is analysed and assessed ahead, in idle time, to prepare the final pass; only that is shown.
-      const ahead = readAheadWhileLoading(record, async (resources, binaries, reportTexts) => {
+      // What arrives is analysed ahead (and after a search assessed too) to prepare the final pass;
+      // only the assessment of the whole record is shown.
+      const ahead = readAheadWhileLoading(record, async (resources, binaries, reportTexts, after) => {
         const some = await analyse(resources, { patientId: session.patientId, now: new Date(), binaries, reportTexts });
-        assess(some.facts, { models: props.definitions, patient: some.patient, ignored: some.ignored });
+        if (after === 'search')
+          assess(some.facts, { models: props.definitions, patient: some.patient, ignored: some.ignored });
       });
       const data = await record.data.finally(ahead.stop);
       loading = false;
