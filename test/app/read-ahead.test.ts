@@ -2,7 +2,7 @@
 // ahead runs at most once per arrival, on what is new plus the reports, and never after the load.
 import { describe, expect, it } from 'vitest';
 import type { FhirTransport } from '../../src/app/load/load-patient-data.ts';
-import { readAheadWhileLoading } from '../../src/app/load/read-ahead.ts';
+import { MAX_NEW_PER_RUN, readAheadWhileLoading } from '../../src/app/load/read-ahead.ts';
 import { startRecordLoad, type Arrived, type RecordLoad } from '../../src/app/load/record-load.ts';
 
 const BASE = 'https://read-ahead.example.org/fhir';
@@ -149,5 +149,23 @@ describe('readAheadWhileLoading', () => {
     arrive([report]);
     expect(queued).toHaveLength(0);
     expect(runs).toBe(1);
+  });
+
+  it('takes at most a bounded number of new resources per run, and every report', () => {
+    const { record, arrive } = manualRecord();
+    const queued: (() => void)[] = [];
+    const runs: number[] = [];
+    readAheadWhileLoading(
+      record,
+      (resources) => runs.push(resources.length),
+      (work) => queued.push(work),
+    );
+    const many = Array.from({ length: MAX_NEW_PER_RUN + 500 }, (_, i) => ({
+      resourceType: 'Observation',
+      id: `o${i}`,
+    }));
+    arrive([report, ...many]);
+    queued.shift()!();
+    expect(runs).toEqual([MAX_NEW_PER_RUN + 1]);
   });
 });

@@ -10,6 +10,8 @@ import type { Arrived, RecordLoad } from './record-load.ts';
 export type Schedule = (work: () => void) => void;
 
 const IDLE_TIMEOUT_MS = 100;
+/** New resources a run takes at most: enough to compile the code, and a bounded task on a long history. */
+export const MAX_NEW_PER_RUN = 1000;
 
 const whenIdle: Schedule = (work) => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
@@ -62,7 +64,7 @@ export function readAheadWhileLoading(
     documents = documentCount;
     reports.push(...fresh.filter(isReport));
     try {
-      const resources = [...fresh.filter((r) => !isReport(r)), ...reports];
+      const resources = [...fresh.filter((r) => !isReport(r)).slice(0, MAX_NEW_PER_RUN), ...reports];
       const done = extract(resources, { ...arrived.binaries }, reportTexts, after);
       Promise.resolve(done).catch(() => undefined);
     } catch {
