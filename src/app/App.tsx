@@ -5,6 +5,7 @@ import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
 import { documentText } from '../fhir/documents.ts';
 import { INPUT_NAMES } from '../domain/vocabulary.ts';
 import type { ModelDefinition } from '../models/definition.ts';
+import { assess } from '../models/evaluate.ts';
 import { AssessmentView } from './components/AssessmentView.tsx';
 import { PatientBanner, bannerPatient, type BannerPatient } from './components/PatientBanner.tsx';
 import { SearchNotice } from './components/SearchNotice.tsx';
@@ -13,6 +14,8 @@ import { Loading, Problem, type AppProblem } from './components/StatusViews.tsx'
 import { LoadError } from './load/errors.ts';
 import type { FhirTransport, PatientData } from './load/load-patient-data.ts';
 import { startRecordLoad, type RecordLoad } from './load/record-load.ts';
+import { readAheadWhileLoading } from './load/read-ahead.ts';
+import type { ReportTextCache } from '../fhir/extract/read-ahead.ts';
 import type { CreateResource } from './record/save.ts';
 import { saveBranch, type SaveBranch } from './record/branch.ts';
 import type { WriteBack } from './components/SaveToChart.tsx';
@@ -42,7 +45,7 @@ type Analysis = { facts: ClinicalFacts; ignored: IgnoredItem[]; patient: { refer
 /** The extraction; async when it first loads the reader of a rare document format. */
 export type Analyse = (
   resources: unknown[],
-  options: { patientId: string; now: Date; binaries: Record<string, string> },
+  options: { patientId: string; now: Date; binaries: Record<string, string>; reportTexts?: ReportTextCache },
 ) => Analysis | Promise<Analysis>;
 
 interface Ready {
@@ -99,7 +102,14 @@ export function App(props: {
       const record = startedLoad.current ?? startRecordLoad(session);
       startedLoad.current = undefined;
       record.onProgress((done, total) => loading && setState({ phase: 'loading', done, total }));
-      const data = await record.data;
+      // What arrives is analysed ahead (and after a search assessed too) to prepare the final pass;
+      // only the assessment of the whole record is shown.
+      const ahead = readAheadWhileLoading(record, async (resources, binaries, reportTexts, after) => {
+        const some = await analyse(resources, { patientId: session.patientId, now: new Date(), binaries, reportTexts });
+        if (after === 'search')
+          assess(some.facts, { models: props.definitions, patient: some.patient, ignored: some.ignored });
+      });
+      const data = await record.data.finally(ahead.stop);
       loading = false;
       const branch = saveBranch({
         enabled: session.writeBackEnabled === true && session.create !== undefined,
@@ -111,6 +121,7 @@ export function App(props: {
         patientId: session.patientId,
         now,
         binaries: data.binaries,
+        reportTexts: ahead.reportTexts,
       });
       const patientResource = data.resources.find((r) => (r as { resourceType?: unknown })?.resourceType === 'Patient');
       const nothingFound = INPUT_NAMES.every((n) => DEMOGRAPHIC.has(n) || facts[n].status === 'missing');
@@ -138,7 +149,7 @@ export function App(props: {
           : { kind: 'unexpected', message: 'The data could not be processed. Nothing was saved.' };
       setState({ phase: 'problem', problem });
     }
-  }, [session, analyse]);
+  }, [session, analyse, props.definitions]);
 
   // A layout effect runs right after the first render, not a frame later: the searches start at once.
   useLayoutEffect(() => {

@@ -336,3 +336,22 @@ describe('scopes', () => {
     expect(canCreate('patient/RiskAssessment.rs', 'RiskAssessment')).toBe(false);
   });
 });
+
+describe('the order searches are sent in', () => {
+  it('sends the report searches first, and keeps the outcomes and resources in the plan order', async () => {
+    const ehr = fakeEhr({
+      'Patient?': () => bundle([{ resourceType: 'Patient', id: 'p1' }]),
+      'DiagnosticReport?': () => bundle([{ resourceType: 'DiagnosticReport', id: 'r1' }]),
+      'Condition?': () => bundle([{ resourceType: 'Condition', id: 'c1' }]),
+    });
+    const plan = planFor('generic');
+    const data = await loadPatientData(ehr, 'p1', { plan });
+    const sentTypes = ehr.calls.map((url) => url.split('?')[0]);
+    const reports = plan.searches.filter((q) => /^(DiagnosticReport|DocumentReference)$/.test(q.resourceType)).length;
+    expect(reports).toBeGreaterThan(0);
+    expect(new Set(sentTypes.slice(0, reports))).toEqual(new Set(['DiagnosticReport', 'DocumentReference']));
+    expect(sentTypes.slice(reports)).not.toContain('DiagnosticReport');
+    expect(data.searches.map((s) => s.query)).toEqual(plan.searches);
+    expect(data.resources.map((r) => (r as { id: string }).id)).toEqual(['p1', 'r1', 'c1']);
+  });
+});

@@ -51,7 +51,6 @@ function NoSave({ writeBack, assessment }: { writeBack: WriteBack | undefined; a
 const loadSourceViewer = () => import('./SourceViewer.tsx');
 // The sections below the estimates are not needed to paint the bottom line: their own chunk.
 const loadDetails = () => import('./CardDetails.tsx');
-// Saving (and the FHIR resources it writes) is not needed to read the card: loaded after it paints.
 const SaveToChart = loadedAfterPaint(
   () => import('./SaveToChart.tsx'),
   (m) => m.SaveToChart,

@@ -49,6 +49,11 @@ export interface LoadOptions {
   /** The server's query plan (default: the generic one). */
   plan?: QueryPlan;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Data as it arrives, for work that can start before the load ends: a search's or specimen
+   * read's resources, or (with none) the documents read so far after one more arrived.
+   */
+  onArrival?: (resources: unknown[], binaries: Readonly<Record<string, string>>) => void;
   sleep?: (ms: number) => Promise<void>;
   maxRetries?: number;
   /** Largest wait we accept from Retry-After before giving up. */
@@ -74,7 +79,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, error: () => LoadError)
   });
 }
 
-type Settings = Required<Omit<LoadOptions, 'grantedScope' | 'onProgress' | 'plan'>> & { stopped: () => boolean };
+type Settings = Required<Omit<LoadOptions, 'grantedScope' | 'onProgress' | 'onArrival' | 'plan'>> & {
+  stopped: () => boolean;
+};
 
 const STOPPED = () => new LoadError('network', 'the load was stopped');
 
@@ -235,12 +242,23 @@ async function run(
   // other searches are still running.
   const binaries: Record<string, string> = {};
   const documentProblems: string[] = [];
+  const arrived = (resources: unknown[]) => {
+    if (o.stopped()) return;
+    try {
+      options.onArrival?.(resources, binaries);
+    } catch {
+      // Work ahead is optional: the load's data does not depend on it.
+    }
+  };
   const documentReads = new Map<string, Promise<void>>();
   const readDocument = async (url: string) => {
     try {
       const text = binaryText(await getWithRetry(transport, url, o));
       if (text === undefined) documentProblems.push(`${url}: not a readable text document`);
-      else binaries[url] = text;
+      else {
+        binaries[url] = text;
+        arrived([]);
+      }
     } catch (e) {
       if (fatal(e)) throw e;
       documentProblems.push(`${url}: ${e instanceof LoadError ? e.message : KIND_TEXT.network}`);
@@ -268,22 +286,23 @@ async function run(
     for (const id of ids) askedSpecimens.add(id);
     for (const query of specimenSearches(ids)) {
       total++;
-      const read = runSearch(query);
+      const read = runSearch(query).then((result) => (arrived(result.resources), result));
       // Awaited below; marked handled so a failure while a search is pending is not reported twice.
       read.catch(() => undefined);
       specimenReads.push(read);
     }
   };
 
-  const results = await Promise.all(
-    plan.searches.map((query) =>
-      runSearch(query).then((result) => {
-        readDocumentsOf(result.resources);
-        readSpecimensOf(result.resources);
-        return result;
-      }),
-    ),
-  );
+  const started: Promise<SearchResult>[] = [];
+  for (const i of sendingOrder(plan.searches))
+    started[i] = runSearch(plan.searches[i]!).then((result) => {
+      readDocumentsOf(result.resources);
+      readSpecimensOf(result.resources);
+      arrived(result.resources);
+      return result;
+    });
+  // The results in the plan's order, whichever was sent or answered first.
+  const results = await Promise.all(started);
   const unsupported: SearchOutcome[] = plan.unsupported.map(({ query, reason }) => ({
     query,
     status: 'skipped',
@@ -310,6 +329,20 @@ async function run(
     searches,
     documentProblems,
   };
+}
+
+/** Report searches cite the documents (and specimens) read next. */
+const CITING = new Set(['DiagnosticReport', 'DocumentReference']);
+
+/**
+ * The order the searches are sent in (indexes into the plan): the report searches first, so that
+ * the documents they cite can be read while the other searches run (the browser sends at most six
+ * requests to one server at once, and a server answers them about in turn); the rest as planned.
+ */
+function sendingOrder(searches: readonly FhirQuery[]): number[] {
+  const indexes = searches.map((_, i) => i);
+  const cites = (i: number) => CITING.has(searches[i]!.resourceType);
+  return [...indexes.filter(cites), ...indexes.filter((i) => !cites(i))];
 }
 
 interface SearchResult {

@@ -14,12 +14,20 @@ export interface RecordSource {
   getPublic?: (url: string) => Promise<unknown>;
 }
 
+/** What has arrived so far: the resources (unsorted, possibly repeated) and the report documents read. */
+export interface Arrived {
+  resources: readonly unknown[];
+  binaries: Readonly<Record<string, string>>;
+}
+
 export interface RecordLoad {
   data: Promise<PatientData>;
   /** The CapabilityStatement, or undefined when it cannot be read. */
   capability: Promise<unknown>;
   /** Reports the progress so far at once, then each step; one listener. */
   onProgress(listener: (done: number, total: number) => void): void;
+  /** Reports what has arrived so far at once (if anything), then after each arrival; one listener. */
+  onArrival(listener: (arrived: Arrived) => void): void;
 }
 
 export function startRecordLoad(source: RecordSource): RecordLoad {
@@ -29,12 +37,20 @@ export function startRecordLoad(source: RecordSource): RecordLoad {
     : Promise.resolve(undefined);
   let progress: [done: number, total: number] | undefined;
   let listener: ((done: number, total: number) => void) | undefined;
+  const resources: unknown[] = [];
+  let arrived: Arrived | undefined;
+  let arrivalListener: ((arrived: Arrived) => void) | undefined;
   const data = loadPatientData(source.transport, source.patientId, {
     grantedScope: source.grantedScope,
     plan: planForServer(source.vendor, base),
     onProgress: (done, total) => {
       progress = [done, total];
       listener?.(done, total);
+    },
+    onArrival: (more, binaries) => {
+      for (const r of more) resources.push(r);
+      arrived = { resources, binaries };
+      arrivalListener?.(arrived);
     },
   });
   // Awaited by the app, which may subscribe only after a failure: not an unhandled rejection meanwhile.
@@ -45,6 +61,10 @@ export function startRecordLoad(source: RecordSource): RecordLoad {
     onProgress(l) {
       listener = l;
       if (progress) l(...progress);
+    },
+    onArrival(l) {
+      arrivalListener = l;
+      if (arrived) l(arrived);
     },
   };
 }

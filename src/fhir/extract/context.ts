@@ -8,6 +8,7 @@ import type { DissectionContext } from './dissection.ts';
 import type { ResourceIndex } from './resource-index.ts';
 import type { DocumentReaders } from '../../report/readers.ts';
 import { singleSide, sideOfBodySite, sideOfCondition } from './laterality.ts';
+import type { ReportTextCache } from './read-ahead.ts';
 
 export interface ReportLink {
   report: string;
@@ -35,6 +36,8 @@ export interface Context {
   reportOfResult: Map<string, ReportLink>;
   binaries: Record<string, string> | undefined;
   readers: DocumentReaders;
+  /** Report texts parsed ahead, while the record loaded (read-ahead.ts). */
+  reportTexts?: ReportTextCache | undefined;
   nodeCounts: NodeCount[];
   /** Sentinel nodes were taken (a biopsy procedure or a sentinel count is present): pN0 then means none is positive. */
   sentinelNodes: boolean;

@@ -25,6 +25,7 @@ import { keepPreoperativeUltrasound } from './axillary-ultrasound.ts';
 import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
 import type { DocumentReaders } from '../../report/readers.ts';
+import type { ReportTextCache } from './read-ahead.ts';
 
 export { listPatients } from './patient.ts';
 
@@ -40,6 +41,8 @@ export interface ExtractOptions {
    * document whose reader is not given is listed as ignored, with the reason.
    */
   readers?: DocumentReaders;
+  /** Report texts parsed ahead while the record loaded: the same facts, sooner (read-ahead.ts). */
+  reportTexts?: ReportTextCache;
 }
 
 export interface Extraction {
@@ -115,6 +118,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     reportOfResult: new Map(),
     binaries: options.binaries,
     readers: options.readers ?? {},
+    reportTexts: options.reportTexts,
     nodeCounts: [],
     sentinelNodes: hasSentinelNodes(mine),
     dissection: dissectionContext(mine),

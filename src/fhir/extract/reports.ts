@@ -45,7 +45,8 @@ export function isPathologyReport(report: Json, codeField = 'code'): boolean {
 
 /** Parses one block of report text into candidates; unreadable lines go to ignored. */
 export function readReportText(text: string, meta: TextMeta, ctx: Context): void {
-  addFindings(parseReportText(text, { dissection: meta.dissection }), meta, ctx);
+  const options = { dissection: meta.dissection };
+  addFindings(ctx.reportTexts?.parse(text, options) ?? parseReportText(text, options), meta, ctx);
 }
 
 function addFindings({ findings, unread }: ReportParse, meta: TextMeta, ctx: Context): void {
