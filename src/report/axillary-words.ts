@@ -20,9 +20,15 @@ const NON_SENTINEL_SPECIMEN = new RegExp(`${ALND_WORDS.source}|non[- ]?sentinel|
 const NEGATED_BEFORE = /\b(without|no|not|omit(ted|ting)?|omission of|avoid(ed|ing)?)\b[^.;,]{0,24}$/i;
 const NEGATED_AFTER = /^[^.;,]{0,12}\b(not (performed|done)|omitted|deferred|declined)\b/i;
 
+/** The global form of each (non-global) word pattern, built once: report lines are read by the thousand. */
+const GLOBAL_FORMS = new Map<RegExp, RegExp>();
+
 /** Some match of `words` in `text` is not negated. */
 function affirmed(words: RegExp, text: string): boolean {
-  const all = new RegExp(words.source, 'gi');
+  // Most lines name neither operation: one plain test settles them.
+  if (!words.test(text)) return false;
+  let all = GLOBAL_FORMS.get(words);
+  if (!all) GLOBAL_FORMS.set(words, (all = new RegExp(words.source, 'gi')));
   for (const m of text.matchAll(all)) {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
