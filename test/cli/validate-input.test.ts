@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { groupByPatient } from '../../src/cli/validate-input.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-validate-input-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function observation(id: string, patient: string, text = 'x'): string {
   return JSON.stringify({

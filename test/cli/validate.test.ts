@@ -1,8 +1,8 @@
 // `nodal-risk validate` in-process on a seeded synthetic cohort in Bulk NDJSON (src/cohort).
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runCliAsync } from '../../src/cli/main.ts';
 import { syntheticPatient } from '../../src/cohort/patient-features.ts';
 import { seededRandom } from '../../src/cohort/random.ts';
@@ -10,6 +10,7 @@ import { writeCohort } from '../../src/cohort/write.ts';
 import { calibrationSlope } from '../../src/validation/metrics.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-validate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const cohort = join(dir, 'cohort');
 const truth = new Map<string, { nsn: number; total: number; method: string; stated: boolean; outcomeRecord: string }>();
 
