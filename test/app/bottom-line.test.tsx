@@ -2,12 +2,12 @@
 // The top of the card: the bottom line, the consolidated prompts (what-if answers, marked and
 // resettable), words instead of codes, colours by risk direction, and why "Save to chart" is absent.
 import { readFileSync } from 'node:fs';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AssessmentView } from '../../src/app/components/AssessmentView.tsx';
 import { Problem } from '../../src/app/components/StatusViews.tsx';
 import { emptyFacts, present, type ClinicalFacts } from '../../src/domain/facts.ts';
-import { BUILTIN_MODELS } from '../../src/models/registry.ts';
+import { cardProps, untilCardSettled } from '../helpers/card.ts';
 
 afterEach(cleanup);
 
@@ -41,20 +41,15 @@ function facts(): ClinicalFacts {
 async function renderCard(f = facts()) {
   const view = render(
     <AssessmentView
-      recordFacts={f}
-      patient={{ reference: 'Patient/p1' }}
+      {...cardProps(f)}
       ignored={[
         { reference: 'Observation/x', reason: 'tumorSizeMm: a preferred result for the same specimen is present' },
         { reference: 'Observation/y', reason: 'unknown code http://loinc.org|8867-4' },
       ]}
-      definitions={BUILTIN_MODELS}
-      sources={{ resource: () => undefined, reportText: () => undefined }}
-      version="0.1.0"
-      generatedAt={new Date('2026-11-21T10:00:00Z')}
     />,
   );
   // The sections below the estimates load in their own chunk.
-  await waitFor(() => expect(screen.getByRole('main').hasAttribute('aria-busy')).toBe(false), { timeout: 10_000 });
+  await untilCardSettled();
   return view;
 }
 

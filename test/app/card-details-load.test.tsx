@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 // The sections below the estimates come in their own chunk after the card paints: when that chunk
 // cannot be loaded (an app update or a dropped network) the card says so, and is no longer busy.
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AssessmentView } from '../../src/app/components/AssessmentView.tsx';
 import { emptyFacts, present } from '../../src/domain/facts.ts';
-import { BUILTIN_MODELS } from '../../src/models/registry.ts';
+import { cardProps, untilCardSettled } from '../helpers/card.ts';
 
 vi.mock('../../src/app/components/CardDetails.tsx', () => {
   throw new TypeError('Failed to fetch dynamically imported module');
@@ -18,18 +18,8 @@ describe('card details chunk', () => {
     const facts = emptyFacts();
     const source = [{ reference: 'Observation/pos', code: 'http://loinc.org|92832-5', date: '2026-03-02' }];
     facts.slnPositive = present(1, 'fhir', source);
-    render(
-      <AssessmentView
-        recordFacts={facts}
-        patient={{ reference: 'Patient/p1' }}
-        ignored={[]}
-        definitions={BUILTIN_MODELS}
-        sources={{ resource: () => undefined, reportText: () => undefined }}
-        version="0.1.0"
-        generatedAt={new Date('2026-11-21T10:00:00Z')}
-      />,
-    );
-    await waitFor(() => expect(screen.getByRole('main').hasAttribute('aria-busy')).toBe(false), { timeout: 10_000 });
+    render(<AssessmentView {...cardProps(facts)} />);
+    await untilCardSettled();
     expect(screen.getByRole('status').textContent).toBe(
       'The drivers, inputs, evidence and notes on the models could not be loaded: reload the app to see them.',
     );

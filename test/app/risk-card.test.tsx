@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AssessmentView } from '../../src/app/components/AssessmentView.tsx';
 import type { SourceIndex } from '../../src/app/components/SourceViewer.tsx';
 import { emptyFacts, present, type ClinicalFacts } from '../../src/domain/facts.ts';
-import { BUILTIN_MODELS } from '../../src/models/registry.ts';
+import { cardProps, untilCardSettled } from '../helpers/card.ts';
 
 afterEach(cleanup);
 
@@ -65,14 +65,10 @@ const sources: SourceIndex = {
 function renderCardNow(facts = recordFacts(), options: { detailsAfterFirstPaint?: boolean } = {}) {
   return render(
     <AssessmentView
+      {...cardProps(facts)}
       {...options}
-      recordFacts={facts}
-      patient={{ reference: 'Patient/p1' }}
       ignored={[{ reference: 'Observation/old', reason: 'entered-in-error' }]}
-      definitions={BUILTIN_MODELS}
       sources={sources}
-      version="0.1.0"
-      generatedAt={new Date('2026-11-21T10:00:00Z')}
     />,
   );
 }
@@ -80,7 +76,7 @@ function renderCardNow(facts = recordFacts(), options: { detailsAfterFirstPaint?
 /** The card with its sections below the estimates loaded. */
 async function renderCard(facts = recordFacts()) {
   const view = renderCardNow(facts);
-  await waitFor(() => expect(screen.getByRole('main').hasAttribute('aria-busy')).toBe(false), { timeout: 10_000 });
+  await untilCardSettled();
   return view;
 }
 

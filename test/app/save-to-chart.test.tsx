@@ -8,7 +8,7 @@ import { FhirHttpError } from '../../src/app/load/errors.ts';
 import { createdReference, type CreateResponse, type WritableResource } from '../../src/app/record/save.ts';
 import { saveBranch } from '../../src/app/record/branch.ts';
 import { emptyFacts, present, type ClinicalFacts } from '../../src/domain/facts.ts';
-import { BUILTIN_MODELS } from '../../src/models/registry.ts';
+import { cardProps, untilCardSettled } from '../helpers/card.ts';
 
 afterEach(() => {
   cleanup();
@@ -72,19 +72,13 @@ function fakeServer() {
 async function renderCard(writeBack?: WriteBack) {
   const view = render(
     <AssessmentView
-      recordFacts={recordFacts()}
-      patient={{ reference: 'Patient/p1' }}
-      ignored={[]}
-      definitions={BUILTIN_MODELS}
-      sources={{ resource: () => undefined, reportText: () => undefined }}
-      version="0.1.0"
-      generatedAt={new Date('2026-11-21T10:00:00Z')}
+      {...cardProps(recordFacts())}
       printPatient={{ name: 'Maria Jensen', birthDate: '1968-04-12', gender: 'female' }}
       {...(writeBack ? { writeBack } : {})}
     />,
   );
   // The sections below the estimates, and Save to chart, load in their own chunks after the card paints.
-  await waitFor(() => expect(screen.getByRole('main').hasAttribute('aria-busy')).toBe(false), { timeout: 10_000 });
+  await untilCardSettled();
   if (writeBack)
     await waitFor(() => expect(document.querySelector('.save-to-chart, .save-result')).not.toBeNull(), {
       timeout: 10_000,
