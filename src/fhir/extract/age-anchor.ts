@@ -7,6 +7,7 @@ import { conceptText, hasCodeIn } from './coding.ts';
 import type { BreastCancer } from './conditions.ts';
 import { field, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fields.ts';
+import { specimenWords } from './procedure-reading.ts';
 import type { AgeAnchor } from './patient.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 import { isPathologyReport } from './reports.ts';
@@ -14,12 +15,6 @@ import { earliest } from './therapy.ts';
 import type { ResourceIndex } from './resource-index.ts';
 
 const SENTINEL = /sentinel/i;
-
-function specimenWords(s: Json): string {
-  return [conceptText(s.type), conceptText(field(s.collection, 'bodySite')), ...records(s.note).map((n) => str(n.text))]
-    .filter(Boolean)
-    .join(' ');
-}
 
 function collected(s: Json): string | undefined {
   const c = s.collection;
