@@ -3,7 +3,7 @@
 // and the readable text of the report. Shared by the app, the CDS service and the CLI; the text
 // itself is read by report/text.ts, the one reader of attachments (base64, HTML → text).
 import { isRecord, records, str, type Json } from '../domain/json.ts';
-import { attachmentText, decodeBase64Utf8, type Attachment } from '../report/text.ts';
+import { attachmentOf, attachmentText, decodeBase64Utf8 } from '../report/text.ts';
 
 /** The attachments a report or document resource carries, in order; none for other resources. */
 function attachmentsOf(resource: Json): Json[] {
@@ -51,12 +51,7 @@ export function binaryText(body: unknown): string | undefined {
 export function documentText(resource: unknown, binaries: Record<string, string> | undefined): string | undefined {
   if (!isRecord(resource)) return undefined;
   for (const a of attachmentsOf(resource)) {
-    const attachment: Attachment = {
-      contentType: str(a.contentType),
-      data: typeof a.data === 'string' ? a.data : undefined,
-      url: str(a.url),
-    };
-    const got = attachmentText(attachment, binaries);
+    const got = attachmentText(attachmentOf(a), binaries);
     if ('text' in got && got.text.trim()) return got.text;
   }
   return str(resource.conclusion);

@@ -10,6 +10,15 @@ export interface Attachment {
   url?: string;
 }
 
+/** The Attachment fields of a JSON object: a field that is not a non-empty string is absent. */
+export function attachmentOf(a: Record<string, unknown>): Attachment {
+  const out: Attachment = {};
+  if (typeof a.contentType === 'string' && a.contentType) out.contentType = a.contentType;
+  if (typeof a.data === 'string') out.data = a.data;
+  if (typeof a.url === 'string' && a.url) out.url = a.url;
+  return out;
+}
+
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',

@@ -16,7 +16,7 @@ import { dissectionContext } from '../fhir/extract/dissection.ts';
 import { namesDissectionNodes } from '../report/axillary-words.ts';
 import { tnmFromConcept } from '../fhir/extract/tnm.ts';
 import { parseFraction } from '../report/phrases.ts';
-import { attachmentText } from '../report/text.ts';
+import { attachmentOf, attachmentText } from '../report/text.ts';
 
 export interface Outcome {
   /** 1 when a non-sentinel node removed at completion ALND holds a micro- or macrometastasis. */
@@ -110,14 +110,7 @@ function countFromText(
 function reportTexts(report: Json, binaries: Record<string, string> | undefined): string[] {
   const texts: string[] = [];
   for (const a of records(report.presentedForm)) {
-    const got = attachmentText(
-      {
-        ...(str(a.contentType) ? { contentType: str(a.contentType)! } : {}),
-        ...(typeof a.data === 'string' ? { data: a.data } : {}),
-        ...(str(a.url) ? { url: str(a.url)! } : {}),
-      },
-      binaries,
-    );
+    const got = attachmentText(attachmentOf(a), binaries);
     if ('text' in got) texts.push(got.text);
   }
   const conclusion = str(report.conclusion);

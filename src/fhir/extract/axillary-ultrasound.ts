@@ -6,7 +6,7 @@
 import type { Source } from '../../domain/facts.ts';
 import { AXILLARY_ULTRASOUND } from '../codes.ts';
 import { parseSide } from '../../report/phrases.ts';
-import { attachmentText } from '../../report/text.ts';
+import { attachmentOf, attachmentText } from '../../report/text.ts';
 import { readStatus, type Candidate, type Collector } from './candidate.ts';
 import { codeKey, conceptText, hasCode, lookup } from './coding.ts';
 import type { Context } from './context.ts';
@@ -155,14 +155,7 @@ export function extractAxillaryUltrasoundReport(report: Json, ctx: Context): voi
   const date = isoDate(report.effectiveDateTime) ?? isoDate(field(report.effectivePeriod, 'start'));
   const texts = [str(report.conclusion)].filter((t): t is string => !!t);
   for (const a of records(report.presentedForm)) {
-    const got = attachmentText(
-      {
-        ...(str(a.contentType) ? { contentType: str(a.contentType)! } : {}),
-        ...(typeof a.data === 'string' ? { data: a.data } : {}),
-        ...(str(a.url) ? { url: str(a.url)! } : {}),
-      },
-      ctx.binaries,
-    );
+    const got = attachmentText(attachmentOf(a), ctx.binaries);
     if ('text' in got) texts.push(got.text);
   }
   const conclusionCodes = Array.isArray(report.conclusionCode) ? report.conclusionCode.filter(isRecord) : [];

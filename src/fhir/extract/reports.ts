@@ -3,7 +3,7 @@
 import type { Source } from '../../domain/facts.ts';
 import { parseAnswers, parseReportText, type ReportParse } from '../../report/parse.ts';
 import { statedSideAndHistology } from '../../report/free-text.ts';
-import { attachmentText, decodeBase64Utf8, htmlToText } from '../../report/text.ts';
+import { attachmentOf, attachmentText, decodeBase64Utf8, htmlToText } from '../../report/text.ts';
 import { PATHOLOGY_CATEGORY, PATHOLOGY_REPORT_CODES } from '../codes.ts';
 import type { InputValue, Side } from '../../domain/vocabulary.ts';
 import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
@@ -176,13 +176,8 @@ export function extractComposition(doc: Json, ctx: Context): void {
 }
 
 function readAttachment(attachment: Json, meta: TextMeta, ctx: Context): boolean {
-  const att: { contentType?: string; data?: string; url?: string } = {};
-  const contentType = str(attachment.contentType);
-  if (contentType) att.contentType = contentType;
-  if (typeof attachment.data === 'string') att.data = attachment.data;
-  const url = str(attachment.url);
-  if (url) att.url = url;
-  if (isXmlForm(contentType)) return readXmlAttachment(att, meta, ctx);
+  const att = attachmentOf(attachment);
+  if (isXmlForm(att.contentType)) return readXmlAttachment(att, meta, ctx);
   const got = attachmentText(att, ctx.binaries);
   if ('reason' in got) {
     ctx.collector.ignore(meta.reference, got.reason);
