@@ -11,6 +11,9 @@ import { Drivers } from './Drivers.tsx';
 import { Evidence } from './Evidence.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
 
+// The guidelines and notes that complete the assessment come with the sections that show them.
+export { completeAssessment } from '../../models/evaluate.ts';
+
 export function CardDetails(props: {
   assessment: Assessment;
   recordFacts: ClinicalFacts;
