@@ -88,7 +88,9 @@ export function modelBottomLine(m: ModelResult, opts: { short?: boolean } = {}):
  * What the bottom line reads of an assessment: the app paints it from the first part of the
  * assessment (models/first-look.ts), before the guidelines and notes are evaluated.
  */
-export type BottomLineSource = Pick<Assessment, 'inputs' | 'models' | 'evidence'>;
+export type BottomLineSource = Pick<Assessment, 'inputs' | 'models'> & {
+  evidence: readonly Pick<EvidenceEntry, 'kind' | 'applies' | 'short' | 'questions'>[];
+};
 
 /** Why there is no model line at all. */
 export function noModelReason(a: BottomLineSource): string {
@@ -102,11 +104,11 @@ export function noModelReason(a: BottomLineSource): string {
 }
 
 /** The trials that apply or might apply (unknown criteria named as questions). */
-export function openTrials(a: Pick<Assessment, 'evidence'>): EvidenceEntry[] {
+export function openTrials<E extends Pick<EvidenceEntry, 'kind' | 'applies'>>(a: { evidence: readonly E[] }): E[] {
   return a.evidence.filter((e) => e.kind === 'trial' && e.applies !== 'no');
 }
 
-export function trialBottomLine(e: EvidenceEntry): string {
+export function trialBottomLine(e: Pick<EvidenceEntry, 'applies' | 'short' | 'questions'>): string {
   if (e.applies === 'yes') return `${e.short}: applies`;
   return `${e.short}: might apply; ${e.questions.join(' ') || 'criteria unknown'}`;
 }

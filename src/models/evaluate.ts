@@ -2,6 +2,7 @@
 import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
 import { guidelineVerdicts, type EvidenceEntry, type EvidenceNote } from './evidence/index.ts';
 import { notesFor } from './evidence/notes.ts';
+import { withTrialTexts } from './evidence/trial-texts.ts';
 import type { ModelDefinition } from './definition.ts';
 import { firstLook, type FirstLook } from './first-look.ts';
 import type { ModelResult } from './result.ts';
@@ -27,14 +28,14 @@ export function assess(facts: ClinicalFacts, options: AssessOptions = {}): Asses
   return completeAssessment(firstLook(facts, options));
 }
 
-/** The whole assessment from its first part: the guidelines' verdicts after the trials', and the notes. */
+/** The whole assessment from its first part: the trials with their texts, the guidelines and the notes. */
 export function completeAssessment(look: FirstLook): Assessment {
   const { inputs, situation } = look;
   return {
     patient: look.patient,
     inputs,
     models: look.models,
-    evidence: [...look.trials, ...guidelineVerdicts(inputs, situation)],
+    evidence: [...look.trials.map(withTrialTexts), ...guidelineVerdicts(inputs, situation)],
     evidenceNotes: notesFor(inputs, situation),
     ignored: look.ignored,
   };

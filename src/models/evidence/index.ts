@@ -8,12 +8,15 @@ import { NCCN_2015 } from './guidelines/nccn-2015.ts';
 import { NICE_2018 } from './guidelines/nice-2018.ts';
 import { notesFor } from './notes.ts';
 import { situationOf } from './situation.ts';
-import { trialVerdicts } from './trial-verdicts.ts';
-import type { EvidenceEntry, EvidenceReport, GuidelineDef, Situation } from './types.ts';
+import { trialTexts, withTrialTexts } from './trial-texts.ts';
+import { TRIAL_RULES, trialVerdicts } from './trial-verdicts.ts';
+import type { EvidenceEntry, EvidenceReport, GuidelineDef, Situation, TrialDef } from './types.ts';
 
 export type * from './types.ts';
 export { VERDICT_TEXT, criterionLabel, criterionStatusText, resultText } from './wording.ts';
-export { TRIALS } from './trial-verdicts.ts';
+
+/** Each trial's rules with its texts. */
+export const TRIALS: readonly TrialDef[] = TRIAL_RULES.map((rules) => ({ ...rules, ...trialTexts(rules.id) }));
 
 export const GUIDELINES: readonly GuidelineDef[] = [ASCO_2017, NICE_2018, NBCG_2019, ESMO_2019, NCCN_2015];
 
@@ -27,7 +30,7 @@ export function evidenceFor(facts: ClinicalFacts): EvidenceReport {
   const situation = situationOf(facts) ?? null;
   return {
     situation,
-    entries: [...trialVerdicts(facts, situation), ...guidelineVerdicts(facts, situation)],
+    entries: [...trialVerdicts(facts, situation).map(withTrialTexts), ...guidelineVerdicts(facts, situation)],
     notes: notesFor(facts, situation),
   };
 }
