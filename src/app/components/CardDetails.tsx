@@ -1,5 +1,6 @@
 // The card's sections below the estimates: what drives them, the inputs with their sources, the
 // evidence, the data not used and the models' limits. Loaded after the bottom line has painted.
+import '../details.css';
 import type { ClinicalFacts, Source } from '../../domain/facts.ts';
 import type { Overrides } from '../../domain/overrides.ts';
 import type { InputName, InputValue } from '../../domain/vocabulary.ts';
