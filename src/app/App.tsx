@@ -5,7 +5,7 @@ import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
 import { documentText } from '../fhir/documents.ts';
 import { INPUT_NAMES } from '../domain/vocabulary.ts';
 import type { ModelDefinition } from '../models/definition.ts';
-import { assess } from '../models/evaluate.ts';
+import { firstLook } from '../models/first-look.ts';
 import { AssessmentView } from './components/AssessmentView.tsx';
 import { PatientBanner, bannerPatient, type BannerPatient } from './components/PatientBanner.tsx';
 import { SearchNotice } from './components/SearchNotice.tsx';
@@ -107,7 +107,7 @@ export function App(props: {
       const ahead = readAheadWhileLoading(record, async (resources, binaries, reportTexts, after) => {
         const some = await analyse(resources, { patientId: session.patientId, now: new Date(), binaries, reportTexts });
         if (after === 'search')
-          assess(some.facts, { models: props.definitions, patient: some.patient, ignored: some.ignored });
+          firstLook(some.facts, { models: props.definitions, patient: some.patient, ignored: some.ignored });
       });
       const data = await record.data.finally(ahead.stop);
       loading = false;

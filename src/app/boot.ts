@@ -10,7 +10,6 @@ import { FhirHttpError, KIND_TEXT, LoadError } from './load/errors.ts';
 import type { FhirTransport } from './load/load-patient-data.ts';
 import { applySmartStyle } from './style.ts';
 import { startRecordLoad } from './load/record-load.ts';
-import { authorizationProblem } from './smart/authorization-refusal.ts';
 
 type Client = Awaited<ReturnType<ReturnType<typeof smartApi>['ready']>>;
 
@@ -148,6 +147,8 @@ export async function boot(config: AppConfig): Promise<BootResult> {
   try {
     client = await smartApi().ready();
   } catch (e) {
+    // Only a refused or failed authorization needs its wording: loaded then, not with every launch.
+    const { authorizationProblem } = await import('./smart/authorization-refusal.ts');
     return { problem: authorizationProblem(location.search, e) };
   }
   const patientId = client.patient.id;

@@ -1,5 +1,6 @@
 // Words shared by the CDS card and the app's bottom line: one line per model that applies, one per
 // trial that applies or might apply. Pure (no DOM, no Node APIs) so both faces can use it.
+import { valueOf } from '../domain/facts.ts';
 import { INPUTS, type InputName } from '../domain/vocabulary.ts';
 import type { Assessment } from '../models/evaluate.ts';
 import type { EvidenceEntry } from '../models/evidence/index.ts';
@@ -83,9 +84,18 @@ export function modelBottomLine(m: ModelResult, opts: { short?: boolean } = {}):
   }
 }
 
+/**
+ * What the bottom line reads of an assessment: the app paints it from the first part of the
+ * assessment (models/first-look.ts), before the guidelines and notes are evaluated.
+ */
+export type BottomLineSource = Pick<Assessment, 'inputs' | 'models'> & {
+  evidence: readonly Pick<EvidenceEntry, 'kind' | 'applies' | 'short' | 'questions'>[];
+};
+
 /** Why there is no model line at all. */
-export function noModelReason(a: Assessment): string {
-  if (a.evidenceNotes.some((n) => n.id === 'neoadjuvant'))
+export function noModelReason(a: BottomLineSource): string {
+  // The inputs that decide the evidence's neoadjuvant note (models/evidence/notes.ts).
+  if (valueOf(a.inputs, 'neoadjuvantTherapy') === true)
     return 'No nodal risk model applies after systemic therapy before surgery';
   const reasons = a.models.flatMap((m) => (m.result === 'not-applicable' ? [m.reason] : []));
   return reasons.length > 0
@@ -94,17 +104,17 @@ export function noModelReason(a: Assessment): string {
 }
 
 /** The trials that apply or might apply (unknown criteria named as questions). */
-export function openTrials(a: Assessment): EvidenceEntry[] {
+export function openTrials<E extends Pick<EvidenceEntry, 'kind' | 'applies'>>(a: { evidence: readonly E[] }): E[] {
   return a.evidence.filter((e) => e.kind === 'trial' && e.applies !== 'no');
 }
 
-export function trialBottomLine(e: EvidenceEntry): string {
+export function trialBottomLine(e: Pick<EvidenceEntry, 'applies' | 'short' | 'questions'>): string {
   if (e.applies === 'yes') return `${e.short}: applies`;
   return `${e.short}: might apply; ${e.questions.join(' ') || 'criteria unknown'}`;
 }
 
 /** Every line of the bottom line: models first, then trials; a reason when no model applies. */
-export function bottomLines(a: Assessment): { models: string[]; trials: string[] } {
+export function bottomLines(a: BottomLineSource): { models: string[]; trials: string[] } {
   const models = a.models.flatMap((m) => modelBottomLine(m) ?? []);
   return { models: models.length > 0 ? models : [noModelReason(a)], trials: openTrials(a).map(trialBottomLine) };
 }

@@ -1,10 +1,10 @@
 // facts → Assessment: the pure core every face (app, CDS service, CLI) calls.
-import { deriveFacts } from '../domain/derive.ts';
 import type { ClinicalFacts, IgnoredItem } from '../domain/facts.ts';
-import { evidenceFor, type EvidenceEntry, type EvidenceNote } from './evidence/index.ts';
-import { evaluateModel } from './engine.ts';
+import { guidelineVerdicts, type EvidenceEntry, type EvidenceNote } from './evidence/index.ts';
+import { notesFor } from './evidence/notes.ts';
+import { withTrialTexts } from './evidence/trial-texts.ts';
 import type { ModelDefinition } from './definition.ts';
-import { BUILTIN_MODELS } from './registry.ts';
+import { firstLook, type FirstLook } from './first-look.ts';
 import type { ModelResult } from './result.ts';
 
 export interface Assessment {
@@ -25,14 +25,18 @@ export interface AssessOptions {
 }
 
 export function assess(facts: ClinicalFacts, options: AssessOptions = {}): Assessment {
-  const inputs = deriveFacts(facts);
-  const evidence = evidenceFor(inputs);
+  return completeAssessment(firstLook(facts, options));
+}
+
+/** The whole assessment from its first part: the trials with their texts, the guidelines and the notes. */
+export function completeAssessment(look: FirstLook): Assessment {
+  const { inputs, situation } = look;
   return {
-    patient: options.patient ?? null,
+    patient: look.patient,
     inputs,
-    models: (options.models ?? BUILTIN_MODELS).map((model) => evaluateModel(model, inputs)),
-    evidence: evidence.entries,
-    evidenceNotes: evidence.notes,
-    ignored: options.ignored ?? [],
+    models: look.models,
+    evidence: [...look.trials.map(withTrialTexts), ...guidelineVerdicts(inputs, situation)],
+    evidenceNotes: notesFor(inputs, situation),
+    ignored: look.ignored,
   };
 }

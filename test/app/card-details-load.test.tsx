@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The sections below the estimates come in their own chunk after the card paints: when that chunk
 // cannot be loaded (an app update or a dropped network) the card says so, and is no longer busy.
+// The chunk also completes the assessment that "Save to chart" writes: without it, no save either.
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AssessmentView } from '../../src/app/components/AssessmentView.tsx';
@@ -25,5 +26,18 @@ describe('card details chunk', () => {
     );
     expect(screen.getByRole('region', { name: 'Bottom line' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Inputs and where they came from' })).toBeNull();
+  });
+
+  it('says Save to chart could not be loaded: what it saves is completed by that chunk', async () => {
+    const facts = emptyFacts();
+    const create = vi.fn();
+    const writeBack = { branch: { kind: 'risk-assessment' as const }, create, patientReference: 'Patient/p1' };
+    render(<AssessmentView {...cardProps(facts)} writeBack={writeBack} />);
+    await untilCardSettled();
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Save to chart could not be loaded: reload the app to save, or print the card.',
+    );
+    expect(screen.queryByRole('button', { name: /Save to chart/ })).toBeNull();
+    expect(create).not.toHaveBeenCalled();
   });
 });

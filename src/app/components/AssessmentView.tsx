@@ -1,10 +1,11 @@
-// Holds the clinician's edits and recomputes the assessment on every change (what-if).
+// Holds the clinician's edits and recomputes the assessment on every change (what-if): its first
+// part here, the rest in the card once the sections below the estimates have loaded.
 import { useMemo, useState } from 'preact/hooks';
 import type { ClinicalFacts, IgnoredItem } from '../../domain/facts.ts';
 import { applyOverrides, type Overrides } from '../../domain/overrides.ts';
 import type { InputName, InputValue } from '../../domain/vocabulary.ts';
 import type { ModelDefinition } from '../../models/definition.ts';
-import { assess } from '../../models/evaluate.ts';
+import { firstLook } from '../../models/first-look.ts';
 import type { BannerPatient } from './PatientBanner.tsx';
 import { RiskCard } from './RiskCard.tsx';
 import type { WriteBack } from './SaveToChart.tsx';
@@ -26,9 +27,9 @@ export interface AssessmentViewProps {
 
 export function AssessmentView(props: AssessmentViewProps) {
   const [overrides, setOverrides] = useState<Overrides>({});
-  const assessment = useMemo(
+  const look = useMemo(
     () =>
-      assess(applyOverrides(props.recordFacts, overrides), {
+      firstLook(applyOverrides(props.recordFacts, overrides), {
         models: props.definitions,
         patient: props.patient,
         ignored: props.ignored,
@@ -44,7 +45,7 @@ export function AssessmentView(props: AssessmentViewProps) {
     });
   return (
     <RiskCard
-      assessment={assessment}
+      look={look}
       recordFacts={props.recordFacts}
       overrides={overrides}
       onChange={onChange}

@@ -1,11 +1,10 @@
 // The bottom line first: one line per model that applies (its number, range or why not) and one
 // per trial that applies or might apply, with the unknown criteria as questions.
 import { useLayoutEffect } from 'preact/hooks';
-import { bottomLines } from '../../cds/wording.ts';
+import { bottomLines, type BottomLineSource } from '../../cds/wording.ts';
 import { markCardPainted } from '../card-painted.ts';
-import type { Assessment } from '../../models/evaluate.ts';
 
-export function BottomLine({ assessment }: { assessment: Assessment }) {
+export function BottomLine({ assessment }: { assessment: BottomLineSource }) {
   const { models, trials } = bottomLines(assessment);
   useLayoutEffect(markCardPainted, []);
   return (

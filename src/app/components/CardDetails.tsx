@@ -1,5 +1,6 @@
 // The card's sections below the estimates: what drives them, the inputs with their sources, the
 // evidence, the data not used and the models' limits. Loaded after the bottom line has painted.
+import '../details.css';
 import type { ClinicalFacts, Source } from '../../domain/facts.ts';
 import type { Overrides } from '../../domain/overrides.ts';
 import type { InputName, InputValue } from '../../domain/vocabulary.ts';
@@ -10,6 +11,9 @@ import { AboutModels } from './AboutModels.tsx';
 import { Drivers } from './Drivers.tsx';
 import { Evidence } from './Evidence.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
+
+// The guidelines and notes that complete the assessment come with the sections that show them.
+export { completeAssessment } from '../../models/evaluate.ts';
 
 export function CardDetails(props: {
   assessment: Assessment;

@@ -1,13 +1,14 @@
 // The risk card: headline results side by side, what drives them, the inputs with their sources,
 // the evidence, and the models' limits. At launch the bottom line, the estimates and their caveats
 // are painted first and the sections below them right after, so the numbers do not wait on them.
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { afterNextPaint } from '../card-painted.ts';
 import type { ClinicalFacts, Source } from '../../domain/facts.ts';
 import type { Overrides } from '../../domain/overrides.ts';
 import type { InputName, InputValue } from '../../domain/vocabulary.ts';
 import type { ModelDefinition } from '../../models/definition.ts';
 import type { Assessment } from '../../models/evaluate.ts';
+import type { FirstLook } from '../../models/first-look.ts';
 import type { NotApplicableResult } from '../../models/result.ts';
 import { promptsFor } from '../view/prompts.ts';
 import { BottomLine } from './BottomLine.tsx';
@@ -20,7 +21,8 @@ import type { SourceIndex } from './SourceViewer.tsx';
 import { loadedAfterPaint, useOnDemand } from './on-demand.ts';
 
 export interface RiskCardProps {
-  assessment: Assessment;
+  /** The assessment's first part; the card completes it with the details' chunk. */
+  look: FirstLook;
   recordFacts: ClinicalFacts;
   overrides: Overrides;
   onChange: (name: InputName, value: InputValue | undefined) => void;
@@ -37,7 +39,13 @@ export interface RiskCardProps {
 }
 
 /** Why there is no "Save to chart" button, in words. */
-function NoSave({ writeBack, assessment }: { writeBack: WriteBack | undefined; assessment: Assessment }) {
+function NoSave({
+  writeBack,
+  assessment,
+}: {
+  writeBack: WriteBack | undefined;
+  assessment: Pick<Assessment, 'models'>;
+}) {
   if (!writeBack)
     return (
       <p class="save-absent note">
@@ -49,16 +57,18 @@ function NoSave({ writeBack, assessment }: { writeBack: WriteBack | undefined; a
 }
 
 const loadSourceViewer = () => import('./SourceViewer.tsx');
-// The sections below the estimates are not needed to paint the bottom line: their own chunk.
+// The sections below the estimates, and the guidelines and notes that complete the assessment, are
+// not needed to paint the bottom line: their own chunk.
 const loadDetails = () => import('./CardDetails.tsx');
+const SAVE_FAILED = 'Save to chart could not be loaded: reload the app to save, or print the card.';
 const SaveToChart = loadedAfterPaint(
   () => import('./SaveToChart.tsx'),
   (m) => m.SaveToChart,
-  'Save to chart could not be loaded: reload the app to save, or print the card.',
+  SAVE_FAILED,
 );
 
 export function RiskCard(props: RiskCardProps) {
-  const { assessment, overrides } = props;
+  const { look, overrides } = props;
   const [shownSource, setShownSource] = useState<Source | null>(null);
   const [detailsShown, setDetailsShown] = useState(props.detailsAfterFirstPaint !== true);
   useLayoutEffect(() => {
@@ -66,11 +76,14 @@ export function RiskCard(props: RiskCardProps) {
     // Once per card: later renders (what-if edits) keep the details.
   }, []);
   const details = useOnDemand(loadDetails, detailsShown);
+  const complete = details.module?.completeAssessment;
+  // What the details and "Save to chart" show: the whole assessment, once its chunk has loaded.
+  const assessment = useMemo(() => complete?.(look), [complete, look]);
   const viewer = useOnDemand(loadSourceViewer, shownSource !== null);
-  const applicable = assessment.models.filter((m) => m.result !== 'not-applicable');
-  const notApplicable = assessment.models.filter((m): m is NotApplicableResult => m.result === 'not-applicable');
+  const applicable = look.models.filter((m) => m.result !== 'not-applicable');
+  const notApplicable = look.models.filter((m): m is NotApplicableResult => m.result === 'not-applicable');
   const editCount = Object.values(overrides).filter((v) => v !== undefined).length;
-  const prompts = promptsFor(props.recordFacts, assessment.inputs, overrides, assessment);
+  const prompts = promptsFor(props.recordFacts, look.inputs, overrides, look);
   // A warning a prompt asks about, or one every model repeats, is said once at the top.
   const shown = (w: string) => !prompts.some((p) => p.replaces.test(w));
   const common = [...new Set(applicable.flatMap((m) => m.warnings.filter(shown)))].filter(
@@ -82,7 +95,7 @@ export function RiskCard(props: RiskCardProps) {
     <main class="risk-card" aria-busy={details.module || details.failed ? undefined : 'true'}>
       <PrintHeader
         patient={props.printPatient ?? null}
-        reference={assessment.patient?.reference}
+        reference={look.patient?.reference}
         version={props.version}
         generatedAt={props.generatedAt}
       />
@@ -98,14 +111,19 @@ export function RiskCard(props: RiskCardProps) {
           <button type="button" class="secondary" onClick={() => window.print()}>
             Print / Download PDF
           </button>
-          {props.writeBack && (
+          {props.writeBack && assessment && (
             <SaveToChart assessment={assessment} writeBack={props.writeBack} version={props.version} />
           )}
-          <NoSave writeBack={props.writeBack} assessment={assessment} />
+          {props.writeBack && details.failed && (
+            <p class="note" role="status">
+              {SAVE_FAILED}
+            </p>
+          )}
+          <NoSave writeBack={props.writeBack} assessment={look} />
         </div>
       </header>
 
-      <BottomLine assessment={assessment} />
+      <BottomLine assessment={{ inputs: look.inputs, models: look.models, evidence: look.trials }} />
       <Prompts prompts={prompts} onChange={props.onChange} />
       {common.length > 0 && (
         <ul class="common-warnings notice" aria-label="Applies to every model">
@@ -151,7 +169,7 @@ export function RiskCard(props: RiskCardProps) {
         )}
       </section>
 
-      {details.module && (
+      {details.module && assessment && (
         <details.module.CardDetails
           assessment={assessment}
           recordFacts={props.recordFacts}
@@ -174,7 +192,7 @@ export function RiskCard(props: RiskCardProps) {
         </p>
         <p class="meta">
           Nodal Risk {props.version} · generated {props.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
-          {assessment.patient && ` · ${assessment.patient.reference}`}
+          {look.patient && ` · ${look.patient.reference}`}
         </p>
       </footer>
       {shownSource && viewer.failed && (

@@ -90,7 +90,12 @@ const DETECTION: Omit<Prompt, 'answer'> = {
  * The prompts for this patient: asked from the record (so an answered one stays, marked and
  * resettable), only while a model could still use the answer.
  */
-export function promptsFor(record: ClinicalFacts, facts: ClinicalFacts, overrides: Overrides, a: Assessment): Prompt[] {
+export function promptsFor(
+  record: ClinicalFacts,
+  facts: ClinicalFacts,
+  overrides: Overrides,
+  a: Pick<Assessment, 'models'>,
+): Prompt[] {
   const out: Prompt[] = [];
   const anyModel = a.models.some((m) => m.result !== 'not-applicable') || overrides.neoadjuvantTherapy !== undefined;
   if (missing(record, 'neoadjuvantTherapy') && anyModel) out.push(withAnswer(NEOADJUVANT, overrides));

@@ -10,6 +10,9 @@ import type {
   Situation,
   Tri,
   TrialDef,
+  TrialRules,
+  TrialTexts,
+  TrialVerdict,
 } from './types.ts';
 
 /** Sourced (P or S) and readable: the criterion decides the verdict. */
@@ -81,8 +84,8 @@ export function boundsNodes(defs: CriterionDef[]): boolean {
 }
 
 // A trial's criteria are fixed definitions: whether they bound the nodes is worked out once per trial.
-const boundsNodesOfTrial = new WeakMap<TrialDef, boolean>();
-function trialBoundsNodes(trial: TrialDef): boolean {
+const boundsNodesOfTrial = new WeakMap<TrialRules, boolean>();
+function trialBoundsNodes(trial: TrialRules): boolean {
   let bounds = boundsNodesOfTrial.get(trial);
   if (bounds === undefined) boundsNodesOfTrial.set(trial, (bounds = boundsNodes(trial.criteria)));
   return bounds;
@@ -99,25 +102,44 @@ function judge(defs: CriterionDef[], facts: ClinicalFacts): Pick<EvidenceEntry, 
   return { applies: verdict(criteria), criteria, questions };
 }
 
-export function evaluateTrial(trial: TrialDef, facts: ClinicalFacts): EvidenceEntry {
+/** A trial's verdict from its rules alone. */
+export function judgeTrial(trial: TrialRules, facts: ClinicalFacts): TrialVerdict {
   const { applies, criteria, questions } = judge(trial.criteria, facts);
   return {
     id: trial.id,
-    title: trial.title,
     short: trial.short,
     kind: 'trial',
     applies,
     criteria,
     questions,
-    results: trial.results,
-    citation: trial.citation,
-    population: trial.population,
-    arms: trial.arms.items,
     basis: trial.basis,
     boundsNodes: trialBoundsNodes(trial),
-    context: trial.context,
-    notPublished: trial.notPublished,
   };
+}
+
+/** A trial's entry: its verdict with its texts (the entry's fields in the order of the JSON contract). */
+export function trialEntry(verdict: TrialVerdict, texts: TrialTexts): EvidenceEntry {
+  return {
+    id: verdict.id,
+    title: texts.title,
+    short: verdict.short,
+    kind: 'trial',
+    applies: verdict.applies,
+    criteria: verdict.criteria,
+    questions: verdict.questions,
+    results: texts.results,
+    citation: texts.citation,
+    population: texts.population,
+    arms: texts.arms.items,
+    basis: verdict.basis,
+    boundsNodes: verdict.boundsNodes,
+    context: texts.context,
+    notPublished: texts.notPublished,
+  };
+}
+
+export function evaluateTrial(trial: TrialDef, facts: ClinicalFacts): EvidenceEntry {
+  return trialEntry(judgeTrial(trial, facts), trial);
 }
 
 /** The guideline's recommendation for the situation, evaluated like a trial; none when it has none. */

@@ -1,6 +1,6 @@
 // The trial and guideline evidence that fits this patient's situation, each with its verdict.
 import type { ClinicalFacts } from '../../domain/facts.ts';
-import { evaluateGuideline, evaluateTrial } from './evaluate.ts';
+import { evaluateGuideline } from './evaluate.ts';
 import { ASCO_2017 } from './guidelines/asco-2017.ts';
 import { ESMO_2019 } from './guidelines/esmo-2019.ts';
 import { NBCG_2019 } from './guidelines/nbcg-2019.ts';
@@ -8,27 +8,29 @@ import { NCCN_2015 } from './guidelines/nccn-2015.ts';
 import { NICE_2018 } from './guidelines/nice-2018.ts';
 import { notesFor } from './notes.ts';
 import { situationOf } from './situation.ts';
-import { AMAROS } from './trials/amaros.ts';
-import { IBCSG_23_01 } from './trials/ibcsg-23-01.ts';
-import { INSEMA } from './trials/insema.ts';
-import { OTOASOR } from './trials/otoasor.ts';
-import { POSNOC } from './trials/posnoc.ts';
-import { SENOMAC } from './trials/senomac.ts';
-import { SINODAR_ONE } from './trials/sinodar-one.ts';
-import { Z0011 } from './trials/z0011.ts';
-import type { EvidenceReport, GuidelineDef, TrialDef } from './types.ts';
+import { trialTexts, withTrialTexts } from './trial-texts.ts';
+import { TRIAL_RULES, trialVerdicts } from './trial-verdicts.ts';
+import type { EvidenceEntry, EvidenceReport, GuidelineDef, Situation, TrialDef } from './types.ts';
 
 export type * from './types.ts';
 export { VERDICT_TEXT, criterionLabel, criterionStatusText, resultText } from './wording.ts';
 
-/** Omission trials first, then axillary radiotherapy, then the signal against omission and the trial in follow-up. */
-export const TRIALS: readonly TrialDef[] = [Z0011, IBCSG_23_01, SENOMAC, SINODAR_ONE, AMAROS, OTOASOR, INSEMA, POSNOC];
+/** Each trial's rules with its texts. */
+export const TRIALS: readonly TrialDef[] = TRIAL_RULES.map((rules) => ({ ...rules, ...trialTexts(rules.id) }));
+
 export const GUIDELINES: readonly GuidelineDef[] = [ASCO_2017, NICE_2018, NBCG_2019, ESMO_2019, NCCN_2015];
 
+/** The guidelines' recommendations for this situation, each with its verdict; none without a situation. */
+export function guidelineVerdicts(facts: ClinicalFacts, situation: Situation | null): EvidenceEntry[] {
+  if (!situation) return [];
+  return GUIDELINES.flatMap((g) => evaluateGuideline(g, facts, situation) ?? []);
+}
+
 export function evidenceFor(facts: ClinicalFacts): EvidenceReport {
-  const situation = situationOf(facts);
-  if (!situation) return { situation: null, entries: [], notes: notesFor(facts, null) };
-  const trials = TRIALS.filter((t) => t.situations.includes(situation)).map((t) => evaluateTrial(t, facts));
-  const guidelines = GUIDELINES.flatMap((g) => evaluateGuideline(g, facts, situation) ?? []);
-  return { situation, entries: [...trials, ...guidelines], notes: notesFor(facts, situation) };
+  const situation = situationOf(facts) ?? null;
+  return {
+    situation,
+    entries: [...trialVerdicts(facts, situation).map(withTrialTexts), ...guidelineVerdicts(facts, situation)],
+    notes: notesFor(facts, situation),
+  };
 }

@@ -65,16 +65,21 @@ export interface ResultDef {
 /** What the trial's results support, which decides whether it may raise an order-time warning. */
 export type TrialBasis = 'omission' | 'axillary-rt' | 'against-omission' | 'in-follow-up';
 
-export interface TrialDef {
+/** What decides a trial's verdict: all the bottom line needs of it. */
+export interface TrialRules {
   id: string;
-  title: string;
   /** Name for one-line summaries (CDS card). */
   short: string;
   situations: Situation[];
   basis: TrialBasis;
+  criteria: CriterionDef[];
+}
+
+/** What the evidence section, the reports and the CDS detail say of a trial besides its verdict. */
+export interface TrialTexts {
+  title: string;
   population: Cited;
   arms: { items: ArmDef[]; citation: string };
-  criteria: CriterionDef[];
   /** Sourced context that does not gate eligibility. */
   context: Cited[];
   /** Criteria and figures searched for and not found in a published source. */
@@ -82,6 +87,8 @@ export interface TrialDef {
   results: ResultDef[];
   citation: string;
 }
+
+export type TrialDef = TrialRules & TrialTexts;
 
 export interface RecommendationDef {
   id: string;
@@ -141,6 +148,12 @@ export interface EvidenceEntry {
   notPublished: string[];
   superseded?: string;
 }
+
+/** A trial's verdict without its texts: what the app's bottom line shows before they load. */
+export type TrialVerdict = Pick<
+  EvidenceEntry,
+  'id' | 'short' | 'applies' | 'criteria' | 'questions' | 'boundsNodes'
+> & { kind: 'trial'; basis: TrialBasis };
 
 /** Evidence that is not a verdict: definitions, notes and what the nodal count changes next. */
 export interface EvidenceNote {

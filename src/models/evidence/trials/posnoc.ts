@@ -1,35 +1,16 @@
 // POSNOC: adjuvant therapy alone vs adjuvant therapy plus axillary treatment; results not published.
+// The rules of its verdict; what the card's evidence section shows of it is in posnoc-texts.ts.
 import { and, atMost, female, is, macroCountWithin, within } from '../read.ts';
-import type { TrialDef } from '../types.ts';
+import type { TrialRules } from '../types.ts';
 
-const ABS = 'POSNOC trial page, Association of Breast Surgery (closed to recruitment, in follow-up)';
-const REGISTRY = 'POSNOC, NCT02401685';
+export const ABS = 'POSNOC trial page, Association of Breast Surgery (closed to recruitment, in follow-up)';
+export const REGISTRY = 'POSNOC, NCT02401685';
 
-export const POSNOC: TrialDef = {
+export const POSNOC: TrialRules = {
   id: 'posnoc',
-  title: 'POSNOC',
   short: 'POSNOC',
   situations: ['macro', 'positive-unknown-burden'],
   basis: 'in-follow-up',
-  population: {
-    text: 'Women 18 or older, largest invasive lesion 5 cm or smaller, 1 or 2 sentinel node macrometastases with or without extranodal extension, receiving adjuvant systemic therapy; target 1,900. Closed to recruitment and in follow-up: no results found.',
-    citation: `${ABS}; ${REGISTRY}`,
-  },
-  arms: {
-    items: [
-      {
-        label: 'Adjuvant therapy alone',
-        role: 'experimental',
-        description: 'No axillary or supraclavicular radiotherapy',
-      },
-      {
-        label: 'Adjuvant therapy plus axillary treatment',
-        role: 'standard',
-        description: 'ALND or axillary radiotherapy',
-      },
-    ],
-    citation: REGISTRY,
-  },
   criteria: [
     {
       id: 'posnoc.sex',
@@ -105,11 +86,4 @@ export const POSNOC: TrialDef = {
       citation: REGISTRY,
     },
   ],
-  context: [
-    { text: 'Extranodal extension allowed; sentinel node biopsy before neoadjuvant therapy allowed.', citation: ABS },
-    { text: 'Primary outcome: axillary recurrence at 5 years.', citation: REGISTRY },
-  ],
-  notPublished: ['Results (the trial is in follow-up)'],
-  results: [],
-  citation: REGISTRY,
 };

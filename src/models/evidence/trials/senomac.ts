@@ -1,37 +1,17 @@
 // SENOMAC: sentinel node biopsy only vs completion ALND after 1–2 sentinel macrometastases.
+// The rules of its verdict; what the card's evidence section shows of it is in senomac-texts.ts.
 import { and, is, isTrue, macroCountWithin, within } from '../read.ts';
-import type { TrialDef } from '../types.ts';
+import type { TrialRules } from '../types.ts';
 
-const NEJM_2024 = 'de Boniface J, Tvedskov TF, Rydén L, et al. N Engl J Med 2024;390(13):1163–1175. NCT02240472';
+export const NEJM_2024 = 'de Boniface J, Tvedskov TF, Rydén L, et al. N Engl J Med 2024;390(13):1163–1175. NCT02240472';
 const PROTOCOL = 'SENOMAC protocol, BMC Cancer 2017, doi:10.1186/s12885-017-3361-y (Table 1)';
-const SABCS = 'SENOMAC SABCS abstract GS02-06';
-const ASCO_POST = 'The ASCO Post, 10 May 2024 (SENOMAC report)';
+export const SABCS = 'SENOMAC SABCS abstract GS02-06';
 
-export const SENOMAC: TrialDef = {
+export const SENOMAC: TrialRules = {
   id: 'senomac',
-  title: 'SENOMAC',
   short: 'SENOMAC',
   situations: ['macro', 'positive-unknown-burden'],
   basis: 'omission',
-  population: {
-    text: 'Clinically node-negative T1–T3 breast cancer with 1 or 2 sentinel node macrometastases (more than 2 mm); breast-conserving surgery or mastectomy; extranodal extension and additional micrometastases allowed; 2,540 patients per protocol, sites in Sweden, Denmark, Germany, Greece and Italy.',
-    citation: `${NEJM_2024}; ${SABCS}`,
-  },
-  arms: {
-    items: [
-      {
-        label: 'SLNB only',
-        role: 'experimental',
-        description: 'Sentinel node biopsy only (1,335 patients per protocol)',
-      },
-      {
-        label: 'ALND',
-        role: 'standard',
-        description: 'Completion axillary lymph node dissection (1,205 patients per protocol)',
-      },
-    ],
-    citation: ASCO_POST,
-  },
   criteria: [
     {
       id: 'seno.age',
@@ -130,54 +110,4 @@ export const SENOMAC: TrialDef = {
       citation: 'not found in a published source',
     },
   ],
-  context: [
-    { text: 'Sentinel node extracapsular extension was allowed (about one third had it).', citation: SABCS },
-    {
-      text: 'Non-palpable suspicious axillary nodes were eligible even if proven metastatic by biopsy.',
-      citation: SABCS,
-    },
-    {
-      text: 'Radiotherapy followed national guidelines: regional nodal radiotherapy in 89.9% (1,192/1,326) of the SLNB-only arm vs 88.4% (1,058/1,197) of the ALND arm.',
-      citation: ASCO_POST,
-    },
-    {
-      text: 'The primary end point, overall survival, is not yet final; the non-inferiority margin was an upper confidence limit of the hazard ratio below 1.44.',
-      citation: `${NEJM_2024}; ${ASCO_POST}`,
-    },
-  ],
-  notPublished: [
-    'Handling of neoadjuvant therapy in the published analysis (the 2017 protocol allowed biopsy before neoadjuvant therapy)',
-    'Sex criterion',
-  ],
-  results: [
-    {
-      endpoint: 'Recurrence-free survival at 5 years',
-      arms: [
-        { label: 'SLNB only', value: '89.7%' },
-        { label: 'ALND', value: '88.7%' },
-      ],
-      comparison: 'HR 0.89 (0.66–1.19)',
-      followUp: 'median 46.8 months',
-      citation: ASCO_POST,
-    },
-    {
-      endpoint: 'Overall survival at 5 years',
-      arms: [
-        { label: 'SLNB only', value: '92.9%' },
-        { label: 'ALND', value: '92.0%' },
-      ],
-      followUp: 'median 46.8 months',
-      citation: ASCO_POST,
-    },
-    {
-      endpoint: 'Breast cancer-specific survival at 5 years',
-      arms: [
-        { label: 'SLNB only', value: '97.1%' },
-        { label: 'ALND', value: '96.6%' },
-      ],
-      followUp: 'median 46.8 months',
-      citation: ASCO_POST,
-    },
-  ],
-  citation: NEJM_2024,
 };

@@ -1,31 +1,17 @@
 // SINODAR-ONE: no further axillary treatment vs ALND after 1–2 sentinel macrometastases.
+// The rules of its verdict; what the card's evidence section shows of it is in sinodar-one-texts.ts.
 import { and, is, isTrue, or, within } from '../read.ts';
-import type { TrialDef } from '../types.ts';
+import type { TrialRules } from '../types.ts';
 
-const ASO_2022 = 'Tinterri C, Gentile D, Gatzemeier W, et al. Ann Surg Oncol 2022. doi:10.1245/s10434-022-11866-w';
-const TIP = 'SINODAR-ONE trial-in-progress abstract (eligibility)';
+export const ASO_2022 =
+  'Tinterri C, Gentile D, Gatzemeier W, et al. Ann Surg Oncol 2022. doi:10.1245/s10434-022-11866-w';
+export const TIP = 'SINODAR-ONE trial-in-progress abstract (eligibility)';
 
-export const SINODAR_ONE: TrialDef = {
+export const SINODAR_ONE: TrialRules = {
   id: 'sinodar-one',
-  title: 'SINODAR-ONE',
   short: 'SINODAR-ONE',
   situations: ['macro', 'positive-unknown-burden'],
   basis: 'omission',
-  population: {
-    text: 'Age 40–75, T1–2 breast cancer, clinically N0, with 1 or 2 macrometastatic sentinel nodes, treated by breast-conserving surgery with radiotherapy or by mastectomy; 889 patients, April 2015–April 2020.',
-    citation: `${ASO_2022}; ${TIP}`,
-  },
-  arms: {
-    items: [
-      {
-        label: 'ALND',
-        role: 'standard',
-        description: 'Removal of at least 10 level I/II non-sentinel nodes (standard arm)',
-      },
-      { label: 'SLNB only', role: 'experimental', description: 'No further axillary treatment (experimental arm)' },
-    ],
-    citation: ASO_2022,
-  },
   criteria: [
     {
       id: 'sino.age',
@@ -125,42 +111,4 @@ export const SINODAR_ONE: TrialDef = {
       citation: 'not found in a published source',
     },
   ],
-  context: [
-    {
-      text: 'Median follow-up was 34.0 months: the authors conclude about 3-year survival and relapse rates.',
-      citation: ASO_2022,
-    },
-  ],
-  notPublished: ['Sex criterion', 'Extranodal extension', 'Detection method', 'Volume and pages of the 2022 article'],
-  results: [
-    {
-      endpoint: 'Overall survival at 5 years',
-      arms: [
-        { label: 'ALND', value: '98.9%' },
-        { label: 'SLNB only', value: '98.8%' },
-      ],
-      comparison: 'p = 0.936',
-      followUp: 'median 34.0 months',
-      citation: ASO_2022,
-    },
-    {
-      endpoint: 'Axillary recurrences',
-      arms: [
-        { label: 'ALND', value: '1' },
-        { label: 'SLNB only', value: '1' },
-      ],
-      followUp: 'median 34.0 months',
-      citation: ASO_2022,
-    },
-    {
-      endpoint: 'Deaths',
-      arms: [
-        { label: 'ALND', value: '4' },
-        { label: 'SLNB only', value: '4' },
-      ],
-      followUp: 'median 34.0 months',
-      citation: ASO_2022,
-    },
-  ],
-  citation: ASO_2022,
 };
