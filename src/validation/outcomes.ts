@@ -141,15 +141,23 @@ export interface OutcomeOptions {
 /** The patient's ALND outcome, or why it cannot be read. `resources` are one patient's. */
 export function outcomeFromResources(resources: readonly unknown[], options: OutcomeOptions = {}): OutcomeReading {
   const all = resources.filter(isRecord);
-  const dissections = all.filter((r) => r.resourceType === 'Procedure' && isDissectionProcedure(r));
+  // One pass sorts the resources read here by type (each list keeps the input order).
+  const dissections: Json[] = [];
+  const reports: Json[] = [];
+  const observations: Json[] = [];
+  for (const r of all) {
+    if (r.resourceType === 'Procedure') {
+      if (isDissectionProcedure(r)) dissections.push(r);
+    } else if (r.resourceType === 'DiagnosticReport') reports.push(r);
+    else if (r.resourceType === 'Observation') observations.push(r);
+  }
   if (dissections.length === 0) return { reason: 'no completion axillary dissection recorded' };
   const alndDays = dissections.map((p) => day(performedDate(p))).filter((d): d is string => !!d);
   const alndDay = alndDays.sort()[0] ?? '0000-00-00';
 
   const dissectionSpecimens = dissectionContext(all).specimens;
   const reportSpecimen = new Map<string, string | undefined>();
-  for (const r of all) {
-    if (r.resourceType !== 'DiagnosticReport') continue;
+  for (const r of reports) {
     const specimens = records(r.specimen).map(referenceOf);
     for (const result of records(r.result)) {
       const ref = referenceOf(result);
@@ -160,8 +168,8 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   const inDissection = new Map<ObservationConcept, { n: number; ref: string }>();
   const allNodes = new Map<ObservationConcept, { n: number; ref: string }>();
   let pn: { pn2: boolean; text: string; ref: string } | undefined;
-  for (const obs of all) {
-    if (obs.resourceType !== 'Observation' || !USABLE_RESULT.has(String(obs.status))) continue;
+  for (const obs of observations) {
+    if (!USABLE_RESULT.has(String(obs.status))) continue;
     const concept = lookup(obs.code, OBSERVATION_CODES)?.value;
     if (!concept) continue;
     const ref = resourceRef(obs);
@@ -181,8 +189,8 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   let dissection: Count | undefined = positivesOf(inDissection);
 
   let fromText: Count | undefined;
-  for (const report of all) {
-    if (report.resourceType !== 'DiagnosticReport' || !USABLE_RESULT.has(String(report.status))) continue;
+  for (const report of reports) {
+    if (!USABLE_RESULT.has(String(report.status))) continue;
     const specimens = records(report.specimen).map(referenceOf);
     const whole = specimens.length > 0 && specimens.every((s) => s && dissectionSpecimens.has(s));
     for (const text of reportTexts(report, options.binaries)) {
