@@ -138,54 +138,66 @@ export interface OutcomeOptions {
   binaries?: Record<string, string>;
 }
 
-/** The patient's ALND outcome, or why it cannot be read. `resources` are one patient's. */
-export function outcomeFromResources(resources: readonly unknown[], options: OutcomeOptions = {}): OutcomeReading {
-  const all = resources.filter(isRecord);
-  const dissections = all.filter((r) => r.resourceType === 'Procedure' && isDissectionProcedure(r));
-  if (dissections.length === 0) return { reason: 'no completion axillary dissection recorded' };
-  const alndDays = dissections.map((p) => day(performedDate(p))).filter((d): d is string => !!d);
-  const alndDay = alndDays.sort()[0] ?? '0000-00-00';
+type CountsByConcept = Map<ObservationConcept, { n: number; ref: string }>;
 
-  const dissectionSpecimens = dissectionContext(all).specimens;
+interface NodeCounts {
+  /** Counts on a dissection specimen (directly or through their report's only specimen). */
+  inDissection: CountsByConcept;
+  /** Counts tied to no specimen, made on or after the dissection: all nodes removed. */
+  allNodes: CountsByConcept;
+  /** The pN category after the dissection. */
+  pn?: { pn2: boolean; text: string; ref: string };
+}
+
+// The steps below are separate functions on purpose: resources of many shapes make V8 re-optimise
+// a function several times, and a small function is cheaper to re-optimise than one long one.
+
+/** The discrete node counts and pN category of the patient's Observations. */
+function nodeCounts(
+  observations: Json[],
+  reports: Json[],
+  dissectionSpecimens: Set<string>,
+  alndDay: string,
+): NodeCounts {
   const reportSpecimen = new Map<string, string | undefined>();
-  for (const r of all) {
-    if (r.resourceType !== 'DiagnosticReport') continue;
+  for (const r of reports) {
     const specimens = records(r.specimen).map(referenceOf);
     for (const result of records(r.result)) {
       const ref = referenceOf(result);
       if (ref) reportSpecimen.set(ref, specimens.length === 1 ? specimens[0] : undefined);
     }
   }
-
-  const inDissection = new Map<ObservationConcept, { n: number; ref: string }>();
-  const allNodes = new Map<ObservationConcept, { n: number; ref: string }>();
-  let pn: { pn2: boolean; text: string; ref: string } | undefined;
-  for (const obs of all) {
-    if (obs.resourceType !== 'Observation' || !USABLE_RESULT.has(String(obs.status))) continue;
+  const counts: NodeCounts = { inDissection: new Map(), allNodes: new Map() };
+  for (const obs of observations) {
+    if (!USABLE_RESULT.has(String(obs.status))) continue;
     const concept = lookup(obs.code, OBSERVATION_CODES)?.value;
     if (!concept) continue;
     const ref = resourceRef(obs);
     const stage = concept === 'pathologicN' ? pnAfterDissection(obs, alndDay) : undefined;
-    if (stage) pn = { ...stage, ref };
+    if (stage) counts.pn = { ...stage, ref };
     if (!NODE_COUNTS.has(concept)) continue;
     const n = nodeCount(obs);
     if (n === undefined) continue;
     const specimen = referenceOf(obs.specimen) ?? reportSpecimen.get(ref);
-    if (specimen && dissectionSpecimens.has(specimen)) inDissection.set(concept, { n, ref });
+    if (specimen && dissectionSpecimens.has(specimen)) counts.inDissection.set(concept, { n, ref });
     // A count tied to no specimen, made on or after the dissection, covers all nodes removed.
-    else if (!specimen && (day(obs.effectiveDateTime) ?? '') >= alndDay) allNodes.set(concept, { n, ref });
+    else if (!specimen && (day(obs.effectiveDateTime) ?? '') >= alndDay) counts.allNodes.set(concept, { n, ref });
   }
+  return counts;
+}
 
-  const notes: string[] = [];
-  const sources: string[] = [];
-  let dissection: Count | undefined = positivesOf(inDissection);
-
+/** The dissection's node count stated in the report texts (the last one read), or why it cannot be used. */
+function countInReportTexts(
+  reports: Json[],
+  dissectionSpecimens: Set<string>,
+  binaries: Record<string, string> | undefined,
+): Count | { reason: string } | undefined {
   let fromText: Count | undefined;
-  for (const report of all) {
-    if (report.resourceType !== 'DiagnosticReport' || !USABLE_RESULT.has(String(report.status))) continue;
+  for (const report of reports) {
+    if (!USABLE_RESULT.has(String(report.status))) continue;
     const specimens = records(report.specimen).map(referenceOf);
     const whole = specimens.length > 0 && specimens.every((s) => s && dissectionSpecimens.has(s));
-    for (const text of reportTexts(report, options.binaries)) {
+    for (const text of reportTexts(report, binaries)) {
       const read = countFromText(dissectionLines(text, whole));
       if (!read) continue;
       if ('unreadable' in read)
@@ -195,6 +207,42 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
       fromText = { positive: read.positive, itc: read.itc, source: `${resourceRef(report)} "${read.line.trim()}"` };
     }
   }
+  return fromText;
+}
+
+/** The patient's ALND outcome, or why it cannot be read. `resources` are one patient's. */
+export function outcomeFromResources(resources: readonly unknown[], options: OutcomeOptions = {}): OutcomeReading {
+  const all = resources.filter(isRecord);
+  // One pass sorts the resources read here by type (each list keeps the input order).
+  const dissections: Json[] = [];
+  const reports: Json[] = [];
+  const observations: Json[] = [];
+  for (const r of all) {
+    if (r.resourceType === 'Procedure') {
+      if (isDissectionProcedure(r)) dissections.push(r);
+    } else if (r.resourceType === 'DiagnosticReport') reports.push(r);
+    else if (r.resourceType === 'Observation') observations.push(r);
+  }
+  if (dissections.length === 0) return { reason: 'no completion axillary dissection recorded' };
+  const alndDays = dissections.map((p) => day(performedDate(p))).filter((d): d is string => !!d);
+  const alndDay = alndDays.sort()[0] ?? '0000-00-00';
+  const dissectionSpecimens = dissectionContext(all).specimens;
+  const counts = nodeCounts(observations, reports, dissectionSpecimens, alndDay);
+  const fromText = countInReportTexts(reports, dissectionSpecimens, options.binaries);
+  if (fromText && 'reason' in fromText) return fromText;
+  return outcomeOf(counts, fromText, alndDays[0] ? alndDay : undefined, options.sentinelPositive);
+}
+
+/** The outcome from the counts read, most specific first, or why they do not make one. */
+function outcomeOf(
+  counts: NodeCounts,
+  fromText: Count | undefined,
+  date: string | undefined,
+  sentinelPositive: number | undefined,
+): OutcomeReading {
+  const notes: string[] = [];
+  const sources: string[] = [];
+  let dissection: Count | undefined = positivesOf(counts.inDissection);
   if (dissection && fromText && dissection.positive !== fromText.positive) {
     return {
       reason: `dissection node counts disagree: ${dissection.positive} (${dissection.source}) vs ${fromText.positive} in the report text`,
@@ -203,28 +251,29 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   dissection ??= fromText;
 
   if (!dissection) {
-    const total = positivesOf(allNodes);
-    if (total && options.sentinelPositive !== undefined && total.positive >= options.sentinelPositive) {
-      dissection = { positive: total.positive - options.sentinelPositive, source: total.source };
+    const total = positivesOf(counts.allNodes);
+    if (total && sentinelPositive !== undefined && total.positive >= sentinelPositive) {
+      dissection = { positive: total.positive - sentinelPositive, source: total.source };
       notes.push(
-        `only a count of all nodes is recorded (${total.positive} positive); the ${options.sentinelPositive} positive sentinel nodes were subtracted`,
+        `only a count of all nodes is recorded (${total.positive} positive); the ${sentinelPositive} positive sentinel nodes were subtracted`,
       );
     }
   }
 
   const outcome: Outcome = { sources, notes };
-  if (alndDays[0]) outcome.date = alndDay;
+  if (date) outcome.date = date;
   if (dissection) {
     sources.push(dissection.source);
     outcome.nsnPositive = dissection.positive > 0 ? 1 : 0;
     if (dissection.positive === 0 && (dissection.itc ?? 0) > 0) {
       notes.push('isolated tumour cells only in the dissection nodes: not an event (AJCC stages them node-negative)');
     }
-    if (options.sentinelPositive !== undefined) {
-      outcome.totalPositive = options.sentinelPositive + dissection.positive;
+    if (sentinelPositive !== undefined) {
+      outcome.totalPositive = sentinelPositive + dissection.positive;
       outcome.pn2 = outcome.totalPositive >= 4;
     }
   }
+  const pn = counts.pn;
   if (pn) {
     if (outcome.pn2 !== undefined && outcome.pn2 !== pn.pn2) {
       return {
