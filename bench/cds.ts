@@ -1,14 +1,21 @@
-// CDS service throughput: autocannon against order-select with a full prefetch (64 connections,
-// 10 s), compared with the protocol floor: a bare node:http server doing only the work no CDS
-// service can skip (JSON.parse of the same request, RS384 jwtVerify of its token). A node:http
-// server answering a fixed JSON body is printed too. Each server runs in its own process so the
-// load generator does not share its event loop. Every request carries a fresh RS384 JWT (unique
-// jti, signed before the run so the client's cost is not measured) and its own hookInstance.
+// CDS service throughput: autocannon against order-select with a full prefetch (64 connections),
+// compared with the protocol floor: a bare node:http server doing only the work no CDS service can
+// skip (JSON.parse of the same request, RS384 jwtVerify of its token). A node:http server answering
+// a fixed JSON body is printed too. Every request carries a fresh RS384 JWT (unique jti, signed
+// before its round so the client's cost is not measured) and its own hookInstance.
+//
+// On a small shared machine one long run per server measures the neighbours as much as the code:
+// both servers stay up, each is warmed up, then they are loaded in turn for several short rounds
+// (floor, cds; cds, floor; …) and the ratio is the median of the rounds' ratios, each taken from
+// two runs seconds apart, with its range. Each server is its own process; the load generator
+// (autocannon) runs in this process and competes with the server for the same cores, so its own
+// CPU per request is printed too: a load generator short of CPU would cap the faster server.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { fork } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
 
@@ -16,7 +23,13 @@ const SERVICE_URL = 'http://cds.bench.local';
 const PATH = '/cds-services/nodal-risk-order-select';
 const ISS = 'https://bench-ehr.local';
 const CONNECTIONS = 64;
-const DURATION_S = 10;
+/** Seconds of load per server before the rounds (JIT, caches, connection pools), not counted. */
+const WARM_UP_S = 2;
+/** autocannon stops on its 1 s sampling tick: whole seconds. */
+const ROUND_S = 2;
+const ROUNDS = 7;
+/** Below this share of a core (median over rounds) a saturated server was starved by other work. */
+const BUSY_SHARE = 0.8;
 const FIXED_BODY = JSON.stringify({ cards: [] });
 
 // autocannon ships no types; the little used here is declared locally.
@@ -29,6 +42,8 @@ interface AutocannonResult {
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
+  /** Seconds the run took. */
+  duration: number;
 }
 type Autocannon = (options: {
   url: string;
@@ -199,20 +214,50 @@ interface Run {
   rps: number;
   /** Server CPU time per completed request, µs. */
   cpuPerRequest: number;
+  /** Server CPU time over wall time: below 1, neighbours (or the load generator) took its core. */
+  cpuShare: number;
+  /** This process's (the load generator's) CPU time per completed request, µs. */
+  loaderCpuPerRequest: number;
   p50: number;
   p99: number;
   non2xx: number;
   errors: number;
 }
 
+/** Pre-signed tokens, each used once per server (each server has its own replay store). */
+class TokenSupply {
+  private readonly tokens: string[] = [];
+  private readonly used = new Map<Server, number>();
+
+  constructor(private readonly sign: () => Promise<string>) {}
+
+  /** Signs enough tokens, before the load starts, for `count` more requests to `server`. */
+  async reserve(server: Server, count: number): Promise<void> {
+    const need = (this.used.get(server) ?? 0) + count;
+    while (this.tokens.length < need) this.tokens.push(await this.sign());
+  }
+
+  /** The server's next unused token; past the reserve, a replay (401, counted as non-2xx). */
+  next(server: Server): string {
+    const i = this.used.get(server) ?? 0;
+    this.used.set(server, i + 1);
+    return this.tokens[i % this.tokens.length] as string;
+  }
+}
+
 /** Load with a fresh hookInstance per request and, when given, a fresh token per request. */
-async function load(server: Server, template: { before: string; after: string }, tokens?: string[]): Promise<Run> {
-  let next = 0;
+async function load(
+  server: Server,
+  template: { before: string; after: string },
+  seconds: number,
+  tokens?: TokenSupply,
+): Promise<Run> {
   const cpuBefore = await server.cpu();
+  const loaderBefore = process.cpuUsage();
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
     connections: CONNECTIONS,
-    duration: DURATION_S,
+    duration: seconds,
     requests: [
       {
         method: 'POST',
@@ -222,17 +267,19 @@ async function load(server: Server, template: { before: string; after: string },
         setupRequest: (req: AutocannonRequest) => {
           const body = `${template.before}${randomUUID()}${template.after}`;
           if (!tokens) return { ...req, body };
-          // Past the pre-signed supply a token would be a replay (401), counted as non-2xx.
-          const token = tokens[next++ % tokens.length];
-          return { ...req, body, headers: { ...req.headers, authorization: `Bearer ${token}` } };
+          return { ...req, body, headers: { ...req.headers, authorization: `Bearer ${tokens.next(server)}` } };
         },
       },
     ],
   });
+  const loader = process.cpuUsage(loaderBefore);
   const cpu = (await server.cpu()) - cpuBefore;
+  const total = result.requests.total;
   return {
-    rps: result.requests.average,
-    cpuPerRequest: result.requests.total > 0 ? cpu / result.requests.total : 0,
+    rps: total / result.duration,
+    cpuPerRequest: total > 0 ? cpu / total : 0,
+    cpuShare: cpu / (result.duration * 1e6),
+    loaderCpuPerRequest: total > 0 ? (loader.user + loader.system) / total : 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -240,60 +287,129 @@ async function load(server: Server, template: { before: string; after: string },
   };
 }
 
-async function signTokens(count: number): Promise<{ jwk: JWK; tokens: string[] }> {
+/** Loads `server` for `seconds` with tokens signed beforehand. */
+async function loadSigned(
+  server: Server,
+  template: { before: string; after: string },
+  seconds: number,
+  tokens: TokenSupply,
+  pace: Map<Server, number>,
+): Promise<Run> {
+  // Twice the last pace (4,000 req/s before the first run): a replayed token would be a cheap 401.
+  // What a round leaves unused serves the next, so the margin is signed about once.
+  await tokens.reserve(server, Math.ceil(seconds * (pace.get(server) ?? 4000) * 2));
+  const run = await load(server, template, seconds, tokens);
+  pace.set(server, run.rps);
+  return run;
+}
+
+async function keyAndSigner(): Promise<{ jwk: JWK; sign: () => Promise<string> }> {
   const { privateKey, publicKey } = await generateKeyPair('RS384', { extractable: true });
   const kid = 'bench';
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS384' };
+  // Every token is valid for the whole bench: issued at the start, expiring well after it.
   const now = Math.floor(Date.now() / 1000);
-  const tokens: string[] = [];
-  for (let i = 0; i < count; i++) {
-    tokens.push(
-      await new SignJWT({ jti: randomUUID() })
-        .setProtectedHeader({ alg: 'RS384', typ: 'JWT', kid })
-        .setIssuer(ISS)
-        .setAudience(`${SERVICE_URL}${PATH}`)
-        .setIssuedAt(now)
-        .setExpirationTime(now + 300)
-        .sign(privateKey),
-    );
-  }
-  return { jwk, tokens };
+  const sign = () =>
+    new SignJWT({ jti: randomUUID() })
+      .setProtectedHeader({ alg: 'RS384', typ: 'JWT', kid })
+      .setIssuer(ISS)
+      .setAudience(`${SERVICE_URL}${PATH}`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .sign(privateKey);
+  return { jwk, sign };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** One server's rounds as one run: the median of each figure, failures summed. */
+function medianRun(runs: Run[]): Run {
+  const of = (pick: (run: Run) => number) => median(runs.map(pick));
+  return {
+    rps: of((r) => r.rps),
+    cpuPerRequest: of((r) => r.cpuPerRequest),
+    cpuShare: of((r) => r.cpuShare),
+    loaderCpuPerRequest: of((r) => r.loaderCpuPerRequest),
+    p50: of((r) => r.p50),
+    p99: of((r) => r.p99),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  };
 }
 
 function line(name: string, run: Run): string {
   const failed = run.non2xx + run.errors;
-  return `${name}: ${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, server CPU ${Math.round(run.cpuPerRequest)} µs/request${failed ? `, ${failed} non-2xx/errors` : ''}`;
+  return `${name}: ${Math.round(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, server CPU ${Math.round(run.cpuPerRequest)} µs/request (${Math.round(run.cpuShare * 100)}% of a core)${failed ? `, ${failed} non-2xx/errors` : ''}`;
 }
 
-export async function benchCds(options: { tokens?: number } = {}): Promise<string[]> {
+/** The median of per-round ratios, the middle half of them and their whole range. */
+function ratioText(ratios: number[]): string {
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const at = (q: number) => (sorted[Math.round(q * (sorted.length - 1))] as number).toFixed(2);
+  return `${median(ratios).toFixed(2)} (middle half ${at(0.25)}–${at(0.75)}, range ${at(0)}–${at(1)} over ${ratios.length} rounds)`;
+}
+
+export async function benchCds(): Promise<string[]> {
   const template = await requestTemplate();
   const size = Math.round((template.before.length + HOOK_INSTANCE.length + template.after.length) / 1024);
-  const { jwk, tokens } = await signTokens(options.tokens ?? 40_000);
+  const { jwk, sign } = await keyAndSigner();
+  const tokens = new TokenSupply(sign);
+  const pace = new Map<Server, number>();
+  const load1 = loadavg()[0] ?? 0;
 
   const bare = await startServer({ role: 'nodal-risk-bench-bare' });
-  const bareRun = await load(bare, template);
+  await load(bare, template, WARM_UP_S);
+  const bareRun = await load(bare, template, ROUND_S);
   bare.stop();
 
-  // The floor and the service run in separate processes: each sees every token once.
   const floor = await startServer({ role: 'nodal-risk-bench-floor', jwk });
-  const floorRun = await load(floor, template, tokens);
-  floor.stop();
-
   const cds = await startServer({ role: 'nodal-risk-bench-cds', jwk });
-  const cdsRun = await load(cds, template, tokens);
-  cds.stop();
+  const floorRuns: Run[] = [];
+  const cdsRuns: Run[] = [];
+  try {
+    await loadSigned(floor, template, WARM_UP_S, tokens, pace);
+    await loadSigned(cds, template, WARM_UP_S, tokens, pace);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate which goes first, so a trend in the machine's load favours neither.
+      const order: [Server, Run[]][] = [
+        [floor, floorRuns],
+        [cds, cdsRuns],
+      ];
+      if (round % 2 === 1) order.reverse();
+      for (const [server, runs] of order) runs.push(await loadSigned(server, template, ROUND_S, tokens, pace));
+    }
+  } finally {
+    floor.stop();
+    cds.stop();
+  }
 
-  const ratio = cdsRun.rps / floorRun.rps;
-  const cpuRatio = floorRun.cpuPerRequest / cdsRun.cpuPerRequest;
+  const ratios = cdsRuns.map((run, i) => run.rps / (floorRuns[i] as Run).rps);
+  const cpuRatios = cdsRuns.map((run, i) => (floorRuns[i] as Run).cpuPerRequest / run.cpuPerRequest);
+  const cdsRun = medianRun(cdsRuns);
+  const floorRun = medianRun(floorRuns);
+  const rounds = `median of ${ROUNDS} rounds of ${ROUND_S} s after ${WARM_UP_S} s warm-up`;
   return [
     line(
-      `cds order-select (full prefetch ${size} KiB, RS384 JWT and hookInstance fresh per request, ${CONNECTIONS} connections, ${DURATION_S} s)`,
+      `cds order-select (full prefetch ${size} KiB, RS384 JWT and hookInstance fresh per request, ${CONNECTIONS} connections, ${rounds})`,
       cdsRun,
     ),
-    line('protocol floor: node:http, JSON.parse + RS384 jwtVerify (same requests)', floorRun),
-    line('bare node:http fixed JSON (same body posted)', bareRun),
-    `cds/floor throughput ratio: ${ratio.toFixed(2)} (target ≥ 0.85); cds p99 ${cdsRun.p99} ms (target < 25 ms)`,
+    line(
+      'protocol floor: node:http, JSON.parse + RS384 jwtVerify (same requests, rounds alternating with cds)',
+      floorRun,
+    ),
+    line(`bare node:http fixed JSON (same body posted, ${ROUND_S} s)`, bareRun),
+    `cds/floor throughput ratio: ${ratioText(ratios)} (target ≥ 0.85); cds p99 ${cdsRun.p99} ms (target < 25 ms)`,
     // Less sensitive than throughput to other work on the machine: what the server itself spends.
-    `floor/cds server CPU per request: ${cpuRatio.toFixed(2)} (the throughput ratio if the servers had the CPU to themselves)`,
+    `floor/cds server CPU per request: ${ratioText(cpuRatios)} (the throughput ratio if the servers had the CPU to themselves)`,
+    ...(Math.min(cdsRun.cpuShare, floorRun.cpuShare) < BUSY_SHARE
+      ? [
+          `machine busy: the servers had ${Math.round(floorRun.cpuShare * 100)}% (floor) and ${Math.round(cdsRun.cpuShare * 100)}% (cds) of a core, not the whole one a saturated server uses; the ratios above measure the neighbours too`,
+        ]
+      : []),
+    `load generator (autocannon, this process, sharing the machine's ${availableParallelism()} cores with the server): ${Math.round(floorRun.loaderCpuPerRequest)} µs CPU/request against the floor, ${Math.round(cdsRun.loaderCpuPerRequest)} against cds; 1-min load average at the start ${load1.toFixed(1)}`,
   ];
 }

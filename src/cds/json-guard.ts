@@ -1,5 +1,5 @@
-// Guards on the JSON a CDS client sends before anything recurses into it: nesting depth (checked
-// without recursion, so no stack overflow), string-typed resource fields, and one canonical,
+// Guards on the JSON a CDS client sends before anything recurses into it: nesting depth (a walk
+// that never recurses past the limit, so no stack overflow), string-typed resource fields, and one canonical,
 // depth-limited serialisation for hashing.
 
 /** Deep enough for any FHIR resource inside a request (Bundle → entry → resource → … ≈ 10 levels). */
@@ -7,29 +7,23 @@ export const MAX_JSON_DEPTH = 64;
 
 /** True when arrays/objects in `value` nest deeper than `limit`. */
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  // Two parallel stacks rather than tuples: this runs over every node of every request body.
-  const nodes: unknown[] = [value];
-  const depths: number[] = [0];
-  while (nodes.length > 0) {
-    const node = nodes.pop() as object;
-    const depth = depths.pop() as number;
-    if (depth >= limit) return true;
-    if (Array.isArray(node)) {
-      for (const child of node) {
-        if (typeof child === 'object' && child !== null) {
-          nodes.push(child);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      for (const key in node) {
-        const child = (node as Record<string, unknown>)[key];
-        if (typeof child === 'object' && child !== null) {
-          nodes.push(child);
-          depths.push(depth + 1);
-        }
-      }
+  return deeperThan(value, 0, limit);
+}
+
+// Recursion stops at `limit` levels, so the stack stays shallow whatever the body holds; this runs
+// over every node of every request body, and a plain recursive walk is the cheapest one.
+function deeperThan(node: unknown, depth: number, limit: number): boolean {
+  if (depth >= limit) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (typeof child === 'object' && child !== null && deeperThan(child, depth + 1, limit)) return true;
     }
+    return false;
+  }
+  for (const key in node as object) {
+    const child = (node as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null && deeperThan(child, depth + 1, limit)) return true;
   }
   return false;
 }
@@ -39,30 +33,34 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
  * `id`, e.g. `{"toString": …}`, as a JSON pointer; undefined when every one is well typed.
  */
 export function badResourceField(prefetch: Record<string, unknown> | undefined): string | undefined {
-  for (const [key, value] of Object.entries(prefetch ?? {})) {
+  // Plain loops, and a pointer spelt only for the field that is wrong: this runs on every request.
+  for (const key in prefetch) {
+    const value = prefetch[key];
     if (value === null) continue;
-    const bad = badFields(value as object, `/prefetch/${key}`);
-    if (bad) return bad;
+    const bad = badFields(value as object);
+    if (bad) return `/prefetch/${key}/${bad}`;
     const entries = (value as { resourceType?: unknown; entry?: unknown }).entry;
     if ((value as { resourceType?: unknown }).resourceType !== 'Bundle' || entries === undefined) continue;
     if (!Array.isArray(entries)) return `/prefetch/${key}/entry must be an array`;
-    for (const [i, entry] of entries.entries()) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry: unknown = entries[i];
       if (typeof entry !== 'object' || entry === null) return `/prefetch/${key}/entry/${i} must be an object`;
       const resource = (entry as { resource?: unknown }).resource;
       if (resource === undefined) continue;
       if (typeof resource !== 'object' || resource === null || Array.isArray(resource))
         return `/prefetch/${key}/entry/${i}/resource must be an object`;
-      const inner = badFields(resource, `/prefetch/${key}/entry/${i}/resource`);
-      if (inner) return inner;
+      const inner = badFields(resource);
+      if (inner) return `/prefetch/${key}/entry/${i}/resource/${inner}`;
     }
   }
   return undefined;
 }
 
-function badFields(resource: object, where: string): string | undefined {
+/** Which of the resource's `resourceType` and `id` is ill-typed, and how. */
+function badFields(resource: object): string | undefined {
   const { resourceType, id } = resource as { resourceType?: unknown; id?: unknown };
-  if (typeof resourceType !== 'string') return `${where}/resourceType must be a string`;
-  if (id !== undefined && typeof id !== 'string') return `${where}/id must be a string`;
+  if (typeof resourceType !== 'string') return 'resourceType must be a string';
+  if (id !== undefined && typeof id !== 'string') return 'id must be a string';
   return undefined;
 }
 

@@ -27,7 +27,9 @@ export function keepJsonText(app: FastifyInstance): void {
  * text without those words and without any \u escape is parsed without them.
  */
 export function mayPoison(text: string): boolean {
-  return text.includes('\\u') || text.includes('__proto__') || text.includes('constructor');
+  // "uctor" first: a search runs from the pattern's first letter, and "u" is rare in FHIR JSON
+  // where "c" is everywhere, so a text without it is cleared several times faster.
+  return text.includes('\\u') || text.includes('__proto__') || (text.includes('uctor') && text.includes('constructor'));
 }
 
 const QUOTE = 0x22;

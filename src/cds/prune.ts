@@ -4,19 +4,26 @@ export function prune<T>(value: T): T {
   return pruneValue(value) as T;
 }
 
+// Plain loops rather than entries/map/filter: every response card passes through here.
 function pruneValue(value: unknown): unknown {
+  if (value === null || value === '') return undefined;
+  if (typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const items = value.map(pruneValue).filter((v) => v !== undefined);
+    const items: unknown[] = [];
+    for (const item of value) {
+      const kept = pruneValue(item);
+      if (kept !== undefined) items.push(kept);
+    }
     return items.length > 0 ? items : undefined;
   }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      const kept = pruneValue(v);
-      if (kept !== undefined) out[key] = kept;
+  const out: Record<string, unknown> = {};
+  let empty = true;
+  for (const key of Object.keys(value)) {
+    const kept = pruneValue((value as Record<string, unknown>)[key]);
+    if (kept !== undefined) {
+      out[key] = kept;
+      empty = false;
     }
-    return Object.keys(out).length > 0 ? out : undefined;
   }
-  if (value === null || value === '') return undefined;
-  return value;
+  return empty ? undefined : out;
 }

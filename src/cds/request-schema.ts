@@ -49,7 +49,13 @@ function hookRequest(hook: string, context: object, requiredContext: string[]): 
       context: { type: 'object', required: requiredContext, properties: context },
       prefetch: {
         type: 'object',
-        additionalProperties: { anyOf: [{ type: 'null' }, resource] },
+        // Null (no data) or a resource. One type list rather than anyOf: anyOf records a failed
+        // branch for every key before trying the next. `required` and `properties` apply to objects only.
+        additionalProperties: {
+          type: ['object', 'null'],
+          required: resource.required,
+          properties: resource.properties,
+        },
       },
     },
     // cds-r-1: a token is only usable with the server it was issued for.

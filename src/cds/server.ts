@@ -222,8 +222,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       );
       if (orders.length === 0) return [];
     }
-    const gather = () =>
-      gatherResources(request, { searches, limits: config.fhir, fetch: fetchImpl, ...(server ? { server } : {}) });
+    const gatherOptions = { searches, limits: config.fhir, fetch: fetchImpl, ...(server ? { server } : {}) };
     const today = now();
     const day = today.toISOString().slice(0, 10);
     const sentKey = sent && sentKeys.key(sent.prefetchText, sent.vendor, context.patientId, day);
@@ -231,7 +230,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     // Gathered only when the data are not already known by the text sent (patient-view asks later).
     let gathered: Gathered | undefined;
     if (!cached) {
-      const { resources, binaries } = (gathered = await gather());
+      const { resources, binaries } = (gathered = await gatherResources(request, gatherOptions));
       cached = cache.lookup([resources, binaries], context.patientId, day, () => ({
         assessment: assessResources(resources, { patientId: context.patientId, now: today, binaries }),
         cards: {},
@@ -243,7 +242,9 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       const positive =
         (valueOf(assessment.inputs, 'slnPositive') ?? 0) > 0 ||
         ['micro', 'macro'].includes(valueOf(assessment.inputs, 'nodalBurden') ?? '');
-      if (!positive || hasAlndProcedure((gathered ??= await gather()).resources, isAlnd)) return [];
+      if (!positive) return [];
+      gathered ??= await gatherResources(request, gatherOptions);
+      if (hasAlndProcedure(gathered.resources, isAlnd)) return [];
     }
     const documentsCut = gathered?.documentsCut;
     const rendered = (cached.cards[service.hook] ??= cardContent(assessment, service.hook));

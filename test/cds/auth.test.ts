@@ -168,6 +168,14 @@ describe('rejected tokens: all 401 with no detail', () => {
     await expect401(await sign({ key: rs, aud: AUD, claims: { jti: 'fixed-jti' } }));
   });
 
+  it('a header or payload that is not a JSON object, or not base64url of one', async () => {
+    const [header = '', payload = '', signature = ''] = (await sign({ key: es, aud: AUD })).split('.');
+    for (const bad of [b64([1]), b64('text'), b64(null), Buffer.from('{"alg":').toString('base64url'), 'A']) {
+      await expect401(`${bad}.${payload}.${signature}`);
+      await expect401(`${header}.${bad}.${signature}`);
+    }
+  });
+
   it('tampered payload', async () => {
     const [header, , signature] = (await sign({ key: es, aud: AUD })).split('.');
     const now = Math.floor(Date.now() / 1000);

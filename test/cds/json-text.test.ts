@@ -46,6 +46,8 @@ describe('prototype poisoning', () => {
     expect(mayPoison('{"\\u005f_proto__":{}}')).toBe(true);
     expect(mayPoison('{"constructor":{"prototype":{}}}')).toBe(true);
     expect(mayPoison('{"text":"caf\\u00e9"}')).toBe(true);
+    expect(mayPoison('{"device":"conductor","code":"c"}')).toBe(false);
+    expect(mayPoison('{"a":"conductor","b":{"constructor":{"prototype":{}}}}')).toBe(true);
   });
 
   for (const [name, member] of [
