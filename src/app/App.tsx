@@ -6,8 +6,6 @@ import { documentText } from '../fhir/documents.ts';
 import { INPUT_NAMES } from '../domain/vocabulary.ts';
 import type { ModelDefinition } from '../models/definition.ts';
 import { assess } from '../models/evaluate.ts';
-import { bottomLines } from '../cds/wording.ts';
-import { promptsFor } from './view/prompts.ts';
 import { AssessmentView } from './components/AssessmentView.tsx';
 import { PatientBanner, bannerPatient, type BannerPatient } from './components/PatientBanner.tsx';
 import { SearchNotice } from './components/SearchNotice.tsx';
@@ -105,15 +103,12 @@ export function App(props: {
       const record = startedLoad.current ?? startRecordLoad(session);
       startedLoad.current = undefined;
       record.onProgress((done, total) => loading && setState({ phase: 'loading', done, total }));
-      // What arrives is analysed ahead (and after a search assessed and worded as the card's first
-      // frame words it: bottom line and prompts) to prepare the final pass and compile its code;
+      // What arrives is analysed ahead (and after a search assessed too) to prepare the final pass;
       // only the assessment of the whole record is shown.
       const ahead = readAheadWhileLoading(record, async (resources, binaries, reportTexts, after) => {
         const some = await analyse(resources, { patientId: session.patientId, now: new Date(), binaries, reportTexts });
-        if (after !== 'search') return;
-        const partial = assess(some.facts, { models: props.definitions, patient: some.patient, ignored: some.ignored });
-        bottomLines(partial);
-        promptsFor(some.facts, partial.inputs, {}, partial);
+        if (after === 'search')
+          assess(some.facts, { models: props.definitions, patient: some.patient, ignored: some.ignored });
       });
       const data = await record.data.finally(ahead.stop);
       loading = false;
