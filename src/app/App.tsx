@@ -9,6 +9,7 @@ import { firstLook } from '../models/first-look.ts';
 import { AssessmentView } from './components/AssessmentView.tsx';
 import { PatientBanner, bannerPatient, type BannerPatient } from './components/PatientBanner.tsx';
 import { SearchNotice } from './components/SearchNotice.tsx';
+import { TypeSamples } from './components/TypeSamples.tsx';
 import type { SourceIndex } from './components/SourceViewer.tsx';
 import { Loading, Problem, type AppProblem } from './components/StatusViews.tsx';
 import { LoadError } from './load/errors.ts';
@@ -156,7 +157,13 @@ export function App(props: {
     void load();
   }, [load]);
 
-  if (state.phase === 'loading') return <Loading done={state.done} total={state.total} />;
+  if (state.phase === 'loading')
+    return (
+      <>
+        <Loading done={state.done} total={state.total} />
+        <TypeSamples />
+      </>
+    );
   if (state.phase === 'problem') {
     const retry = state.problem.kind === 'session-expired' ? undefined : () => void load();
     return <Problem problem={state.problem} onRetry={retry} />;

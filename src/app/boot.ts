@@ -33,7 +33,7 @@ function retryAfterSeconds(headers: Headers): number | undefined {
  */
 function authorizedFetch(
   client: Client,
-): (url: string, init?: { method: string; headers: Record<string, string>; body: string }) => Promise<Response> {
+): (url: string, init?: RequestInit & { headers?: Record<string, string> }) => Promise<Response> {
   let refreshing: Promise<unknown> | null = null;
   let lastRefresh = -Infinity;
   const canRefresh = () => typeof client.state.tokenResponse?.refresh_token === 'string';
@@ -46,15 +46,14 @@ function authorizedFetch(
     }
     return refreshing;
   };
-  const send = (url: string, init?: { method: string; headers: Record<string, string>; body: string }) =>
+  const send = (url: string, init?: RequestInit & { headers?: Record<string, string> }) =>
     fetch(url, {
-      method: init?.method ?? 'GET',
+      ...init,
       headers: {
         Accept: 'application/fhir+json',
         ...init?.headers,
         Authorization: client.getAuthorizationHeader() ?? '',
       },
-      ...(init ? { body: init.body } : {}),
     });
   return async (url, init) => {
     if (refreshing) await refreshing.catch(() => undefined);
@@ -82,8 +81,8 @@ function transportFor(client: Client, authorized: ReturnType<typeof authorizedFe
   const base = client.state.serverUrl.replace(/\/?$/, '/');
   return {
     baseUrl: client.state.serverUrl,
-    async get(url: string) {
-      const response = await authorized(new URL(url, base).href);
+    async get(url, urgency) {
+      const response = await authorized(new URL(url, base).href, urgency ? { priority: urgency } : undefined);
       if (!response.ok)
         throw new FhirHttpError(response.status, retryAfterSeconds(response.headers), await outcomeText(response));
       const type = response.headers.get('Content-Type') ?? '';

@@ -354,4 +354,37 @@ describe('the order searches are sent in', () => {
     expect(data.searches.map((s) => s.query)).toEqual(plan.searches);
     expect(data.resources.map((r) => (r as { id: string }).id)).toEqual(['p1', 'r1', 'c1']);
   });
+  it('asks for the report searches and what they cite as urgent, every other search as able to wait', async () => {
+    const report = {
+      ...surgicalPathologyReport('r1', 's1'),
+      presentedForm: [{ contentType: 'text/plain', url: 'Binary/b1' }],
+    };
+    const urgency = new Map<string, string | undefined>();
+    const ehr = fakeEhr({
+      'DiagnosticReport?': () => bundle([report]),
+      'Specimen?': () => bundle([{ resourceType: 'Specimen', id: 's1' }]),
+      'Binary/b1': () => ({
+        resourceType: 'Binary',
+        contentType: 'text/plain',
+        data: Buffer.from('pN1a').toString('base64'),
+      }),
+    });
+    const recording: FhirTransport = {
+      baseUrl: ehr.baseUrl,
+      get: (url, level) => (urgency.set(url.split('?')[0]!, level), ehr.get(url)),
+    };
+    await loadPatientData(recording, 'p1', { plan: planFor('generic') });
+    expect(Object.fromEntries(urgency)).toEqual({
+      DiagnosticReport: 'high',
+      DocumentReference: 'high',
+      Specimen: 'high',
+      'Binary/b1': 'high',
+      Patient: 'low',
+      Observation: 'low',
+      Condition: 'low',
+      Procedure: 'low',
+      MedicationRequest: 'low',
+      MedicationAdministration: 'low',
+    });
+  });
 });

@@ -18,9 +18,15 @@ import { FhirHttpError, KIND_TEXT, LoadError, kindOfStatus, type LoadErrorKind }
 import { canRead } from './scopes.ts';
 import { isRecord } from '../../domain/json.ts';
 
+/**
+ * How soon the browser should send a request when more wait than it sends at once (six to one
+ * server over HTTP/1.1): a request left `low` waits behind the `high` ones.
+ */
+export type RequestUrgency = 'high' | 'low';
+
 export interface FhirTransport {
   /** GET a URL relative to the FHIR base, or an absolute URL on the same server. */
-  get(url: string): Promise<unknown>;
+  get(url: string, urgency?: RequestUrgency): Promise<unknown>;
   /** The FHIR base URL, to keep paging on the same server. */
   readonly baseUrl: string;
 }
@@ -86,11 +92,20 @@ type Settings = Required<Omit<LoadOptions, 'grantedScope' | 'onProgress' | 'onAr
 const STOPPED = () => new LoadError('network', 'the load was stopped');
 
 /** GET with retries for 429 and 503 (Retry-After honoured, else exponential backoff). */
-async function getWithRetry(transport: FhirTransport, url: string, o: Settings): Promise<unknown> {
+async function getWithRetry(
+  transport: FhirTransport,
+  url: string,
+  o: Settings,
+  urgency: RequestUrgency = 'high',
+): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
     if (o.stopped()) throw STOPPED();
     try {
-      return await withTimeout(transport.get(url), o.timeoutMs, () => new LoadError('timeout', KIND_TEXT.timeout));
+      return await withTimeout(
+        transport.get(url, urgency),
+        o.timeoutMs,
+        () => new LoadError('timeout', KIND_TEXT.timeout),
+      );
     } catch (e) {
       if (e instanceof LoadError) throw e;
       if (!(e instanceof FhirHttpError)) throw new LoadError('network', KIND_TEXT.network);
@@ -123,11 +138,16 @@ function sameServer(url: string, baseUrl: string): boolean {
 }
 
 /** Every page of one search, as the server links them. */
-async function allPages(transport: FhirTransport, first: string, o: Settings): Promise<unknown[]> {
+async function allPages(
+  transport: FhirTransport,
+  first: string,
+  o: Settings,
+  urgency: RequestUrgency,
+): Promise<unknown[]> {
   const found: unknown[] = [];
   let url: string | undefined = first;
   for (let page = 0; url && page < o.maxPages; page++) {
-    const bundle = await getWithRetry(transport, url, o);
+    const bundle = await getWithRetry(transport, url, o, urgency);
     if (!isRecord(bundle) || bundle.resourceType !== 'Bundle') throw new LoadError('malformed', KIND_TEXT.malformed);
     for (const entry of Array.isArray(bundle.entry) ? bundle.entry : []) {
       const searchMode = isRecord(entry) && isRecord(entry.search) ? entry.search.mode : undefined;
@@ -193,7 +213,7 @@ async function run(
   const fetchSearch = (query: FhirQuery): Promise<unknown[]> => {
     const url = queryUrl(query, patientId);
     let p = pages.get(url);
-    if (!p) pages.set(url, (p = allPages(transport, url, o)));
+    if (!p) pages.set(url, (p = allPages(transport, url, o, urgencyOf(query))));
     return p.then((found) => found.filter((r) => keeps(query.keep, r)));
   };
   const fatal = (e: unknown) => e instanceof LoadError && e.kind === 'session-expired';
@@ -333,6 +353,14 @@ async function run(
 
 /** Report searches cite the documents (and specimens) read next. */
 const CITING = new Set(['DiagnosticReport', 'DocumentReference']);
+
+/**
+ * The report searches, and the specimens and documents they cite, go first: each is one step of a
+ * chain (search, then read) whose last step, the report's text, takes the longest to read. The
+ * other searches are single steps: asked as `low`, they yield their turn to a read still waiting.
+ */
+const urgencyOf = (query: FhirQuery): RequestUrgency =>
+  CITING.has(query.resourceType) || query.resourceType === 'Specimen' ? 'high' : 'low';
 
 /**
  * The order the searches are sent in (indexes into the plan): the report searches first, so that
