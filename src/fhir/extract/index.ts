@@ -61,8 +61,15 @@ const CONTEXT_ONLY = new Set(['Medication', 'Binary', 'Bundle']);
 function dropUntiedSpecimens(mine: Json[], unlinked: Set<Json>, collector: Collector): void {
   const named = new Set<string>();
   for (const r of mine) {
-    if (unlinked.has(r)) continue;
-    for (const s of [r.specimen, ...records(r.specimen)]) {
+    // Most resources (labs, vitals) name no specimen: nothing to read, nothing to allocate.
+    const specimen = r.specimen;
+    if (specimen === undefined || unlinked.has(r)) continue;
+    if (!Array.isArray(specimen)) {
+      const ref = referenceOf(specimen);
+      if (ref) named.add(ref);
+      continue;
+    }
+    for (const s of specimen) {
       const ref = referenceOf(s);
       if (ref) named.add(ref);
     }
