@@ -31,7 +31,8 @@ const SENTINEL_CODES = new Set([
   '56964.100004300',
 ]);
 
-function isSentinelResult(r: Json | undefined): boolean {
+/** An Observation counting sentinel nodes: of all Observations, the only ones the record-wide readers need. */
+export function isSentinelResult(r: Json | undefined): boolean {
   return r?.resourceType === 'Observation' && hasCodeIn(r.code, SENTINEL_CODES);
 }
 

@@ -22,7 +22,7 @@ import { resolveFacts } from './resolve.ts';
 import { ResourceIndex } from './resource-index.ts';
 import { dissectionContext } from './dissection.ts';
 import { keepPreoperativeUltrasound } from './axillary-ultrasound.ts';
-import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
+import { ageAnchor, hasSentinelNodes, isSentinelResult, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
 import type { DocumentReaders } from '../../report/readers.ts';
 import type { ReportTextCache } from './read-ahead.ts';
@@ -118,6 +118,9 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     }
   }
   dropUntiedSpecimens(mine, unlinked, collector);
+  // What the record-wide readers (sentinel nodes, dissection, age anchor, administrations) walk: all
+  // but the Observations that count no sentinel node, so thousands of labs are passed over once.
+  const context = mine.filter((r) => r.resourceType !== 'Observation' || isSentinelResult(r));
 
   const ctx: Context = {
     collector,
@@ -127,8 +130,8 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     readers: options.readers ?? {},
     reportTexts: options.reportTexts,
     nodeCounts: [],
-    sentinelNodes: hasSentinelNodes(mine),
-    dissection: dissectionContext(mine),
+    sentinelNodes: hasSentinelNodes(context),
+    dissection: dissectionContext(context),
   };
   for (const r of mine) {
     if (r.resourceType !== 'DiagnosticReport') continue;
@@ -180,7 +183,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
           collector.ignore(resourceRef(r), `resource type ${describeValue(r.resourceType)} is not used`);
     }
   }
-  const pathology = pathologyDates(mine, ctx.byRef);
+  const pathology = pathologyDates(context, ctx.byRef);
   const anchor = ageAnchor(events, cancers, pathology);
   for (const p of patients) extractPatient(p, ctx, anchor);
   nodeCandidates(ctx, {
@@ -189,7 +192,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   });
   keepPreoperativeUltrasound(collector, events.sentinelBiopsies);
   surgeryCandidates(events, ctx);
-  markAdministeredRequests(mine, events);
+  markAdministeredRequests(context, events);
   neoadjuvantCandidates(events, ctx, [...events.sentinelBiopsies, ...pathology.sentinel]);
 
   const side = indexSide(cancers, events, collector.candidates);
