@@ -32,22 +32,25 @@ export function validateInputValue(name: string, value: unknown): InputValue {
   if (spec.derivedOnly) {
     throw new InputValidationError(name, 'is derived by Nodal Risk and cannot be given directly');
   }
-  const wrong = () =>
-    new InputValidationError(name, `expected ${describeExpected(spec)}, got ${JSON.stringify(value)}`);
   switch (spec.type) {
     case 'number':
     case 'integer':
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw wrong();
-      if (spec.type === 'integer' && !Number.isInteger(value)) throw wrong();
-      if (value < spec.min || value > spec.max) throw wrong();
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw wrongValue(name, spec, value);
+      if (spec.type === 'integer' && !Number.isInteger(value)) throw wrongValue(name, spec, value);
+      if (value < spec.min || value > spec.max) throw wrongValue(name, spec, value);
       return value;
     case 'boolean':
-      if (typeof value !== 'boolean') throw wrong();
+      if (typeof value !== 'boolean') throw wrongValue(name, spec, value);
       return value;
     case 'enum':
-      if (!spec.values.includes(value as string | number)) throw wrong();
+      if (!spec.values.includes(value as string | number)) throw wrongValue(name, spec, value);
       return value as InputValue;
   }
+}
+
+// A function of its own, not a closure: every candidate value of every record is checked here.
+function wrongValue(name: string, spec: InputSpec, value: unknown): InputValidationError {
+  return new InputValidationError(name, `expected ${describeExpected(spec)}, got ${JSON.stringify(value)}`);
 }
 
 /**

@@ -56,6 +56,14 @@ export function namesDissectionNodes(text: string): boolean {
   return namesNonSentinelNodes(text) && !SENTINEL_WORDS.test(text);
 }
 
+/**
+ * The text names the sentinel nodes and no others: "Sentinel lymph node #1", not "Non-sentinel
+ * lymph nodes", "sentinel and non-sentinel", nor "axillary contents after a positive sentinel node".
+ */
+export function namesSentinelNodesOnly(text: string): boolean {
+  return SENTINEL_WORDS.test(text) && !namesNonSentinelNodes(text);
+}
+
 /** The text names nodes that are not sentinel nodes, alone or with sentinel nodes ("sentinel and non-sentinel"). */
 export function namesNonSentinelNodes(text: string): boolean {
   return affirmed(NON_SENTINEL_SPECIMEN, text);

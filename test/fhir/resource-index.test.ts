@@ -21,3 +21,13 @@ describe('ResourceIndex', () => {
     expect(index.get('')).toBeUndefined();
   });
 });
+
+describe('ResourceIndex with a type holding a slash', () => {
+  it('finds "Odd/Type/x" under the prefix "Odd" whichever type is looked up first', () => {
+    const odd = { resourceType: 'Odd/Type', id: 'x' };
+    const plain = { resourceType: 'Odd', id: 'Type' };
+    const index = new ResourceIndex([odd, plain]);
+    expect(index.get('Odd/Type')).toBe(plain);
+    expect(index.get('Odd/Type/x')).toBe(odd);
+  });
+});

@@ -7,14 +7,13 @@ import { conceptText, hasCodeIn } from './coding.ts';
 import type { BreastCancer } from './conditions.ts';
 import { field, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fields.ts';
-import { specimenWords } from './procedure-reading.ts';
+import { axillaryProcedure, isSentinelSpecimenByWords, specimenWords } from './procedure-reading.ts';
+import { namesSentinelNodesOnly } from '../../report/axillary-words.ts';
 import type { AgeAnchor } from './patient.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 import { isPathologyReport } from './reports.ts';
 import { earliest } from './therapy.ts';
 import type { ResourceIndex } from './resource-index.ts';
-
-const SENTINEL = /sentinel/i;
 
 function collected(s: Json): string | undefined {
   const c = s.collection;
@@ -32,7 +31,8 @@ const SENTINEL_CODES = new Set([
   '56964.100004300',
 ]);
 
-function isSentinelResult(r: Json | undefined): boolean {
+/** An Observation counting sentinel nodes: of all Observations, the only ones the record-wide readers need. */
+export function isSentinelResult(r: Json | undefined): boolean {
   return r?.resourceType === 'Observation' && hasCodeIn(r.code, SENTINEL_CODES);
 }
 
@@ -50,7 +50,7 @@ export function pathologyDates(resources: Json[], byRef: ResourceIndex): { senti
         date,
         text: `specimen collected ${date.slice(0, 10)}${words ? ` (${words})` : ''}`,
       };
-      (SENTINEL.test(words) ? sentinel : any).push(e);
+      (namesSentinelNodesOnly(words) ? sentinel : any).push(e);
     } else if (r.resourceType === 'DiagnosticReport') {
       if (typeof readStatus(r.status) !== 'string' || !isPathologyReport(r)) continue;
       const date = isoDate(r.effectiveDateTime) ?? isoDate(field(r.effectivePeriod, 'start'));
@@ -59,8 +59,8 @@ export function pathologyDates(resources: Json[], byRef: ResourceIndex): { senti
         .map((s) => byRef.get(referenceOf(s) ?? ''))
         .filter((s): s is Json => !!s);
       const aboutSentinel =
-        SENTINEL.test(`${conceptText(r.code) ?? ''} ${str(r.conclusion) ?? ''}`) ||
-        specimens.some((s) => SENTINEL.test(specimenWords(s))) ||
+        namesSentinelNodesOnly(`${conceptText(r.code) ?? ''} ${str(r.conclusion) ?? ''}`) ||
+        specimens.some(isSentinelSpecimenByWords) ||
         records(r.result).some((x) => isSentinelResult(byRef.get(referenceOf(x) ?? '')));
       const e: Event = { reference: resourceRef(r), date, text: `pathology report of ${date.slice(0, 10)}` };
       (aboutSentinel ? sentinel : any).push(e);
@@ -95,13 +95,14 @@ export function ageAnchor(
   return undefined;
 }
 
-/** Were sentinel nodes taken? A sentinel biopsy procedure, a sentinel specimen or a sentinel node count says so. */
+/**
+ * Were sentinel nodes taken? A sentinel biopsy procedure, a specimen of sentinel nodes only or a
+ * sentinel node count says so; a specimen of "non-sentinel lymph nodes" does not.
+ */
 export function hasSentinelNodes(resources: Json[]): boolean {
   return resources.some((r) => {
-    if (r.resourceType === 'Specimen') return SENTINEL.test(specimenWords(r));
+    if (r.resourceType === 'Specimen') return isSentinelSpecimenByWords(r);
     if (r.resourceType !== 'Procedure' && r.resourceType !== 'Observation') return false;
-    return (
-      hasCodeIn(r.code, SENTINEL_CODES) || (r.resourceType === 'Procedure' && SENTINEL.test(conceptText(r.code) ?? ''))
-    );
+    return hasCodeIn(r.code, SENTINEL_CODES) || (r.resourceType === 'Procedure' && !!axillaryProcedure(r).sentinel);
   });
 }

@@ -22,7 +22,7 @@ import { resolveFacts } from './resolve.ts';
 import { ResourceIndex } from './resource-index.ts';
 import { dissectionContext } from './dissection.ts';
 import { keepPreoperativeUltrasound } from './axillary-ultrasound.ts';
-import { ageAnchor, hasSentinelNodes, pathologyDates } from './age-anchor.ts';
+import { ageAnchor, hasSentinelNodes, isSentinelResult, pathologyDates } from './age-anchor.ts';
 import { indexSide, neoadjuvantCandidates, surgeryCandidates } from './therapy.ts';
 import type { DocumentReaders } from '../../report/readers.ts';
 import type { ReportTextCache } from './read-ahead.ts';
@@ -61,8 +61,15 @@ const CONTEXT_ONLY = new Set(['Medication', 'Binary', 'Bundle']);
 function dropUntiedSpecimens(mine: Json[], unlinked: Set<Json>, collector: Collector): void {
   const named = new Set<string>();
   for (const r of mine) {
-    if (unlinked.has(r)) continue;
-    for (const s of [r.specimen, ...records(r.specimen)]) {
+    // Most resources (labs, vitals) name no specimen: nothing to read, nothing to allocate.
+    const specimen = r.specimen;
+    if (specimen === undefined || unlinked.has(r)) continue;
+    if (!Array.isArray(specimen)) {
+      const ref = referenceOf(specimen);
+      if (ref) named.add(ref);
+      continue;
+    }
+    for (const s of specimen) {
       const ref = referenceOf(s);
       if (ref) named.add(ref);
     }
@@ -111,6 +118,9 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     }
   }
   dropUntiedSpecimens(mine, unlinked, collector);
+  // What the record-wide readers (sentinel nodes, dissection, age anchor, administrations) walk: all
+  // but the Observations that count no sentinel node, so thousands of labs are passed over once.
+  const context = mine.filter((r) => r.resourceType !== 'Observation' || isSentinelResult(r));
 
   const ctx: Context = {
     collector,
@@ -120,8 +130,8 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     readers: options.readers ?? {},
     reportTexts: options.reportTexts,
     nodeCounts: [],
-    sentinelNodes: hasSentinelNodes(mine),
-    dissection: dissectionContext(mine),
+    sentinelNodes: hasSentinelNodes(context),
+    dissection: dissectionContext(context),
   };
   for (const r of mine) {
     if (r.resourceType !== 'DiagnosticReport') continue;
@@ -173,7 +183,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
           collector.ignore(resourceRef(r), `resource type ${describeValue(r.resourceType)} is not used`);
     }
   }
-  const pathology = pathologyDates(mine, ctx.byRef);
+  const pathology = pathologyDates(context, ctx.byRef);
   const anchor = ageAnchor(events, cancers, pathology);
   for (const p of patients) extractPatient(p, ctx, anchor);
   nodeCandidates(ctx, {
@@ -182,7 +192,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   });
   keepPreoperativeUltrasound(collector, events.sentinelBiopsies);
   surgeryCandidates(events, ctx);
-  markAdministeredRequests(mine, events);
+  markAdministeredRequests(context, events);
   neoadjuvantCandidates(events, ctx, [...events.sentinelBiopsies, ...pathology.sentinel]);
 
   const side = indexSide(cancers, events, collector.candidates);

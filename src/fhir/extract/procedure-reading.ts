@@ -3,7 +3,12 @@
 // what is a sentinel node biopsy, an axillary dissection, and a specimen of the dissection.
 import { PROCEDURE_SNOMED } from '../codes.ts';
 import { field, records, str, type Json } from '../../domain/json.ts';
-import { namesAxillaryDissection, namesDissectionNodes, namesSentinelBiopsy } from '../../report/axillary-words.ts';
+import {
+  namesAxillaryDissection,
+  namesDissectionNodes,
+  namesSentinelBiopsy,
+  namesSentinelNodesOnly,
+} from '../../report/axillary-words.ts';
 import { codingsOf, conceptText, type Coding } from './coding.ts';
 import { isoDate } from '../fields.ts';
 
@@ -48,4 +53,9 @@ export function specimenWords(s: Json): string {
 /** Its words say the specimen holds the dissection's (non-sentinel) nodes. */
 export function isDissectionSpecimenByWords(s: Json): boolean {
   return namesDissectionNodes(specimenWords(s));
+}
+
+/** Its words say the specimen holds sentinel nodes and no others. */
+export function isSentinelSpecimenByWords(s: Json): boolean {
+  return namesSentinelNodesOnly(specimenWords(s));
 }

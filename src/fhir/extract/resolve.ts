@@ -130,6 +130,12 @@ export function resolveFacts(
   return { facts: facts as ClinicalFacts, ignored };
 }
 
+// A function of its own, not a closure made per call: every input of every record passes here.
+function addSource(sources: Source[], s: Source): void {
+  for (const x of sources) if (sameSource(x, s)) return;
+  sources.push(s);
+}
+
 function sameSource(a: Source, b: Source): boolean {
   return a.reference === b.reference && a.code === b.code && a.text === b.text && a.date === b.date;
 }
@@ -137,13 +143,10 @@ function sameSource(a: Source, b: Source): boolean {
 /** Agreeing candidates become one fact that names every source. */
 function toPresent(group: Candidate[]): PresentFact<InputValue> {
   const sources: Source[] = [];
-  const addSource = (s: Source) => {
-    if (!sources.some((x) => sameSource(x, s))) sources.push(s);
-  };
   const notes: string[] = [];
   for (const c of group) {
-    addSource(c.source);
-    if (c.moreSources) for (const s of c.moreSources) addSource(s);
+    addSource(sources, c.source);
+    if (c.moreSources) for (const s of c.moreSources) addSource(sources, s);
     if (c.note && !notes.includes(c.note)) notes.push(c.note);
   }
   const fact: PresentFact<InputValue> = {
