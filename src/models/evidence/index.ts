@@ -6,11 +6,9 @@ import { ESMO_2019 } from './guidelines/esmo-2019.ts';
 import { NBCG_2019 } from './guidelines/nbcg-2019.ts';
 import { NCCN_2015 } from './guidelines/nccn-2015.ts';
 import { NICE_2018 } from './guidelines/nice-2018.ts';
-import { notesFor } from './notes.ts';
-import { situationOf } from './situation.ts';
-import { trialTexts, withTrialTexts } from './trial-texts.ts';
-import { TRIAL_RULES, trialVerdicts } from './trial-verdicts.ts';
-import type { EvidenceEntry, EvidenceReport, GuidelineDef, Situation, TrialDef } from './types.ts';
+import { trialTexts } from './trial-texts.ts';
+import { TRIAL_RULES } from './trial-verdicts.ts';
+import type { EvidenceEntry, GuidelineDef, Situation, TrialDef } from './types.ts';
 
 export type * from './types.ts';
 export { VERDICT_TEXT, criterionLabel, criterionStatusText, resultText } from './wording.ts';
@@ -24,13 +22,4 @@ export const GUIDELINES: readonly GuidelineDef[] = [ASCO_2017, NICE_2018, NBCG_2
 export function guidelineVerdicts(facts: ClinicalFacts, situation: Situation | null): EvidenceEntry[] {
   if (!situation) return [];
   return GUIDELINES.flatMap((g) => evaluateGuideline(g, facts, situation) ?? []);
-}
-
-export function evidenceFor(facts: ClinicalFacts): EvidenceReport {
-  const situation = situationOf(facts) ?? null;
-  return {
-    situation,
-    entries: [...trialVerdicts(facts, situation).map(withTrialTexts), ...guidelineVerdicts(facts, situation)],
-    notes: notesFor(facts, situation),
-  };
 }

@@ -161,9 +161,3 @@ export interface EvidenceNote {
   title: string;
   statements: Cited[];
 }
-
-export interface EvidenceReport {
-  situation: Situation | null;
-  entries: EvidenceEntry[];
-  notes: EvidenceNote[];
-}
