@@ -94,9 +94,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   const unlinked = new Set<Json>();
   const mine = resourcesOf(patient, valid, links, unlinked, collector);
   dropUntiedSpecimens(mine, unlinked, collector);
-  // What the record-wide readers (sentinel nodes, dissection, age anchor, administrations) walk: all
-  // but the Observations that count no sentinel node, so thousands of labs are passed over once.
-  const context = mine.filter((r) => r.resourceType !== 'Observation' || isSentinelResult(r));
+  const context = recordWideContext(mine);
 
   const ctx: Context = {
     collector,
@@ -112,10 +110,9 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
 
   const events = emptyEvents();
   const cancers: BreastCancer[] = [];
-  for (const r of mine) extractResource(r, ctx, events, cancers);
+  extractEach(mine, ctx, events, cancers);
   const pathology = pathologyDates(context, ctx.byRef);
-  const anchor = ageAnchor(events, cancers, pathology);
-  for (const r of mine) if (r.resourceType === 'Patient') extractPatient(r, ctx, anchor);
+  extractPatients(mine, ctx, ageAnchor(events, cancers, pathology));
   nodeCandidates(ctx, {
     sentinelBiopsy: events.sentinelBiopsies.length > 0,
     axillaryDissection: events.axillaryDissections.length > 0,
@@ -200,6 +197,23 @@ function reportsOfResults(mine: Json[]): Map<string, ReportLink> {
     }
   }
   return reportOfResult;
+}
+
+/**
+ * What the record-wide readers (sentinel nodes, dissection, age anchor, administrations) walk: all
+ * but the Observations that count no sentinel node, so thousands of labs are passed over once.
+ */
+function recordWideContext(mine: Json[]): Json[] {
+  return mine.filter((r) => r.resourceType !== 'Observation' || isSentinelResult(r));
+}
+
+function extractEach(mine: Json[], ctx: Context, events: ClinicalEvents, cancers: BreastCancer[]): void {
+  for (const r of mine) extractResource(r, ctx, events, cancers);
+}
+
+/** Patients are read last: their age is taken at the anchor the other resources date. */
+function extractPatients(mine: Json[], ctx: Context, anchor: ReturnType<typeof ageAnchor>): void {
+  for (const r of mine) if (r.resourceType === 'Patient') extractPatient(r, ctx, anchor);
 }
 
 /** One resource → candidates and events, by its type; Patients are read after, with the age anchor. */
