@@ -95,18 +95,20 @@ export function describeInput(name: InputName, facts: ClinicalFacts): string {
  */
 export function fillTemplate(template: string, facts: ClinicalFacts): string {
   if (!template.includes('{')) return template;
-  const valueOf = (name: string): InputValue | undefined => {
-    const fact = (facts as Record<string, ClinicalFacts[InputName] | undefined>)[name];
-    return fact?.status === 'present' ? fact.value : undefined;
-  };
   return template.replace(/\{(percent:)?([A-Za-z]+)(?:\/([A-Za-z]+))?\}/g, (whole, percent, a: string, b?: string) => {
     if (percent && b) {
-      const num = valueOf(a);
-      const den = valueOf(b);
+      const num = valueOf(facts, a);
+      const den = valueOf(facts, b);
       if (typeof num !== 'number' || typeof den !== 'number' || den === 0) return 'unknown';
       return `${Math.round((100 * num) / den)}%`;
     }
-    const value = valueOf(a);
+    const value = valueOf(facts, a);
     return value === undefined ? 'unknown' : formatInputValue(a as InputName, value);
   });
+}
+
+// Module level, not a closure made per template: every model result fills several.
+function valueOf(facts: ClinicalFacts, name: string): InputValue | undefined {
+  const fact = (facts as Record<string, ClinicalFacts[InputName] | undefined>)[name];
+  return fact?.status === 'present' ? fact.value : undefined;
 }

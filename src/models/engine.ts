@@ -123,22 +123,32 @@ function checkRequirements(
   gaps: Gaps,
   warnings: string[],
 ): { reason: string; failed?: Requirement } | null {
-  const evaluated = def.requirements.map((req) => ({ req, result: evaluateCondition(req.condition, facts) }));
-  const failed = evaluated.find((e) => e.result.truth === false);
-  if (failed) return { reason: fillTemplate(failed.req.reason, facts), failed: failed.req };
-  for (const { req, result } of evaluated) {
+  // Conditions are pure: stopping at the first unmet one gives what evaluating them all would.
+  const requirements = def.requirements;
+  const results: ConditionResult[] = [];
+  for (const req of requirements) {
+    const result = evaluateCondition(req.condition, facts);
+    if (result.truth === false) return { reason: fillTemplate(req.reason, facts), failed: req };
+    results.push(result);
+  }
+  for (let i = 0; i < results.length; i++) {
+    const req = requirements[i]!;
+    const result = results[i]!;
     if (result.truth !== 'unknown') continue;
-    const text = () => fillTemplate(req.unknownText ?? req.reason, facts);
-    if (req.whenUnknown === 'not-applicable') return { reason: text() };
+    if (req.whenUnknown === 'not-applicable') return { reason: unknownText(req, facts) };
     if (req.whenUnknown === 'missing') gaps.add(result);
     else if (result.conflicts.size > 0) {
       const labels = [...result.conflicts].map((n) => INPUTS[n].label).join(', ');
       warnings.push(
         `Sources disagree on ${labels}, so this population condition cannot be confirmed: ${fillTemplate(req.reason, facts)}.`,
       );
-    } else if (req.whenUnknown === 'warn') warnings.push(text());
+    } else if (req.whenUnknown === 'warn') warnings.push(unknownText(req, facts));
   }
   return null;
+}
+
+function unknownText(req: Requirement, facts: ClinicalFacts): string {
+  return fillTemplate(req.unknownText ?? req.reason, facts);
 }
 
 /** A not-applicable reason when a present value lies outside what the calculator accepts. */

@@ -10,7 +10,7 @@ import { nodeCandidates } from './nodes.ts';
 import { extractObservation } from './observations.ts';
 import { extractPatient, listPatients, PatientLinks, patientReference } from './patient.ts';
 import { extractMedication, markAdministeredRequests } from './medications.ts';
-import { emptyEvents, extractProcedure } from './procedures.ts';
+import { emptyEvents, extractProcedure, type ClinicalEvents } from './procedures.ts';
 import {
   extractComposition,
   extractSpecimen,
@@ -83,49 +83,23 @@ function dropUntiedSpecimens(mine: Json[], unlinked: Set<Json>, collector: Colle
 }
 
 export function extractFacts(resources: unknown[], options: ExtractOptions): Extraction {
+  // Each step is a function of its own: the optimising compiler then compiles small, stable
+  // units (the loops over thousands of resources) instead of one function holding them all.
   const collector = new Collector();
-  const list = Array.isArray(resources) ? resources : [];
-  const valid: Json[] = [];
-  list.forEach((r, i) => {
-    if (!isRecord(r)) collector.ignore(`#${i}`, 'not a JSON object');
-    else if (!str(r.resourceType)) collector.ignore(`#${i}`, 'no resourceType');
-    else valid.push(r);
-  });
-
+  const valid = validResources(resources, collector);
   const links = new PatientLinks(valid);
-  let patient: string | undefined;
-  if (options.patientId) patient = patientReference(options.patientId);
-  else {
-    const patients = listPatients(valid, links);
-    if (patients.length === 1) patient = patients[0];
-    else if (patients.length > 1)
-      collector.ignore('(resources)', `several patients (${patients.join(', ')}) and none chosen`);
-    else collector.ignore('(resources)', 'no patient found');
-  }
+  const patient = chosenPatient(valid, links, options.patientId, collector);
   if (!patient) return { patient: null, facts: emptyFacts(), ignored: collector.ignored };
 
-  const mine: Json[] = [];
   const unlinked = new Set<Json>();
-  for (const r of valid) {
-    const link = links.of(r);
-    if (link.kind === 'unresolved') collector.ignore(resourceRef(r), `not used: ${link.reason}`);
-    else if (link.kind === 'patient' && link.patient !== patient)
-      collector.ignore(resourceRef(r), `other patient (${link.patient})`);
-    else {
-      if (link.kind === 'patient' && link.via) collector.disclose(resourceRef(r), link.via);
-      if (link.kind === 'none') unlinked.add(r);
-      mine.push(r);
-    }
-  }
+  const mine = resourcesOf(patient, valid, links, unlinked, collector);
   dropUntiedSpecimens(mine, unlinked, collector);
-  // What the record-wide readers (sentinel nodes, dissection, age anchor, administrations) walk: all
-  // but the Observations that count no sentinel node, so thousands of labs are passed over once.
-  const context = mine.filter((r) => r.resourceType !== 'Observation' || isSentinelResult(r));
+  const context = recordWideContext(mine);
 
   const ctx: Context = {
     collector,
     byRef: new ResourceIndex(mine),
-    reportOfResult: new Map(),
+    reportOfResult: reportsOfResults(mine),
     binaries: options.binaries,
     readers: options.readers ?? {},
     reportTexts: options.reportTexts,
@@ -133,59 +107,12 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     sentinelNodes: hasSentinelNodes(context),
     dissection: dissectionContext(context),
   };
-  for (const r of mine) {
-    if (r.resourceType !== 'DiagnosticReport') continue;
-    const link: ReportLink = { report: resourceRef(r), pathology: isPathologyReport(r) };
-    const specimen = referenceOf(records(r.specimen)[0]);
-    if (specimen) link.specimen = specimen;
-    for (const result of records(r.result)) {
-      const ref = referenceOf(result);
-      if (ref) ctx.reportOfResult.set(ref, link);
-    }
-  }
 
   const events = emptyEvents();
   const cancers: BreastCancer[] = [];
-  const patients: Json[] = [];
-  for (const r of mine) {
-    switch (r.resourceType) {
-      case 'Procedure':
-        extractProcedure(r, ctx, events);
-        break;
-      case 'MedicationAdministration':
-      case 'MedicationRequest':
-      case 'MedicationStatement':
-        extractMedication(r, ctx, events);
-        break;
-      case 'Condition':
-        extractCondition(r, ctx, cancers);
-        break;
-      case 'Observation':
-        extractObservation(r, ctx);
-        break;
-      case 'DiagnosticReport':
-        extractDiagnosticReport(r, ctx);
-        break;
-      case 'DocumentReference':
-        extractDocumentReference(r, ctx);
-        break;
-      case 'Composition':
-        extractComposition(r, ctx);
-        break;
-      case 'Specimen':
-        extractSpecimen(r, ctx);
-        break;
-      case 'Patient':
-        patients.push(r);
-        break;
-      default:
-        if (!CONTEXT_ONLY.has(describeValue(r.resourceType)))
-          collector.ignore(resourceRef(r), `resource type ${describeValue(r.resourceType)} is not used`);
-    }
-  }
+  extractEach(mine, ctx, events, cancers);
   const pathology = pathologyDates(context, ctx.byRef);
-  const anchor = ageAnchor(events, cancers, pathology);
-  for (const p of patients) extractPatient(p, ctx, anchor);
+  extractPatients(mine, ctx, ageAnchor(events, cancers, pathology));
   nodeCandidates(ctx, {
     sentinelBiopsy: events.sentinelBiopsies.length > 0,
     axillaryDissection: events.axillaryDissections.length > 0,
@@ -202,4 +129,118 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
     facts: resolved.facts,
     ignored: collector.ignored.concat(resolved.ignored),
   };
+}
+
+/** The JSON objects with a resourceType; anything else is listed as ignored by its position. */
+function validResources(resources: unknown[], collector: Collector): Json[] {
+  const list = Array.isArray(resources) ? resources : [];
+  const valid: Json[] = [];
+  for (let i = 0; i < list.length; i++) {
+    if (!(i in list)) continue; // a hole of a sparse array, which forEach also passed over
+    const r: unknown = list[i];
+    if (!isRecord(r)) collector.ignore(`#${i}`, 'not a JSON object');
+    else if (!str(r.resourceType)) collector.ignore(`#${i}`, 'no resourceType');
+    else valid.push(r);
+  }
+  return valid;
+}
+
+/** The patient asked for, else the only one present; undefined (with the reason ignored) otherwise. */
+function chosenPatient(
+  valid: Json[],
+  links: PatientLinks,
+  patientId: string | undefined,
+  collector: Collector,
+): string | undefined {
+  if (patientId) return patientReference(patientId);
+  const patients = listPatients(valid, links);
+  if (patients.length === 1) return patients[0];
+  if (patients.length > 1) collector.ignore('(resources)', `several patients (${patients.join(', ')}) and none chosen`);
+  else collector.ignore('(resources)', 'no patient found');
+  return undefined;
+}
+
+/** The patient's resources and those tied to no patient (added to `unlinked`); the rest is ignored. */
+function resourcesOf(
+  patient: string,
+  valid: Json[],
+  links: PatientLinks,
+  unlinked: Set<Json>,
+  collector: Collector,
+): Json[] {
+  const mine: Json[] = [];
+  for (const r of valid) {
+    const link = links.of(r);
+    if (link.kind === 'unresolved') collector.ignore(resourceRef(r), `not used: ${link.reason}`);
+    else if (link.kind === 'patient' && link.patient !== patient)
+      collector.ignore(resourceRef(r), `other patient (${link.patient})`);
+    else {
+      if (link.kind === 'patient' && link.via) collector.disclose(resourceRef(r), link.via);
+      if (link.kind === 'none') unlinked.add(r);
+      mine.push(r);
+    }
+  }
+  return mine;
+}
+
+/** Result reference → the report that lists it (which specimen, whether it is pathology). */
+function reportsOfResults(mine: Json[]): Map<string, ReportLink> {
+  const reportOfResult = new Map<string, ReportLink>();
+  for (const r of mine) {
+    if (r.resourceType !== 'DiagnosticReport') continue;
+    const link: ReportLink = { report: resourceRef(r), pathology: isPathologyReport(r) };
+    const specimen = referenceOf(records(r.specimen)[0]);
+    if (specimen) link.specimen = specimen;
+    for (const result of records(r.result)) {
+      const ref = referenceOf(result);
+      if (ref) reportOfResult.set(ref, link);
+    }
+  }
+  return reportOfResult;
+}
+
+/**
+ * What the record-wide readers (sentinel nodes, dissection, age anchor, administrations) walk: all
+ * but the Observations that count no sentinel node, so thousands of labs are passed over once.
+ */
+function recordWideContext(mine: Json[]): Json[] {
+  return mine.filter((r) => r.resourceType !== 'Observation' || isSentinelResult(r));
+}
+
+function extractEach(mine: Json[], ctx: Context, events: ClinicalEvents, cancers: BreastCancer[]): void {
+  for (const r of mine) extractResource(r, ctx, events, cancers);
+}
+
+/** Patients are read last: their age is taken at the anchor the other resources date. */
+function extractPatients(mine: Json[], ctx: Context, anchor: ReturnType<typeof ageAnchor>): void {
+  for (const r of mine) if (r.resourceType === 'Patient') extractPatient(r, ctx, anchor);
+}
+
+/** One resource → candidates and events, by its type; Patients are read after, with the age anchor. */
+function extractResource(r: Json, ctx: Context, events: ClinicalEvents, cancers: BreastCancer[]): void {
+  switch (r.resourceType) {
+    case 'Procedure':
+      return extractProcedure(r, ctx, events);
+    case 'MedicationAdministration':
+    case 'MedicationRequest':
+    case 'MedicationStatement':
+      return extractMedication(r, ctx, events);
+    case 'Condition':
+      return extractCondition(r, ctx, cancers);
+    case 'Observation':
+      return extractObservation(r, ctx);
+    case 'DiagnosticReport':
+      return extractDiagnosticReport(r, ctx);
+    case 'DocumentReference':
+      return extractDocumentReference(r, ctx);
+    case 'Composition':
+      return extractComposition(r, ctx);
+    case 'Specimen':
+      return extractSpecimen(r, ctx);
+    case 'Patient':
+      return;
+    default:
+      if (!CONTEXT_ONLY.has(describeValue(r.resourceType)))
+        ctx.collector.ignore(resourceRef(r), `resource type ${describeValue(r.resourceType)} is not used`);
+  }
 }

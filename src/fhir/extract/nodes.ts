@@ -15,15 +15,31 @@ function combinedStatus(counts: NodeCount[]): ResultStatus {
   return counts.every((c) => c.status === 'preliminary') ? 'preliminary' : 'final';
 }
 
+/** How the non-sentinel-specific counts of a record are read. */
+interface CountReading {
+  /** Regional and ITC/micro/macro counts are read as sentinel counts. */
+  onlySentinel: boolean;
+  /** Why they are not, when they are not. */
+  ambiguity: string;
+}
+
+const AS_SENTINEL_NOTE = 'count of all nodes, read as sentinel nodes: only a sentinel node biopsy is recorded';
+
 export function nodeCandidates(ctx: Context, procedures: NodeContext): void {
   const all = ctx.nodeCounts;
   const sentinelSpecific = all.some((c) => c.kind === 'slnExamined' || c.kind === 'slnPositive');
-  const onlySentinel = !procedures.axillaryDissection && (procedures.sentinelBiopsy || sentinelSpecific);
-  const ambiguity = procedures.axillaryDissection
-    ? 'an axillary dissection is recorded, so this count may include non-sentinel nodes'
-    : 'no sentinel node biopsy is recorded, so this count cannot be read as a sentinel count';
-  const asSentinelNote = 'count of all nodes, read as sentinel nodes: only a sentinel node biopsy is recorded';
+  const reading: CountReading = {
+    onlySentinel: !procedures.axillaryDissection && (procedures.sentinelBiopsy || sentinelSpecific),
+    ambiguity: procedures.axillaryDissection
+      ? 'an axillary dissection is recorded, so this count may include non-sentinel nodes'
+      : 'no sentinel node biopsy is recorded, so this count cannot be read as a sentinel count',
+  };
+  // One small function per step (not closures in one long function): each compiles on its own.
+  for (const group of bySpecimen(all).values()) groupCandidates(group, reading, ctx);
+}
 
+/** Counts of one specimen (and amended or not) are read together. */
+function bySpecimen(all: NodeCount[]): Map<string, NodeCount[]> {
   const groups = new Map<string, NodeCount[]>();
   for (const c of all) {
     const key = `${c.specimen ?? ''}|${c.status === 'amended' ? 'a' : 'f'}`;
@@ -31,59 +47,79 @@ export function nodeCandidates(ctx: Context, procedures: NodeContext): void {
     if (g) g.push(c);
     else groups.set(key, [c]);
   }
-  for (const group of groups.values()) {
-    const of = (kind: NodeCount['kind']) => group.filter((c) => c.kind === kind);
-    const emit = (input: Candidate['input'], value: number | string, counts: NodeCount[], note?: string) => {
-      const [first, ...rest] = counts;
-      const c: Candidate = {
-        input,
-        value: value as Candidate['value'],
-        origin: 'fhir',
-        source: sourceFrom(first!),
-        status: combinedStatus(counts),
-      };
-      if (rest.length > 0) c.moreSources = rest.map(sourceFrom);
-      if (first!.specimen) c.specimen = first!.specimen;
-      if (first!.side) c.side = first!.side;
-      if (note) c.note = note;
-      ctx.collector.add(c);
-    };
-    const usable = (kind: NodeCount['kind']): NodeCount | undefined => {
-      const list = of(kind);
-      if (list.length === 0) return undefined;
-      if (!onlySentinel) {
-        for (const c of list) ctx.collector.ignore(c.reference, `${kind}: ${ambiguity}`);
-        return undefined;
-      }
-      return list[0];
-    };
+  return groups;
+}
 
-    for (const c of of('slnExamined')) emit('slnExamined', c.n, [c]);
-    const regionalExamined = usable('regionalExamined');
-    if (regionalExamined) emit('slnExamined', regionalExamined.n, [regionalExamined], asSentinelNote);
+function groupCandidates(group: NodeCount[], reading: CountReading, ctx: Context): void {
+  for (const c of countsOf(group, 'slnExamined')) emit(ctx, 'slnExamined', c.n, [c]);
+  const regionalExamined = usable(group, 'regionalExamined', reading, ctx);
+  if (regionalExamined) emit(ctx, 'slnExamined', regionalExamined.n, [regionalExamined], AS_SENTINEL_NOTE);
 
-    const macro = usable('nodesMacro');
-    const micro = usable('nodesMicro');
-    const itc = usable('nodesItc');
-    if (macro && micro)
-      emit('slnPositive', macro.n + micro.n, [macro, micro], 'nodes with macro- plus micrometastases');
-    if (itc) emit('slnItcOnly', itc.n, [itc]);
-    if (macro && macro.n > 0) emit('nodalBurden', 'macro', [macro], 'a node with a macrometastasis');
-    else if (macro && micro && micro.n > 0)
-      emit('nodalBurden', 'micro', [micro], 'micrometastases, no macrometastasis');
-    else if (macro && micro && itc && itc.n > 0) emit('nodalBurden', 'itc', [itc], 'isolated tumour cells only');
+  const macro = usable(group, 'nodesMacro', reading, ctx);
+  const micro = usable(group, 'nodesMicro', reading, ctx);
+  const itc = usable(group, 'nodesItc', reading, ctx);
+  if (macro && micro)
+    emit(ctx, 'slnPositive', macro.n + micro.n, [macro, micro], 'nodes with macro- plus micrometastases');
+  if (itc) emit(ctx, 'slnItcOnly', itc.n, [itc]);
+  if (macro && macro.n > 0) emit(ctx, 'nodalBurden', 'macro', [macro], 'a node with a macrometastasis');
+  else if (macro && micro && micro.n > 0)
+    emit(ctx, 'nodalBurden', 'micro', [micro], 'micrometastases, no macrometastasis');
+  else if (macro && micro && itc && itc.n > 0) emit(ctx, 'nodalBurden', 'itc', [itc], 'isolated tumour cells only');
 
-    const itcMayBeCounted = itc !== undefined && itc.n > 0 && !(macro && micro);
-    const positives = [...of('slnPositive').map((c) => ({ c, note: undefined as string | undefined }))];
-    const regionalPositive = usable('regionalPositive');
-    if (regionalPositive) positives.push({ c: regionalPositive, note: asSentinelNote });
-    for (const { c, note } of positives) {
-      if (itcMayBeCounted) {
-        ctx.collector.ignore(
-          c.reference,
-          'slnPositive: nodes "with metastasis" may include the ITC-only nodes counted separately',
-        );
-      } else emit('slnPositive', c.n, [c], note);
-    }
+  const itcMayBeCounted = itc !== undefined && itc.n > 0 && !(macro && micro);
+  const positives = countsOf(group, 'slnPositive');
+  const regionalPositive = usable(group, 'regionalPositive', reading, ctx);
+  for (const c of positives) positive(ctx, c, itcMayBeCounted, undefined);
+  if (regionalPositive) positive(ctx, regionalPositive, itcMayBeCounted, AS_SENTINEL_NOTE);
+}
+
+function positive(ctx: Context, c: NodeCount, itcMayBeCounted: boolean, note: string | undefined): void {
+  if (itcMayBeCounted) {
+    ctx.collector.ignore(
+      c.reference,
+      'slnPositive: nodes "with metastasis" may include the ITC-only nodes counted separately',
+    );
+  } else emit(ctx, 'slnPositive', c.n, [c], note);
+}
+
+function countsOf(group: NodeCount[], kind: NodeCount['kind']): NodeCount[] {
+  return group.filter((c) => c.kind === kind);
+}
+
+/** The first count of a kind that is not sentinel-specific, when the record lets it be read as one. */
+function usable(
+  group: NodeCount[],
+  kind: NodeCount['kind'],
+  reading: CountReading,
+  ctx: Context,
+): NodeCount | undefined {
+  const list = countsOf(group, kind);
+  if (list.length === 0) return undefined;
+  if (!reading.onlySentinel) {
+    for (const c of list) ctx.collector.ignore(c.reference, `${kind}: ${reading.ambiguity}`);
+    return undefined;
   }
+  return list[0];
+}
+
+function emit(
+  ctx: Context,
+  input: Candidate['input'],
+  value: number | string,
+  counts: NodeCount[],
+  note?: string,
+): void {
+  const [first, ...rest] = counts;
+  const c: Candidate = {
+    input,
+    value: value as Candidate['value'],
+    origin: 'fhir',
+    source: sourceFrom(first!),
+    status: combinedStatus(counts),
+  };
+  if (rest.length > 0) c.moreSources = rest.map(sourceFrom);
+  if (first!.specimen) c.specimen = first!.specimen;
+  if (first!.side) c.side = first!.side;
+  if (note) c.note = note;
+  ctx.collector.add(c);
 }

@@ -31,7 +31,7 @@ import {
   parseSide,
 } from '../../report/phrases.ts';
 import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
-import { codeKey, codingsOf, conceptText, firstCoding, lookup } from './coding.ts';
+import { codeKey, codingsOf, conceptText, firstCoding, lookup, type Coding } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
 import { isRecord, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, resourceRef } from '../fields.ts';
@@ -67,22 +67,28 @@ export function extractObservation(obs: Json, ctx: Context): void {
   const status = readStatus(obs.status);
   if (typeof status !== 'string') return ctx.collector.ignore(ref, status.skip);
   const hit = lookup(obs.code, OBSERVATION_CODES);
-  const date = effectiveDate(obs);
-  if (!hit && isAxillaryUltrasound(obs)) return extractAxillaryUltrasoundObservation(obs, ctx);
-  if (!hit) {
-    // Epic-style "Narrative" results of a pathology report hold the report text as valueString.
-    const text = str(obs.valueString);
-    if (text && ctx.reportOfResult.get(ref)?.pathology) {
-      return readReportText(
-        text,
-        { reference: ref, date, status, specimen: ctx.reportOfResult.get(ref)?.specimen },
-        ctx,
-      );
-    }
-    const code = firstCoding(obs.code);
-    const what = code ? codeKey(code) : conceptText(obs.code);
-    return ctx.collector.ignore(ref, what ? `unknown code ${what}` : 'no code');
+  if (hit) return extractCoded(obs, ref, status, hit, ctx);
+  if (isAxillaryUltrasound(obs)) return extractAxillaryUltrasoundObservation(obs, ctx);
+  // Epic-style "Narrative" results of a pathology report hold the report text as valueString.
+  const text = str(obs.valueString);
+  if (text && ctx.reportOfResult.get(ref)?.pathology) {
+    return readReportText(
+      text,
+      { reference: ref, date: effectiveDate(obs), status, specimen: ctx.reportOfResult.get(ref)?.specimen },
+      ctx,
+    );
   }
+  ctx.collector.ignore(ref, unknownCodeReason(obs.code));
+}
+
+function extractCoded(
+  obs: Json,
+  ref: string,
+  status: ResultStatus,
+  hit: { value: ObservationConcept; coding: Coding },
+  ctx: Context,
+): void {
+  const date = effectiveDate(obs);
   const source: Source = { reference: ref };
   const key = codeKey(hit.coding);
   if (key) source.code = key;
@@ -95,6 +101,41 @@ export function extractObservation(obs: Json, ctx: Context): void {
   const side = sideOfObservation(obs, ctx);
   if (side) info.side = side;
   HANDLERS[hit.value](info, ctx);
+}
+
+/**
+ * Reasons already written, by the first coding's system and code as written: thousands of labs
+ * and vitals repeat a few codes, and each would otherwise build the same text again. Bounded, as
+ * input is untrusted.
+ */
+const unknownReasons = new Map<string, Map<string, string>>();
+const UNKNOWN_REASONS_MAX = 1024;
+let unknownReasonCount = 0;
+
+/** "unknown code system|code" for the first coding (else the concept's words), or "no code". */
+function unknownCodeReason(concept: unknown): string {
+  const first = isRecord(concept) && Array.isArray(concept.coding) ? concept.coding.find(isRecord) : undefined;
+  const rawCode = first?.code;
+  if (typeof rawCode !== 'string') return reasonOf(concept);
+  const system = str(first!.system) ?? '';
+  const cached = unknownReasons.get(system)?.get(rawCode);
+  if (cached !== undefined) return cached;
+  const reason = reasonOf(concept);
+  if (unknownReasonCount >= UNKNOWN_REASONS_MAX) {
+    unknownReasons.clear();
+    unknownReasonCount = 0;
+  }
+  let byCode = unknownReasons.get(system);
+  if (!byCode) unknownReasons.set(system, (byCode = new Map()));
+  byCode.set(rawCode, reason);
+  unknownReasonCount++;
+  return reason;
+}
+
+function reasonOf(concept: unknown): string {
+  const code = firstCoding(concept);
+  const what = code ? codeKey(code) : conceptText(concept);
+  return what ? `unknown code ${what}` : 'no code';
 }
 
 type Handler = (o: ObsInfo, ctx: Context) => void;

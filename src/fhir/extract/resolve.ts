@@ -29,7 +29,28 @@ export function resolveFacts(
 ): { facts: ClinicalFacts; ignored: IgnoredItem[] } {
   const facts = emptyFacts() as Record<InputName, Fact>;
   const ignored: IgnoredItem[] = [];
-  const byInput = new Map<InputName, Candidate[]>();
+  for (const [input, list] of byInput(candidates, context, ignored)) {
+    // Most inputs have one candidate on the index side: it stands as it is (the rules below would keep it).
+    const lone = list.length === 1 ? list[0]! : undefined;
+    if (lone && (!context.indexSide || !lone.side || lone.side === context.indexSide)) facts[input] = toPresent(list);
+    else {
+      const fact = settle(input, list, context, ignored);
+      if (fact) facts[input] = fact;
+    }
+  }
+  return { facts: facts as ClinicalFacts, ignored };
+}
+
+// The rules below are functions of their own (not one long function): each is compiled on its
+// own when it gets hot, and the rare ones not at all.
+
+/** Candidates by input, in order; side-dependent ones are dropped when the sources disagree on the side. */
+function byInput(
+  candidates: Candidate[],
+  context: ResolveContext,
+  ignored: IgnoredItem[],
+): Map<InputName, Candidate[]> {
+  const grouped = new Map<InputName, Candidate[]>();
   const sides = new Set(
     candidates
       .filter((c) => c.input === 'laterality' && (!context.indexSide || c.value === context.indexSide))
@@ -43,91 +64,105 @@ export function resolveFacts(
       });
       continue;
     }
-    const list = byInput.get(c.input);
+    const list = grouped.get(c.input);
     if (list) list.push(c);
-    else byInput.set(c.input, [c]);
+    else grouped.set(c.input, [c]);
   }
-  for (const [input, list] of byInput) {
-    // Most inputs have one candidate on the index side: it stands as it is (the rules below would keep it).
-    const lone = list.length === 1 ? list[0]! : undefined;
-    if (lone && (!context.indexSide || !lone.side || lone.side === context.indexSide)) {
-      facts[input] = toPresent(list);
-      continue;
-    }
-    const drop = (c: Candidate, why: string) =>
-      ignored.push({ reference: c.source.reference, reason: `${input}: ${why}` });
-    let kept = list;
+  return grouped;
+}
 
-    // Bilateral disease: a value tied to the other breast is not about the index cancer.
-    if (context.indexSide) {
-      kept = kept.filter((c) => {
-        if (!c.side || c.side === context.indexSide) return true;
-        drop(c, `belongs to the ${c.side} breast, not the index (${context.indexSide}) cancer`);
-        return false;
-      });
-    }
+function drop(ignored: IgnoredItem[], input: InputName, c: Candidate, why: string): void {
+  ignored.push({ reference: c.source.reference, reason: `${input}: ${why}` });
+}
 
-    // Most inputs have one candidate: nothing to weigh it against, so it stands as it is.
-    if (kept.length === 1) {
-      facts[input] = toPresent(kept);
-      continue;
-    }
+/** Several candidates (or one from the other side) for one input → one fact, a conflict, or none. */
+function settle(
+  input: InputName,
+  list: Candidate[],
+  context: ResolveContext,
+  ignored: IgnoredItem[],
+): Fact | undefined {
+  // Bilateral disease: a value tied to the other breast is not about the index cancer.
+  let kept = context.indexSide ? onIndexSide(input, list, context.indexSide, ignored) : list;
 
-    // Within one specimen: a more specific measure wins (rank), and an amendment replaces what it corrects.
-    const groups = new Map<string, Candidate[]>();
-    for (const c of kept) {
-      const key = c.specimen ?? '';
-      const g = groups.get(key);
-      if (g) g.push(c);
-      else groups.set(key, [c]);
-    }
-    kept = [];
-    for (const group of groups.values()) {
-      const best = Math.min(...group.map((c) => c.rank ?? 0));
-      let g = group.filter((c) => {
-        if ((c.rank ?? 0) === best) return true;
-        drop(c, 'a preferred result for the same specimen is present');
-        return false;
-      });
-      const amendments = g.filter((c) => c.status === 'amended');
-      if (amendments.length > 0) {
-        g = g.filter((c) => {
-          if (c.status === 'amended' || issuedAfterAll(c, amendments)) return true;
-          drop(c, `superseded by the amended result ${amendments.map(describe).join(', ')}`);
-          return false;
-        });
-      }
-      kept.push(...g);
-    }
+  // Most inputs have one candidate: nothing to weigh it against, so it stands as it is.
+  if (kept.length === 1) return toPresent(kept);
 
-    // A preliminary (e.g. frozen-section) result loses to any final one.
-    if (kept.some((c) => c.status !== 'preliminary')) {
-      kept = kept.filter((c) => {
-        if (c.status !== 'preliminary') return true;
-        drop(c, 'preliminary result superseded by a final result');
-        return false;
-      });
-    }
+  kept = bestPerSpecimen(input, kept, ignored);
 
-    if (input === 'detectionMethod' && kept.length > 1) {
-      const least = Math.min(...kept.map((c) => DETECTION_ORDER.indexOf(String(c.value))));
-      kept = kept.filter((c) => DETECTION_ORDER.indexOf(String(c.value)) === least);
-    }
+  // A preliminary (e.g. frozen-section) result loses to any final one.
+  if (kept.some((c) => c.status !== 'preliminary')) kept = finalOnly(input, kept, ignored);
 
-    const byValue = new Map<string, Candidate[]>();
-    for (const c of kept) {
-      const key = JSON.stringify(c.value);
-      const g = byValue.get(key);
-      if (g) g.push(c);
-      else byValue.set(key, [c]);
-    }
-    const options = [...byValue.values()].map(toPresent);
-    if (options.length === 1) facts[input] = options[0]!;
-    else if (options.length > 1) {
-      facts[input] = { status: 'conflict', candidates: options, note: 'sources disagree and no rule settles it' };
-    }
+  if (input === 'detectionMethod' && kept.length > 1) kept = leastSensitive(kept);
+
+  const options = agreeing(kept).map(toPresent);
+  if (options.length === 1) return options[0]!;
+  if (options.length > 1)
+    return { status: 'conflict', candidates: options, note: 'sources disagree and no rule settles it' };
+  return undefined;
+}
+
+function onIndexSide(input: InputName, list: Candidate[], indexSide: Side, ignored: IgnoredItem[]): Candidate[] {
+  return list.filter((c) => {
+    if (!c.side || c.side === indexSide) return true;
+    drop(ignored, input, c, `belongs to the ${c.side} breast, not the index (${indexSide}) cancer`);
+    return false;
+  });
+}
+
+/** Within one specimen: a more specific measure wins (rank), and an amendment replaces what it corrects. */
+function bestPerSpecimen(input: InputName, list: Candidate[], ignored: IgnoredItem[]): Candidate[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of list) {
+    const key = c.specimen ?? '';
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
   }
-  return { facts: facts as ClinicalFacts, ignored };
+  const kept: Candidate[] = [];
+  for (const group of groups.values()) {
+    const best = Math.min(...group.map((c) => c.rank ?? 0));
+    let g = group.filter((c) => {
+      if ((c.rank ?? 0) === best) return true;
+      drop(ignored, input, c, 'a preferred result for the same specimen is present');
+      return false;
+    });
+    const amendments = g.filter((c) => c.status === 'amended');
+    if (amendments.length > 0) {
+      g = g.filter((c) => {
+        if (c.status === 'amended' || issuedAfterAll(c, amendments)) return true;
+        drop(ignored, input, c, `superseded by the amended result ${amendments.map(describe).join(', ')}`);
+        return false;
+      });
+    }
+    kept.push(...g);
+  }
+  return kept;
+}
+
+function finalOnly(input: InputName, list: Candidate[], ignored: IgnoredItem[]): Candidate[] {
+  return list.filter((c) => {
+    if (c.status !== 'preliminary') return true;
+    drop(ignored, input, c, 'preliminary result superseded by a final result');
+    return false;
+  });
+}
+
+function leastSensitive(list: Candidate[]): Candidate[] {
+  const least = Math.min(...list.map((c) => DETECTION_ORDER.indexOf(String(c.value))));
+  return list.filter((c) => DETECTION_ORDER.indexOf(String(c.value)) === least);
+}
+
+/** Candidates grouped by equal value, in order of first appearance. */
+function agreeing(list: Candidate[]): Candidate[][] {
+  const byValue = new Map<string, Candidate[]>();
+  for (const c of list) {
+    const key = JSON.stringify(c.value);
+    const g = byValue.get(key);
+    if (g) g.push(c);
+    else byValue.set(key, [c]);
+  }
+  return [...byValue.values()];
 }
 
 // A function of its own, not a closure made per call: every input of every record passes here.
