@@ -140,3 +140,20 @@ export class SentKeys {
     return key;
   }
 }
+
+/**
+ * The UTC calendar day (YYYY-MM-DD) of a date, remembered for the last day seen: toISOString costs
+ * microseconds and every request asks. An invalid date is never remembered, so it throws as before.
+ */
+export function utcDayMemo(): (date: Date) => string {
+  let dayNumber = Number.NaN;
+  let text = '';
+  return (date) => {
+    const n = Math.floor(date.getTime() / 86_400_000);
+    if (n !== dayNumber) {
+      text = date.toISOString().slice(0, 10);
+      dayNumber = n;
+    }
+    return text;
+  };
+}

@@ -5,7 +5,7 @@ import { valueOf } from '../domain/facts.ts';
 import { alndMatcher, alndOrders, hasAlndProcedure } from './alnd.ts';
 import { defaultAssessResources, type AssessResources } from './assessor.ts';
 import { AuthError, JwtVerifier, type VerifiedCaller } from './auth.ts';
-import { AssessmentCache, SentKeys } from './assessment-cache.ts';
+import { AssessmentCache, SentKeys, utcDayMemo } from './assessment-cache.ts';
 import { cardContent, finishCard, type Card } from './cards.ts';
 import { normaliseBase, type ResolvedCdsConfig } from './config.ts';
 import { registerCors } from './cors.ts';
@@ -54,6 +54,7 @@ const ERROR_TEXT: Record<number, string> = {
 export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   const { config } = options;
   const now = options.now ?? (() => new Date());
+  const dayOf = utcDayMemo();
   const assessResources = options.assessResources ?? defaultAssessResources;
   const isAlnd = alndMatcher(config.alnd);
   // Token times are checked against the real clock; `now` is the clinical "today" only.
@@ -224,7 +225,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     }
     const gatherOptions = { searches, limits: config.fhir, fetch: fetchImpl, ...(server ? { server } : {}) };
     const today = now();
-    const day = today.toISOString().slice(0, 10);
+    const day = dayOf(today);
     const sentKey = sent && sentKeys.key(sent.prefetchText, sent.vendor, context.patientId, day);
     let cached = sentKey === undefined ? undefined : cache.get(sentKey);
     // Gathered only when the data are not already known by the text sent (patient-view asks later).
