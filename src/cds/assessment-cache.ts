@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './json-guard.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import type { CardContent } from './cards.ts';
+import type { CardText } from './cards.ts';
 import type { HookName } from './request-schema.ts';
 
 export interface CachedAssessment {
   assessment: Assessment;
   /** Rendered card text per hook (the indicator depends on the hook). */
-  cards: Partial<Record<HookName, CardContent>>;
+  cards: Partial<Record<HookName, CardText>>;
 }
 
 /** SHA-256 of the parts, each but the last ended by a newline (none of them but the last can hold one). */

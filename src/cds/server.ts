@@ -6,7 +6,7 @@ import { alndMatcher, alndOrders, hasAlndProcedure } from './alnd.ts';
 import { defaultAssessResources, type AssessResources } from './assessor.ts';
 import { AuthError, JwtVerifier, type VerifiedCaller } from './auth.ts';
 import { AssessmentCache, SentKeys, utcDayMemo } from './assessment-cache.ts';
-import { cardContent, finishCard, type Card } from './cards.ts';
+import { cardContent, cardJson, cardText } from './cards.ts';
 import { normaliseBase, type ResolvedCdsConfig } from './config.ts';
 import { registerCors } from './cors.ts';
 import type { DocumentsCut } from './fhir-fetch.ts';
@@ -150,7 +150,9 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       // Without a server to contact the data are the prefetch alone: keyed by its text as sent.
       const prefetchText = !server && request.jsonText ? textFromMember(request.jsonText, 'prefetch') : undefined;
       const sent = prefetchText === undefined ? undefined : { prefetchText, vendor };
-      return { cards: await cardsFor(service, checked.value, server, planFor(vendor).searches, sent) };
+      const cards = await cardsFor(service, checked.value, server, planFor(vendor).searches, sent);
+      // The cards' JSON texts are built from text made once per assessment (see cardText).
+      return reply.type('application/json; charset=utf-8').send(`{"cards":[${cards.join(',')}]}`);
     } catch (error) {
       if (error instanceof PreconditionFailed) {
         // A limit we set is named (no data in it); a server failure is not described.
@@ -212,7 +214,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     server: { base: string; accessToken?: string } | undefined,
     searches: readonly FhirQuery[],
     sent: { prefetchText: string; vendor: string } | undefined,
-  ): Promise<Card[]> {
+  ): Promise<string[]> {
     const { context } = request;
     let orders: string[] | undefined;
     if (service.hook !== 'patient-view') {
@@ -248,22 +250,17 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       if (hasAlndProcedure(gathered.resources, isAlnd)) return [];
     }
     const documentsCut = gathered?.documentsCut;
-    const rendered = (cached.cards[service.hook] ??= cardContent(assessment, service.hook));
-    const content = documentsCut
-      ? {
-          ...rendered,
-          detail: `${rendered.detail ?? ''}\n\n${cutNotice(documentsCut, config.fhir.maxDocuments)}`.trim(),
-        }
+    const rendered = (cached.cards[service.hook] ??= cardText(cardContent(assessment, service.hook), config));
+    const text = documentsCut
+      ? cardText(
+          {
+            ...rendered.content,
+            detail: `${rendered.content.detail ?? ''}\n\n${cutNotice(documentsCut, config.fhir.maxDocuments)}`.trim(),
+          },
+          config,
+        )
       : rendered;
-    return [
-      finishCard(content, {
-        hook: service.hook,
-        hookInstance: request.hookInstance,
-        ...(orders ? { orders } : {}),
-        source: config.source,
-        appLaunchUrl: config.appLaunchUrl,
-      }),
-    ];
+    return [cardJson(text, { hook: service.hook, hookInstance: request.hookInstance, ...(orders ? { orders } : {}) })];
   }
 
   return app;
