@@ -13,7 +13,7 @@ import type { DocumentsCut } from './fhir-fetch.ts';
 import { loggableCode, loggableUrl } from './log-safe.ts';
 import { badResourceField, MAX_JSON_DEPTH, nestsDeeperThan } from './json-guard.ts';
 import { gatherResources, PreconditionFailed, type Gathered } from './prefetch.ts';
-import { keepJsonText, textFromMember } from './json-text.ts';
+import { keepJsonText, VettedPrefetch } from './json-text.ts';
 import type { ReplayStore } from './replay.ts';
 import { checkFeedback, checkHookRequest, type HookRequest } from './request-schema.ts';
 import { discoveryJson, SERVICES_BY_ID, type ServiceDefinition } from './services.ts';
@@ -80,7 +80,8 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
 
   if (options.replayStore) app.addHook('onClose', async () => options.replayStore?.close?.());
   registerCors(app, config.cors.origins, ['/cds-services', '/cds-services/*']);
-  keepJsonText(app);
+  const vettedPrefetch = new VettedPrefetch();
+  keepJsonText(app, vettedPrefetch);
   app.addHook('onRequest', (_request, reply, done) => {
     // Cards carry patient data: never cache them anywhere.
     reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
@@ -138,7 +139,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   app.post<{ Params: { id: string } }>('/cds-services/:id', { onRequest: authenticate }, async (request, reply) => {
     const service = SERVICES_BY_ID.get(request.params.id);
     if (!service) return reply.code(404).send({ error: ERROR_TEXT[404] });
-    const shallow = shallowEnough(request.body);
+    const shallow = shallowEnough(request, vettedPrefetch);
     if (shallow) return reply.code(400).send({ error: ERROR_TEXT[400], message: shallow });
     const checked = checkHookRequest(service.hook, request.body);
     if (!checked.ok) return reply.code(400).send({ error: ERROR_TEXT[400], message: checked.message });
@@ -148,7 +149,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       const vendor = vendorOf(request) ?? 'generic';
       const server = usableServer(checked.value, request);
       // Without a server to contact the data are the prefetch alone: keyed by its text as sent.
-      const prefetchText = !server && request.jsonText ? textFromMember(request.jsonText, 'prefetch') : undefined;
+      const prefetchText = server ? undefined : request.prefetchText;
       const sent = prefetchText === undefined ? undefined : { prefetchText, vendor };
       const cards = await cardsFor(service, checked.value, server, planFor(vendor).searches, sent);
       // The cards' JSON texts are built from text made once per assessment (see cardText).
@@ -167,7 +168,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     { onRequest: authenticate },
     async (request, reply) => {
       if (!SERVICES_BY_ID.has(request.params.id)) return reply.code(404).send({ error: ERROR_TEXT[404] });
-      const shallow = shallowEnough(request.body);
+      const shallow = shallowEnough(request, vettedPrefetch);
       if (shallow) return reply.code(400).send({ error: ERROR_TEXT[400], message: shallow });
       const checked = checkFeedback(request.body);
       if (!checked.ok) return reply.code(400).send({ error: ERROR_TEXT[400], message: checked.message });
@@ -267,8 +268,12 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
 }
 
 /** A 400 message when the body nests deeper than any FHIR data would (checked without recursion). */
-function shallowEnough(body: unknown): string | undefined {
-  return nestsDeeperThan(body, MAX_JSON_DEPTH) ? `body nests deeper than ${MAX_JSON_DEPTH} levels` : undefined;
+function shallowEnough(request: FastifyRequest, vetted: VettedPrefetch): string | undefined {
+  // A vetted prefetch text parsed to values walked before: only the other members are walked.
+  if (nestsDeeperThan(request.body, MAX_JSON_DEPTH, request.prefetchVetted ? 'prefetch' : undefined))
+    return `body nests deeper than ${MAX_JSON_DEPTH} levels`;
+  vetted.vetted(request);
+  return undefined;
 }
 
 /** Says on the card which cited report documents were not read: their facts are missing, not absent. */
