@@ -79,8 +79,9 @@ const CLOSE_BRACKET = 0x5d;
 /**
  * The text from the value of the first top-level member `name` to the end of `json`; undefined
  * when the text is not an object or has no such member spelt without escapes. Meant for a text
- * JSON.parse accepts (for any other the parse fails and the result is not used). Everything JSON.parse makes of that member (a later duplicate wins) is in the
- * returned text, so equal tails mean an equal parsed value; only the members before it are scanned.
+ * JSON.parse accepts (for any other the parse fails and the result is not used). Everything
+ * JSON.parse makes of that member (a later duplicate wins) is in the returned text, so equal tails
+ * mean an equal parsed value; only the members before it are scanned.
  */
 export function textFromMember(json: string, name: string): string | undefined {
   let i = skipSpace(json, 0);
