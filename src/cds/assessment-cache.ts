@@ -4,14 +4,15 @@
 // map is bounded, because they hold patient data in memory.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './json-guard.ts';
+import { RecentTexts } from './recent-texts.ts';
 import type { Assessment } from '../models/evaluate.ts';
-import type { CardContent } from './cards.ts';
+import type { CardText } from './cards.ts';
 import type { HookName } from './request-schema.ts';
 
 export interface CachedAssessment {
   assessment: Assessment;
   /** Rendered card text per hook (the indicator depends on the hook). */
-  cards: Partial<Record<HookName, CardContent>>;
+  cards: Partial<Record<HookName, CardText>>;
 }
 
 /** SHA-256 of the parts, each but the last ended by a newline (none of them but the last can hold one). */
@@ -109,34 +110,39 @@ export class AssessmentCache {
 
 /**
  * The sent keys of the latest prefetch texts, one per vendor, patient, day and text length: a
- * repeated text is compared with the one remembered (a memory compare, stopping at the first
- * difference) instead of hashed again. Texts are remembered briefly, few and bounded in length,
- * since they hold patient data.
+ * repeated text is compared with the one remembered instead of hashed again (see RecentTexts).
  */
 export class SentKeys {
-  private readonly recent = new Map<string, { text: string; key: string; until: number }>();
+  private readonly recent: RecentTexts<string>;
 
-  constructor(
-    private readonly ttlMs = 60_000,
-    private readonly maxEntries = 16,
-    private readonly maxLength = 512 * 1024,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(ttlMs?: number, maxEntries?: number, maxLength?: number, now?: () => number) {
+    this.recent = new RecentTexts(ttlMs, maxEntries, maxLength, now);
+  }
 
   /** AssessmentCache.sentKey of these arguments. */
   key(prefetchText: string, vendor: string, patientId: string, day: string): string {
     const slot = `${vendor}\n${patientId}\n${day}\n${prefetchText.length}`;
-    const now = this.now();
-    const seen = this.recent.get(slot);
-    if (seen && seen.until > now && seen.text === prefetchText) return seen.key;
+    const seen = this.recent.get(slot, prefetchText);
+    if (seen) return seen.value;
     const key = AssessmentCache.sentKey(prefetchText, vendor, patientId, day);
-    if (prefetchText.length <= this.maxLength) {
-      this.recent.delete(slot);
-      // Maps iterate in insertion order: drop the oldest entry.
-      const oldest = this.recent.size >= this.maxEntries ? this.recent.keys().next().value : undefined;
-      if (oldest !== undefined) this.recent.delete(oldest);
-      this.recent.set(slot, { text: prefetchText, key, until: now + this.ttlMs });
-    }
+    this.recent.set(slot, prefetchText, key);
     return key;
   }
+}
+
+/**
+ * The UTC calendar day (YYYY-MM-DD) of a date, remembered for the last day seen: toISOString costs
+ * microseconds and every request asks. An invalid date is never remembered, so it throws as before.
+ */
+export function utcDayMemo(): (date: Date) => string {
+  let dayNumber = Number.NaN;
+  let text = '';
+  return (date) => {
+    const n = Math.floor(date.getTime() / 86_400_000);
+    if (n !== dayNumber) {
+      text = date.toISOString().slice(0, 10);
+      dayNumber = n;
+    }
+    return text;
+  };
 }

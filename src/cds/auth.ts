@@ -7,6 +7,8 @@ import { MemoryReplayStore, type ReplayStore } from './replay.ts';
 // A CDS JWT is a few hundred bytes; refuse to parse anything absurd.
 const MAX_TOKEN_LENGTH = 8192;
 const REQUIRED_CLAIMS = ['iss', 'aud', 'exp', 'iat', 'jti'];
+/** Decoded token headers remembered; anyone may send any header, so the memo is emptied when full. */
+const MAX_HEADERS = 64;
 
 export class AuthError extends Error {
   override readonly name = 'AuthError';
@@ -25,6 +27,8 @@ export class JwtVerifier {
   private readonly algorithms = new Map<TrustedClient, string[]>();
   private readonly localKeys = new Map<string, JWTVerifyGetKey>();
   private readonly remoteKeys = new Map<string, JWTVerifyGetKey>();
+  /** Token headers by their encoded text: a client signs its tokens with the same few headers. */
+  private readonly headers = new Map<string, Readonly<Record<string, unknown>>>();
   private readonly replay: ReplayStore;
 
   constructor(
@@ -82,7 +86,7 @@ export class JwtVerifier {
   // Header and issuer checks before any cryptography or network access (cheap rejections first).
   private keysFor(token: string): { client: TrustedClient; keys: JWTVerifyGetKey; algorithms: string[] } {
     const [headerPart = '', payloadPart = ''] = token.split('.', 2);
-    const header = segmentJson(headerPart);
+    const header = this.header(headerPart);
     const payload = segmentJson(payloadPart);
     if (typeof header.kid !== 'string' || header.kid.length === 0) throw new AuthError('kid');
     const client = typeof payload.iss === 'string' ? this.clients.get(payload.iss) : undefined;
@@ -96,6 +100,16 @@ export class JwtVerifier {
     const keys = this.localKeys.get(client.iss);
     if (!keys) throw new AuthError('no keys');
     return { client, keys, algorithms };
+  }
+
+  private header(segment: string): Readonly<Record<string, unknown>> {
+    let header = this.headers.get(segment);
+    if (!header) {
+      header = Object.freeze(segmentJson(segment));
+      if (this.headers.size >= MAX_HEADERS) this.headers.clear();
+      this.headers.set(segment, header);
+    }
+    return header;
   }
 
   // One cached key set per allowlisted URL; jose refetches after the cache age, and at most once

@@ -110,20 +110,48 @@ export function cardContent(a: Assessment, hook: HookName): CardContent {
   return { summary: summary(a), detail: renderDetail(a), indicator: indicator(a, hook) };
 }
 
+const LINK_LABEL = 'Open Nodal Risk';
+
+/** What the SMART link tells the app about this call. */
+function appContextOf(ctx: Pick<CardContext, 'hook' | 'hookInstance' | 'orders'>): string {
+  return JSON.stringify({ source: 'cds-hooks', hook: ctx.hook, hookInstance: ctx.hookInstance, orders: ctx.orders });
+}
+
 /** A card for one response: fresh uuid, source and the SMART link carrying this call's context. */
 export function finishCard(content: CardContent, ctx: CardContext): Card {
-  const appContext = JSON.stringify({
-    source: 'cds-hooks',
-    hook: ctx.hook,
-    hookInstance: ctx.hookInstance,
-    orders: ctx.orders,
-  });
   return prune({
     uuid: randomUUID(),
     ...content,
     source: ctx.source,
-    links: [{ label: 'Open Nodal Risk', url: ctx.appLaunchUrl, type: 'smart', appContext }],
+    links: [{ label: LINK_LABEL, url: ctx.appLaunchUrl, type: 'smart', appContext: appContextOf(ctx) }],
   } satisfies Card);
+}
+
+/**
+ * A card's JSON text without the two members that differ per call (its uuid, first, and its
+ * link's appContext, last): serialised once per assessment and hook instead of on every call.
+ */
+export interface CardText {
+  content: CardContent;
+  /** From the content's first member to the link's last fixed member, braces of the card and link open. */
+  middle: string;
+}
+
+export function cardText(content: CardContent, ctx: Pick<CardContext, 'source' | 'appLaunchUrl'>): CardText {
+  const fixed = JSON.stringify(
+    prune({ ...content, source: ctx.source, links: [{ label: LINK_LABEL, url: ctx.appLaunchUrl, type: 'smart' }] }),
+  );
+  // `{…,"links":[{…}]}` less its opening brace and its closing `}]}`, which follow the appContext.
+  return { content, middle: fixed.slice(1, -3) };
+}
+
+/** The text of JSON.stringify(finishCard(text.content, ctx)), with the uuid given or a fresh one. */
+export function cardJson(
+  text: CardText,
+  ctx: Pick<CardContext, 'hook' | 'hookInstance' | 'orders'>,
+  uuid: string = randomUUID(),
+): string {
+  return `{"uuid":${JSON.stringify(uuid)},${text.middle},"appContext":${JSON.stringify(appContextOf(ctx))}}]}`;
 }
 
 export function renderCard(a: Assessment, ctx: CardContext): Card {

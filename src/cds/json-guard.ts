@@ -5,9 +5,20 @@
 /** Deep enough for any FHIR resource inside a request (Bundle → entry → resource → … ≈ 10 levels). */
 export const MAX_JSON_DEPTH = 64;
 
-/** True when arrays/objects in `value` nest deeper than `limit`. */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  return deeperThan(value, 0, limit);
+/**
+ * True when arrays/objects in `value` nest deeper than `limit`; with `except`, that member of an
+ * object `value` is left out (already known to nest within the limit).
+ */
+export function nestsDeeperThan(value: unknown, limit: number, except?: string): boolean {
+  if (except === undefined || typeof value !== 'object' || value === null || Array.isArray(value))
+    return deeperThan(value, 0, limit);
+  if (limit <= 0) return true;
+  for (const key in value) {
+    if (key === except) continue;
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null && deeperThan(child, 1, limit)) return true;
+  }
+  return false;
 }
 
 // Recursion stops at `limit` levels, so the stack stays shallow whatever the body holds; this runs

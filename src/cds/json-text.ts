@@ -1,23 +1,58 @@
 // The JSON text a client sent, kept beside its parsed form: hashing a slice of the text costs a
-// fraction of serialising the parsed objects again (see AssessmentCache.sentKey).
-import type { FastifyInstance } from 'fastify';
+// fraction of serialising the parsed objects again (see AssessmentCache.sentKey), and a prefetch
+// text sent again need not be checked again (see VettedPrefetch).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { RecentTexts } from './recent-texts.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The body's JSON text, when it was parsed as JSON. */
-    jsonText?: string;
+    /** The prefetch member's JSON text to the end of the body (see textFromMember), when parsed as JSON. */
+    prefetchText?: string;
+    /** True when that text was vetted before (see VettedPrefetch). */
+    prefetchVetted?: boolean;
+    /** True when no part of the body's text can hold a prototype-poisoning key (see mayPoison). */
+    poisonFree?: boolean;
   }
 }
 
-/** Parses JSON bodies with fastify's own parser (same limits, errors and prototype-poisoning checks) and keeps the text. */
-export function keepJsonText(app: FastifyInstance): void {
+/**
+ * Prefetch texts already found to hold no prototype-poisoning key and, parsed, to nest within the
+ * depth limit as a member of the body: the same text parses to the same values, so a body that
+ * repeats it needs both checks only for the members before it.
+ */
+export class VettedPrefetch {
+  private readonly recent = new RecentTexts<true>();
+
+  /** The remembered string equal to this text, when it was vetted. */
+  find(text: string): string | undefined {
+    return this.recent.get(String(text.length), text)?.text;
+  }
+
+  /** Records the request's prefetch text once its whole body passed both checks. */
+  vetted(request: FastifyRequest): void {
+    const text = request.prefetchText;
+    if (text !== undefined && request.poisonFree && !request.prefetchVetted)
+      this.recent.set(String(text.length), text, true);
+  }
+}
+
+/**
+ * Parses JSON bodies with fastify's own parser (same limits, errors and prototype-poisoning checks)
+ * and keeps the prefetch text; a vetted prefetch text is not scanned for poisoning keys again.
+ */
+export function keepJsonText(app: FastifyInstance, vetted: VettedPrefetch): void {
   const checked = app.getDefaultJsonParser('error', 'error');
   const plain = app.getDefaultJsonParser('ignore', 'ignore');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
-    request.jsonText = text;
-    void (mayPoison(text) ? checked : plain)(request, text, done);
+    const tail = textFromMember(text, 'prefetch');
+    const known = tail === undefined ? undefined : vetted.find(tail);
+    request.prefetchText = known ?? tail;
+    request.prefetchVetted = known !== undefined;
+    // No poisoning key can straddle the cut: the text before it ends with the member's colon.
+    request.poisonFree = !mayPoison(known === undefined ? text : text.slice(0, text.length - known.length));
+    void (request.poisonFree ? plain : checked)(request, text, done);
   });
 }
 
@@ -42,10 +77,11 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
 /**
- * The text from the value of the first top-level member `name` to the end of `json`, which
- * JSON.parse has accepted; undefined when the text is not an object or has no such member spelt
- * without escapes. Everything JSON.parse makes of that member (a later duplicate wins) is in the
- * returned text, so equal tails mean an equal parsed value; only the members before it are scanned.
+ * The text from the value of the first top-level member `name` to the end of `json`; undefined
+ * when the text is not an object or has no such member spelt without escapes. Meant for a text
+ * JSON.parse accepts (for any other the parse fails and the result is not used). Everything
+ * JSON.parse makes of that member (a later duplicate wins) is in the returned text, so equal tails
+ * mean an equal parsed value; only the members before it are scanned.
  */
 export function textFromMember(json: string, name: string): string | undefined {
   let i = skipSpace(json, 0);

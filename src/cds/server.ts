@@ -5,15 +5,15 @@ import { valueOf } from '../domain/facts.ts';
 import { alndMatcher, alndOrders, hasAlndProcedure } from './alnd.ts';
 import { defaultAssessResources, type AssessResources } from './assessor.ts';
 import { AuthError, JwtVerifier, type VerifiedCaller } from './auth.ts';
-import { AssessmentCache, SentKeys } from './assessment-cache.ts';
-import { cardContent, finishCard, type Card } from './cards.ts';
+import { AssessmentCache, SentKeys, utcDayMemo } from './assessment-cache.ts';
+import { cardContent, cardJson, cardText } from './cards.ts';
 import { normaliseBase, type ResolvedCdsConfig } from './config.ts';
 import { registerCors } from './cors.ts';
 import type { DocumentsCut } from './fhir-fetch.ts';
 import { loggableCode, loggableUrl } from './log-safe.ts';
 import { badResourceField, MAX_JSON_DEPTH, nestsDeeperThan } from './json-guard.ts';
 import { gatherResources, PreconditionFailed, type Gathered } from './prefetch.ts';
-import { keepJsonText, textFromMember } from './json-text.ts';
+import { keepJsonText, VettedPrefetch } from './json-text.ts';
 import type { ReplayStore } from './replay.ts';
 import { checkFeedback, checkHookRequest, type HookRequest } from './request-schema.ts';
 import { discoveryJson, SERVICES_BY_ID, type ServiceDefinition } from './services.ts';
@@ -54,6 +54,7 @@ const ERROR_TEXT: Record<number, string> = {
 export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   const { config } = options;
   const now = options.now ?? (() => new Date());
+  const dayOf = utcDayMemo();
   const assessResources = options.assessResources ?? defaultAssessResources;
   const isAlnd = alndMatcher(config.alnd);
   // Token times are checked against the real clock; `now` is the clinical "today" only.
@@ -79,7 +80,8 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
 
   if (options.replayStore) app.addHook('onClose', async () => options.replayStore?.close?.());
   registerCors(app, config.cors.origins, ['/cds-services', '/cds-services/*']);
-  keepJsonText(app);
+  const vettedPrefetch = new VettedPrefetch();
+  keepJsonText(app, vettedPrefetch);
   app.addHook('onRequest', (_request, reply, done) => {
     // Cards carry patient data: never cache them anywhere.
     reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
@@ -137,7 +139,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
   app.post<{ Params: { id: string } }>('/cds-services/:id', { onRequest: authenticate }, async (request, reply) => {
     const service = SERVICES_BY_ID.get(request.params.id);
     if (!service) return reply.code(404).send({ error: ERROR_TEXT[404] });
-    const shallow = shallowEnough(request.body);
+    const shallow = shallowEnough(request, vettedPrefetch);
     if (shallow) return reply.code(400).send({ error: ERROR_TEXT[400], message: shallow });
     const checked = checkHookRequest(service.hook, request.body);
     if (!checked.ok) return reply.code(400).send({ error: ERROR_TEXT[400], message: checked.message });
@@ -147,9 +149,11 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       const vendor = vendorOf(request) ?? 'generic';
       const server = usableServer(checked.value, request);
       // Without a server to contact the data are the prefetch alone: keyed by its text as sent.
-      const prefetchText = !server && request.jsonText ? textFromMember(request.jsonText, 'prefetch') : undefined;
+      const prefetchText = server ? undefined : request.prefetchText;
       const sent = prefetchText === undefined ? undefined : { prefetchText, vendor };
-      return { cards: await cardsFor(service, checked.value, server, planFor(vendor).searches, sent) };
+      const cards = await cardsFor(service, checked.value, server, planFor(vendor).searches, sent);
+      // The cards' JSON texts are built from text made once per assessment (see cardText).
+      return reply.type('application/json; charset=utf-8').send(`{"cards":[${cards.join(',')}]}`);
     } catch (error) {
       if (error instanceof PreconditionFailed) {
         // A limit we set is named (no data in it); a server failure is not described.
@@ -164,7 +168,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     { onRequest: authenticate },
     async (request, reply) => {
       if (!SERVICES_BY_ID.has(request.params.id)) return reply.code(404).send({ error: ERROR_TEXT[404] });
-      const shallow = shallowEnough(request.body);
+      const shallow = shallowEnough(request, vettedPrefetch);
       if (shallow) return reply.code(400).send({ error: ERROR_TEXT[400], message: shallow });
       const checked = checkFeedback(request.body);
       if (!checked.ok) return reply.code(400).send({ error: ERROR_TEXT[400], message: checked.message });
@@ -211,7 +215,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     server: { base: string; accessToken?: string } | undefined,
     searches: readonly FhirQuery[],
     sent: { prefetchText: string; vendor: string } | undefined,
-  ): Promise<Card[]> {
+  ): Promise<string[]> {
     const { context } = request;
     let orders: string[] | undefined;
     if (service.hook !== 'patient-view') {
@@ -224,7 +228,7 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
     }
     const gatherOptions = { searches, limits: config.fhir, fetch: fetchImpl, ...(server ? { server } : {}) };
     const today = now();
-    const day = today.toISOString().slice(0, 10);
+    const day = dayOf(today);
     const sentKey = sent && sentKeys.key(sent.prefetchText, sent.vendor, context.patientId, day);
     let cached = sentKey === undefined ? undefined : cache.get(sentKey);
     // Gathered only when the data are not already known by the text sent (patient-view asks later).
@@ -247,30 +251,29 @@ export function createCdsServer(options: CdsServerOptions): FastifyInstance {
       if (hasAlndProcedure(gathered.resources, isAlnd)) return [];
     }
     const documentsCut = gathered?.documentsCut;
-    const rendered = (cached.cards[service.hook] ??= cardContent(assessment, service.hook));
-    const content = documentsCut
-      ? {
-          ...rendered,
-          detail: `${rendered.detail ?? ''}\n\n${cutNotice(documentsCut, config.fhir.maxDocuments)}`.trim(),
-        }
+    const rendered = (cached.cards[service.hook] ??= cardText(cardContent(assessment, service.hook), config));
+    const text = documentsCut
+      ? cardText(
+          {
+            ...rendered.content,
+            detail: `${rendered.content.detail ?? ''}\n\n${cutNotice(documentsCut, config.fhir.maxDocuments)}`.trim(),
+          },
+          config,
+        )
       : rendered;
-    return [
-      finishCard(content, {
-        hook: service.hook,
-        hookInstance: request.hookInstance,
-        ...(orders ? { orders } : {}),
-        source: config.source,
-        appLaunchUrl: config.appLaunchUrl,
-      }),
-    ];
+    return [cardJson(text, { hook: service.hook, hookInstance: request.hookInstance, ...(orders ? { orders } : {}) })];
   }
 
   return app;
 }
 
 /** A 400 message when the body nests deeper than any FHIR data would (checked without recursion). */
-function shallowEnough(body: unknown): string | undefined {
-  return nestsDeeperThan(body, MAX_JSON_DEPTH) ? `body nests deeper than ${MAX_JSON_DEPTH} levels` : undefined;
+function shallowEnough(request: FastifyRequest, vetted: VettedPrefetch): string | undefined {
+  // A vetted prefetch text parsed to values walked before: only the other members are walked.
+  if (nestsDeeperThan(request.body, MAX_JSON_DEPTH, request.prefetchVetted ? 'prefetch' : undefined))
+    return `body nests deeper than ${MAX_JSON_DEPTH} levels`;
+  vetted.vetted(request);
+  return undefined;
 }
 
 /** Says on the card which cited report documents were not read: their facts are missing, not absent. */

@@ -87,6 +87,20 @@ describe('accepted tokens', () => {
   });
 });
 
+describe('token headers read once', () => {
+  it('decide alike when sent again, past the number remembered too', async () => {
+    const offList = { jku: 'https://elsewhere.test/jwks.json' };
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 70; i++) {
+        const token = await sign({ key: i % 2 ? es : rs, aud: AUD, header: { 'x-n': i } });
+        expect((await cds.call(DISCOVERY, undefined, token)).status).toBe(200);
+      }
+      await expect401(await sign({ key: es, aud: AUD, header: offList }));
+      await expect401(await sign({ key: es, aud: AUD, header: { kid: '' } }));
+    }
+  });
+});
+
 describe('rejected tokens: all 401 with no detail', () => {
   it('no Authorization header, or not a bearer JWT', async () => {
     await expect401(null);

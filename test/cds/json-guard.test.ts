@@ -64,3 +64,20 @@ describe('prefetch values in the hook request schema', () => {
     }
   });
 });
+
+/** `{"extension":[{"extension":[…]}]}` nested `depth` levels, as raw JSON text. */
+function nested(depth: number): string {
+  return '{"extension":['.repeat(depth) + '{}' + ']}'.repeat(depth);
+}
+
+describe('nestsDeeperThan with a member left out', () => {
+  it('walks every other member to the same limit', () => {
+    const deep = JSON.parse(nested(70)) as unknown;
+    expect(nestsDeeperThan({ prefetch: deep, context: {} }, 64, 'prefetch')).toBe(false);
+    expect(nestsDeeperThan({ prefetch: deep, context: {} }, 64)).toBe(true);
+    expect(nestsDeeperThan({ prefetch: {}, context: deep }, 64, 'prefetch')).toBe(true);
+    expect(nestsDeeperThan({ a: JSON.parse(nested(31)) as unknown }, 64, 'prefetch')).toBe(false);
+    expect(nestsDeeperThan({ a: JSON.parse(nested(32)) as unknown }, 64, 'prefetch')).toBe(true);
+    expect(nestsDeeperThan([deep], 64, 'prefetch')).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@
 // another hook, keys in another order) finds the same entry; different data never do, including a
 // body that repeats the prefetch member (JSON.parse keeps the last one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AssessmentCache, SentKeys } from '../../src/cds/assessment-cache.ts';
+import { AssessmentCache, SentKeys, utcDayMemo } from '../../src/cds/assessment-cache.ts';
 import { assessResources } from '../../src/pipeline.ts';
 import { config, hookBody, makeKey, reversedKeys, scenarioPrefetch, startCds, type RunningCds } from './helpers.ts';
 
@@ -91,5 +91,30 @@ describe('SentKeys', () => {
     expect(keys.key(text, 'generic', 'p1', '2026-06-01')).toBe(expected(text));
     const long = `${text}${' '.repeat(64)}`;
     expect(keys.key(long, 'generic', 'p1', '2026-06-01')).toBe(expected(long));
+  });
+});
+
+describe('utcDayMemo', () => {
+  it('gives toISOString’s day for each date, across midnight and before 1970', () => {
+    const dayOf = utcDayMemo();
+    const dates = [
+      '2026-12-02T23:59:59.999Z',
+      '2026-12-02T00:00:00.000Z',
+      '2026-12-03T00:00:00.000Z',
+      '2026-12-02T12:00:00.000Z',
+      '1969-12-31T23:59:59.999Z',
+      '1970-01-01T00:00:00.000Z',
+      '2026-12-03T08:00:00.000+09:00',
+    ];
+    for (const iso of dates) {
+      const date = new Date(iso);
+      expect(dayOf(date)).toBe(date.toISOString().slice(0, 10));
+    }
+  });
+
+  it('throws for an invalid date, as toISOString does', () => {
+    const dayOf = utcDayMemo();
+    expect(() => dayOf(new Date('not a date'))).toThrow(RangeError);
+    expect(() => dayOf(new Date('not a date'))).toThrow(RangeError);
   });
 });
