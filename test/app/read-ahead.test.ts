@@ -94,7 +94,7 @@ function manualRecord() {
 }
 
 describe('readAheadWhileLoading', () => {
-  it('runs once per task on what is new plus every report, and the reports again when a document arrives', () => {
+  it('runs once per idle time on what is new plus every report, and the reports again when a document arrives', () => {
     const { record, arrive } = manualRecord();
     const queued: (() => void)[] = [];
     const runs: { ids: string[]; documents: string[]; after: string }[] = [];
@@ -105,7 +105,7 @@ describe('readAheadWhileLoading', () => {
     );
     arrive([report]);
     arrive([condition]);
-    // Two arrivals before the run's task: one run, with both.
+    // Two arrivals before the page was idle: one run, with both.
     expect(queued).toHaveLength(1);
     queued.shift()!();
     expect(runs).toEqual([{ ids: ['c1', 'r1'], documents: [], after: 'search' }]);
