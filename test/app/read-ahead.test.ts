@@ -58,13 +58,16 @@ describe('the record load hands on what arrives', () => {
     const record = startRecordLoad({ patientId: 'p1', transport: ehr.transport, vendor: 'epic' });
     await ehr.release('other');
     await ehr.release('DiagnosticReport?');
-    const seen: { ids: string[]; documents: string[] }[] = [];
-    record.onArrival((a) => seen.push({ ids: ids([...a.resources]), documents: Object.keys(a.binaries) }));
-    expect(seen.at(-1)).toEqual({ ids: ['r1'], documents: [] });
+    const seen: { ids: string[]; documents: string[]; pending: number }[] = [];
+    record.onArrival((a) =>
+      seen.push({ ids: ids([...a.resources]), documents: Object.keys(a.binaries), pending: a.pending }),
+    );
+    // Pending: the condition search and the report's document, which the report's arrival asked for.
+    expect(seen.at(-1)).toEqual({ ids: ['r1'], documents: [], pending: 2 });
     await ehr.release('Binary/');
-    expect(seen.at(-1)).toEqual({ ids: ['r1'], documents: ['Binary/b1'] });
+    expect(seen.at(-1)).toEqual({ ids: ['r1'], documents: ['Binary/b1'], pending: 1 });
     await ehr.release('Condition?');
-    expect(seen.at(-1)).toEqual({ ids: ['r1', 'c1'], documents: ['Binary/b1'] });
+    expect(seen.at(-1)).toEqual({ ids: ['r1', 'c1'], documents: ['Binary/b1'], pending: 0 });
     const data = await record.data;
     expect(data.binaries).toEqual({ 'Binary/b1': 'pN1a' });
   });
@@ -81,10 +84,11 @@ function manualRecord() {
     onProgress: () => undefined,
     onArrival: (l) => (listener = l),
   };
-  const arrive = (more: unknown[], documents: Record<string, string> = {}) => {
+  /** `pending`: searches and reads still to answer after this arrival. */
+  const arrive = (more: unknown[], documents: Record<string, string> = {}, pending = 3) => {
     resources.push(...more);
     Object.assign(binaries, documents);
-    listener?.({ resources, binaries });
+    listener?.({ resources, binaries, pending });
   };
   return { record, arrive };
 }
@@ -149,6 +153,26 @@ describe('readAheadWhileLoading', () => {
     arrive([report]);
     expect(queued).toHaveLength(0);
     expect(runs).toBe(1);
+  });
+
+  it('starts no run after the last arrival: the final pass follows it at once', () => {
+    const { record, arrive } = manualRecord();
+    const queued: (() => void)[] = [];
+    const runs: string[] = [];
+    readAheadWhileLoading(
+      record,
+      (_resources, _binaries, _texts, after) => runs.push(after),
+      (work) => queued.push(work),
+    );
+    arrive([report], {}, 2);
+    queued.shift()!();
+    arrive([condition], {}, 1);
+    // The last document: nothing is pending, so the final pass parses its text.
+    arrive([], { 'Binary/b1': 'pN1a' }, 0);
+    expect(runs).toEqual(['search']);
+    // The search run queued before it finds nothing pending either.
+    queued.shift()!();
+    expect(runs).toEqual(['search']);
   });
 
   it('takes at most a bounded number of new resources per run, and every report', () => {

@@ -57,9 +57,10 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Data as it arrives, for work that can start before the load ends: a search's or specimen
-   * read's resources, or (with none) the documents read so far after one more arrived.
+   * read's resources, or (with none) the documents read so far after one more arrived; `pending`:
+   * the searches and reads still to answer, those this result has just asked for included.
    */
-  onArrival?: (resources: unknown[], binaries: Readonly<Record<string, string>>) => void;
+  onArrival?: (resources: unknown[], binaries: Readonly<Record<string, string>>, pending: number) => void;
   sleep?: (ms: number) => Promise<void>;
   maxRetries?: number;
   /** Largest wait we accept from Retry-After before giving up. */
@@ -265,7 +266,7 @@ async function run(
   const arrived = (resources: unknown[]) => {
     if (o.stopped()) return;
     try {
-      options.onArrival?.(resources, binaries);
+      options.onArrival?.(resources, binaries, total - done);
     } catch {
       // Work ahead is optional: the load's data does not depend on it.
     }
@@ -275,16 +276,15 @@ async function run(
     try {
       const text = binaryText(await getWithRetry(transport, url, o));
       if (text === undefined) documentProblems.push(`${url}: not a readable text document`);
-      else {
-        binaries[url] = text;
-        arrived([]);
-      }
+      else binaries[url] = text;
     } catch (e) {
       if (fatal(e)) throw e;
       documentProblems.push(`${url}: ${e instanceof LoadError ? e.message : KIND_TEXT.network}`);
     } finally {
       tick();
     }
+    // After the tick, as for a search: the progress then counts what is still to come.
+    if (binaries[url] !== undefined) arrived([]);
   };
   const readDocumentsOf = (resources: unknown[]) => {
     for (const url of documentUrls(resources).filter((u) => sameServer(u, transport.baseUrl))) {

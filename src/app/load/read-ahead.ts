@@ -13,6 +13,11 @@ const IDLE_TIMEOUT_MS = 100;
 /** New resources a run takes at most: enough to compile the code, and a bounded task on a long history. */
 export const MAX_NEW_PER_RUN = 1000;
 
+/**
+ * Idle time, not the next task: measured, idle callbacks mostly ran a few ms after the arrival,
+ * and the wait joins arrivals that come in a burst; runs in the next task were twice as many, and
+ * more of them were still running when the last response came.
+ */
 const whenIdle: Schedule = (work) => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
   else setTimeout(work, 0);
@@ -33,8 +38,9 @@ export interface ReadAhead {
  * Runs `extract` at most once per arrival, on the resources not run yet plus every report so far
  * (each resource is run about once, and the reports again when a document they cite arrives).
  * After a search, in idle time (arrivals while a run waits join it); after a report document, at
- * once: its text is what the final pass would otherwise parse after the last response. `after`
- * says which, so the caller can keep the run after a document to the extraction alone.
+ * once: its text is what the final pass would otherwise parse after the last response. No run
+ * after the last arrival (nothing pending): the final pass follows it. `after` says which, so the
+ * caller can keep the run after a document to the extraction alone.
  */
 export function readAheadWhileLoading(
   record: RecordLoad,
@@ -55,7 +61,8 @@ export function readAheadWhileLoading(
   let latest: Arrived | undefined;
   const run = (after: 'search' | 'document') => {
     const arrived = latest;
-    if (stopped || !arrived) return;
+    // With nothing left to come, the final pass starts at once: a run now would only repeat its work.
+    if (stopped || !arrived || arrived.pending === 0) return;
     const fresh = arrived.resources.slice(taken);
     const documentCount = Object.keys(arrived.binaries).length;
     // Nothing new since the last run.

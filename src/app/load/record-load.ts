@@ -18,6 +18,8 @@ export interface RecordSource {
 export interface Arrived {
   resources: readonly unknown[];
   binaries: Readonly<Record<string, string>>;
+  /** Searches and reads still to answer (those the results so far have asked for included). */
+  pending: number;
 }
 
 export interface RecordLoad {
@@ -47,9 +49,9 @@ export function startRecordLoad(source: RecordSource): RecordLoad {
       progress = [done, total];
       listener?.(done, total);
     },
-    onArrival: (more, binaries) => {
+    onArrival: (more, binaries, pending) => {
       for (const r of more) resources.push(r);
-      arrived = { resources, binaries };
+      arrived = { resources, binaries, pending };
       arrivalListener?.(arrived);
     },
   });
