@@ -77,10 +77,23 @@ function wantedKey(b: Buffer, start: number, end: number): string | undefined {
   return undefined;
 }
 
+const REFERENCE_HEAD = Buffer.from('{"reference":"', 'latin1');
+
 /** The JSON value b[start, end): a plain string is its bytes decoded, anything else JSON.parse's. */
 function valueOf(b: Buffer, start: number, end: number): unknown {
   if (b[start] === QUOTE && isPlain(b, start + 1, end - 1)) return b.toString('utf8', start + 1, end - 1);
+  // The usual subject, patient or securityContext, read without JSON.parse.
+  if (isPlainReference(b, start, end)) return { reference: b.toString('utf8', start + REFERENCE_HEAD.length, end - 2) };
   return JSON.parse(b.toString('utf8', start, end));
+}
+
+/** Exactly `{"reference":"…"}` with a plain string inside (no quote in it, so nothing follows it). */
+function isPlainReference(b: Buffer, start: number, end: number): boolean {
+  const head = REFERENCE_HEAD.length;
+  if (end - start < head + 2 || b[end - 1] !== 125 || b[end - 2] !== QUOTE) return false;
+  for (let n = 0; n < head; n++) if (b[start + n] !== REFERENCE_HEAD[n]) return false;
+  for (let j = start + head; j < end - 2; j++) if (b[j] === QUOTE) return false;
+  return isPlain(b, start + head, end - 2);
 }
 
 /** Neither an escape nor a raw control character (which JSON.parse rejects inside a string). */
