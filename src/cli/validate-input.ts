@@ -198,11 +198,19 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
 /** The offsets of a partition's records, by patient number. */
 function recordsByPatient(data: Buffer): Map<number, number[]> {
   const groups = new Map<number, number[]>();
+  // A patient's records mostly follow one another (an export writes a patient's resources of one
+  // type together): the list of the previous record is reused without a look-up.
+  let last = -1;
+  let list: number[] = [];
   for (let at = 0; at < data.length; at += HEADER_BYTES + u32(data, at)) {
     const number = u32(data, at + 4);
-    const list = groups.get(number);
-    if (list) list.push(at);
-    else groups.set(number, [at]);
+    if (number !== last) {
+      last = number;
+      const known = groups.get(number);
+      if (known) list = known;
+      else groups.set(number, (list = []));
+    }
+    list.push(at);
   }
   return groups;
 }
