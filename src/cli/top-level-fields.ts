@@ -7,7 +7,7 @@
 // decoded, anything else is given to JSON.parse), and a duplicate key keeps the last value, as
 // JSON.parse does.
 
-const WANTED = ['resourceType', 'id', 'subject', 'patient', 'securityContext'];
+const WANTED = ['resourceType', 'id', 'subject', 'patient', 'securityContext'] as const;
 const WANTED_BYTES = WANTED.map((key) => Buffer.from(key, 'latin1'));
 
 const QUOTE = 34;
@@ -64,8 +64,14 @@ function skipValue(b: Buffer, i: number, end: number): number {
   return j > i ? j : -1;
 }
 
+type Wanted = (typeof WANTED)[number];
+
+function isWanted(key: string): key is Wanted {
+  return (WANTED as readonly string[]).includes(key);
+}
+
 /** The wanted key whose plain (escape-free) bytes are b[start, end), if any. */
-function wantedKey(b: Buffer, start: number, end: number): string | undefined {
+function wantedKey(b: Buffer, start: number, end: number): Wanted | undefined {
   const length = end - start;
   for (let k = 0; k < WANTED.length; k++) {
     const name = WANTED_BYTES[k]!;
@@ -77,10 +83,23 @@ function wantedKey(b: Buffer, start: number, end: number): string | undefined {
   return undefined;
 }
 
+const REFERENCE_HEAD = Buffer.from('{"reference":"', 'latin1');
+
 /** The JSON value b[start, end): a plain string is its bytes decoded, anything else JSON.parse's. */
 function valueOf(b: Buffer, start: number, end: number): unknown {
   if (b[start] === QUOTE && isPlain(b, start + 1, end - 1)) return b.toString('utf8', start + 1, end - 1);
+  // The usual subject, patient or securityContext, read without JSON.parse.
+  if (isPlainReference(b, start, end)) return { reference: b.toString('utf8', start + REFERENCE_HEAD.length, end - 2) };
   return JSON.parse(b.toString('utf8', start, end));
+}
+
+/** Exactly `{"reference":"…"}` with a plain string inside (no quote in it, so nothing follows it). */
+function isPlainReference(b: Buffer, start: number, end: number): boolean {
+  const head = REFERENCE_HEAD.length;
+  if (end - start < head + 2 || b[end - 1] !== 125 || b[end - 2] !== QUOTE) return false;
+  for (let n = 0; n < head; n++) if (b[start + n] !== REFERENCE_HEAD[n]) return false;
+  for (let j = start + head; j < end - 2; j++) if (b[j] === QUOTE) return false;
+  return isPlain(b, start + head, end - 2);
 }
 
 /** Neither an escape nor a raw control character (which JSON.parse rejects inside a string). */
@@ -89,15 +108,14 @@ function isPlain(b: Buffer, start: number, end: number): boolean {
   return true;
 }
 
+/** The wanted fields of a line; a field the line does not have is undefined. */
+export type TopLevelFields = Record<Wanted, unknown>;
+
 /**
  * The wanted top-level fields of one JSON object line, or undefined when the line is not plainly
  * one. The line is text, or the UTF-8 bytes `bytes[start, end)`.
  */
-export function topLevelFields(
-  line: string | Buffer,
-  start = 0,
-  end = line.length,
-): Record<string, unknown> | undefined {
+export function topLevelFields(line: string | Buffer, start = 0, end = line.length): TopLevelFields | undefined {
   if (typeof line === 'string') {
     const bytes = Buffer.from(line, 'utf8');
     return topLevelFields(bytes, 0, bytes.length);
@@ -107,7 +125,14 @@ export function topLevelFields(
   let i = skipSpace(b, start, end);
   if (at(i) !== 123) return undefined;
   i = skipSpace(b, i + 1, end);
-  const out: Record<string, unknown> = {};
+  // Every line's fields in one shape (never only those present), so what reads them stays monomorphic.
+  const out: TopLevelFields = {
+    resourceType: undefined,
+    id: undefined,
+    subject: undefined,
+    patient: undefined,
+    securityContext: undefined,
+  };
   if (at(i) === 125) return skipSpace(b, i + 1, end) === end ? out : undefined;
   try {
     for (;;) {
@@ -123,7 +148,7 @@ export function topLevelFields(
       if (i >= end) return undefined;
       const valueEnd = skipValue(b, i, end);
       if (valueEnd < 0) return undefined;
-      if (key !== undefined && WANTED.includes(key)) out[key] = valueOf(b, i, valueEnd);
+      if (key !== undefined && isWanted(key)) out[key] = valueOf(b, i, valueEnd);
       i = skipSpace(b, valueEnd, end);
       const next = at(i);
       if (next === 125) return skipSpace(b, i + 1, end) === end ? out : undefined;

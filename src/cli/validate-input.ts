@@ -165,6 +165,8 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
       files.forEach((_, i) => flush(i));
       fds.forEach((fd) => closeSync(fd));
     },
+    // Each step is its own function: V8 then optimises each once, rather than re-optimising one
+    // long generator as its later steps are first reached.
     *patients() {
       let space: Buffer = Buffer.allocUnsafe(0); // reused: fresh memory for every partition costs page faults
       for (const file of files) {
@@ -173,33 +175,13 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
         readInto(file, space, size);
         const data = space.subarray(0, size);
         rmSync(file, { force: true });
-        // Records by patient; each patient's JSON is parsed only when that patient is read, so the
-        // parsed resources of one patient at a time are alive.
-        const groups = new Map<number, number[]>();
-        for (let at = 0; at < data.length; at += HEADER_BYTES + u32(data, at)) {
-          const number = u32(data, at + 4);
-          const list = groups.get(number);
-          if (list) list.push(at);
-          else groups.set(number, [at]);
-        }
-        const unusable: { at: number; reason: string }[] = [];
+        // Each patient's JSON is parsed only when that patient is read, so the parsed resources of
+        // one patient at a time are alive.
+        const groups = recordsByPatient(data);
+        const unusable: Unusable[] = [];
         for (const number of [...groups.keys()].sort((a, b) => byCodeUnits(ids[a]!, ids[b]!))) {
           const patient = ids[number]!;
-          const resources: unknown[] = [];
-          for (const at of groups.get(number)!) {
-            const text = data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at));
-            const resource = parsedResource(text, patient);
-            if (typeof resource !== 'string') {
-              resources.push(resource);
-              continue;
-            }
-            const place = {
-              file: u32(data, at + 8),
-              entry: u32(data, at + 12) === 1,
-              n: u32(data, at + 16),
-            };
-            unusable.push({ at, reason: `${describePlace(names, place)}: ${resource}` });
-          }
+          const resources = readRecords(data, groups.get(number)!, patient, names, unusable);
           if (resources.length > 0) yield { patient, resources };
         }
         // In the order of the input, as the reasons of the first pass are.
@@ -211,6 +193,54 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The offsets of a partition's records, by patient number. */
+function recordsByPatient(data: Buffer): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  // A patient's records mostly follow one another (an export writes a patient's resources of one
+  // type together): the list of the previous record is reused without a look-up.
+  let last = -1;
+  let list: number[] = [];
+  for (let at = 0; at < data.length; at += HEADER_BYTES + u32(data, at)) {
+    const number = u32(data, at + 4);
+    if (number !== last) {
+      last = number;
+      const known = groups.get(number);
+      if (known) list = known;
+      else groups.set(number, (list = []));
+    }
+    list.push(at);
+  }
+  return groups;
+}
+
+/** A partition record that did not parse into the patient's resource, at its offset. */
+interface Unusable {
+  at: number;
+  reason: string;
+}
+
+/** One patient's resources from their records; records that cannot be used go to `unusable`. */
+function readRecords(
+  data: Buffer,
+  offsets: readonly number[],
+  patient: string,
+  names: readonly string[],
+  unusable: Unusable[],
+): unknown[] {
+  const resources: unknown[] = [];
+  for (const at of offsets) {
+    const text = data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at));
+    const resource = parsedResource(text, patient);
+    if (typeof resource !== 'string') resources.push(resource);
+    else unusable.push({ at, reason: `${describePlace(names, placeOf(data, at))}: ${resource}` });
+  }
+  return resources;
+}
+
+function placeOf(data: Buffer, at: number): Place {
+  return { file: u32(data, at + 8), entry: u32(data, at + 12) === 1, n: u32(data, at + 16) };
 }
 
 // Record headers are read and written byte by byte: Buffer's readUInt32LE/writeUInt32LE check
@@ -300,8 +330,28 @@ export async function groupByPatient(
       sink.add(number, resource, text, start, end, place);
     }
   };
+  // One line handler for every file (the file it is reading in `fileIndex`): a new closure per file
+  // would make V8 re-optimise the line loop for each file.
+  let fileIndex = 0;
+  const onLine = (bytes: Buffer, start: number, end: number, lineNo: number) => {
+    const place = { file: fileIndex, entry: false, n: lineNo };
+    // The disk sink needs only whose the line is: read from its bytes, the line is never decoded here.
+    const fields = sink.wantsResource ? undefined : topLevelFields(bytes, start, end);
+    if (fields && typeof fields.resourceType === 'string') return take(fields, bytes, start, end, place);
+    const line = bytes.toString('utf8', start, end);
+    if (!line.trim()) return;
+    let resource: unknown;
+    try {
+      resource = JSON.parse(line);
+    } catch {
+      problems.push({ reason: `${describePlace(names, place)}: not valid JSON` });
+      return;
+    }
+    take(resource, bytes, start, end, place);
+  };
   try {
-    files.forEach((file, fileIndex) => {
+    files.forEach((file, index) => {
+      fileIndex = index;
       if (/\.json$/i.test(file) && !looksLikeNdjson(file)) {
         let resources: unknown[];
         try {
@@ -317,22 +367,7 @@ export async function groupByPatient(
         });
         return;
       }
-      forEachLine(file, (bytes, start, end, lineNo) => {
-        const place = { file: fileIndex, entry: false, n: lineNo };
-        // The disk sink needs only whose the line is: read from its bytes, the line is never decoded here.
-        const fields = sink.wantsResource ? undefined : topLevelFields(bytes, start, end);
-        if (fields && typeof fields.resourceType === 'string') return take(fields, bytes, start, end, place);
-        const line = bytes.toString('utf8', start, end);
-        if (!line.trim()) return;
-        let resource: unknown;
-        try {
-          resource = JSON.parse(line);
-        } catch {
-          problems.push({ reason: `${describePlace(names, place)}: not valid JSON` });
-          return;
-        }
-        take(resource, bytes, start, end, place);
-      });
+      forEachLine(file, onLine);
     });
     sink.finish();
   } catch (e) {
@@ -349,15 +384,13 @@ const NO_TEXT = new Uint8Array(0);
  * during the call only), reading 4 MB at a time; lines split on bytes, so no UTF-8 sequence is cut.
  * A CR before the newline is not part of the line.
  */
-function forEachLine(file: string, onLine: (bytes: Buffer, start: number, end: number, lineNo: number) => void): void {
+type LineHandler = (bytes: Buffer, start: number, end: number, lineNo: number) => void;
+
+function forEachLine(file: string, onLine: LineHandler): void {
   const fd = openSync(file, 'r');
   let buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
   let kept = 0; // bytes of an unfinished line at the start of the buffer
   let lineNo = 0;
-  const emit = (start: number, end: number) => {
-    if (end > start && buffer[end - 1] === 13) end--;
-    onLine(buffer, start, end, ++lineNo);
-  };
   try {
     for (;;) {
       if (kept === buffer.length) {
@@ -368,7 +401,7 @@ function forEachLine(file: string, onLine: (bytes: Buffer, start: number, end: n
       const read = readSync(fd, buffer, kept, buffer.length - kept, null);
       const end = kept + read;
       if (read === 0) {
-        if (end > 0) emit(0, end);
+        if (end > 0) emitLine(onLine, buffer, 0, end, ++lineNo);
         break;
       }
       let start = 0;
@@ -377,7 +410,7 @@ function forEachLine(file: string, onLine: (bytes: Buffer, start: number, end: n
         newline >= 0 && newline < end;
         newline = buffer.indexOf(10, start)
       ) {
-        emit(start, newline);
+        emitLine(onLine, buffer, start, newline, ++lineNo);
         start = newline + 1;
       }
       kept = end - start;
@@ -386,6 +419,11 @@ function forEachLine(file: string, onLine: (bytes: Buffer, start: number, end: n
   } finally {
     closeSync(fd);
   }
+}
+
+/** One line without the CR of a CRLF line end. */
+function emitLine(onLine: LineHandler, buffer: Buffer, start: number, end: number, lineNo: number): void {
+  onLine(buffer, start, end > start && buffer[end - 1] === 13 ? end - 1 : end, lineNo);
 }
 
 /** A .json file holding one resource per line rather than one JSON document. */

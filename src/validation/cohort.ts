@@ -3,7 +3,7 @@
 import type { Assessment } from '../models/evaluate.ts';
 import type { ModelDefinition } from '../models/definition.ts';
 import { endpointOf, outcomeFor } from './endpoint.ts';
-import { readModelResult } from './model-reading.ts';
+import { readModelResult, type ModelReading } from './model-reading.ts';
 import type { Outcome, OutcomeReading } from './outcomes.ts';
 import {
   factorValue,
@@ -67,47 +67,47 @@ export class CohortValidation {
       return;
     }
     const outcome = outcomeReading.found;
-    const date = outcome.date;
-    if (date) {
-      if (!this.counts.earliestDate || date < this.counts.earliestDate) this.counts.earliestDate = date;
-      if (!this.counts.latestDate || date > this.counts.latestDate) this.counts.latestDate = date;
-    }
+    this.widenDates(outcome.date);
     for (const def of this.models) {
       const result = assessment.models.find((m) => m.id === def.id);
-      if (!result) continue;
-      const reading = readModelResult(result);
-      if (reading.kind === 'not-applicable') {
-        this.notApplicable.set(def.id, (this.notApplicable.get(def.id) ?? 0) + 1);
-        continue;
-      }
-      if (reading.kind === 'skip') {
-        this.skip({ patient, model: def.id, reason: reading.reason });
-        continue;
-      }
-      const y = outcomeFor(endpointOf(def), outcome);
-      if (y === undefined) {
-        this.skip({
-          patient,
-          model: def.id,
-          reason: `outcome for ${endpointOf(def) === 'pn2' ? 'four or more nodes' : 'non-sentinel nodes'} not recorded`,
-        });
-        continue;
-      }
-      const row: ScoredPatient = { patient, outcome: y, ...outcomeFields(outcome) };
-      if (reading.kind === 'probability')
-        Object.assign(row, { probability: reading.probability, linearPredictor: reading.linearPredictor });
-      else if (reading.kind === 'relative-odds') row.logRelativeOdds = reading.logRelativeOdds;
-      else {
-        row.factorValues = {};
-        for (const factor of def.riskFactors ?? []) {
-          const v = factorValue(factor, assessment.inputs);
-          if (v !== undefined) row.factorValues[factor.id] = v;
-        }
-      }
-      this.scored.get(def.id)!.push(row);
+      if (result) this.addScore(patient, def, readModelResult(result), assessment.inputs, outcome);
     }
   }
 
+  private widenDates(date: string | undefined): void {
+    if (!date) return;
+    if (!this.counts.earliestDate || date < this.counts.earliestDate) this.counts.earliestDate = date;
+    if (!this.counts.latestDate || date > this.counts.latestDate) this.counts.latestDate = date;
+  }
+
+  // Separate from addPatient so that V8 optimises each small step once; a new shape of input met
+  // late then re-optimises a small function, not the whole loop.
+  private addScore(
+    patient: string,
+    def: ModelDefinition,
+    reading: ModelReading,
+    inputs: ModelAssessment['inputs'],
+    outcome: Outcome,
+  ): void {
+    if (reading.kind === 'not-applicable') {
+      this.notApplicable.set(def.id, (this.notApplicable.get(def.id) ?? 0) + 1);
+      return;
+    }
+    if (reading.kind === 'skip') {
+      this.skip({ patient, model: def.id, reason: reading.reason });
+      return;
+    }
+    const y = outcomeFor(endpointOf(def), outcome);
+    if (y === undefined) {
+      this.skip({
+        patient,
+        model: def.id,
+        reason: `outcome for ${endpointOf(def) === 'pn2' ? 'four or more nodes' : 'non-sentinel nodes'} not recorded`,
+      });
+      return;
+    }
+    this.scored.get(def.id)!.push(scoredRow(patient, y, outcome, reading, def, inputs));
+  }
   private summaries(): { summary: ModelSummary; patients: ScoredPatient[] }[] {
     return this.models.map((def) => {
       const patients = this.scored.get(def.id) ?? [];
@@ -139,9 +139,35 @@ export class CohortValidation {
   }
 }
 
-function outcomeFields(outcome: Outcome): Pick<ScoredPatient, 'nsnPositive' | 'totalPositive'> {
-  const out: Pick<ScoredPatient, 'nsnPositive' | 'totalPositive'> = {};
-  if (outcome.nsnPositive !== undefined) out.nsnPositive = outcome.nsnPositive;
-  if (outcome.totalPositive !== undefined) out.totalPositive = outcome.totalPositive;
-  return out;
+/** A scored patient, every row in one shape (a field that does not apply is undefined) for the summaries' loops. */
+function scoredRow(
+  patient: string,
+  y: 0 | 1,
+  outcome: Outcome,
+  reading: Extract<ModelReading, { kind: 'probability' | 'relative-odds' | 'risk-factors' }>,
+  def: ModelDefinition,
+  inputs: ModelAssessment['inputs'],
+): ScoredPatient {
+  return {
+    patient,
+    outcome: y,
+    nsnPositive: outcome.nsnPositive,
+    totalPositive: outcome.totalPositive,
+    probability: reading.kind === 'probability' ? reading.probability : undefined,
+    linearPredictor: reading.kind === 'probability' ? reading.linearPredictor : undefined,
+    logRelativeOdds: reading.kind === 'relative-odds' ? reading.logRelativeOdds : undefined,
+    factorValues: reading.kind === 'risk-factors' ? factorValues(def, inputs) : undefined,
+  };
+}
+
+function factorValues(
+  def: ModelDefinition,
+  inputs: ModelAssessment['inputs'],
+): Record<string, string | number | boolean> {
+  const values: Record<string, string | number | boolean> = {};
+  for (const factor of def.riskFactors ?? []) {
+    const v = factorValue(factor, inputs);
+    if (v !== undefined) values[factor.id] = v;
+  }
+  return values;
 }

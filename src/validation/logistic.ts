@@ -46,7 +46,7 @@ function inverseDiagonal(a: number[][]): number[] | null {
   return out;
 }
 
-function logLikelihood(eta: Float64Array, y: ArrayLike<number>): number {
+function logLikelihood(eta: Float64Array, y: Float64Array): number {
   let ll = 0;
   for (let i = 0; i < eta.length; i++) {
     const e = eta[i]!;
@@ -55,6 +55,45 @@ function logLikelihood(eta: Float64Array, y: ArrayLike<number>): number {
     ll += y[i]! * e - log1pExp;
   }
   return ll;
+}
+
+/** η = offset + X β, written into `eta`. */
+function linearPredictor(
+  eta: Float64Array,
+  x: readonly Float64Array[],
+  beta: readonly number[],
+  offset: Float64Array,
+): void {
+  const k = x.length;
+  for (let i = 0; i < eta.length; i++) {
+    let e = offset[i]!;
+    for (let j = 0; j < k; j++) e += beta[j]! * x[j]![i]!;
+    eta[i] = e;
+  }
+}
+
+/** Score vector and information matrix at η (the upper triangle, mirrored). */
+function scoreAndInformation(
+  x: readonly Float64Array[],
+  y: Float64Array,
+  eta: Float64Array,
+): { gradient: number[]; hessian: number[][] } {
+  const k = x.length;
+  const gradient = new Array<number>(k).fill(0);
+  const hessian = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < eta.length; i++) {
+    const p = expit(eta[i]!);
+    const w = p * (1 - p);
+    const r = y[i]! - p;
+    for (let a = 0; a < k; a++) {
+      const xa = x[a]![i]!;
+      gradient[a]! += xa * r;
+      const row = hessian[a]!;
+      for (let b = a; b < k; b++) row[b]! += w * xa * x[b]![i]!;
+    }
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) hessian[a]![b] = hessian[b]![a]!;
+  return { gradient, hessian };
 }
 
 /**
@@ -66,34 +105,17 @@ export function fitLogistic(
   y: ArrayLike<number>,
   offset?: ArrayLike<number>,
 ): LogisticFit {
-  const k = columns.length;
-  const n = y.length;
-  let beta = new Array<number>(k).fill(0);
+  // Callers pass plain arrays and typed arrays; one element type keeps the loops to one compiled form.
+  const x = columns.map((c) => Float64Array.from(c));
+  const outcome = Float64Array.from(y);
+  const n = outcome.length;
+  const shift = offset ? Float64Array.from(offset) : new Float64Array(n);
+  let beta = new Array<number>(x.length).fill(0);
   const eta = new Float64Array(n);
-  const linear = (b: number[]): Float64Array => {
-    for (let i = 0; i < n; i++) {
-      let e = offset ? offset[i]! : 0;
-      for (let j = 0; j < k; j++) e += b[j]! * columns[j]![i]!;
-      eta[i] = e;
-    }
-    return eta;
-  };
-  let ll = logLikelihood(linear(beta), y);
+  linearPredictor(eta, x, beta, shift);
+  let ll = logLikelihood(eta, outcome);
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
-    const gradient = new Array<number>(k).fill(0);
-    const hessian = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    for (let i = 0; i < n; i++) {
-      const p = expit(eta[i]!);
-      const w = p * (1 - p);
-      const r = y[i]! - p;
-      for (let a = 0; a < k; a++) {
-        const xa = columns[a]![i]!;
-        gradient[a]! += xa * r;
-        const row = hessian[a]!;
-        for (let b = a; b < k; b++) row[b]! += w * xa * columns[b]![i]!;
-      }
-    }
-    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) hessian[a]![b] = hessian[b]![a]!;
+    const { gradient, hessian } = scoreAndInformation(x, outcome, eta);
     const step = solve(hessian, gradient);
     if (!step)
       return { coefficients: beta, standardErrors: beta.map(() => NaN), converged: false, iterations: iteration };
@@ -103,7 +125,8 @@ export function fitLogistic(
     let nextLl = -Infinity;
     for (let halvings = 0; halvings < 30; halvings++) {
       next = beta.map((b, j) => b + scale * step[j]!);
-      nextLl = logLikelihood(linear(next), y);
+      linearPredictor(eta, x, next, shift);
+      nextLl = logLikelihood(eta, outcome);
       if (nextLl >= ll - 1e-12) break;
       scale /= 2;
     }
@@ -113,7 +136,7 @@ export function fitLogistic(
     if (change < TOLERANCE) {
       return {
         coefficients: beta,
-        standardErrors: standardErrors(columns, beta, offset),
+        standardErrors: standardErrors(x, beta, shift),
         converged: true,
         iterations: iteration,
       };
@@ -121,23 +144,23 @@ export function fitLogistic(
   }
   return {
     coefficients: beta,
-    standardErrors: standardErrors(columns, beta, offset),
+    standardErrors: standardErrors(x, beta, shift),
     converged: false,
     iterations: MAX_ITERATIONS,
   };
 }
 
 /** √diag of the inverse information at β. */
-function standardErrors(columns: ArrayLike<number>[], beta: number[], offset?: ArrayLike<number>): number[] {
-  const k = columns.length;
-  const n = columns[0]?.length ?? 0;
+function standardErrors(x: readonly Float64Array[], beta: number[], offset: Float64Array): number[] {
+  const k = x.length;
+  const n = offset.length;
   const info = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let i = 0; i < n; i++) {
-    let e = offset ? offset[i]! : 0;
-    for (let j = 0; j < k; j++) e += beta[j]! * columns[j]![i]!;
+    let e = offset[i]!;
+    for (let j = 0; j < k; j++) e += beta[j]! * x[j]![i]!;
     const p = expit(e);
     const w = p * (1 - p);
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) info[a]![b]! += w * columns[a]![i]! * columns[b]![i]!;
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) info[a]![b]! += w * x[a]![i]! * x[b]![i]!;
   }
   const diag = inverseDiagonal(info);
   return diag ? diag.map((d) => Math.sqrt(d)) : beta.map(() => NaN);

@@ -152,6 +152,32 @@ interface NodeCounts {
 // The steps below are separate functions on purpose: resources of many shapes make V8 re-optimise
 // a function several times, and a small function is cheaper to re-optimise than one long one.
 
+// The two readings of a report's specimens below walk the list without building an array of
+// references: such arrays are empty for some reports and not for others, two shapes to V8, and the
+// first report of the rarer shape made it re-optimise the whole caller.
+
+/** The report's specimen reference when it names exactly one specimen. */
+function onlySpecimen(report: Json): string | undefined {
+  let count = 0;
+  let only: string | undefined;
+  for (const s of records(report.specimen)) {
+    count++;
+    only = referenceOf(s);
+  }
+  return count === 1 ? only : undefined;
+}
+
+/** Whether the report names specimens and all of them are in `specimens`. */
+function allSpecimensIn(report: Json, specimens: Set<string>): boolean {
+  let count = 0;
+  for (const s of records(report.specimen)) {
+    count++;
+    const ref = referenceOf(s);
+    if (!ref || !specimens.has(ref)) return false;
+  }
+  return count > 0;
+}
+
 /** The discrete node counts and pN category of the patient's Observations. */
 function nodeCounts(
   observations: Json[],
@@ -161,10 +187,10 @@ function nodeCounts(
 ): NodeCounts {
   const reportSpecimen = new Map<string, string | undefined>();
   for (const r of reports) {
-    const specimens = records(r.specimen).map(referenceOf);
+    const specimen = onlySpecimen(r);
     for (const result of records(r.result)) {
       const ref = referenceOf(result);
-      if (ref) reportSpecimen.set(ref, specimens.length === 1 ? specimens[0] : undefined);
+      if (ref) reportSpecimen.set(ref, specimen);
     }
   }
   const counts: NodeCounts = { inDissection: new Map(), allNodes: new Map() };
@@ -195,8 +221,7 @@ function countInReportTexts(
   let fromText: Count | undefined;
   for (const report of reports) {
     if (!USABLE_RESULT.has(String(report.status))) continue;
-    const specimens = records(report.specimen).map(referenceOf);
-    const whole = specimens.length > 0 && specimens.every((s) => s && dissectionSpecimens.has(s));
+    const whole = allSpecimensIn(report, dissectionSpecimens);
     for (const text of reportTexts(report, binaries)) {
       const read = countFromText(dissectionLines(text, whole));
       if (!read) continue;

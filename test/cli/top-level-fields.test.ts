@@ -58,6 +58,23 @@ describe('top-level fields of a resource line', () => {
     expect(topLevelFields('{"id":"a\tb"}')).toBeUndefined(); // a raw tab: JSON.parse rejects the line
   });
 
+  it('reads a reference object as JSON.parse does, whatever its string holds', () => {
+    expect(topLevelFields('{"subject":{"reference":"Patient/p"}}')).toEqual({ subject: { reference: 'Patient/p' } });
+    expect(topLevelFields('{"subject":{"reference":"a","display":"b"}}')).toEqual({
+      subject: { reference: 'a', display: 'b' },
+    });
+    expect(topLevelFields('{"patient":{"reference":"P\\\\"}}')).toEqual({ patient: { reference: 'P\\' } });
+    expect(topLevelFields('{"subject":{"reference":"a\tb"}}')).toBeUndefined(); // a raw tab
+    const reference = fc.oneof(fc.string(), fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(reference, fc.option(fc.string(), { nil: undefined }), (ref, display) => {
+        const line = JSON.stringify({ resourceType: 'Observation', subject: { reference: ref, display } });
+        expect(topLevelFields(line)).toEqual(JSON.parse(line));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('agrees with JSON.parse on arbitrary objects whenever it answers', () => {
     const key = fc.oneof(fc.constantFrom(...WANTED, 'reference', 'text'), fc.string());
     const value = fc.jsonValue({ maxDepth: 3 });
