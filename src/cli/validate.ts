@@ -21,7 +21,6 @@ import { CliUsageError, oneLine } from './errors.ts';
 import { readTextFile } from './files.ts';
 import { binariesIn } from './read-resources.ts';
 import { groupByPatient, type PatientResources } from './validate-input.ts';
-import { validationReportHtml } from './validate-report.ts';
 import { formatValidationText } from './validate-text.ts';
 
 export const VALIDATE_USAGE =
@@ -189,12 +188,16 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<void>
     bar?.end();
   }
   if (values.predictions) writeOutput(values.predictions, predictionsCsv(run.predictions), 'predictions file');
-  if (values.report)
+  if (values.report) {
+    // Loaded only for --report: the plotting libraries take about half a second of CPU to load,
+    // which every other command of the CLI (this module is imported by all) would pay.
+    const { validationReportHtml } = await import('./validate-report.ts');
     writeOutput(
       values.report,
       await validationReportHtml(run.result, run.plots, run.cohort.counts, values.site),
       'report',
     );
+  }
   if (values['calibration-out']) {
     const today = (io.now?.() ?? new Date()).toISOString().slice(0, 10);
     const config = calibrationConfig(run.result, run.cohort.counts, values.site, today);
