@@ -108,6 +108,7 @@ export class CohortValidation {
     }
     this.scored.get(def.id)!.push(scoredRow(patient, y, outcome, reading, def, inputs));
   }
+
   private summaries(): { summary: ModelSummary; patients: ScoredPatient[] }[] {
     return this.models.map((def) => {
       const patients = this.scored.get(def.id) ?? [];
