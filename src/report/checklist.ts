@@ -41,12 +41,20 @@ function classify(body: string): LineKind {
   return { kind: 'plain', rest: body };
 }
 
-function countMarks(text: string): { marked: number; unmarked: number } {
+/** First characters a bullet (stripBullet) or a mark (MARKED, UNMARKED) can start with. */
+const BULLET_START = '-–•*+?#';
+const MARK_START = '✓✔☒☑✗✘⊠■☐□○◯[(_"xX';
+
+function countMarks(lines: readonly string[]): { marked: number; unmarked: number } {
   let marked = 0;
   let unmarked = 0;
-  for (const raw of text.split(/\r?\n/)) {
-    const body = stripBullet(raw.trim());
-    if (!body) continue;
+  for (const raw of lines) {
+    // Most lines of a report start with neither a bullet nor a mark: a character test settles
+    // them without the regular expressions, with the same answer.
+    const line = raw.trim();
+    if (!line) continue;
+    const body = BULLET_START.includes(line[0]!) ? stripBullet(line) : line;
+    if (!body || !MARK_START.includes(body[0]!)) continue;
     const c = classify(body);
     if (c.kind === 'unmarked') unmarked++;
     if (c.kind === 'marked') marked++;
@@ -60,7 +68,12 @@ function countMarks(text: string): { marked: number; unmarked: number } {
  * "Label: value" report has neither.
  */
 export function isRenderedChecklist(text: string): boolean {
-  const { marked, unmarked } = countMarks(text);
+  return isRenderedChecklistLines(text.split(/\r?\n/));
+}
+
+/** isRenderedChecklist of a text already split at its line ends. */
+export function isRenderedChecklistLines(lines: readonly string[]): boolean {
+  const { marked, unmarked } = countMarks(lines);
   return (unmarked > 0 && marked + unmarked >= 2) || marked >= 2;
 }
 

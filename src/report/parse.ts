@@ -3,7 +3,7 @@
 // (free-text.ts), and CAP checklists rendered with marks (checklist.ts), of which only the marked
 // answers are read. Each finding keeps the exact line(s) it came from. Lines that look like an
 // item but cannot be read confidently are reported as unread.
-import { isRenderedChecklist, readChecklist, type ChecklistItem } from './checklist.ts';
+import { isRenderedChecklistLines, readChecklist, type ChecklistItem } from './checklist.ts';
 import { readFreeText } from './free-text.ts';
 import { readLabelled, ruleFor } from './label-rules.ts';
 import { finishClockSites, finishNodeCounts } from './node-totals.ts';
@@ -40,8 +40,9 @@ export interface ParseOptions {
 
 export function parseReportText(text: string, options: ParseOptions = {}): ReportParse {
   const st = new ParseState(text);
-  if (isRenderedChecklist(text)) readChecklistAnswers(text, st);
-  else for (const rawLine of text.split(/\r?\n/)) readLine(rawLine, st);
+  const lines = text.split(/\r?\n/);
+  if (isRenderedChecklistLines(lines)) readChecklistAnswers(text, st);
+  else for (const rawLine of lines) readLine(rawLine, st);
   finishNodeCounts(st);
   finishClockSites(st);
   keepSentinelScope(st, options.dissection);
