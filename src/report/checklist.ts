@@ -2,6 +2,7 @@
 // chosen ones marked (✓ ☒ ☑ [x] (X) _X_ "X") and the others left unmarked (__ ☐ [ ] or nothing).
 // Only marked options are answers; an unmarked option is a choice the pathologist did NOT make
 // and must never become a fact. Pure: lines in, question/answer items out.
+import { splitLines } from './text.ts';
 
 /** A line of a checklist as the report parser reads it. */
 export interface ChecklistItem {
@@ -42,7 +43,7 @@ function classify(body: string): LineKind {
 }
 
 /** First characters a bullet (stripBullet) or a mark (MARKED, UNMARKED) can start with. */
-const BULLET_START = '-–•*+?#';
+export const BULLET_START = '-–•*+?#';
 const MARK_START = '✓✔☒☑✗✘⊠■☐□○◯[(_"xX';
 
 function countMarks(lines: readonly string[]): { marked: number; unmarked: number } {
@@ -68,7 +69,7 @@ function countMarks(lines: readonly string[]): { marked: number; unmarked: numbe
  * "Label: value" report has neither.
  */
 export function isRenderedChecklist(text: string): boolean {
-  return isRenderedChecklistLines(text.split(/\r?\n/));
+  return isRenderedChecklistLines(splitLines(text));
 }
 
 /** isRenderedChecklist of a text already split at its line ends. */
@@ -99,8 +100,7 @@ export function readChecklist(
   text: string,
   ruleOf: (question: string) => string | undefined = () => undefined,
 ): ChecklistReading {
-  const lines = text
-    .split(/\r?\n/)
+  const lines = splitLines(text)
     .map((raw) => raw.trim())
     .filter((l) => l.length > 0)
     .map((line) => ({ line, body: stripBullet(line) }))

@@ -118,3 +118,15 @@ export function attachmentText(attachment: Attachment, binaries: Record<string, 
   }
   return { text: isHtml(contentType, raw) ? htmlToText(raw) : raw };
 }
+
+/**
+ * A text's lines, as `text.split(/\r?\n/)` gives them. Splitting at a string is much cheaper than at
+ * a regular expression, and report texts are split for every report read.
+ */
+export function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (!text.includes('\r')) return lines;
+  // Only a "\r" just before a "\n" goes: the last line has none after it.
+  for (let i = 0; i < lines.length - 1; i++) if (lines[i]!.endsWith('\r')) lines[i] = lines[i]!.slice(0, -1);
+  return lines;
+}
