@@ -2,6 +2,7 @@
 // chosen ones marked (✓ ☒ ☑ [x] (X) _X_ "X") and the others left unmarked (__ ☐ [ ] or nothing).
 // Only marked options are answers; an unmarked option is a choice the pathologist did NOT make
 // and must never become a fact. Pure: lines in, question/answer items out.
+import { splitLines } from './text.ts';
 
 /** A line of a checklist as the report parser reads it. */
 export interface ChecklistItem {
@@ -41,12 +42,20 @@ function classify(body: string): LineKind {
   return { kind: 'plain', rest: body };
 }
 
-function countMarks(text: string): { marked: number; unmarked: number } {
+/** First characters a bullet (stripBullet) or a mark (MARKED, UNMARKED) can start with. */
+export const BULLET_START = '-–•*+?#';
+const MARK_START = '✓✔☒☑✗✘⊠■☐□○◯[(_"xX';
+
+function countMarks(lines: readonly string[]): { marked: number; unmarked: number } {
   let marked = 0;
   let unmarked = 0;
-  for (const raw of text.split(/\r?\n/)) {
-    const body = stripBullet(raw.trim());
-    if (!body) continue;
+  for (const raw of lines) {
+    // Most lines of a report start with neither a bullet nor a mark: a character test settles
+    // them without the regular expressions, with the same answer.
+    const line = raw.trim();
+    if (!line) continue;
+    const body = BULLET_START.includes(line[0]!) ? stripBullet(line) : line;
+    if (!body || !MARK_START.includes(body[0]!)) continue;
     const c = classify(body);
     if (c.kind === 'unmarked') unmarked++;
     if (c.kind === 'marked') marked++;
@@ -60,7 +69,12 @@ function countMarks(text: string): { marked: number; unmarked: number } {
  * "Label: value" report has neither.
  */
 export function isRenderedChecklist(text: string): boolean {
-  const { marked, unmarked } = countMarks(text);
+  return isRenderedChecklistLines(splitLines(text));
+}
+
+/** isRenderedChecklist of a text already split at its line ends. */
+export function isRenderedChecklistLines(lines: readonly string[]): boolean {
+  const { marked, unmarked } = countMarks(lines);
   return (unmarked > 0 && marked + unmarked >= 2) || marked >= 2;
 }
 
@@ -86,8 +100,7 @@ export function readChecklist(
   text: string,
   ruleOf: (question: string) => string | undefined = () => undefined,
 ): ChecklistReading {
-  const lines = text
-    .split(/\r?\n/)
+  const lines = splitLines(text)
     .map((raw) => raw.trim())
     .filter((l) => l.length > 0)
     .map((line) => ({ line, body: stripBullet(line) }))

@@ -410,27 +410,31 @@ export const LABEL_RULES: readonly LabelRule[] = [
   },
 ];
 
-// Reports repeat the same few dozen labels: each distinct label is matched against the rules once.
-// Bounded, so a stream of unusual labels cannot grow it without limit.
-const RULE_OF_LABEL = new Map<string, LabelRule | null>();
+// Reports repeat the same few dozen labels: each distinct label, as written, is lower-cased and
+// matched against the rules once. Bounded, so a stream of unusual labels cannot grow it without limit.
+const READING_OF_LABEL = new Map<string, { rule: LabelRule | undefined; lower: string }>();
 const RULE_CACHE_SIZE = 2000;
+
+function readingOf(label: string): { rule: LabelRule | undefined; lower: string } {
+  let reading = READING_OF_LABEL.get(label);
+  if (reading === undefined) {
+    const lower = label.toLowerCase();
+    reading = { rule: LABEL_RULES.find((r) => r.pattern.test(lower) && !r.unless?.test(lower)), lower };
+    if (READING_OF_LABEL.size >= RULE_CACHE_SIZE) READING_OF_LABEL.clear();
+    READING_OF_LABEL.set(label, reading);
+  }
+  return reading;
+}
 
 /** The rule for a label, if any. */
 export function ruleFor(label: string): LabelRule | undefined {
-  const l = label.toLowerCase();
-  let rule = RULE_OF_LABEL.get(l);
-  if (rule === undefined) {
-    rule = LABEL_RULES.find((r) => r.pattern.test(l) && !r.unless?.test(l)) ?? null;
-    if (RULE_OF_LABEL.size >= RULE_CACHE_SIZE) RULE_OF_LABEL.clear();
-    RULE_OF_LABEL.set(l, rule);
-  }
-  return rule ?? undefined;
+  return readingOf(label).rule;
 }
 
 /** Reads a "Label: value" item; false when no rule knows the label. */
 export function readLabelled(label: string, value: string, line: string, st: ParseState): boolean {
-  const rule = ruleFor(label);
+  const { rule, lower } = readingOf(label);
   if (!rule) return false;
-  rule.read(value, line, st, label.toLowerCase());
+  rule.read(value, line, st, lower);
   return true;
 }

@@ -3,7 +3,8 @@
 // (free-text.ts), and CAP checklists rendered with marks (checklist.ts), of which only the marked
 // answers are read. Each finding keeps the exact line(s) it came from. Lines that look like an
 // item but cannot be read confidently are reported as unread.
-import { isRenderedChecklist, readChecklist, type ChecklistItem } from './checklist.ts';
+import { BULLET_START, isRenderedChecklistLines, readChecklist, type ChecklistItem } from './checklist.ts';
+import { splitLines } from './text.ts';
 import { readFreeText } from './free-text.ts';
 import { readLabelled, ruleFor } from './label-rules.ts';
 import { finishClockSites, finishNodeCounts } from './node-totals.ts';
@@ -17,13 +18,18 @@ const PART_WORD = /^part\s+([A-H])\b[.:]?\s*(.*)$/i;
 /** Fred Hutch template "Sentinel nodes with carcinoma: X / Total sentinel nodes: Y" (§6). */
 const HUTCH = /sentinel nodes? with carcinoma[\s:]+(\d{1,3})\s*\/\s*total sentinel nodes?[\s:]+(\d{1,3})/i;
 
+/** PART_WORD and PART_HEADER start with "part" or a letter A–H, in either case. */
+function mayBePartHeader(body: string): boolean {
+  const first = body.charCodeAt(0) | 0x20; // ASCII lower case
+  return (first >= 0x61 && first <= 0x68) || first === 0x70; // a–h, p
+}
+
 /** An ASCII digit (a NaN code, past either end of the string, is none). */
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Splits "Label: value" at the last colon that is not inside a time ("10:30"). */
 export function splitLabel(line: string): { label: string; value: string } | undefined {
-  for (let i = line.length - 1; i > 0; i--) {
-    if (line[i] !== ':') continue;
+  for (let i = line.lastIndexOf(':'); i > 0; i = line.lastIndexOf(':', i - 1)) {
     if (isDigit(line.charCodeAt(i - 1)) && isDigit(line.charCodeAt(i + 1))) continue;
     const label = line.slice(0, i).trim();
     const value = line.slice(i + 1).trim();
@@ -40,8 +46,9 @@ export interface ParseOptions {
 
 export function parseReportText(text: string, options: ParseOptions = {}): ReportParse {
   const st = new ParseState(text);
-  if (isRenderedChecklist(text)) readChecklistAnswers(text, st);
-  else for (const rawLine of text.split(/\r?\n/)) readLine(rawLine, st);
+  const lines = splitLines(text);
+  if (isRenderedChecklistLines(lines)) readChecklistAnswers(text, st);
+  else for (const rawLine of lines) readLine(rawLine, st);
   finishNodeCounts(st);
   finishClockSites(st);
   keepSentinelScope(st, options.dissection);
@@ -54,15 +61,17 @@ function readLine(rawLine: string, st: ParseState): void {
     st.inDcis = false;
     return;
   }
-  const body = line.replace(/^[\s\-–•*+?#]+/, '').trim();
+  // A line is read by a chain of expressions; where a character test shows one cannot match, it is
+  // not run (each test below is what its expression needs first, so the answers are the same).
+  const body = BULLET_START.includes(line[0]!) ? line.replace(/^[\s\-–•*+?#]+/, '').trim() : line;
   if (!body) return;
-  const hutch = HUTCH.exec(body);
+  const hutch = body.includes('/') ? HUTCH.exec(body) : null;
   if (hutch) {
     st.counts.slnPositive = { n: Number(hutch[1]), line };
     st.counts.slnExamined = { n: Number(hutch[2]), line };
     return;
   }
-  const header = PART_WORD.exec(body) ?? PART_HEADER.exec(body);
+  const header = mayBePartHeader(body) ? (PART_WORD.exec(body) ?? PART_HEADER.exec(body)) : null;
   if (header) {
     st.part = partFrom(header[1]!, header[2] ?? '');
     st.parts.set(st.part.letter!, st.part);

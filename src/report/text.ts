@@ -77,8 +77,25 @@ const NOT_ASCII = /[^\x00-\x7f]/;
 // One decoder for every attachment: decode() without { stream } keeps no state between calls.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+// The last few attachments decoded, by their exact base64 text: `nodal-risk validate` reads a
+// patient's pathology attachments twice (extraction, then the outcome reader), and the second read
+// takes the first one's text. Bounded in entries and in size, and a decoding depends on the data
+// alone, so the cache changes no result.
+const DECODED = new Map<string, string | undefined>();
+const DECODED_MAX = 8;
+const DECODED_MAX_CHARS = 100_000;
+
 /** Base64 (standard or URL-safe, whitespace allowed) → UTF-8 text; undefined when it is not base64. */
 export function decodeBase64Utf8(data: string): string | undefined {
+  if (data.length > DECODED_MAX_CHARS) return decode(data);
+  if (DECODED.has(data)) return DECODED.get(data);
+  const text = decode(data);
+  if (DECODED.size >= DECODED_MAX) DECODED.delete(DECODED.keys().next().value!);
+  DECODED.set(data, text);
+  return text;
+}
+
+function decode(data: string): string | undefined {
   const clean = NOT_PLAIN_BASE64.test(data) ? data.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/') : data;
   if (!BASE64.test(clean)) return undefined;
   try {
@@ -117,4 +134,16 @@ export function attachmentText(attachment: Attachment, binaries: Record<string, 
     return { reason: 'report attachment has neither data nor url' };
   }
   return { text: isHtml(contentType, raw) ? htmlToText(raw) : raw };
+}
+
+/**
+ * A text's lines, as `text.split(/\r?\n/)` gives them. Splitting at a string is much cheaper than at
+ * a regular expression, and report texts are split for every report read.
+ */
+export function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (!text.includes('\r')) return lines;
+  // Only a "\r" just before a "\n" goes: the last line has none after it.
+  for (let i = 0; i < lines.length - 1; i++) if (lines[i]!.endsWith('\r')) lines[i] = lines[i]!.slice(0, -1);
+  return lines;
 }

@@ -20,7 +20,11 @@ const T_RE =
 const N_RE =
   /(?<![a-z])(y?r?[cp])?\s?N(x|[0o]|1mi|[1-3][a-c]?|i[a-c]?)((?:\s?\((?:i[+-]|mol[+-]|sn|f)\))*)(?![a-z0-9])/gi;
 
-const PREFIXED_AXIS = /[cp]\s?[tn]/i;
+/**
+ * The start of every prefixed token, as T_RE and N_RE begin it: no letter before, then y/r, c or p,
+ * then T or N. Words like "ductal" or "detected" hold "ct" after a letter and are ruled out here.
+ */
+const PREFIXED_AXIS = /(?<![a-z])y?r?[cp]\s?[tn]/i;
 
 function normaliseCategory(axis: 'T' | 'N', raw: string): string {
   let c = raw.toLowerCase();
@@ -41,7 +45,7 @@ function isTypedDigit(raw: string): boolean {
  */
 export function parseTnm(text: string, requirePrefix: boolean): TnmCategory[] {
   const out: TnmCategory[] = [];
-  // Every prefixed token holds a c or p just before its T or N: most prose lines hold none.
+  // Every prefixed token starts as PREFIXED_AXIS does: most prose lines hold none.
   if (requirePrefix && !PREFIXED_AXIS.test(text)) return out;
   for (const [axis, re] of [
     ['T', T_RE],

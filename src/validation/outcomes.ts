@@ -8,15 +8,15 @@
 // nodes after the dissection minus the sentinel count (said so in a note); the pN category after
 // dissection (pN2–3 ⇔ four or more positive nodes) for the pN2–3 endpoint. Pure.
 import { OBSERVATION_CODES, type ObservationConcept } from '../fhir/codes.ts';
-import { conceptText, lookup } from '../fhir/extract/coding.ts';
+import { conceptText, hasCodeIn, lookup } from '../fhir/extract/coding.ts';
 import { field, num, records, str, type Json, isRecord } from '../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fhir/fields.ts';
 import { axillaryProcedure, DONE_PROCEDURE, performedDate } from '../fhir/extract/procedure-reading.ts';
-import { dissectionContext } from '../fhir/extract/dissection.ts';
+import { dissectionContextOf, type DoneProcedure } from '../fhir/extract/dissection.ts';
 import { namesDissectionNodes } from '../report/axillary-words.ts';
 import { tnmFromConcept } from '../fhir/extract/tnm.ts';
 import { parseFraction } from '../report/phrases.ts';
-import { attachmentOf, attachmentText } from '../report/text.ts';
+import { attachmentOf, attachmentText, splitLines } from '../report/text.ts';
 
 export interface Outcome {
   /** 1 when a non-sentinel node removed at completion ALND holds a micro- or macrometastasis. */
@@ -43,12 +43,21 @@ const NODE_COUNTS: ReadonlySet<ObservationConcept> = new Set([
   'nodesItc',
 ]);
 
+/**
+ * Every code, of any system, of the concepts read here: an Observation none of whose codings carries
+ * one cannot be one of them, and most of a patient's Observations are not, so the table lookup is
+ * asked only of the others.
+ */
+const CODES_READ: ReadonlySet<string> = new Set(
+  Object.values(OBSERVATION_CODES).flatMap((codes) =>
+    Object.entries(codes ?? {})
+      .filter(([, concept]) => concept === 'pathologicN' || NODE_COUNTS.has(concept))
+      .map(([code]) => code),
+  ),
+);
+
 function day(value: unknown): string | undefined {
   return isoDate(value)?.slice(0, 10);
-}
-
-function isDissectionProcedure(p: Json): boolean {
-  return DONE_PROCEDURE.has(String(p.status)) && !!axillaryProcedure(p).dissection;
 }
 
 /** The count a node-count Observation holds (a whole number ≥ 0), if any. */
@@ -69,18 +78,23 @@ function positivesOf(counts: Map<ObservationConcept, { n: number; ref: string }>
   return undefined;
 }
 
+const PART_HEADER = /^\s*(?:part\s+)?([A-H])(?:[.):]|\s*[-–])\s+(\S.*)$/i;
+
 /** The lines of a report's dissection part (or all lines when the whole report is about the dissection). */
 function dissectionLines(text: string, wholeReport: boolean): string[] {
-  const header = /^\s*(?:part\s+)?([A-H])(?:[.):]|\s*[-–])\s+(\S.*)$/i;
-  const lines = text.split(/\r?\n/);
-  if (!lines.some((l) => header.test(l))) return wholeReport ? lines : [];
+  const lines = splitLines(text);
   const out: string[] = [];
+  let headers = false;
   let inside = false;
   for (const line of lines) {
-    const h = header.exec(line);
-    if (h) inside = namesDissectionNodes(h[2]!);
+    const h = PART_HEADER.exec(line);
+    if (h) {
+      headers = true;
+      inside = namesDissectionNodes(h[2]!);
+    }
     if (inside) out.push(line);
   }
+  if (!headers) return wholeReport ? lines : [];
   return out;
 }
 
@@ -178,13 +192,8 @@ function allSpecimensIn(report: Json, specimens: Set<string>): boolean {
   return count > 0;
 }
 
-/** The discrete node counts and pN category of the patient's Observations. */
-function nodeCounts(
-  observations: Json[],
-  reports: Json[],
-  dissectionSpecimens: Set<string>,
-  alndDay: string,
-): NodeCounts {
+/** Each result's report specimen, when its report names exactly one. */
+function specimensOfResults(reports: Json[]): Map<string, string | undefined> {
   const reportSpecimen = new Map<string, string | undefined>();
   for (const r of reports) {
     const specimen = onlySpecimen(r);
@@ -193,9 +202,22 @@ function nodeCounts(
       if (ref) reportSpecimen.set(ref, specimen);
     }
   }
+  return reportSpecimen;
+}
+
+/** The discrete node counts and pN category of the patient's Observations. */
+function nodeCounts(
+  observations: Json[],
+  reports: Json[],
+  dissectionSpecimens: Set<string>,
+  alndDay: string,
+): NodeCounts {
+  // Built when a count without a specimen of its own asks for it: most patients have none.
+  let reportSpecimen: Map<string, string | undefined> | undefined;
   const counts: NodeCounts = { inDissection: new Map(), allNodes: new Map() };
   for (const obs of observations) {
     if (!USABLE_RESULT.has(String(obs.status))) continue;
+    if (!hasCodeIn(obs.code, CODES_READ)) continue;
     const concept = lookup(obs.code, OBSERVATION_CODES)?.value;
     if (!concept) continue;
     const ref = resourceRef(obs);
@@ -204,7 +226,7 @@ function nodeCounts(
     if (!NODE_COUNTS.has(concept)) continue;
     const n = nodeCount(obs);
     if (n === undefined) continue;
-    const specimen = referenceOf(obs.specimen) ?? reportSpecimen.get(ref);
+    const specimen = referenceOf(obs.specimen) ?? (reportSpecimen ??= specimensOfResults(reports)).get(ref);
     if (specimen && dissectionSpecimens.has(specimen)) counts.inDissection.set(concept, { n, ref });
     // A count tied to no specimen, made on or after the dissection, covers all nodes removed.
     else if (!specimen && (day(obs.effectiveDateTime) ?? '') >= alndDay) counts.allNodes.set(concept, { n, ref });
@@ -238,20 +260,27 @@ function countInReportTexts(
 /** The patient's ALND outcome, or why it cannot be read. `resources` are one patient's. */
 export function outcomeFromResources(resources: readonly unknown[], options: OutcomeOptions = {}): OutcomeReading {
   const all = resources.filter(isRecord);
-  // One pass sorts the resources read here by type (each list keeps the input order).
+  // One pass sorts the resources read here by type (each list keeps the input order), and reads
+  // each done Procedure once, for the dissections here and for the dissection's specimens.
+  const done: DoneProcedure[] = [];
   const dissections: Json[] = [];
+  const specimens: Json[] = [];
   const reports: Json[] = [];
   const observations: Json[] = [];
   for (const r of all) {
     if (r.resourceType === 'Procedure') {
-      if (isDissectionProcedure(r)) dissections.push(r);
+      if (!DONE_PROCEDURE.has(String(r.status))) continue;
+      const kind = axillaryProcedure(r);
+      done.push({ procedure: r, kind });
+      if (kind.dissection) dissections.push(r);
     } else if (r.resourceType === 'DiagnosticReport') reports.push(r);
     else if (r.resourceType === 'Observation') observations.push(r);
+    else if (r.resourceType === 'Specimen') specimens.push(r);
   }
   if (dissections.length === 0) return { reason: 'no completion axillary dissection recorded' };
   const alndDays = dissections.map((p) => day(performedDate(p))).filter((d): d is string => !!d);
   const alndDay = alndDays.sort()[0] ?? '0000-00-00';
-  const dissectionSpecimens = dissectionContext(all).specimens;
+  const dissectionSpecimens = dissectionContextOf(done, specimens).specimens;
   const counts = nodeCounts(observations, reports, dissectionSpecimens, alndDay);
   const fromText = countInReportTexts(reports, dissectionSpecimens, options.binaries);
   if (fromText && 'reason' in fromText) return fromText;

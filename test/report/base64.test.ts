@@ -29,4 +29,13 @@ describe('decodeBase64Utf8', () => {
     expect(decodeBase64Utf8('wg==')).toBeUndefined(); // 0xc2 alone: a truncated sequence
     expect(decodeBase64Utf8(STANDARD)).toBe(TEXT);
   });
+
+  it('gives the same text when the data come again after more attachments than it keeps', () => {
+    // Each data string is its own encoding of a distinct text (made with Buffer, as above).
+    const texts = Array.from({ length: 12 }, (_, i) => `Part ${String.fromCharCode(65 + i)}: ${i} of 12 lymph nodes`);
+    const encoded = texts.map((t) => Buffer.from(t, 'utf8').toString('base64'));
+    for (let round = 0; round < 2; round++) encoded.forEach((data, i) => expect(decodeBase64Utf8(data)).toBe(texts[i]));
+    expect(decodeBase64Utf8('not base64!')).toBeUndefined();
+    expect(decodeBase64Utf8('not base64!')).toBeUndefined();
+  });
 });

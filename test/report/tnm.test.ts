@@ -32,6 +32,12 @@ describe('TNM categories in text', () => {
     expect(parseTnm('nodes N0 by imaging', false).map((t) => t.category)).toEqual(['N0']);
   });
 
+  it('with requirePrefix, finds prefixed tokens among words that hold "ct" or "cn"', () => {
+    expect(parseTnm('INVASIVE DUCTAL CARCINOMA, DETECTED ON DEEPER SECTIONS', true)).toEqual([]);
+    const staged = parseTnm('Ductal carcinoma, detected after therapy: ypT2 rpN1a, c T3', true);
+    expect(staged.map((t) => `${t.prefix} ${t.category}`)).toEqual(['yp T2', 'c T3', 'rp N1a']);
+  });
+
   it('an answer followed by its definition states only its own category', () => {
     expect(leadingTnm('pN3b: metastases in the presence of cN2b')?.category).toBe('N3b');
     expect(leadingTnm('metastases in pN3b')).toBeUndefined();

@@ -4,6 +4,7 @@
 // pass, so the pN handler and the report reader can tell without waiting for the Procedure events.
 import {
   axillaryProcedure,
+  type AxillaryProcedure,
   DONE_PROCEDURE,
   isDissectionSpecimenByWords,
   performedDate,
@@ -26,17 +27,34 @@ export interface DissectionContext {
 
 const day = (value: unknown): string | undefined => isoDate(value)?.slice(0, 10);
 
+/** A done Procedure with the axillary operations its code names. */
+export interface DoneProcedure {
+  procedure: Json;
+  kind: AxillaryProcedure;
+}
+
 export function dissectionContext(resources: Json[]): DissectionContext {
-  const ctx: DissectionContext = { procedures: new Set(), days: [], sentinelDays: [], specimens: new Set() };
+  const done: DoneProcedure[] = [];
   const specimens: Json[] = [];
   for (const r of resources) {
     if (r.resourceType === 'Specimen') specimens.push(r);
-    if (r.resourceType !== 'Procedure' || !DONE_PROCEDURE.has(str(r.status) ?? '')) continue;
-    const kind = axillaryProcedure(r);
-    const d = day(performedDate(r));
+    else if (r.resourceType === 'Procedure' && DONE_PROCEDURE.has(str(r.status) ?? ''))
+      done.push({ procedure: r, kind: axillaryProcedure(r) });
+  }
+  return dissectionContextOf(done, specimens);
+}
+
+/**
+ * The context from the done Procedures, already read, and the Specimens, each in record order: for
+ * a reader that sorted the resources and read the Procedures itself (validation outcomes).
+ */
+export function dissectionContextOf(done: readonly DoneProcedure[], specimens: readonly Json[]): DissectionContext {
+  const ctx: DissectionContext = { procedures: new Set(), days: [], sentinelDays: [], specimens: new Set() };
+  for (const { procedure, kind } of done) {
+    const d = day(performedDate(procedure));
     // A combined "sentinel node biopsy with axillary dissection" is both: its day is a sentinel day.
     if (kind.dissection) {
-      ctx.procedures.add(resourceRef(r));
+      ctx.procedures.add(resourceRef(procedure));
       if (d) ctx.days.push(d);
     }
     if (kind.sentinel && d) ctx.sentinelDays.push(d);
