@@ -1,18 +1,20 @@
 // `nodal-risk`: score a patient from plain inputs (or a FHIR bundle) and list the models.
 // No process I/O here: `bin.ts` writes what `runCli` returns, so tests run the CLI in-process.
 import { parseArgs } from 'node:util';
-import { factsFromPlainInputs, InputValidationError } from '../domain/validate.ts';
+import { factsFromPlainInputs } from '../domain/validate.ts';
 import { assessResources } from '../pipeline.ts';
 import type { ModelDefinition } from '../models/definition.ts';
 import { assess } from '../models/evaluate.ts';
-import { applyLocalModelConfig, ModelConfigError } from '../models/local-config.ts';
+import { applyLocalModelConfig } from '../models/local-config.ts';
 import { BUILTIN_MODELS } from '../models/registry.ts';
 import { CliUsageError, oneLine } from './errors.ts';
 import { readJsonFile, readTextFile } from './files.ts';
 import { formatAssessmentText } from './format-text.ts';
 import { modelsAsJson, modelsAsText } from './models-list.ts';
 import { binariesIn, parseResources, pickPatient, ResourceFileError } from './read-resources.ts';
-import { runValidate, VALIDATE_USAGE } from './validate.ts';
+import { failure, type CliOutcome, type ProgressStream } from './outcome.ts';
+import { VALIDATE_USAGE } from './validate.ts';
+import { runValidateCli } from './validate-main.ts';
 
 const USAGE = `usage:
   nodal-risk score --inputs FILE [--json] [--model-config FILE]
@@ -89,11 +91,7 @@ export function run(argv: string[]): { stdout: string } {
   throw new CliUsageError(command ? `unknown command: ${command}` : 'a command is needed: score, models or validate');
 }
 
-export interface CliOutcome {
-  exitCode: 0 | 1 | 2;
-  stdout: string;
-  stderr: string;
-}
+export type { CliOutcome, ProgressStream };
 
 /** The whole command: argv → what to print and the exit code (2 bad input, 1 internal error). */
 export function runCli(argv: string[]): CliOutcome {
@@ -104,39 +102,11 @@ export function runCli(argv: string[]): CliOutcome {
   }
 }
 
-function failure(e: unknown): CliOutcome {
-  if (e instanceof CliUsageError || e instanceof InputValidationError || e instanceof ModelConfigError) {
-    return { exitCode: 2, stdout: '', stderr: `nodal-risk: ${oneLine(e.message)}\n` };
-  }
-  return {
-    exitCode: 1,
-    stdout: '',
-    stderr: `nodal-risk: internal error: ${oneLine(String((e as Error)?.message ?? e))}\n`,
-  };
-}
-
-/** Where `validate` writes its progress line: straight to the terminal, only when it is one. */
-export interface ProgressStream {
-  write(text: string): void;
-  isTTY: boolean;
-}
-
 /** Every command, `validate` (asynchronous: it streams the cohort) included. */
 export async function runCliAsync(
   argv: string[],
   progress: ProgressStream = { write: () => {}, isTTY: false },
 ): Promise<CliOutcome> {
   if (argv[0] !== 'validate') return runCli(argv);
-  let stdout = '';
-  try {
-    await runValidate(argv.slice(1), {
-      stdout: (text) => (stdout += text),
-      stderr: (text) => progress.write(text),
-      stderrIsTty: progress.isTTY,
-      loadModels,
-    });
-    return { exitCode: 0, stdout, stderr: '' };
-  } catch (e) {
-    return failure(e);
-  }
+  return runValidateCli(argv.slice(1), progress);
 }

@@ -32,66 +32,27 @@ function skipString(b: Buffer, i: number, end: number): number {
   return -1;
 }
 
-/** Index after the value starting at i, or -1. */
-function skipValue(b: Buffer, i: number, end: number): number {
-  const c = b[i];
-  if (c === QUOTE) return skipString(b, i, end);
-  if (c === 123 || c === 91) {
-    let depth = 0;
-    let j = i;
-    while (j < end) {
-      const d = b[j];
-      if (d === QUOTE) {
-        j = skipString(b, j, end);
-        if (j < 0) return -1;
-        continue;
-      }
-      if (d === 123 || d === 91) depth++;
-      else if (d === 125 || d === 93) {
-        depth--;
-        if (depth === 0) return j + 1;
-      }
-      j++;
-    }
-    return -1;
-  }
-  let j = i;
-  while (j < end) {
-    const d = b[j];
-    if (d === 44 || d === 125 || d === 93 || isSpace(d)) break;
-    j++;
-  }
-  return j > i ? j : -1;
-}
-
 type Wanted = (typeof WANTED)[number];
 
-function isWanted(key: string): key is Wanted {
-  return (WANTED as readonly string[]).includes(key);
-}
+/** The position of each wanted field in WANTED (and in a TopLevelScan). */
+export const RESOURCE_TYPE = 0;
+export const SUBJECT = 2;
 
-/** The wanted key whose plain (escape-free) bytes are b[start, end), if any. */
-function wantedKey(b: Buffer, start: number, end: number): Wanted | undefined {
+/** The wanted key whose bytes are b[start, end), or -1; a key with escapes is decoded by JSON.parse first. */
+function wantedIndex(b: Buffer, start: number, end: number): number {
+  if (!isPlain(b, start, end)) return WANTED.indexOf(JSON.parse(b.toString('utf8', start - 1, end + 1)) as Wanted);
   const length = end - start;
   for (let k = 0; k < WANTED.length; k++) {
     const name = WANTED_BYTES[k]!;
     if (name.length !== length) continue;
-    let same = true;
-    for (let n = 0; n < length && same; n++) same = b[start + n] === name[n];
-    if (same) return WANTED[k];
+    let n = 0;
+    while (n < length && b[start + n] === name[n]) n++;
+    if (n === length) return k;
   }
-  return undefined;
+  return -1;
 }
 
 const REFERENCE_HEAD = Buffer.from('{"reference":"', 'latin1');
-
-/** The JSON value b[start, end): a plain string is its bytes decoded, anything else JSON.parse's. */
-function valueOf(b: Buffer, start: number, end: number): unknown {
-  if (b[start] === QUOTE && isPlain(b, start + 1, end - 1)) return b.toString('utf8', start + 1, end - 1);
-  // The usual subject, patient or securityContext, read without JSON.parse.
-  if (isPlainReference(b, start, end)) return { reference: b.toString('utf8', start + REFERENCE_HEAD.length, end - 2) };
-  return JSON.parse(b.toString('utf8', start, end));
-}
 
 /** Exactly `{"reference":"…"}` with a plain string inside (no quote in it, so nothing follows it). */
 function isPlainReference(b: Buffer, start: number, end: number): boolean {
@@ -108,8 +69,187 @@ function isPlain(b: Buffer, start: number, end: number): boolean {
   return true;
 }
 
+// Bytes that matter inside a nested value: a table lookup per byte is cheaper than four comparisons.
+const OTHER = 0;
+const STRING = 1;
+const OPEN = 2;
+const CLOSE = 3;
+const NESTED_CLASS = new Uint8Array(256);
+NESTED_CLASS[QUOTE] = STRING;
+NESTED_CLASS[123] = OPEN; // {
+NESTED_CLASS[91] = OPEN; // [
+NESTED_CLASS[125] = CLOSE; // }
+NESTED_CLASS[93] = CLOSE; // ]
+
+/** Index after the object or array starting at i (brackets counted, strings skipped), or -1. */
+function skipNested(b: Buffer, i: number, end: number): number {
+  let depth = 0;
+  let j = i;
+  while (j < end) {
+    const kind = NESTED_CLASS[b[j]!]!;
+    if (kind === OTHER) j++;
+    else if (kind === STRING) {
+      j = skipString(b, j, end);
+      if (j < 0) return -1;
+    } else if (kind === OPEN) {
+      depth++;
+      j++;
+    } else {
+      if (--depth === 0) return j + 1;
+      j++;
+    }
+  }
+  return -1;
+}
+
+/** Index after the value starting at i, or -1. */
+function skipValue(b: Buffer, i: number, end: number): number {
+  const c = b[i];
+  if (c === QUOTE) return skipString(b, i, end);
+  if (c === 123 || c === 91) return skipNested(b, i, end);
+  let j = i;
+  while (j < end) {
+    const d = b[j];
+    if (d === 44 || d === 125 || d === 93 || isSpace(d)) break;
+    j++;
+  }
+  return j > i ? j : -1;
+}
+
+// How a field found is read: a plain string is its bytes decoded, the usual reference object is
+// built from its string's bytes, anything else is what JSON.parse gave when the line was scanned.
+const ABSENT = 0;
+const PLAIN_STRING = 1;
+const PLAIN_REFERENCE = 2;
+const PARSED = 3;
+
+/**
+ * The wanted top-level fields of the last line scanned, as positions in its bytes: one scanner
+ * serves every line of a file, so reading whose a line is allocates nothing until a field is read.
+ */
+export class TopLevelScan {
+  private bytes: Buffer = Buffer.alloc(0);
+  private readonly from = new Int32Array(WANTED.length);
+  private readonly to = new Int32Array(WANTED.length);
+  private readonly kinds = new Uint8Array(WANTED.length);
+  private readonly parsed: unknown[] = WANTED.map(() => undefined);
+
+  /**
+   * Whether the UTF-8 bytes `b[start, end)` are plainly one JSON object (else the caller parses
+   * the line in full); its wanted fields are then read with the methods below, until the next scan.
+   */
+  scan(b: Buffer, start: number, end: number): boolean {
+    this.bytes = b;
+    this.kinds.fill(ABSENT);
+    try {
+      return this.scanObject(b, start, end);
+    } catch {
+      return false; // a key or field that JSON.parse rejects
+    }
+  }
+
+  private scanObject(b: Buffer, start: number, end: number): boolean {
+    let i = skipSpace(b, start, end);
+    if (i >= end || b[i] !== 123) return false;
+    i = skipSpace(b, i + 1, end);
+    if (i < end && b[i] === 125) return skipSpace(b, i + 1, end) === end;
+    for (;;) {
+      if (i >= end || b[i] !== QUOTE) return false;
+      const keyEnd = skipString(b, i, end);
+      if (keyEnd < 0) return false;
+      const key = wantedIndex(b, i + 1, keyEnd - 1);
+      i = skipSpace(b, keyEnd, end);
+      if (i >= end || b[i] !== 58) return false;
+      i = skipSpace(b, i + 1, end);
+      if (i >= end) return false;
+      const valueEnd = skipValue(b, i, end);
+      if (valueEnd < 0) return false;
+      if (key >= 0) this.found(key, b, i, valueEnd);
+      i = skipSpace(b, valueEnd, end);
+      if (i >= end) return false;
+      const next = b[i];
+      if (next === 125) return skipSpace(b, i + 1, end) === end;
+      if (next !== 44) return false;
+      i = skipSpace(b, i + 1, end);
+    }
+  }
+
+  /** A wanted field's value b[start, end): a later duplicate replaces it, as in JSON.parse. */
+  private found(key: number, b: Buffer, start: number, end: number): void {
+    this.from[key] = start;
+    this.to[key] = end;
+    if (b[start] === QUOTE && isPlain(b, start + 1, end - 1)) this.kinds[key] = PLAIN_STRING;
+    else if (isPlainReference(b, start, end)) this.kinds[key] = PLAIN_REFERENCE;
+    else {
+      // Parsed now, duplicates included: a value JSON.parse rejects makes the whole line unplain.
+      this.parsed[key] = JSON.parse(b.toString('utf8', start, end));
+      this.kinds[key] = PARSED;
+    }
+  }
+
+  /** Field `key` (a position in WANTED) as JSON.parse gives it; undefined when the line has none. */
+  value(key: number): unknown {
+    const b = this.bytes;
+    const start = this.from[key]!;
+    const end = this.to[key]!;
+    switch (this.kinds[key]) {
+      case PLAIN_STRING:
+        return b.toString('utf8', start + 1, end - 1);
+      case PLAIN_REFERENCE:
+        return { reference: b.toString('utf8', start + REFERENCE_HEAD.length, end - 2) };
+      case PARSED:
+        return this.parsed[key];
+      default:
+        return undefined;
+    }
+  }
+
+  /** The bytes of the line scanned last. */
+  scanned(): Buffer {
+    return this.bytes;
+  }
+
+  /** Whether field `key` is a string without escapes (so its bytes are its text). */
+  isPlainString(key: number): boolean {
+    return this.kinds[key] === PLAIN_STRING;
+  }
+
+  /** Whether field `key` is a plain string whose bytes are `text` (ASCII). */
+  isString(key: number, text: Buffer): boolean {
+    if (this.kinds[key] !== PLAIN_STRING) return false;
+    const start = this.from[key]! + 1;
+    if (this.to[key]! - 1 - start !== text.length) return false;
+    for (let n = 0; n < text.length; n++) if (this.bytes[start + n] !== text[n]) return false;
+    return true;
+  }
+
+  /** Field `key` is exactly `{"reference":"…"}` with a plain string: where that string's bytes are, else -1. */
+  referenceStart(key: number): number {
+    return this.kinds[key] === PLAIN_REFERENCE ? this.from[key]! + REFERENCE_HEAD.length : -1;
+  }
+
+  /** The end of the string found by referenceStart. */
+  referenceEnd(key: number): number {
+    return this.to[key]! - 2;
+  }
+
+  /** Every wanted field (undefined where the line has none). */
+  fields(): TopLevelFields {
+    // Every line's fields in one shape (never only those present), so what reads them stays monomorphic.
+    return {
+      resourceType: this.value(0),
+      id: this.value(1),
+      subject: this.value(2),
+      patient: this.value(3),
+      securityContext: this.value(4),
+    };
+  }
+}
+
 /** The wanted fields of a line; a field the line does not have is undefined. */
 export type TopLevelFields = Record<Wanted, unknown>;
+
+const SCAN = new TopLevelScan();
 
 /**
  * The wanted top-level fields of one JSON object line, or undefined when the line is not plainly
@@ -120,42 +260,5 @@ export function topLevelFields(line: string | Buffer, start = 0, end = line.leng
     const bytes = Buffer.from(line, 'utf8');
     return topLevelFields(bytes, 0, bytes.length);
   }
-  const b = line;
-  const at = (i: number) => (i < end ? b[i] : undefined); // never a byte past the line
-  let i = skipSpace(b, start, end);
-  if (at(i) !== 123) return undefined;
-  i = skipSpace(b, i + 1, end);
-  // Every line's fields in one shape (never only those present), so what reads them stays monomorphic.
-  const out: TopLevelFields = {
-    resourceType: undefined,
-    id: undefined,
-    subject: undefined,
-    patient: undefined,
-    securityContext: undefined,
-  };
-  if (at(i) === 125) return skipSpace(b, i + 1, end) === end ? out : undefined;
-  try {
-    for (;;) {
-      if (at(i) !== QUOTE) return undefined;
-      const keyEnd = skipString(b, i, end);
-      if (keyEnd < 0) return undefined;
-      const key = isPlain(b, i + 1, keyEnd - 1)
-        ? wantedKey(b, i + 1, keyEnd - 1)
-        : (JSON.parse(b.toString('utf8', i, keyEnd)) as string);
-      i = skipSpace(b, keyEnd, end);
-      if (at(i) !== 58) return undefined;
-      i = skipSpace(b, i + 1, end);
-      if (i >= end) return undefined;
-      const valueEnd = skipValue(b, i, end);
-      if (valueEnd < 0) return undefined;
-      if (key !== undefined && isWanted(key)) out[key] = valueOf(b, i, valueEnd);
-      i = skipSpace(b, valueEnd, end);
-      const next = at(i);
-      if (next === 125) return skipSpace(b, i + 1, end) === end ? out : undefined;
-      if (next !== 44) return undefined;
-      i = skipSpace(b, i + 1, end);
-    }
-  } catch {
-    return undefined;
-  }
+  return SCAN.scan(line, start, end) ? SCAN.fields() : undefined;
 }

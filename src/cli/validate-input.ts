@@ -21,7 +21,7 @@ import { isRecord, str, field } from '../domain/json.ts';
 import { normaliseReference, resourceRef } from '../fhir/fields.ts';
 import { CliUsageError } from './errors.ts';
 import { parseResources, ResourceFileError } from './read-resources.ts';
-import { topLevelFields } from './top-level-fields.ts';
+import { RESOURCE_TYPE, SUBJECT, TopLevelScan } from './top-level-fields.ts';
 
 export interface InputProblem {
   reason: string;
@@ -169,6 +169,7 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
     // long generator as its later steps are first reached.
     *patients() {
       let space: Buffer = Buffer.allocUnsafe(0); // reused: fresh memory for every partition costs page faults
+      const joiner = new Joiner();
       for (const file of files) {
         const size = statSync(file).size;
         if (space.length < size) space = Buffer.allocUnsafe(Math.ceil(size * 1.25));
@@ -181,7 +182,7 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
         const unusable: Unusable[] = [];
         for (const number of [...groups.keys()].sort((a, b) => byCodeUnits(ids[a]!, ids[b]!))) {
           const patient = ids[number]!;
-          const resources = readRecords(data, groups.get(number)!, patient, names, unusable);
+          const resources = readRecords(data, groups.get(number)!, patient, names, unusable, joiner);
           if (resources.length > 0) yield { patient, resources };
         }
         // In the order of the input, as the reasons of the first pass are.
@@ -221,18 +222,58 @@ interface Unusable {
   reason: string;
 }
 
-/** One patient's resources from their records; records that cannot be used go to `unusable`. */
+/**
+ * Joins a patient's records as the text of one JSON array: one decoding and one JSON.parse per
+ * patient cost less than one of each per resource. Every record ends with an ASCII byte (its
+ * closing brace or a space), so the decoded text of the whole is the decoded texts joined.
+ */
+class Joiner {
+  private space = Buffer.allocUnsafe(64 * 1024);
+
+  text(data: Buffer, offsets: readonly number[]): string {
+    let size = 1;
+    for (const at of offsets) size += u32(data, at) + 1;
+    if (this.space.length < size) this.space = Buffer.allocUnsafe(size * 2);
+    const space = this.space;
+    space[0] = 91; // [
+    let end = 1;
+    for (const at of offsets) {
+      end += data.copy(space, end, at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at));
+      space[end++] = 44; // ,
+    }
+    space[end - 1] = 93; // ]
+    return space.toString('utf8', 0, end);
+  }
+}
+
+/**
+ * One patient's resources from their records; records that cannot be used go to `unusable`. The
+ * records are parsed as one JSON array; only when that fails (a record is not valid JSON) is each
+ * parsed alone, so that each gets its own reason.
+ */
 function readRecords(
   data: Buffer,
   offsets: readonly number[],
   patient: string,
   names: readonly string[],
   unusable: Unusable[],
+  joiner: Joiner,
 ): unknown[] {
+  let all: unknown[] | undefined;
+  try {
+    const parsed: unknown = JSON.parse(joiner.text(data, offsets));
+    // Always one element per record: each record is one whole JSON value when it parses alone (the
+    // first pass checked where it ends) and fails the array when it fails alone.
+    all = Array.isArray(parsed) && parsed.length === offsets.length ? parsed : undefined;
+  } catch {
+    all = undefined;
+  }
   const resources: unknown[] = [];
-  for (const at of offsets) {
-    const text = data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at));
-    const resource = parsedResource(text, patient);
+  for (let k = 0; k < offsets.length; k++) {
+    const at = offsets[k]!;
+    const resource = all
+      ? usableResource(all[k], patient)
+      : parsedResource(data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at)), patient);
     if (typeof resource !== 'string') resources.push(resource);
     else unusable.push({ at, reason: `${describePlace(names, placeOf(data, at))}: ${resource}` });
   }
@@ -283,6 +324,11 @@ function parsedResource(line: string, patient: string): Record<string, unknown> 
   } catch {
     return 'not valid JSON';
   }
+  return usableResource(resource, patient);
+}
+
+/** The parsed record as the patient's resource, or why it cannot be used. */
+function usableResource(resource: unknown, patient: string): Record<string, unknown> | string {
   if (!isRecord(resource) || typeof resource.resourceType !== 'string') return 'not a FHIR resource';
   // Never expected: the fields read in the first pass are the ones JSON.parse gives.
   if (patientOf(resource) !== patient) return 'its patient reference reads differently in full; not used';
@@ -313,31 +359,45 @@ export async function groupByPatient(
   const numbers = new Map<string, number>();
   const ids: string[] = [];
   const sink = partitions <= 1 ? memorySink(ids) : diskSink(partitions, names, ids, problems);
-  const take = (resource: unknown, text: Uint8Array, start: number, end: number, place: Place) => {
+  /** Groups the resource under its patient; returns the patient's number, or -1 when it was not taken. */
+  const take = (resource: unknown, text: Uint8Array, start: number, end: number, place: Place): number => {
     if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
       problems.push({ reason: `${describePlace(names, place)}: not a FHIR resource` });
-      return;
+      return -1;
     }
     const patient = patientOf(resource);
-    if (!patient)
+    if (!patient) {
       problems.push({ reason: `${describePlace(names, place)}: ${resourceRef(resource)} has no patient reference` });
-    else {
-      let number = numbers.get(patient);
-      if (number === undefined) {
-        number = ids.push(patient) - 1;
-        numbers.set(patient, number);
-      }
-      sink.add(number, resource, text, start, end, place);
+      return -1;
     }
+    let number = numbers.get(patient);
+    if (number === undefined) {
+      number = ids.push(patient) - 1;
+      numbers.set(patient, number);
+    }
+    sink.add(number, resource, text, start, end, place);
+    return number;
   };
+  const scan = new TopLevelScan();
+  const subjects = new SubjectNumbers();
   // One line handler for every file (the file it is reading in `fileIndex`): a new closure per file
-  // would make V8 re-optimise the line loop for each file.
+  // would make V8 re-optimise the line loop for each file. One place for every line too: add() and
+  // the reasons read it at once.
   let fileIndex = 0;
+  const place: Place = { file: 0, entry: false, n: 0 };
   const onLine = (bytes: Buffer, start: number, end: number, lineNo: number) => {
-    const place = { file: fileIndex, entry: false, n: lineNo };
+    place.file = fileIndex;
+    place.n = lineNo;
     // The disk sink needs only whose the line is: read from its bytes, the line is never decoded here.
-    const fields = sink.wantsResource ? undefined : topLevelFields(bytes, start, end);
-    if (fields && typeof fields.resourceType === 'string') return take(fields, bytes, start, end, place);
+    if (!sink.wantsResource && scan.scan(bytes, start, end)) {
+      const known = subjects.numberOf(scan);
+      if (known >= 0) return sink.add(known, undefined, bytes, start, end, place);
+      const fields = scan.fields();
+      if (typeof fields.resourceType === 'string') {
+        subjects.remember(scan, take(fields, bytes, start, end, place));
+        return;
+      }
+    }
     const line = bytes.toString('utf8', start, end);
     if (!line.trim()) return;
     let resource: unknown;
@@ -378,6 +438,66 @@ export async function groupByPatient(
 }
 
 const NO_TEXT = new Uint8Array(0);
+
+const PATIENT_TYPE = Buffer.from('Patient', 'latin1');
+const BINARY_TYPE = Buffer.from('Binary', 'latin1');
+
+/**
+ * Patient numbers by subject reference, for lines whose patient patientOf reads from that reference
+ * alone: a subject `{"reference":"…"}` with a plain, non-empty string, in a resource that is neither
+ * a Patient (whose own id says) nor a Binary (whose securityContext may). The previous line's
+ * reference is compared by its bytes (an export writes a patient's resources of one type one after
+ * another), others are looked up by their text: one entry per patient, as the patient numbers keep.
+ */
+class SubjectNumbers {
+  private readonly byText = new Map<string, number>();
+  private last = Buffer.alloc(64);
+  private lastLength = -1;
+  private lastNumber = -1;
+
+  /** The scanned line's patient number when its subject is known, else -1. */
+  numberOf(scan: TopLevelScan): number {
+    const start = scan.referenceStart(SUBJECT);
+    if (start < 0 || !subjectAlone(scan)) return -1;
+    const end = scan.referenceEnd(SUBJECT);
+    const line = scan.scanned();
+    if (end - start === this.lastLength) {
+      let n = 0;
+      while (n < this.lastLength && line[start + n] === this.last[n]) n++;
+      if (n === this.lastLength) return this.lastNumber;
+    }
+    const number = this.byText.get(line.toString('utf8', start, end));
+    if (number !== undefined) this.keepLast(line, start, end, number);
+    return number ?? -1;
+  }
+
+  /** Remembers the scanned line's subject and its patient's number (-1: none, not remembered). */
+  remember(scan: TopLevelScan, number: number): void {
+    const start = scan.referenceStart(SUBJECT);
+    if (number < 0 || start < 0 || !subjectAlone(scan)) return;
+    const end = scan.referenceEnd(SUBJECT);
+    const line = scan.scanned();
+    this.byText.set(line.toString('utf8', start, end), number);
+    this.keepLast(line, start, end, number);
+  }
+
+  private keepLast(line: Buffer, start: number, end: number, number: number): void {
+    if (end - start > this.last.length) this.last = Buffer.alloc(2 * (end - start));
+    line.copy(this.last, 0, start, end);
+    this.lastLength = end - start;
+    this.lastNumber = number;
+  }
+}
+
+/** Whether the scanned line's patient is read from its subject reference alone (see SubjectNumbers). */
+function subjectAlone(scan: TopLevelScan): boolean {
+  return (
+    scan.referenceEnd(SUBJECT) > scan.referenceStart(SUBJECT) &&
+    scan.isPlainString(RESOURCE_TYPE) &&
+    !scan.isString(RESOURCE_TYPE, PATIENT_TYPE) &&
+    !scan.isString(RESOURCE_TYPE, BINARY_TYPE)
+  );
+}
 
 /**
  * Calls back with each line of a file (1-based numbers) as its bytes `bytes[start, end)` (valid

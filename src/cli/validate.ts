@@ -45,7 +45,7 @@ export interface ValidateIo {
   /** Whether stderr is a terminal (a progress line is shown only then). */
   stderrIsTty: boolean;
   /** Loads the model list (built-ins, or with a --model-config applied). */
-  loadModels: (configPath: string | undefined) => readonly ModelDefinition[];
+  loadModels: (configPath: string | undefined) => readonly ModelDefinition[] | Promise<readonly ModelDefinition[]>;
   now?: () => Date;
 }
 
@@ -167,7 +167,7 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<void>
   }
   if (!values.ndjson || values.ndjson.length === 0)
     throw new CliUsageError('validate needs --ndjson PATH (a file or a directory of a Bulk export)');
-  const models = chooseModels(io.loadModels(values['model-config']), values.model);
+  const models = chooseModels(await io.loadModels(values['model-config']), values.model);
   let outcomesCsv: string | undefined;
   if (values.outcomes) outcomesCsv = readTextFile(values.outcomes, 'outcomes file');
   const showProgress = io.stderrIsTty && !values.json;

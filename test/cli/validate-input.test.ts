@@ -101,6 +101,39 @@ describe('grouping a Bulk export by patient', () => {
   });
 });
 
+describe('whose a line is, by its subject reference', () => {
+  it('reads a repeated subject as the first time, but never for a Patient or a changed subject', async () => {
+    const src = join(dir, 'subjects');
+    mkdirSync(src);
+    const lines = [
+      observation('o1', 'p1'),
+      observation('o2', 'p1'),
+      // A Patient is its own id's, whatever subject it carries.
+      JSON.stringify({ resourceType: 'Patient', id: 'p2', subject: { reference: 'Patient/p1' } }),
+      observation('o3', 'p1'),
+      // The same subject, then a second subject key: the last one decides, as in JSON.parse.
+      '{"resourceType":"Observation","id":"o4","subject":{"reference":"Patient/p1"},"subject":{"reference":"Patient/p2"}}',
+      '{"resourceType":"Observation","id":"o5","subject":{"reference":"Patient/p1"},"subject":5}',
+      JSON.stringify({
+        resourceType: 'Observation',
+        id: 'o6',
+        subject: { reference: 'https://ehr.example/Patient/p2' },
+      }),
+      observation('o7', 'p2'),
+      observation('o8', 'p1'),
+    ];
+    writeFileSync(join(src, 'Observation.ndjson'), `${lines.join('\n')}\n`);
+    const memory = await grouped([src]);
+    const disk = await grouped([src], 64);
+    expect(Object.fromEntries(disk.out)).toEqual({ p1: ['o1', 'o2', 'o3', 'o8'], p2: ['p2', 'o4', 'o6', 'o7'] });
+    expect(disk.out).toEqual(memory.out);
+    expect(disk.problems.map((p) => p.reason)).toEqual([
+      'Observation.ndjson line 6: Observation/o5 has no patient reference',
+    ]);
+    expect(disk.problems).toEqual(memory.problems);
+  });
+});
+
 /** A line whose top-level fields read well but whose full parse fails (a number with a leading zero inside). */
 function brokenInside(id: string, patient: string): string {
   return `{"resourceType":"Observation","id":"${id}","subject":{"reference":"Patient/${patient}"},"valueQuantity":{"value":01}}`;
