@@ -26,17 +26,27 @@ export const expit = (lp: number): number => 1 / (1 + Math.exp(-lp));
 class Gaps {
   readonly missing = new Set<InputName>();
   readonly conflicts = new Set<InputName>();
-  add(result: ConditionResult | { missing: Set<InputName>; conflicts: Set<InputName> }): void {
-    result.missing.forEach((n) => this.missing.add(n));
-    result.conflicts.forEach((n) => this.conflicts.add(n));
+  add(result: ConditionResult): void {
+    for (const n of result.missing) this.missing.add(n);
+    for (const n of result.conflicts) this.conflicts.add(n);
   }
   addInput(name: InputName, facts: ClinicalFacts): void {
     // A derived-only input cannot be entered: name the inputs it is computed from instead.
-    const sources = DERIVATION_SOURCES[name]?.filter((s) => facts[s].status !== 'present');
-    if (sources && sources.length > 0) return sources.forEach((s) => this.addInput(s, facts));
+    const sources = DERIVATION_SOURCES[name];
+    if (sources && this.addSources(sources, facts)) return;
     const status = facts[name].status;
     if (status === 'missing') this.missing.add(name);
     if (status === 'conflict') this.conflicts.add(name);
+  }
+  /** The sources not present, each as an input; false when every source is present. */
+  private addSources(sources: readonly InputName[], facts: ClinicalFacts): boolean {
+    let added = false;
+    for (const s of sources) {
+      if (facts[s].status === 'present') continue;
+      this.addInput(s, facts);
+      added = true;
+    }
+    return added;
   }
   get any(): boolean {
     return this.missing.size + this.conflicts.size > 0;
@@ -62,15 +72,35 @@ type Common = Pick<
   | 'locallyConfigured'
 >;
 
-// A definition's citation text and notes are the same for every patient: built once, frozen, shared.
-const fixedOfDefinition = new WeakMap<ModelDefinition, { citation: string; notes: string[] }>();
-function fixedFields(def: ModelDefinition): { citation: string; notes: string[] } {
+/** The parts of a result that depend on the definition alone. */
+interface FixedFields {
+  citation: string;
+  notes: string[];
+  /** Relative-odds models: the warning naming the factors whose coding is not published, if any. */
+  notCodedWarning: string | undefined;
+}
+
+// A definition's citation text, notes and not-coded factors are the same for every patient:
+// built once, frozen, shared.
+const fixedOfDefinition = new WeakMap<ModelDefinition, FixedFields>();
+function fixedFields(def: ModelDefinition): FixedFields {
   let fixed = fixedOfDefinition.get(def);
   if (!fixed) {
-    fixed = { citation: citationText(def), notes: Object.freeze([...(def.notes ?? [])]) as string[] };
+    fixed = {
+      citation: citationText(def),
+      notes: Object.freeze([...(def.notes ?? [])]) as string[],
+      notCodedWarning: notCodedWarning(def),
+    };
     fixedOfDefinition.set(def, fixed);
   }
   return fixed;
+}
+
+// A factor without a coding (`when`) is always "not-coded" (oddsFactorResult), whatever the patient.
+function notCodedWarning(def: ModelDefinition): string | undefined {
+  const excluded = (def.oddsFactors ?? []).filter((f) => !f.when);
+  if (excluded.length === 0) return undefined;
+  return `Left out of the relative odds because their coding is not published: ${excluded.map((f) => f.label).join('; ')}`;
 }
 
 function commonFields(def: ModelDefinition): Common {
@@ -124,17 +154,22 @@ function checkRequirements(
   warnings: string[],
 ): { reason: string; failed?: Requirement } | null {
   // Conditions are pure: stopping at the first unmet one gives what evaluating them all would.
+  // Only the undetermined ones are kept (most patients have none or one), in requirement order.
   const requirements = def.requirements;
-  const results: ConditionResult[] = [];
-  for (const req of requirements) {
+  let unknownReqs: Requirement[] | undefined;
+  let unknownResults: ConditionResult[] | undefined;
+  for (let i = 0; i < requirements.length; i++) {
+    const req = requirements[i]!;
     const result = evaluateCondition(req.condition, facts);
     if (result.truth === false) return { reason: fillTemplate(req.reason, facts), failed: req };
-    results.push(result);
-  }
-  for (let i = 0; i < results.length; i++) {
-    const req = requirements[i]!;
-    const result = results[i]!;
     if (result.truth !== 'unknown') continue;
+    (unknownReqs ??= []).push(req);
+    (unknownResults ??= []).push(result);
+  }
+  if (!unknownReqs || !unknownResults) return null;
+  for (let i = 0; i < unknownReqs.length; i++) {
+    const req = unknownReqs[i]!;
+    const result = unknownResults[i]!;
     if (req.whenUnknown === 'not-applicable') return { reason: unknownText(req, facts) };
     if (req.whenUnknown === 'missing') gaps.add(result);
     else if (result.conflicts.size > 0) {
@@ -163,10 +198,14 @@ function outsideAcceptedRange(def: ModelDefinition, facts: ClinicalFacts): strin
   return null;
 }
 
-function caveatsFor(def: ModelDefinition, facts: ClinicalFacts): string[] {
-  return (def.caveats ?? [])
-    .filter((c) => evaluateCondition(c.when, facts).truth === true)
-    .map((c) => fillTemplate(c.text, facts));
+/** Adds the caveats that hold to the warnings, in definition order. */
+function addCaveats(def: ModelDefinition, facts: ClinicalFacts, warnings: string[]): void {
+  const caveats = def.caveats;
+  if (!caveats) return;
+  for (let i = 0; i < caveats.length; i++) {
+    const c = caveats[i]!;
+    if (evaluateCondition(c.when, facts).truth === true) warnings.push(fillTemplate(c.text, facts));
+  }
 }
 
 /** The term's x·β for this patient, or null when undetermined (gaps filled) — or a reason string when no category fits. */
@@ -224,16 +263,18 @@ function addedCounts(
   return open ? null : total;
 }
 
-function rangeWarnings(def: ModelDefinition, facts: ClinicalFacts): string[] {
-  const out: string[] = [];
-  for (const range of def.validatedRanges ?? []) {
+/** Adds a warning for each validated range a present value lies outside, in definition order. */
+function addRangeWarnings(def: ModelDefinition, facts: ClinicalFacts, warnings: string[]): void {
+  const ranges = def.validatedRanges;
+  if (!ranges) return;
+  for (let i = 0; i < ranges.length; i++) {
+    const range = ranges[i]!;
     const fact = facts[range.input];
     if (fact.status !== 'present' || typeof fact.value !== 'number') continue;
     if (fact.value < range.min || fact.value > range.max) {
-      out.push(`${range.label} is outside the range the model was built on`);
+      warnings.push(`${range.label} is outside the range the model was built on`);
     }
   }
-  return out;
 }
 
 /** Sum of the terms' x·β, or null when one stays undetermined or fits no category. */
@@ -286,15 +327,18 @@ function rangeResult(
 
 function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
   const contributions: Contribution[] = [];
-  for (const term of def.terms ?? []) {
-    const c = termContribution(term, facts, gaps);
+  const terms = def.terms ?? [];
+  for (let i = 0; i < terms.length; i++) {
+    const c = termContribution(terms[i]!, facts, gaps);
     if (c === null) continue;
     if ('noLevel' in c) return notApplicable(common, c.noLevel);
     contributions.push(c);
   }
   if (gaps.any) return rangeResult(def, facts, common, gaps, contributions) ?? blocked(def, common, gaps);
   if (def.intercept === undefined) return notComputed(common, gaps);
-  const lp = def.intercept + contributions.reduce((sum, c) => sum + c.value, 0);
+  let sum = 0;
+  for (let i = 0; i < contributions.length; i++) sum += contributions[i]!.value;
+  const lp = def.intercept + sum;
   const probability = expit(lp);
   const result = resultFrom<ProbabilityResult>(common, {
     result: 'probability',
@@ -321,7 +365,11 @@ function blocked(def: ModelDefinition, common: Common, gaps: Gaps): NotComputedR
 }
 
 function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
-  const shown = factor.shows.map((name) => `${INPUTS[name].label}: ${describeInput(name, facts)}`).join('; ');
+  let shown = '';
+  for (let i = 0; i < factor.shows.length; i++) {
+    const name = factor.shows[i]!;
+    shown += `${i > 0 ? '; ' : ''}${INPUTS[name].label}: ${describeInput(name, facts)}`;
+  }
   const base: FactorResult = { id: factor.id, label: factor.label, status: 'unknown', oddsRatio: factor.oddsRatio };
   if (factor.ci95) base.ci95 = factor.ci95;
   if (shown) base.patientValue = shown;
@@ -341,22 +389,27 @@ function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps):
 
 /** The definition's observed rates whose population the patient belongs to, in definition order. */
 function observedRatesFor(def: ModelDefinition, facts: ClinicalFacts): ObservedRateResult[] {
-  return (def.observedRates ?? [])
-    .filter((rate) => evaluateCondition(rate.when, facts).truth === true)
-    .map(({ label, outcome, events, total, rate, source }) => {
-      const out: ObservedRateResult = {
-        label,
-        outcome: outcome ?? def.outcome,
-        rate: rate ?? (events as number) / (total as number),
-        source,
-      };
-      if (events !== undefined && total !== undefined) Object.assign(out, { events, total });
-      return out;
-    });
+  const out: ObservedRateResult[] = [];
+  const rates = def.observedRates ?? [];
+  for (let i = 0; i < rates.length; i++) {
+    const { when, label, outcome, events, total, rate, source } = rates[i]!;
+    if (evaluateCondition(when, facts).truth !== true) continue;
+    const observed: ObservedRateResult = {
+      label,
+      outcome: outcome ?? def.outcome,
+      rate: rate ?? (events as number) / (total as number),
+      source,
+    };
+    if (events !== undefined && total !== undefined) Object.assign(observed, { events, total });
+    out.push(observed);
+  }
+  return out;
 }
 
 function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
-  const factors = (def.oddsFactors ?? []).map((f) => oddsFactorResult(f, facts, gaps));
+  const factors: FactorResult[] = [];
+  const oddsFactors = def.oddsFactors ?? [];
+  for (let i = 0; i < oddsFactors.length; i++) factors.push(oddsFactorResult(oddsFactors[i]!, facts, gaps));
   const observedRates = observedRatesFor(def, facts);
   const result = resultFrom<RelativeOddsResult>(common, {
     result: 'relative-odds',
@@ -367,18 +420,21 @@ function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common
     conflicts: [...gaps.conflicts],
   } as Omit<RelativeOddsResult, keyof Common>);
   if (gaps.any) return Object.assign(result, { relativeOdds: null, contributions: [] });
-  const present = factors.filter((f) => f.status === 'present');
-  const contributions = present.map((f) => ({ term: f.id, label: f.label, value: Math.log(f.oddsRatio as number) }));
-  const relativeOdds = present.reduce((product, f) => product * (f.oddsRatio as number), 1);
-  const excluded = factors.filter((f) => f.status === 'not-coded');
-  if (excluded.length > 0) {
-    result.warnings.push(
-      `Left out of the relative odds because their coding is not published: ${excluded.map((f) => f.label).join('; ')}`,
-    );
+  const contributions: Contribution[] = [];
+  let relativeOdds = 1;
+  let sum = 0;
+  for (const f of factors) {
+    if (f.status !== 'present') continue;
+    const value = Math.log(f.oddsRatio as number);
+    contributions.push({ term: f.id, label: f.label, value });
+    relativeOdds *= f.oddsRatio as number;
+    sum += value;
   }
+  const { notCodedWarning } = fixedFields(def);
+  if (notCodedWarning) result.warnings.push(notCodedWarning);
   Object.assign(result, { relativeOdds, contributions });
   if (!def.localCalibration) return result;
-  const lp = def.localCalibration.intercept + contributions.reduce((s, c) => s + c.value, 0);
+  const lp = def.localCalibration.intercept + sum;
   const calibration = calibrationText(def.localCalibration);
   result.calibrated = { ...estimateFrom(lp), calibration };
   return result;
@@ -386,11 +442,13 @@ function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common
 
 function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
   const base: FactorResult = { id: factor.id, label: factor.label, status: 'unknown' };
-  const unknownInputs = factor.inputs.filter((name) => facts[name].status !== 'present');
-  if (unknownInputs.length > 0) {
-    unknownInputs.forEach((name) => gaps.addInput(name, facts));
-    return base;
+  let unknown = false;
+  for (const name of factor.inputs) {
+    if (facts[name].status === 'present') continue;
+    gaps.addInput(name, facts);
+    unknown = true;
   }
+  if (unknown) return base;
   base.patientValue = fillTemplate(factor.describe, facts);
   if (!factor.presentWhen) {
     base.status = 'no-cutoff';
@@ -404,7 +462,9 @@ function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps):
 }
 
 function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
-  const factors = (def.riskFactors ?? []).map((f) => riskFactorResult(f, facts, gaps));
+  const defs = def.riskFactors ?? [];
+  const factors: FactorResult[] = [];
+  for (let i = 0; i < defs.length; i++) factors.push(riskFactorResult(defs[i]!, facts, gaps));
   const result = resultFrom<RiskFactorsResult>(common, {
     result: 'risk-factors',
     applicable: true,
@@ -414,7 +474,6 @@ function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, common:
     conflicts: [...gaps.conflicts],
   } as Omit<RiskFactorsResult, keyof Common>);
   // Once a paper's coefficients and cut-offs are entered in the definition, the same data computes a probability.
-  const defs = def.riskFactors ?? [];
   const complete = def.intercept !== undefined && defs.every((f) => f.coefficient !== undefined && f.presentWhen);
   if (!complete || gaps.any) return Object.assign(result, { contributions: [] });
   const contributions = defs.map((f, i) => ({
@@ -471,10 +530,10 @@ export function evaluateModel(def: ModelDefinition, facts: ClinicalFacts): Model
   if (unmet !== null) return notApplicable(common, unmet.reason);
   const outside = outsideAcceptedRange(def, facts);
   if (outside !== null) return notApplicable(common, outside);
-  common.warnings.push(...caveatsFor(def, facts));
+  addCaveats(def, facts, common.warnings);
   // Undetermined population conditions block the factor models; a probability model may still range over them.
   if (gaps.any && def.kind !== 'probability') return notComputed(common, gaps);
   const result = evaluateKind(def, facts, common, gaps);
-  if (result.applicable) result.warnings.push(...rangeWarnings(def, facts));
+  if (result.applicable) addRangeWarnings(def, facts, result.warnings);
   return result;
 }

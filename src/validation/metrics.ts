@@ -231,7 +231,12 @@ export function smoothedCalibration(
   let knots = [0.05, 0.35, 0.65, 0.95].map((q) => quantile(sorted, q));
   if (knots.some((t, i) => i > 0 && t - knots[i - 1]! < 1e-9)) knots = [];
   const basis = (v: number) => (knots.length ? [1, v, ...splineTerms(v, knots)] : [1, v]);
-  const columns = basis(0).map((_, j) => Float64Array.from(x, (v) => basis(v)[j]!));
+  // The basis of each value is computed once and spread over the columns (not once per column).
+  const columns = basis(0).map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const row = basis(x[i]!);
+    for (let j = 0; j < columns.length; j++) columns[j]![i] = row[j]!;
+  }
   const fit = fitLogistic(columns, outcomes);
   if (!fit.converged) return null;
   const lo = quantile(sorted, 0.01);
