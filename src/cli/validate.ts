@@ -51,8 +51,10 @@ export interface ValidateIo {
 
 export interface ValidationRun {
   result: ValidationResult;
-  predictions: PredictionRow[];
+  /** Computed on call: only --predictions needs them. */
+  predictions: () => PredictionRow[];
   cohort: CohortValidation;
+  /** Computed on call: only --report needs them. */
   plots: ReturnType<CohortValidation['result']>['plots'];
 }
 
@@ -187,14 +189,14 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<void>
   } finally {
     bar?.end();
   }
-  if (values.predictions) writeOutput(values.predictions, predictionsCsv(run.predictions), 'predictions file');
+  if (values.predictions) writeOutput(values.predictions, predictionsCsv(run.predictions()), 'predictions file');
   if (values.report) {
     // Loaded only for --report: the plotting libraries take about half a second of CPU to load,
     // which every other command of the CLI (this module is imported by all) would pay.
     const { validationReportHtml } = await import('./validate-report.ts');
     writeOutput(
       values.report,
-      await validationReportHtml(run.result, run.plots, run.cohort.counts, values.site),
+      await validationReportHtml(run.result, run.plots(), run.cohort.counts, values.site),
       'report',
     );
   }

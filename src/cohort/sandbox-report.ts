@@ -20,7 +20,7 @@ async function buildReport(): Promise<string> {
     const run = await validateCohort([dir], BUILTIN_MODELS, { now: new Date() });
     return await validationReportHtml(
       run.result,
-      run.plots,
+      run.plots(),
       run.cohort.counts,
       `synthetic sandbox cohort (${PATIENTS} patients, seed ${SEED})`,
     );

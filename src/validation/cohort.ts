@@ -116,28 +116,34 @@ export class CohortValidation {
     });
   }
 
-  result(): { result: ValidationResult; plots: ModelPlots[]; predictions: PredictionRow[] } {
+  /**
+   * The summaries; the plots and the prediction rows are computed only when asked for (by
+   * --report and --predictions): at 100,000 patients the plots cost about as much as the summaries.
+   */
+  result(): { result: ValidationResult; plots: () => ModelPlots[]; predictions: () => PredictionRow[] } {
     const all = this.summaries();
-    const plots = all
-      .map(({ summary, patients }) => modelPlots(summary, patients))
-      .filter((p): p is ModelPlots => p !== null);
-    const predictions: PredictionRow[] = [];
-    for (const { summary, patients } of all) {
-      if (summary.auc === null) continue;
-      const probabilities = plottedProbabilities(summary, patients);
-      patients.forEach((p, i) => {
-        const row: PredictionRow = { patient: p.patient, model: summary.id, probability: probabilities[i]! };
-        if (p.nsnPositive !== undefined) row.nsnPositive = p.nsnPositive;
-        if (p.totalPositive !== undefined) row.totalPositive = p.totalPositive;
-        predictions.push(row);
-      });
-    }
     return {
       result: { patients: this.patientCount, models: all.map((a) => a.summary), skipped: this.skips },
-      plots,
-      predictions,
+      plots: () =>
+        all.map(({ summary, patients }) => modelPlots(summary, patients)).filter((p): p is ModelPlots => p !== null),
+      predictions: () => predictionRows(all),
     };
   }
+}
+
+function predictionRows(all: readonly { summary: ModelSummary; patients: ScoredPatient[] }[]): PredictionRow[] {
+  const predictions: PredictionRow[] = [];
+  for (const { summary, patients } of all) {
+    if (summary.auc === null) continue;
+    const probabilities = plottedProbabilities(summary, patients);
+    patients.forEach((p, i) => {
+      const row: PredictionRow = { patient: p.patient, model: summary.id, probability: probabilities[i]! };
+      if (p.nsnPositive !== undefined) row.nsnPositive = p.nsnPositive;
+      if (p.totalPositive !== undefined) row.totalPositive = p.totalPositive;
+      predictions.push(row);
+    });
+  }
+  return predictions;
 }
 
 /** A scored patient, every row in one shape (a field that does not apply is undefined) for the summaries' loops. */
