@@ -6,7 +6,6 @@ import {
   GRADE_ANSWERS,
   HISTOLOGY_ICDO3,
   HISTOLOGY_SNOMED,
-  LATERALITY_SNOMED,
   MENOPAUSE_ANSWERS,
   NON_PATHOLOGIC_SIZE_METHODS,
   OBSERVATION_CODES,
@@ -37,6 +36,7 @@ import { isRecord, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, resourceRef } from '../fields.ts';
 import { extractAxillaryUltrasoundObservation, isAxillaryUltrasound } from './axillary-ultrasound.ts';
 import { stagedOnDissection } from './dissection.ts';
+import { LATERALITY_TABLE } from './laterality.ts';
 import { readReportText } from './reports.ts';
 import { burdenFromPn, clinicalValue, isPostNeoadjuvant } from '../../report/tnm.ts';
 import { tnmFromConcept } from './tnm.ts';
@@ -145,6 +145,9 @@ function reasonOf(concept: unknown): string {
 
 type Handler = (o: ObsInfo, ctx: Context) => void;
 
+// Code tables made once: lookup keeps its Maps per table.
+const HISTOLOGY_TABLE = { snomed: HISTOLOGY_SNOMED };
+
 /** What some handlers add to a candidate. */
 interface Extra {
   rank?: number;
@@ -233,7 +236,7 @@ function histology(o: ObsInfo, ctx: Context): void {
 
 /** Histologic type from a SNOMED morphology, an ICD-O-3 morphology code (behaviour /3 only) or words. */
 export function histologyOf(concept: unknown, texts: string[]): { value: HistologicType; text?: string } | undefined {
-  const sct = lookup(concept, { snomed: HISTOLOGY_SNOMED });
+  const sct = lookup(concept, HISTOLOGY_TABLE);
   if (sct) return { value: sct.value, text: sct.coding.display ?? sct.coding.code };
   for (const c of codingsOf(concept)) {
     const m = c.code && /^(\d{4})\/(\d)$/.exec(c.code);
@@ -466,7 +469,7 @@ function menopause(o: ObsInfo, ctx: Context): void {
 }
 
 function laterality(o: ObsInfo, ctx: Context): void {
-  const coded = lookup(o.obs.valueCodeableConcept, { snomed: LATERALITY_SNOMED });
+  const coded = lookup(o.obs.valueCodeableConcept, LATERALITY_TABLE);
   const text = valueTexts(o.obs)[0];
   const side = coded ? coded.value : text ? parseSide(text) : undefined;
   if (side === 'left' || side === 'right')

@@ -5,9 +5,12 @@ import { TNM_SNOMED } from '../codes.ts';
 import { leadingTnm, parseTnm, type TnmCategory } from '../../report/tnm.ts';
 import { codingsOf, lookup } from './coding.ts';
 
+/** Made once: lookup keeps its Maps per table. */
+const TNM_TABLE = { snomed: TNM_SNOMED };
+
 /** A TNM category from a coded value: SNOMED AJCC codes, AJCC strings, legacy findings; else its text. */
 export function tnmFromConcept(concept: unknown, texts: string[]): { tnm: TnmCategory; code?: string } | undefined {
-  const coded = lookup(concept, { snomed: TNM_SNOMED });
+  const coded = lookup(concept, TNM_TABLE);
   if (coded) {
     const found = parseTnm(coded.value, false)[0];
     if (found) return { tnm: found, code: `${coded.coding.system ?? ''}|${coded.coding.code}` };
