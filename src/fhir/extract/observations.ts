@@ -42,6 +42,7 @@ import { burdenFromPn, clinicalValue, isPostNeoadjuvant } from '../../report/tnm
 import { tnmFromConcept } from './tnm.ts';
 import {
   componentsWithCode,
+  firstComponentWithCode,
   effectiveDate,
   hasOwnValue,
   interpretation,
@@ -217,15 +218,22 @@ function presence(o: ObsInfo, ctx: Context, input: 'lvi' | 'extranodalExtension'
 
 function size(rank: number): Handler {
   return (o, ctx) => {
-    const methods = codingsOf(o.obs.method)
-      .map((c) => c.code && NON_PATHOLOGIC_SIZE_METHODS[c.code])
-      .filter(Boolean);
-    if (methods.length > 0) return skip(o, ctx, `tumour size measured by ${methods[0]}, not pathologic`);
-    const longest = componentsWithCode(o.obs, TUMOR_SIZE_COMPONENT.longest)[0];
+    const method = nonPathologicMethod(o.obs.method);
+    if (method) return skip(o, ctx, `tumour size measured by ${method}, not pathologic`);
+    const longest = firstComponentWithCode(o.obs, TUMOR_SIZE_COMPONENT.longest);
     const r = readLengthMm(longest ?? o.obs);
     if (r && 'value' in r) return emit(o, r.text, ctx, 'tumorSizeMm', r.value, { rank });
     skip(o, ctx, `tumorSizeMm: ${r?.reason ?? 'no value'}`);
   };
+}
+
+/** The first method coding that is not pathologic measurement (imaging, clinical), by its name. */
+function nonPathologicMethod(method: unknown): string | undefined {
+  for (const c of codingsOf(method)) {
+    const name = c.code && NON_PATHOLOGIC_SIZE_METHODS[c.code];
+    if (name) return name;
+  }
+  return undefined;
 }
 
 function histology(o: ObsInfo, ctx: Context): void {

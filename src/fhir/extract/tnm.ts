@@ -16,8 +16,8 @@ export function tnmFromConcept(concept: unknown, texts: string[]): { tnm: TnmCat
     if (found) return { tnm: found, code: `${coded.coding.system ?? ''}|${coded.coding.code}` };
   }
   // AJCC strings are often the code itself ("ypN1mi" under http://cancerstaging.org).
-  const ajccCodes = codingsOf(concept).filter((c) => c.known === 'ajcc' && c.code);
-  for (const c of ajccCodes) {
+  for (const c of codingsOf(concept)) {
+    if (c.known !== 'ajcc' || !c.code) continue;
     const found = parseTnm(c.code!, false);
     if (found.length === 1) return { tnm: found[0]!, code: `${c.system}|${c.code}` };
   }

@@ -97,6 +97,18 @@ export function readNumber(holder: Json, units: string[] = []): number | undefin
   return undefined;
 }
 
+/** componentsWithCode(obs, code)[0], without building the list. */
+export function firstComponentWithCode(obs: Json, code: string): Json | undefined {
+  if (!Array.isArray(obs.component)) return undefined;
+  for (const c of obs.component as unknown[]) if (isRecord(c) && hasCodingCode(c.code, code)) return c;
+  return undefined;
+}
+
+function hasCodingCode(concept: unknown, code: string): boolean {
+  for (const x of codingsOf(concept)) if (x.code === code) return true;
+  return false;
+}
+
 export function componentsWithCode(obs: Json, code: string): Json[] {
   return records(obs.component).filter((c) => codingsOf(c.code).some((x) => x.code === code));
 }
