@@ -5,10 +5,14 @@ import { readStatus, sourceFrom } from './candidate.ts';
 import { PROCEDURE_SNOMED } from '../codes.ts';
 import { conceptText, hasCodeIn } from './coding.ts';
 import type { BreastCancer } from './conditions.ts';
-import { field, records, str, type Json } from '../../domain/json.ts';
+import { field, isRecord, str, type Json } from '../../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fields.ts';
-import { axillaryProcedure, isSentinelSpecimenByWords, specimenWords } from './procedure-reading.ts';
-import { namesSentinelNodesOnly } from '../../report/axillary-words.ts';
+import {
+  axillaryProcedure,
+  isSentinelSpecimenByWords,
+  sentinelNodesOnlyNamed,
+  specimenWords,
+} from './procedure-reading.ts';
 import type { AgeAnchor } from './patient.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 import { isPathologyReport } from './reports.ts';
@@ -50,18 +54,12 @@ export function pathologyDates(resources: Json[], byRef: ResourceIndex): { senti
         date,
         text: `specimen collected ${date.slice(0, 10)}${words ? ` (${words})` : ''}`,
       };
-      (namesSentinelNodesOnly(words) ? sentinel : any).push(e);
+      (sentinelNodesOnlyNamed(words) ? sentinel : any).push(e);
     } else if (r.resourceType === 'DiagnosticReport') {
       if (typeof readStatus(r.status) !== 'string' || !isPathologyReport(r)) continue;
       const date = isoDate(r.effectiveDateTime) ?? isoDate(field(r.effectivePeriod, 'start'));
       if (!date) continue;
-      const specimens = records(r.specimen)
-        .map((s) => byRef.get(referenceOf(s) ?? ''))
-        .filter((s): s is Json => !!s);
-      const aboutSentinel =
-        namesSentinelNodesOnly(`${conceptText(r.code) ?? ''} ${str(r.conclusion) ?? ''}`) ||
-        specimens.some(isSentinelSpecimenByWords) ||
-        records(r.result).some((x) => isSentinelResult(byRef.get(referenceOf(x) ?? '')));
+      const aboutSentinel = reportAboutSentinel(r, byRef);
       const e: Event = { reference: resourceRef(r), date, text: `pathology report of ${date.slice(0, 10)}` };
       (aboutSentinel ? sentinel : any).push(e);
     } else if (isSentinelResult(r) && typeof readStatus(r.status) === 'string') {
@@ -71,6 +69,21 @@ export function pathologyDates(resources: Json[], byRef: ResourceIndex): { senti
     }
   }
   return { sentinel, any };
+}
+
+/** A pathology report about sentinel nodes: by its words, a specimen of sentinel nodes, or a sentinel node result. */
+function reportAboutSentinel(r: Json, byRef: ResourceIndex): boolean {
+  if (sentinelNodesOnlyNamed(`${conceptText(r.code) ?? ''} ${str(r.conclusion) ?? ''}`)) return true;
+  // Loops over the references, not arrays of what they name: every pathology report passes here.
+  if (Array.isArray(r.specimen))
+    for (const s of r.specimen as unknown[]) {
+      const specimen = isRecord(s) ? byRef.get(referenceOf(s) ?? '') : undefined;
+      if (specimen && isSentinelSpecimenByWords(specimen)) return true;
+    }
+  if (Array.isArray(r.result))
+    for (const x of r.result as unknown[])
+      if (isRecord(x) && isSentinelResult(byRef.get(referenceOf(x) ?? ''))) return true;
+  return false;
 }
 
 /**

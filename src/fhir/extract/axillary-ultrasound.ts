@@ -24,6 +24,10 @@ const ABOUT_AXILLA = /axill|lymph node|\bnodes?\b/i;
 
 const hasSnomed = (concept: unknown, code: string) => hasCode(concept, 'snomed', code);
 
+// Code tables made once: lookup keeps its Maps per table.
+const NORMAL_SCAN = { snomed: { [AXILLARY_ULTRASOUND.normalScan]: false } };
+const ABNORMAL_INTERPRETATION = { interpretation: { A: true, AA: true, N: false } };
+
 function namesUltrasound(concept: unknown): boolean {
   return hasSnomed(concept, AXILLARY_ULTRASOUND.ultrasonography) || ULTRASOUND_WORDS.test(conceptText(concept) ?? '');
 }
@@ -88,9 +92,9 @@ interface Finding {
 /** Coded answers: "Ultrasound scan normal", or an HL7 interpretation of abnormal / normal. */
 function codedFinding(concepts: unknown[]): Finding | undefined {
   for (const concept of concepts) {
-    const hit = lookup(concept, { snomed: { [AXILLARY_ULTRASOUND.normalScan]: false } });
+    const hit = lookup(concept, NORMAL_SCAN);
     if (hit) return { value: hit.value, text: hit.coding.display ?? hit.coding.code, code: codeKey(hit.coding) };
-    const i = lookup(concept, { interpretation: { A: true, AA: true, N: false } });
+    const i = lookup(concept, ABNORMAL_INTERPRETATION);
     if (i) return { value: i.value, text: i.coding.display ?? i.coding.code, code: codeKey(i.coding) };
   }
   return undefined;

@@ -11,16 +11,21 @@ export interface Coding {
   display?: string;
 }
 
-/** Systems seen so far → their name; a record repeats a few systems thousands of times. Bounded, as input is untrusted. */
-const systemCache = new Map<string, SystemName | undefined>();
+/**
+ * Systems seen so far → their name (null: none); a record repeats a few systems thousands of
+ * times. Bounded, as input is untrusted.
+ */
+const systemCache = new Map<string, SystemName | null>();
 const SYSTEM_CACHE_MAX = 1024;
 
 export function systemName(system: string | undefined): SystemName | undefined {
   if (!system) return undefined;
-  if (systemCache.has(system)) return systemCache.get(system);
+  // One Map read for a system seen before (has + get was two).
+  const cached = systemCache.get(system);
+  if (cached !== undefined) return cached ?? undefined;
   const name = SYSTEM_ALIASES[system.trim().replace(/\/+$/, '').toLowerCase()];
   if (systemCache.size >= SYSTEM_CACHE_MAX) systemCache.clear();
-  systemCache.set(system, name);
+  systemCache.set(system, name ?? null);
   return name;
 }
 
@@ -46,11 +51,15 @@ export function firstCoding(concept: unknown): Coding | undefined {
 
 function readCoding(c: Record<string, unknown>): Coding {
   const system = str(c.system);
+  return readCodingOf(c, system, systemName(system));
+}
+
+/** readCoding with the system already read and named. */
+function readCodingOf(c: Record<string, unknown>, system: string | undefined, known: SystemName | undefined): Coding {
   const code = codeOf(c);
   const display = str(c.display);
   const out: Coding = {};
   if (system) out.system = system;
-  const known = systemName(system);
   if (known) out.known = known;
   if (code) out.code = code;
   if (display) out.display = display;
@@ -84,18 +93,42 @@ export function codeKey(coding: Coding): string | undefined {
 
 type Table<V> = Partial<Record<SystemName, Record<string, V>>>;
 
+/**
+ * Each table as Maps (system name → code → value), made on its first lookup: a Map finds a code
+ * read from JSON by its hash, where an object of codes is a keyed property load that the many
+ * tables make megamorphic. Keyed weakly by the table, so a table made per call costs a Map each
+ * time: tables are module constants.
+ */
+const tableMaps = new WeakMap<object, Map<unknown, Map<string, unknown>>>();
+
+function mapsOf<V>(table: Table<V>): Map<unknown, Map<string, V>> {
+  let maps = tableMaps.get(table);
+  if (!maps) {
+    maps = new Map();
+    for (const system of Object.keys(table)) {
+      const values = table[system as SystemName]!;
+      maps.set(system, new Map(Object.keys(values).map((code) => [code, values[code]])));
+    }
+    tableMaps.set(table, maps);
+  }
+  return maps as Map<unknown, Map<string, V>>;
+}
+
 /** The first coding found in a table, with the table's value. Reads the raw codings: only a hit is built. */
 export function lookup<V>(concept: unknown, table: Table<V>): { value: V; coding: Coding } | undefined {
   if (!isRecord(concept) || !Array.isArray(concept.coding)) return undefined;
+  const maps = mapsOf(table);
   for (const c of concept.coding as unknown[]) {
     if (!isRecord(c)) continue;
-    const known = systemName(str(c.system));
+    const system = str(c.system);
+    const known = systemName(system);
     if (!known) continue;
-    const values = table[known];
+    const values = maps.get(known);
     if (!values) continue;
     const code = codeOf(c);
-    if (code && Object.prototype.hasOwnProperty.call(values, code))
-      return { value: values[code] as V, coding: readCoding(c) };
+    if (code === undefined) continue;
+    const value = values.get(code);
+    if (value !== undefined || values.has(code)) return { value: value as V, coding: readCodingOf(c, system, known) };
   }
   return undefined;
 }

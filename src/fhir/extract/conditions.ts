@@ -19,6 +19,10 @@ import { isoDate, resourceRef } from '../fields.ts';
 import { singleSide, sideOfCondition, type SideReading } from './laterality.ts';
 import { histologyOf } from './observations.ts';
 
+// Code tables made once: lookup keeps its Maps per table.
+const QUADRANT_TABLE = { snomed: QUADRANT_SNOMED };
+const HISTOLOGY_TABLE = { snomed: HISTOLOGY_SNOMED };
+
 export interface BreastCancer {
   reference: string;
   side: SideReading | undefined;
@@ -56,7 +60,7 @@ export function isBreastCancer(condition: Json): boolean {
 /** Quadrant of a condition: SNOMED quadrant body sites, ICD-O-3 topography C50.x, ICD-10-CM C50.x…, or words. */
 function quadrantOf(condition: Json): { value: Quadrant; code?: string; text?: string } | undefined {
   for (const site of Array.isArray(condition.bodySite) ? condition.bodySite : []) {
-    const coded = lookup(site, { snomed: QUADRANT_SNOMED });
+    const coded = lookup(site, QUADRANT_TABLE);
     if (coded) return { value: coded.value, code: codeKey(coded.coding)! };
     for (const c of codingsOf(site)) {
       const m = c.code && /^C50\.?(\d)$/i.exec(c.code);
@@ -125,7 +129,7 @@ export function extractCondition(condition: Json, ctx: Context, cancers: BreastC
     ? undefined
     : histologyOf(condition.code, [conceptText(condition.code) ?? ''].filter(Boolean));
   if (coded) {
-    const coding = lookup(condition.code, { snomed: HISTOLOGY_SNOMED })?.coding;
+    const coding = lookup(condition.code, HISTOLOGY_TABLE)?.coding;
     add('histologicType', coded.value, source(coding ? codeKey(coding) : undefined, coded.text));
   }
 }

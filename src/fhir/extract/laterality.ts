@@ -8,15 +8,18 @@ import { isRecord, records, str } from '../../domain/json.ts';
 
 export type SideReading = Side | 'both';
 
+/** Made once: lookup keeps its Maps per table. */
+export const LATERALITY_TABLE = { snomed: LATERALITY_SNOMED };
+
 /** Side stated by a CodeableConcept body site (with its laterality/location qualifier extensions). */
 export function sideOfBodySite(bodySite: unknown): SideReading | undefined {
   if (!isRecord(bodySite)) return undefined;
   for (const ext of records(bodySite.extension)) {
     if (!/laterality/i.test(str(ext.url) ?? '')) continue;
-    const hit = lookup(ext.valueCodeableConcept, { snomed: LATERALITY_SNOMED });
+    const hit = lookup(ext.valueCodeableConcept, LATERALITY_TABLE);
     if (hit) return hit.value;
   }
-  const coded = lookup(bodySite, { snomed: LATERALITY_SNOMED });
+  const coded = lookup(bodySite, LATERALITY_TABLE);
   if (coded) return coded.value;
   const text = conceptText(bodySite);
   return text ? parseSide(text) : undefined;

@@ -1,12 +1,11 @@
 // Observation → candidates, one handler per concept of codes.ts. Anything not read is ignored with a reason.
 import type { Source } from '../../domain/facts.ts';
-import type { HistologicType, InputName, InputValue } from '../../domain/vocabulary.ts';
+import type { HistologicType, InputName, InputValue, Side } from '../../domain/vocabulary.ts';
 import {
   FOCALITY_ANSWERS,
   GRADE_ANSWERS,
   HISTOLOGY_ICDO3,
   HISTOLOGY_SNOMED,
-  LATERALITY_SNOMED,
   MENOPAUSE_ANSWERS,
   NON_PATHOLOGIC_SIZE_METHODS,
   OBSERVATION_CODES,
@@ -37,11 +36,13 @@ import { isRecord, records, str, type Json } from '../../domain/json.ts';
 import { isoDate, resourceRef } from '../fields.ts';
 import { extractAxillaryUltrasoundObservation, isAxillaryUltrasound } from './axillary-ultrasound.ts';
 import { stagedOnDissection } from './dissection.ts';
+import { LATERALITY_TABLE } from './laterality.ts';
 import { readReportText } from './reports.ts';
 import { burdenFromPn, clinicalValue, isPostNeoadjuvant } from '../../report/tnm.ts';
 import { tnmFromConcept } from './tnm.ts';
 import {
   componentsWithCode,
+  firstComponentWithCode,
   effectiveDate,
   hasOwnValue,
   interpretation,
@@ -57,9 +58,11 @@ interface ObsInfo {
   concept: ObservationConcept;
   source: Source;
   status: ResultStatus;
-  issued?: string;
-  specimen?: string;
-  side?: ReturnType<typeof sideOfObservation>;
+  // Always present (undefined when not stated): every ObsInfo then has one shape, which keeps the
+  // handlers' property reads monomorphic.
+  issued: string | undefined;
+  specimen: string | undefined;
+  side: ReturnType<typeof sideOfObservation>;
 }
 
 export function extractObservation(obs: Json, ctx: Context): void {
@@ -93,13 +96,16 @@ function extractCoded(
   const key = codeKey(hit.coding);
   if (key) source.code = key;
   if (date) source.date = date;
-  const info: ObsInfo = { obs, ref, concept: hit.value, source, status };
-  const issued = isoDate(obs.issued);
-  if (issued) info.issued = issued;
-  const specimen = specimenKey(obs, ref, date, ctx);
-  if (specimen) info.specimen = specimen;
-  const side = sideOfObservation(obs, ctx);
-  if (side) info.side = side;
+  const info: ObsInfo = {
+    obs,
+    ref,
+    concept: hit.value,
+    source,
+    status,
+    issued: isoDate(obs.issued) || undefined,
+    specimen: specimenKey(obs, ref, date, ctx) || undefined,
+    side: sideOfObservation(obs, ctx) || undefined,
+  };
   HANDLERS[hit.value](info, ctx);
 }
 
@@ -140,17 +146,46 @@ function reasonOf(concept: unknown): string {
 
 type Handler = (o: ObsInfo, ctx: Context) => void;
 
-function emit(o: ObsInfo, ctx: Context, input: InputName, value: InputValue, extra?: Partial<Candidate>): void {
-  const c: Candidate = { input, value, origin: 'fhir', source: { ...o.source }, status: o.status };
-  if (extra) Object.assign(c, extra);
-  if (o.issued && !c.issued) c.issued = o.issued;
-  if (o.specimen && !c.specimen) c.specimen = o.specimen;
-  if (o.side && !c.side) c.side = o.side;
-  ctx.collector.add(c);
+// Code tables made once: lookup keeps its Maps per table.
+const HISTOLOGY_TABLE = { snomed: HISTOLOGY_SNOMED };
+
+/** What some handlers add to a candidate. */
+interface Extra {
+  rank?: number;
+  note?: string;
+  side?: Side;
+  sideDependent?: true;
 }
 
-function withText(o: ObsInfo, text: string | undefined): ObsInfo {
-  return text ? { ...o, source: { ...o.source, text } } : o;
+/**
+ * A candidate from the Observation; `text`, when given, is the words its value was read from.
+ * Fields are set one by one: object spreads and Object.assign over inputs of varying shapes cost
+ * more than the rest of a handler.
+ */
+function emit(
+  o: ObsInfo,
+  text: string | undefined,
+  ctx: Context,
+  input: InputName,
+  value: InputValue,
+  extra?: Extra,
+): void {
+  const own = o.source;
+  const source: Source = { reference: own.reference };
+  if (own.code) source.code = own.code;
+  if (own.date) source.date = own.date;
+  if (text) source.text = text;
+  const c: Candidate = { input, value, origin: 'fhir', source, status: o.status };
+  if (extra) {
+    if (extra.rank !== undefined) c.rank = extra.rank;
+    if (extra.note !== undefined) c.note = extra.note;
+    if (extra.side !== undefined) c.side = extra.side;
+    if (extra.sideDependent) c.sideDependent = true;
+  }
+  if (o.issued) c.issued = o.issued;
+  if (o.specimen) c.specimen = o.specimen;
+  if (o.side && !c.side) c.side = o.side;
+  ctx.collector.add(c);
 }
 
 function skip(o: ObsInfo, ctx: Context, reason: string): void {
@@ -173,36 +208,43 @@ function presence(o: ObsInfo, ctx: Context, input: 'lvi' | 'extranodalExtension'
   if (alnd)
     return skip(o, ctx, `extranodal extension seen on the axillary dissection (${alnd}), not the sentinel nodes`);
   const coded = polarity(o);
-  if (coded) return emit(withText(o, coded.text), ctx, input, coded.value === 'positive');
+  if (coded) return emit(o, coded.text, ctx, input, coded.value === 'positive');
   for (const text of valueTexts(o.obs)) {
     const v = parsePresence(text);
-    if (v !== undefined) return emit(withText(o, text), ctx, input, v);
+    if (v !== undefined) return emit(o, text, ctx, input, v);
   }
   skip(o, ctx, `${input}: value not readable`);
 }
 
 function size(rank: number): Handler {
   return (o, ctx) => {
-    const methods = codingsOf(o.obs.method)
-      .map((c) => c.code && NON_PATHOLOGIC_SIZE_METHODS[c.code])
-      .filter(Boolean);
-    if (methods.length > 0) return skip(o, ctx, `tumour size measured by ${methods[0]}, not pathologic`);
-    const longest = componentsWithCode(o.obs, TUMOR_SIZE_COMPONENT.longest)[0];
+    const method = nonPathologicMethod(o.obs.method);
+    if (method) return skip(o, ctx, `tumour size measured by ${method}, not pathologic`);
+    const longest = firstComponentWithCode(o.obs, TUMOR_SIZE_COMPONENT.longest);
     const r = readLengthMm(longest ?? o.obs);
-    if (r && 'value' in r) return emit(withText(o, r.text), ctx, 'tumorSizeMm', r.value, { rank });
+    if (r && 'value' in r) return emit(o, r.text, ctx, 'tumorSizeMm', r.value, { rank });
     skip(o, ctx, `tumorSizeMm: ${r?.reason ?? 'no value'}`);
   };
 }
 
+/** The first method coding that is not pathologic measurement (imaging, clinical), by its name. */
+function nonPathologicMethod(method: unknown): string | undefined {
+  for (const c of codingsOf(method)) {
+    const name = c.code && NON_PATHOLOGIC_SIZE_METHODS[c.code];
+    if (name) return name;
+  }
+  return undefined;
+}
+
 function histology(o: ObsInfo, ctx: Context): void {
   const v = histologyOf(o.obs.valueCodeableConcept, valueTexts(o.obs));
-  if (v) return emit(withText(o, v.text), ctx, 'histologicType', v.value);
+  if (v) return emit(o, v.text, ctx, 'histologicType', v.value);
   skip(o, ctx, 'histologicType: value not readable');
 }
 
 /** Histologic type from a SNOMED morphology, an ICD-O-3 morphology code (behaviour /3 only) or words. */
 export function histologyOf(concept: unknown, texts: string[]): { value: HistologicType; text?: string } | undefined {
-  const sct = lookup(concept, { snomed: HISTOLOGY_SNOMED });
+  const sct = lookup(concept, HISTOLOGY_TABLE);
   if (sct) return { value: sct.value, text: sct.coding.display ?? sct.coding.code };
   for (const c of codingsOf(concept)) {
     const m = c.code && /^(\d{4})\/(\d)$/.exec(c.code);
@@ -217,13 +259,13 @@ export function histologyOf(concept: unknown, texts: string[]): { value: Histolo
 
 function grade(o: ObsInfo, ctx: Context): void {
   const coded = lookup(o.obs.valueCodeableConcept, GRADE_ANSWERS);
-  if (coded) return emit(withText(o, coded.coding.display ?? coded.coding.code), ctx, 'grade', coded.value);
+  if (coded) return emit(o, coded.coding.display ?? coded.coding.code, ctx, 'grade', coded.value);
   for (const text of valueTexts(o.obs)) {
     const v = parseGrade(text);
-    if (v) return emit(withText(o, text), ctx, 'grade', v);
+    if (v) return emit(o, text, ctx, 'grade', v);
   }
   const n = readNumber(o.obs);
-  if (n === 1 || n === 2) return emit(o, ctx, 'grade', n);
+  if (n === 1 || n === 2) return emit(o, undefined, ctx, 'grade', n);
   if (n !== undefined && n >= 4 && n <= 9) return totalScore(o, ctx);
   skip(
     o,
@@ -235,27 +277,27 @@ function grade(o: ObsInfo, ctx: Context): void {
 function totalScore(o: ObsInfo, ctx: Context): void {
   const n = readNumber(o.obs);
   const g = n === undefined ? undefined : gradeFromTotalScore(n);
-  if (g) return emit(o, ctx, 'grade', g, { rank: 1, note: `from Nottingham total score ${n}` });
+  if (g) return emit(o, undefined, ctx, 'grade', g, { rank: 1, note: `from Nottingham total score ${n}` });
   skip(o, ctx, 'grade: Nottingham total score not readable');
 }
 
 function nuclearPleomorphism(o: ObsInfo, ctx: Context): void {
   const n = readNumber(o.obs);
   if (n === 1 || n === 2 || n === 3)
-    return emit(o, ctx, 'nuclearGrade', n, { note: 'Nottingham nuclear pleomorphism score' });
+    return emit(o, undefined, ctx, 'nuclearGrade', n, { note: 'Nottingham nuclear pleomorphism score' });
   for (const text of valueTexts(o.obs)) {
     const v = parseComponentScore(text);
-    if (v) return emit(withText(o, text), ctx, 'nuclearGrade', v, { note: 'Nottingham nuclear pleomorphism score' });
+    if (v) return emit(o, text, ctx, 'nuclearGrade', v, { note: 'Nottingham nuclear pleomorphism score' });
   }
   skip(o, ctx, 'nuclearGrade: value not readable');
 }
 
 function focality(o: ObsInfo, ctx: Context): void {
   const coded = lookup(o.obs.valueCodeableConcept, FOCALITY_ANSWERS);
-  if (coded) return emit(withText(o, coded.coding.display ?? coded.coding.code), ctx, 'multifocal', coded.value);
+  if (coded) return emit(o, coded.coding.display ?? coded.coding.code, ctx, 'multifocal', coded.value);
   for (const text of valueTexts(o.obs)) {
     const v = parseFocality(text);
-    if (v !== undefined) return emit(withText(o, text), ctx, 'multifocal', v);
+    if (v !== undefined) return emit(o, text, ctx, 'multifocal', v);
   }
   skip(o, ctx, 'multifocal: value not readable');
 }
@@ -266,12 +308,12 @@ function receptor(input: 'erStatus' | 'prStatus'): Handler {
     const texts = valueTexts(o.obs);
     // Words first: only they can say "low positive", which a coded "Positive" hides.
     const low = texts.find((t) => parse(t) === 'low-positive');
-    if (low) return emit(withText(o, low), ctx, input, 'low-positive');
+    if (low) return emit(o, low, ctx, input, 'low-positive');
     const coded = polarity(o);
-    if (coded) return emit(withText(o, coded.text), ctx, input, coded.value);
+    if (coded) return emit(o, coded.text, ctx, input, coded.value);
     for (const text of texts) {
       const v = parse(text);
-      if (v) return emit(withText(o, text), ctx, input, v);
+      if (v) return emit(o, text, ctx, input, v);
     }
     skip(o, ctx, `${input}: value not readable`);
   };
@@ -296,7 +338,7 @@ function receptorPercent(input: 'erStatus' | 'prStatus'): Handler {
         : pct < 1
           ? 'negative'
           : 'positive';
-    emit(withText(o, `${pct}%`), ctx, input, value, {
+    emit(o, `${pct}%`, ctx, input, value, {
       rank: 1,
       note: `from ${pct}% of nuclei staining (ASCO/CAP cut-offs)`,
     });
@@ -307,14 +349,14 @@ function her2(rank: number): Handler {
   return (o, ctx) => {
     for (const text of valueTexts(o.obs)) {
       const v = parseHer2Status(text);
-      if (v) return emit(withText(o, text), ctx, 'her2Status', v, { rank });
+      if (v) return emit(o, text, ctx, 'her2Status', v, { rank });
     }
     const coded = polarity(o);
-    if (coded) return emit(withText(o, coded.text), ctx, 'her2Status', coded.value, { rank });
+    if (coded) return emit(o, coded.text, ctx, 'her2Status', coded.value, { rank });
     const score = rank === 2 ? readNumber(o.obs) : undefined;
     if (score === 0 || score === 1 || score === 2 || score === 3) {
       const v = score === 3 ? 'positive' : score === 2 ? 'equivocal' : 'negative';
-      return emit(withText(o, `IHC score ${score}+`), ctx, 'her2Status', v, { rank });
+      return emit(o, `IHC score ${score}+`, ctx, 'her2Status', v, { rank });
     }
     skip(o, ctx, 'her2Status: value not readable');
   };
@@ -326,7 +368,7 @@ function ki67(o: ObsInfo, ctx: Context): void {
     valueTexts(o.obs)
       .map(parsePercent)
       .find((p) => p !== undefined);
-  if (pct !== undefined) return emit(o, ctx, 'ki67Percent', pct);
+  if (pct !== undefined) return emit(o, undefined, ctx, 'ki67Percent', pct);
   skip(o, ctx, 'ki67Percent: value not readable');
 }
 
@@ -339,14 +381,7 @@ function nodeCount(kind: NodeCount['kind']): Handler {
       const examined = EXAMINED_COMPONENT_CODES.flatMap((code) => componentsWithCode(o.obs, code))[0];
       const count = examined ? readCount(examined) : undefined;
       if (count && 'n' in count && !count.fraction) {
-        ctx.nodeCounts.push({
-          reference: o.ref,
-          status: o.status,
-          ...pick(o),
-          kind: 'slnExamined',
-          n: count.n,
-          text: `nodes examined ${count.n} (component of a sentinel node result)`,
-        });
+        pushCount(o, ctx, 'slnExamined', count.n, `nodes examined ${count.n} (component of a sentinel node result)`);
         return skip(
           o,
           ctx,
@@ -356,30 +391,26 @@ function nodeCount(kind: NodeCount['kind']): Handler {
     }
     const r = readCount(o.obs);
     if ('reason' in r) return skip(o, ctx, `${kind}: ${r.reason}`);
-    const base = { reference: o.ref, status: o.status, ...pick(o) };
     if (r.fraction && (kind === 'slnPositive' || kind === 'regionalPositive')) {
       // "1/3" under a positive-count code: 1 positive of 3 examined.
-      ctx.nodeCounts.push({ ...base, kind, n: r.fraction.numerator, text: r.text! });
-      ctx.nodeCounts.push({
-        ...base,
-        kind: kind === 'slnPositive' ? 'slnExamined' : 'regionalExamined',
-        n: r.fraction.denominator,
-        text: r.text!,
-      });
+      pushCount(o, ctx, kind, r.fraction.numerator, r.text);
+      pushCount(o, ctx, kind === 'slnPositive' ? 'slnExamined' : 'regionalExamined', r.fraction.denominator, r.text);
       return;
     }
     if (r.fraction) return skip(o, ctx, `${kind}: a fraction "${r.text}" where a count was expected`);
-    ctx.nodeCounts.push({ ...base, kind, n: r.n, ...(r.text ? { text: r.text } : {}) });
+    pushCount(o, ctx, kind, r.n, r.text);
   };
 }
 
-function pick(o: ObsInfo): Partial<NodeCount> {
-  const out: Partial<NodeCount> = {};
-  if (o.source.code) out.code = o.source.code;
-  if (o.source.date) out.date = o.source.date;
-  if (o.specimen) out.specimen = o.specimen;
-  if (o.side) out.side = o.side;
-  return out;
+/** A node count as the Observation states it; fields set one by one (no spreads: see emit). */
+function pushCount(o: ObsInfo, ctx: Context, kind: NodeCount['kind'], n: number, text: string | undefined): void {
+  const c: NodeCount = { kind, n, reference: o.ref, status: o.status };
+  if (o.source.code) c.code = o.source.code;
+  if (o.source.date) c.date = o.source.date;
+  if (text) c.text = text;
+  if (o.specimen) c.specimen = o.specimen;
+  if (o.side) c.side = o.side;
+  ctx.nodeCounts.push(c);
 }
 
 function deposit(o: ObsInfo, ctx: Context): void {
@@ -387,7 +418,7 @@ function deposit(o: ObsInfo, ctx: Context): void {
   if (alnd)
     return skip(o, ctx, `largest deposit measured on the axillary dissection (${alnd}), not the sentinel nodes`);
   const r = readLengthMm(o.obs);
-  if (r && 'value' in r) return emit(withText(o, r.text), ctx, 'largestDepositMm', r.value);
+  if (r && 'value' in r) return emit(o, r.text, ctx, 'largestDepositMm', r.value);
   skip(o, ctx, `largestDepositMm: ${r?.reason ?? 'no value'}`);
 }
 
@@ -396,20 +427,21 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
     const found = tnmFromConcept(o.obs.valueCodeableConcept, valueTexts(o.obs));
     if (!found) return skip(o, ctx, `${stated}${axis} category not readable`);
     const t = found.tnm;
-    const withCode = found.code ? { ...o, source: { ...o.source, text: t.text } } : withText(o, t.text);
+    // The category's words are the source text (never empty: they hold its T or N).
+    const text = t.text;
     if (t.axis !== axis) return skip(o, ctx, `${t.text} is not a ${axis} category`);
     // The value's own prefix wins over the code's axis (MII codes pN under the clinical LOINC 21906-3).
     const prefix = t.prefix || stated;
     if (isPostNeoadjuvant(t))
-      emit(withCode, ctx, 'neoadjuvantTherapy', true, { note: `post-neoadjuvant staging ${t.text}` });
+      emit(o, text, ctx, 'neoadjuvantTherapy', true, { note: `post-neoadjuvant staging ${t.text}` });
     if (prefix.endsWith('c')) {
       const v = clinicalValue(t);
-      if (v) return emit(withCode, ctx, axis === 'T' ? 'clinicalT' : 'clinicalN', v as InputValue);
+      if (v) return emit(o, text, ctx, axis === 'T' ? 'clinicalT' : 'clinicalN', v as InputValue);
       return skip(o, ctx, `c${t.category} is not a model input`);
     }
     if (axis === 'T') {
       if (t.suffixes.includes('(m)'))
-        return emit(withCode, ctx, 'multifocal', true, { note: `"(m)" suffix of ${t.text}` });
+        return emit(o, text, ctx, 'multifocal', true, { note: `"(m)" suffix of ${t.text}` });
       return skip(o, ctx, 'pathologic T category: not a model input (size comes from the measurement)');
     }
     const alnd = onDissection(o, ctx);
@@ -418,10 +450,10 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
     const noPositiveSentinel =
       t.category === 'N0' && !isPostNeoadjuvant(t) && (t.suffixes.includes('(sn)') || ctx.sentinelNodes);
     if (noPositiveSentinel)
-      emit(withCode, ctx, 'slnPositive', 0, {
+      emit(o, text, ctx, 'slnPositive', 0, {
         note: `derived from ${t.text}: no node with a micro- or macrometastasis`,
       });
-    if (burden) return emit(withCode, ctx, 'nodalBurden', burden, { note: `from ${t.text}` });
+    if (burden) return emit(o, text, ctx, 'nodalBurden', burden, { note: `from ${t.text}` });
     if (noPositiveSentinel) return;
     if (!isPostNeoadjuvant(t))
       skip(o, ctx, `p${t.category}${t.suffixes.join('')} does not state the worst node category`);
@@ -440,23 +472,23 @@ function reportDate(o: ObsInfo, ctx: Context): string | undefined {
 
 function menopause(o: ObsInfo, ctx: Context): void {
   const coded = lookup(o.obs.valueCodeableConcept, MENOPAUSE_ANSWERS);
-  if (coded) return emit(withText(o, coded.coding.display ?? coded.coding.code), ctx, 'menopausalStatus', coded.value);
+  if (coded) return emit(o, coded.coding.display ?? coded.coding.code, ctx, 'menopausalStatus', coded.value);
   skip(o, ctx, 'menopausalStatus: value not readable');
 }
 
 function laterality(o: ObsInfo, ctx: Context): void {
-  const coded = lookup(o.obs.valueCodeableConcept, { snomed: LATERALITY_SNOMED });
+  const coded = lookup(o.obs.valueCodeableConcept, LATERALITY_TABLE);
   const text = valueTexts(o.obs)[0];
   const side = coded ? coded.value : text ? parseSide(text) : undefined;
   if (side === 'left' || side === 'right')
-    return emit(withText(o, coded?.coding.display ?? text), ctx, 'laterality', side, { side });
+    return emit(o, coded?.coding.display ?? text, ctx, 'laterality', side, { side });
   skip(o, ctx, 'laterality: value not readable or bilateral');
 }
 
 function procedure(o: ObsInfo, ctx: Context): void {
   for (const text of valueTexts(o.obs)) {
     const v = parseBreastSurgery(text, true);
-    if (v) return emit(withText(o, text), ctx, 'breastSurgery', v);
+    if (v) return emit(o, text, ctx, 'breastSurgery', v);
   }
   skip(o, ctx, 'breastSurgery: procedure is not a breast excision or mastectomy');
 }
@@ -467,7 +499,7 @@ function treatmentEffect(o: ObsInfo, ctx: Context): void {
     if (/no known presurgical|not applicable|no (prior )?(presurgical|neoadjuvant)/i.test(text))
       return skip(o, ctx, `treatment effect "${text}" does not say therapy was given`);
     if (/response|residual|treatment effect|therapy/i.test(text)) {
-      return emit(withText(o, text), ctx, 'neoadjuvantTherapy', true, {
+      return emit(o, text, ctx, 'neoadjuvantTherapy', true, {
         note: 'a treatment effect of presurgical therapy is reported',
       });
     }
@@ -482,7 +514,7 @@ function clockPosition(o: ObsInfo, ctx: Context): void {
   if (!o.side) return skip(o, ctx, 'quadrant: clock position without a known side');
   const q = quadrantFromClock(parseClock(text)!, o.side);
   if (!q) return skip(o, ctx, 'quadrant: clock position on a quadrant boundary');
-  emit(withText(o, text), ctx, 'quadrant', q, { note: `${text} on the ${o.side} breast`, sideDependent: true });
+  emit(o, text, ctx, 'quadrant', q, { note: `${text} on the ${o.side} breast`, sideDependent: true });
 }
 
 /** "Uninvolved by tumor cells": no node holds metastasis or ITCs, so none of the sentinel nodes does. */
@@ -492,8 +524,8 @@ function regionalNodeStatus(o: ObsInfo, ctx: Context): void {
   if (!ctx.sentinelNodes)
     return skip(o, ctx, 'regional lymph node status: uninvolved nodes, but no sentinel node is named');
   const note = `all nodes ${text.toLowerCase()}`;
-  emit(withText(o, text), ctx, 'slnPositive', 0, { note });
-  emit(withText(o, text), ctx, 'slnItcOnly', 0, { note });
+  emit(o, text, ctx, 'slnPositive', 0, { note });
+  emit(o, text, ctx, 'slnItcOnly', 0, { note });
 }
 
 /** CAP TNM descriptors answered as components or values: "m" multiple foci, "y" after presurgical therapy. */
@@ -504,8 +536,8 @@ function tnmDescriptors(o: ObsInfo, ctx: Context): void {
   ].filter((w): w is string => !!w);
   const m = words.find((w) => /^\s*m\b\s*\(|multiple foci of invasive/i.test(w));
   const y = words.find((w) => /^\s*y\b\s*\(|post-?neoadjuvant/i.test(w));
-  if (m) emit(withText(o, m), ctx, 'multifocal', true, { note: 'TNM descriptor "m"' });
-  if (y) emit(withText(o, y), ctx, 'neoadjuvantTherapy', true, { note: 'TNM descriptor "y"' });
+  if (m) emit(o, m, ctx, 'multifocal', true, { note: 'TNM descriptor "m"' });
+  if (y) emit(o, y, ctx, 'neoadjuvantTherapy', true, { note: 'TNM descriptor "y"' });
   if (!m && !y) skip(o, ctx, 'TNM descriptors: neither "m" nor "y"');
 }
 

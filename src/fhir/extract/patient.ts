@@ -14,7 +14,8 @@ function identifierValues(patient: Json): string[] {
     .filter((v): v is string => !!v);
 }
 
-const LINK_FIELDS = ['subject', 'patient'] as const;
+/** No tie to any patient; one object for all, read and never changed. */
+const NO_LINK: PatientLink = Object.freeze({ kind: 'none' });
 /** A record names few distinct subjects; a table shared across records (validate) must not grow with the cohort. */
 const MAX_RESOLVED = 1024;
 
@@ -57,15 +58,19 @@ export class PatientLinks {
   of(resource: Json): PatientLink {
     if (resource.resourceType === 'Patient')
       return str(resource.id) ? { kind: 'patient', patient: resourceRef(resource) } : { kind: 'none' };
-    for (const key of LINK_FIELDS) {
-      const target = resource[key];
-      if (!isRecord(target)) continue;
-      const ref = str(target.reference);
-      if (ref) return this.resolve(ref);
-      const identifier = str(field(target.identifier, 'value'));
-      if (identifier) return this.byIdentifierValue(identifier, `identifier ${identifier}`);
-    }
-    return { kind: 'none' };
+    // subject, then patient: named loads, which stay fast on resources of many shapes where a
+    // key read from a list is a generic keyed load.
+    return this.#linkOf(resource.subject) ?? this.#linkOf(resource.patient) ?? NO_LINK;
+  }
+
+  /** The link a subject or patient field states, if it states one. */
+  #linkOf(target: unknown): PatientLink | undefined {
+    if (!isRecord(target)) return undefined;
+    const ref = str(target.reference);
+    if (ref) return this.resolve(ref);
+    const identifier = str(field(target.identifier, 'value'));
+    if (identifier) return this.byIdentifierValue(identifier, `identifier ${identifier}`);
+    return undefined;
   }
 
   /** Thousands of resources repeat one subject reference: each distinct reference is resolved once. */

@@ -2,7 +2,7 @@
 // reader, validation outcomes): the statuses of a done procedure, its date, and the one decision of
 // what is a sentinel node biopsy, an axillary dissection, and a specimen of the dissection.
 import { PROCEDURE_SNOMED } from '../codes.ts';
-import { field, records, str, type Json } from '../../domain/json.ts';
+import { field, isRecord, str, type Json } from '../../domain/json.ts';
 import {
   namesAxillaryDissection,
   namesDissectionNodes,
@@ -31,31 +31,73 @@ const SENTINEL_CODES: ReadonlySet<string> = new Set([
   PROCEDURE_SNOMED.sentinelNodeExcision,
 ]);
 
+/** Texts remembered per reading, and the longest text remembered: the cache stays small. */
+const MAX_REMEMBERED = 1024;
+const MAX_REMEMBERED_LENGTH = 256;
+
+/**
+ * A reading of words, remembered by the words: every record names its procedures and specimens in
+ * the words of a few code displays and templates, read several times per record (sentinel nodes,
+ * dissection, age anchor, events). Bounded, as input is untrusted.
+ */
+function rememberedByText(read: (text: string) => boolean): (text: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (text) => {
+    if (text.length > MAX_REMEMBERED_LENGTH) return read(text);
+    let value = known.get(text);
+    if (value === undefined) {
+      value = read(text);
+      if (known.size >= MAX_REMEMBERED) known.clear();
+      known.set(text, value);
+    }
+    return value;
+  };
+}
+
+const sentinelBiopsyNamed = rememberedByText(namesSentinelBiopsy);
+const axillaryDissectionNamed = rememberedByText(namesAxillaryDissection);
+/** namesSentinelNodesOnly, remembered by the words. */
+export const sentinelNodesOnlyNamed = rememberedByText(namesSentinelNodesOnly);
+const dissectionNodesNamed = rememberedByText(namesDissectionNodes);
+
 export function axillaryProcedure(p: Json): AxillaryProcedure {
-  const snomed = codingsOf(p.code).filter((c) => c.known === 'snomed');
-  const text = conceptText(p.code) ?? '';
+  const codings = codingsOf(p.code);
   const out: AxillaryProcedure = {};
-  const sentinel = snomed.find((c) => c.code && SENTINEL_CODES.has(c.code)) ?? namesSentinelBiopsy(text);
+  const sentinel = snomedIn(codings, SENTINEL_CODES) ?? sentinelBiopsyNamed(conceptText(p.code) ?? '');
   if (sentinel) out.sentinel = sentinel;
-  const dissection =
-    snomed.find((c) => c.code === PROCEDURE_SNOMED.axillaryDissection) ?? namesAxillaryDissection(text);
+  const dissection = snomedIn(codings, DISSECTION_CODES) ?? axillaryDissectionNamed(conceptText(p.code) ?? '');
   if (dissection) out.dissection = dissection;
   return out;
 }
 
-/** A Specimen's own words: type, collection site, notes. */
+const DISSECTION_CODES: ReadonlySet<string> = new Set([PROCEDURE_SNOMED.axillaryDissection]);
+
+/** The first SNOMED coding with one of the codes. */
+function snomedIn(codings: readonly Coding[], codes: ReadonlySet<string>): Coding | undefined {
+  for (const c of codings) if (c.known === 'snomed' && c.code && codes.has(c.code)) return c;
+  return undefined;
+}
+
+/** A Specimen's own words: type, collection site, notes (joined by spaces, without empty ones). */
 export function specimenWords(s: Json): string {
-  return [conceptText(s.type), conceptText(field(s.collection, 'bodySite')), ...records(s.note).map((n) => str(n.text))]
-    .filter(Boolean)
-    .join(' ');
+  let words = joinWords('', conceptText(s.type));
+  words = joinWords(words, conceptText(field(s.collection, 'bodySite')));
+  if (Array.isArray(s.note))
+    for (const n of s.note as unknown[]) if (isRecord(n)) words = joinWords(words, str(n.text));
+  return words;
+}
+
+function joinWords(words: string, more: string | undefined): string {
+  if (!more) return words;
+  return words ? `${words} ${more}` : more;
 }
 
 /** Its words say the specimen holds the dissection's (non-sentinel) nodes. */
 export function isDissectionSpecimenByWords(s: Json): boolean {
-  return namesDissectionNodes(specimenWords(s));
+  return dissectionNodesNamed(specimenWords(s));
 }
 
 /** Its words say the specimen holds sentinel nodes and no others. */
 export function isSentinelSpecimenByWords(s: Json): boolean {
-  return namesSentinelNodesOnly(specimenWords(s));
+  return sentinelNodesOnlyNamed(specimenWords(s));
 }

@@ -3,7 +3,7 @@
 import { BREAST_CONSERVING_SNOMED, NEEDS_BREAST_CANCER_REASON, PROCEDURE_SNOMED } from '../codes.ts';
 import type { Side } from '../../domain/vocabulary.ts';
 import { parseBreastSurgery } from '../../report/phrases.ts';
-import { codeKey, codingsOf, conceptText } from './coding.ts';
+import { codeKey, codingsOf, conceptText, type Coding } from './coding.ts';
 import type { Context } from './context.ts';
 import { describeValue, type Json } from '../../domain/json.ts';
 import { resourceRef } from '../fields.ts';
@@ -45,31 +45,24 @@ export function extractProcedure(p: Json, ctx: Context, events: ClinicalEvents):
     return ctx.collector.ignore(ref, `status ${describeValue(p.status)}`);
   const codings = codingsOf(p.code);
   const text = conceptText(p.code) ?? '';
-  const has = (code: string) => codings.find((c) => c.known === 'snomed' && c.code === code);
-  const event = (code: ReturnType<typeof has>): Event => {
-    const e: Event = { reference: ref, date: performedDate(p) };
-    const key = code ? codeKey(code) : undefined;
-    if (key) e.code = key;
-    if (text) e.text = text;
-    const side = sideOf(p);
-    if (side) e.side = side;
-    return e;
-  };
   // A combined "sentinel node biopsy with axillary dissection" is both events.
   const axillary = axillaryProcedure(p);
-  const coded = (c: AxillaryProcedure['sentinel']) => (c === true ? undefined : c);
-  if (axillary.sentinel) events.sentinelBiopsies.push(event(coded(axillary.sentinel)));
-  if (axillary.dissection) events.axillaryDissections.push(event(coded(axillary.dissection)));
+  if (axillary.sentinel) events.sentinelBiopsies.push(eventOf(p, ref, text, codedOnly(axillary.sentinel)));
+  if (axillary.dissection) events.axillaryDissections.push(eventOf(p, ref, text, codedOnly(axillary.dissection)));
   if (axillary.sentinel || axillary.dissection) return;
-  const bcs = codings.find((c) => c.known === 'snomed' && c.code && BREAST_CONSERVING_SNOMED[c.code]);
+  const bcs = breastConserving(codings);
   const kind = bcs ? 'breast-conserving' : parseBreastSurgery(text);
-  if (kind) return void events.breastSurgeries.push({ ...event(bcs), kind });
-  const excision = has(PROCEDURE_SNOMED.breastExcision);
-  if (excision) return void events.breastSurgeries.push(event(excision));
-  const chemo = has(PROCEDURE_SNOMED.chemotherapy);
+  if (kind) {
+    const surgery: ClinicalEvents['breastSurgeries'][number] = eventOf(p, ref, text, bcs);
+    surgery.kind = kind;
+    return void events.breastSurgeries.push(surgery);
+  }
+  const excision = snomedCoding(codings, PROCEDURE_SNOMED.breastExcision);
+  if (excision) return void events.breastSurgeries.push(eventOf(p, ref, text, excision));
+  const chemo = snomedCoding(codings, PROCEDURE_SNOMED.chemotherapy);
   const agent = agentInText(text);
   if (chemo || /chemotherapy|systemic therapy/i.test(text) || agent) {
-    const e = event(chemo);
+    const e = eventOf(p, ref, text, chemo);
     return void events.systemicTherapies.push({
       ...e,
       agent: agent?.name ?? 'chemotherapy',
@@ -82,4 +75,32 @@ export function extractProcedure(p: Json, ctx: Context, events: ClinicalEvents):
     ref,
     `procedure not used: ${text || codings.map(codeKey).filter(Boolean).join(', ') || 'no code'}`,
   );
+}
+
+// The steps below are functions of their own, not closures made for each Procedure.
+
+/** The coding of an axillary procedure, when a code (not only words) named it. */
+function codedOnly(c: AxillaryProcedure['sentinel']): Coding | undefined {
+  return c === true ? undefined : c;
+}
+
+function snomedCoding(codings: readonly Coding[], code: string): Coding | undefined {
+  for (const c of codings) if (c.known === 'snomed' && c.code === code) return c;
+  return undefined;
+}
+
+function breastConserving(codings: readonly Coding[]): Coding | undefined {
+  for (const c of codings) if (c.known === 'snomed' && c.code && BREAST_CONSERVING_SNOMED[c.code]) return c;
+  return undefined;
+}
+
+/** The Procedure as an event: its date, the coding that named it, its words and side. */
+function eventOf(p: Json, reference: string, text: string, code: Coding | undefined): Event {
+  const e: Event = { reference, date: performedDate(p) };
+  const key = code ? codeKey(code) : undefined;
+  if (key) e.code = key;
+  if (text) e.text = text;
+  const side = sideOf(p);
+  if (side) e.side = side;
+  return e;
 }

@@ -51,13 +51,9 @@ function byInput(
   ignored: IgnoredItem[],
 ): Map<InputName, Candidate[]> {
   const grouped = new Map<InputName, Candidate[]>();
-  const sides = new Set(
-    candidates
-      .filter((c) => c.input === 'laterality' && (!context.indexSide || c.value === context.indexSide))
-      .map((c) => c.value),
-  );
+  const sidesDisagree = lateralitiesDisagree(candidates, context);
   for (const c of candidates) {
-    if (c.sideDependent && sides.size > 1) {
+    if (c.sideDependent && sidesDisagree) {
       ignored.push({
         reference: c.source.reference,
         reason: `${c.input}: read with the ${c.side ?? 'stated'} side, but the sources disagree on the side`,
@@ -69,6 +65,17 @@ function byInput(
     else grouped.set(c.input, [c]);
   }
   return grouped;
+}
+
+/** Two laterality candidates (on the index side, when known) with different values. */
+function lateralitiesDisagree(candidates: Candidate[], context: ResolveContext): boolean {
+  let first: InputValue | undefined;
+  for (const c of candidates) {
+    if (c.input !== 'laterality' || (context.indexSide && c.value !== context.indexSide)) continue;
+    if (first === undefined) first = c.value;
+    else if (c.value !== first) return true;
+  }
+  return false;
 }
 
 function drop(ignored: IgnoredItem[], input: InputName, c: Candidate, why: string): void {
@@ -91,23 +98,28 @@ function settle(
   kept = bestPerSpecimen(input, kept, ignored);
 
   // A preliminary (e.g. frozen-section) result loses to any final one.
-  if (kept.some((c) => c.status !== 'preliminary')) kept = finalOnly(input, kept, ignored);
+  if (hasFinal(kept)) kept = finalOnly(input, kept, ignored);
 
   if (input === 'detectionMethod' && kept.length > 1) kept = leastSensitive(kept);
 
-  const options = agreeing(kept).map(toPresent);
-  if (options.length === 1) return options[0]!;
+  const groups = agreeing(kept);
+  if (groups.length === 1) return toPresent(groups[0]!);
+  const options = groups.map(toPresent);
   if (options.length > 1)
     return { status: 'conflict', candidates: options, note: 'sources disagree and no rule settles it' };
   return undefined;
 }
 
+// The filters below are loops, not filter() with a closure made per call: every record settles
+// several inputs.
+
 function onIndexSide(input: InputName, list: Candidate[], indexSide: Side, ignored: IgnoredItem[]): Candidate[] {
-  return list.filter((c) => {
-    if (!c.side || c.side === indexSide) return true;
-    drop(ignored, input, c, `belongs to the ${c.side} breast, not the index (${indexSide}) cancer`);
-    return false;
-  });
+  const kept: Candidate[] = [];
+  for (const c of list) {
+    if (!c.side || c.side === indexSide) kept.push(c);
+    else drop(ignored, input, c, `belongs to the ${c.side} breast, not the index (${indexSide}) cancer`);
+  }
+  return kept;
 }
 
 /** Within one specimen: a more specific measure wins (rank), and an amendment replaces what it corrects. */
@@ -121,31 +133,38 @@ function bestPerSpecimen(input: InputName, list: Candidate[], ignored: IgnoredIt
   }
   const kept: Candidate[] = [];
   for (const group of groups.values()) {
-    const best = Math.min(...group.map((c) => c.rank ?? 0));
-    let g = group.filter((c) => {
-      if ((c.rank ?? 0) === best) return true;
-      drop(ignored, input, c, 'a preferred result for the same specimen is present');
-      return false;
-    });
-    const amendments = g.filter((c) => c.status === 'amended');
-    if (amendments.length > 0) {
-      g = g.filter((c) => {
-        if (c.status === 'amended' || issuedAfterAll(c, amendments)) return true;
-        drop(ignored, input, c, `superseded by the amended result ${amendments.map(describe).join(', ')}`);
-        return false;
-      });
+    let best = Infinity;
+    for (const c of group) best = Math.min(best, c.rank ?? 0);
+    const ranked: Candidate[] = [];
+    const amendments: Candidate[] = [];
+    for (const c of group) {
+      if ((c.rank ?? 0) !== best) {
+        drop(ignored, input, c, 'a preferred result for the same specimen is present');
+        continue;
+      }
+      ranked.push(c);
+      if (c.status === 'amended') amendments.push(c);
     }
-    kept.push(...g);
+    for (const c of ranked) {
+      if (amendments.length === 0 || c.status === 'amended' || issuedAfterAll(c, amendments)) kept.push(c);
+      else drop(ignored, input, c, `superseded by the amended result ${amendments.map(describe).join(', ')}`);
+    }
   }
   return kept;
 }
 
+function hasFinal(list: Candidate[]): boolean {
+  for (const c of list) if (c.status !== 'preliminary') return true;
+  return false;
+}
+
 function finalOnly(input: InputName, list: Candidate[], ignored: IgnoredItem[]): Candidate[] {
-  return list.filter((c) => {
-    if (c.status !== 'preliminary') return true;
-    drop(ignored, input, c, 'preliminary result superseded by a final result');
-    return false;
-  });
+  const kept: Candidate[] = [];
+  for (const c of list) {
+    if (c.status !== 'preliminary') kept.push(c);
+    else drop(ignored, input, c, 'preliminary result superseded by a final result');
+  }
+  return kept;
 }
 
 function leastSensitive(list: Candidate[]): Candidate[] {
@@ -153,11 +172,14 @@ function leastSensitive(list: Candidate[]): Candidate[] {
   return list.filter((c) => DETECTION_ORDER.indexOf(String(c.value)) === least);
 }
 
-/** Candidates grouped by equal value, in order of first appearance. */
+/**
+ * Candidates grouped by equal value, in order of first appearance. Values are checked numbers,
+ * booleans and strings (validateInputValue), so the value itself is the key: no text is made.
+ */
 function agreeing(list: Candidate[]): Candidate[][] {
-  const byValue = new Map<string, Candidate[]>();
+  const byValue = new Map<InputValue, Candidate[]>();
   for (const c of list) {
-    const key = JSON.stringify(c.value);
+    const key = c.value;
     const g = byValue.get(key);
     if (g) g.push(c);
     else byValue.set(key, [c]);
@@ -179,15 +201,17 @@ function sameSource(a: Source, b: Source): boolean {
 function toPresent(group: Candidate[]): PresentFact<InputValue> {
   const sources: Source[] = [];
   const notes: string[] = [];
+  let fromFhir = false;
   for (const c of group) {
     addSource(sources, c.source);
     if (c.moreSources) for (const s of c.moreSources) addSource(sources, s);
     if (c.note && !notes.includes(c.note)) notes.push(c.note);
+    if (c.origin === 'fhir') fromFhir = true;
   }
   const fact: PresentFact<InputValue> = {
     status: 'present',
     value: group[0]!.value,
-    origin: group.some((c) => c.origin === 'fhir') ? 'fhir' : 'report-text',
+    origin: fromFhir ? 'fhir' : 'report-text',
     sources,
   };
   if (notes.length > 0) fact.note = notes.join('; ');

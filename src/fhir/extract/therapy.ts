@@ -9,10 +9,14 @@ import type { ClinicalEvents, Event } from './procedures.ts';
 /** The event with the earliest full date. */
 export function earliest(events: Event[]): Event | undefined {
   let best: Event | undefined;
+  let bestMs = 0;
   for (const e of events) {
     const ms = dateMs(e.date);
     if (ms === undefined) continue;
-    if (!best || ms < dateMs(best.date)!) best = e;
+    if (!best || ms < bestMs) {
+      best = e;
+      bestMs = ms;
+    }
   }
   return best;
 }

@@ -5,16 +5,19 @@ import { TNM_SNOMED } from '../codes.ts';
 import { leadingTnm, parseTnm, type TnmCategory } from '../../report/tnm.ts';
 import { codingsOf, lookup } from './coding.ts';
 
+/** Made once: lookup keeps its Maps per table. */
+const TNM_TABLE = { snomed: TNM_SNOMED };
+
 /** A TNM category from a coded value: SNOMED AJCC codes, AJCC strings, legacy findings; else its text. */
 export function tnmFromConcept(concept: unknown, texts: string[]): { tnm: TnmCategory; code?: string } | undefined {
-  const coded = lookup(concept, { snomed: TNM_SNOMED });
+  const coded = lookup(concept, TNM_TABLE);
   if (coded) {
     const found = parseTnm(coded.value, false)[0];
     if (found) return { tnm: found, code: `${coded.coding.system ?? ''}|${coded.coding.code}` };
   }
   // AJCC strings are often the code itself ("ypN1mi" under http://cancerstaging.org).
-  const ajccCodes = codingsOf(concept).filter((c) => c.known === 'ajcc' && c.code);
-  for (const c of ajccCodes) {
+  for (const c of codingsOf(concept)) {
+    if (c.known !== 'ajcc' || !c.code) continue;
     const found = parseTnm(c.code!, false);
     if (found.length === 1) return { tnm: found[0]!, code: `${c.system}|${c.code}` };
   }

@@ -9,16 +9,22 @@ export type Reading<T> = { value: T; text?: string } | { reason: string } | unde
 
 /** Words a person would read for the value: valueString, CodeableConcept text and displays (CAP's leading "?" removed). */
 export function valueTexts(obs: Json): string[] {
+  // One array, filled as it is read: every coded result passes here, most more than once.
   const out: string[] = [];
-  const s = str(obs.valueString);
-  if (s) out.push(s);
+  pushWords(out, str(obs.valueString));
   const cc = obs.valueCodeableConcept;
   if (isRecord(cc)) {
-    const t = str(cc.text);
-    if (t) out.push(t);
-    for (const c of codingsOf(cc)) if (c.display) out.push(c.display);
+    pushWords(out, str(cc.text));
+    if (Array.isArray(cc.coding))
+      for (const c of cc.coding as unknown[]) if (isRecord(c)) pushWords(out, str(c.display));
   }
-  return out.map((t) => t.replace(/^\s*\?\s*/, '').trim()).filter(Boolean);
+  return out;
+}
+
+function pushWords(out: string[], text: string | undefined): void {
+  if (!text) return;
+  const words = text.replace(/^\s*\?\s*/, '').trim();
+  if (words) out.push(words);
 }
 
 /** A value[x] field of its own, components aside. */
@@ -89,6 +95,18 @@ export function readNumber(holder: Json, units: string[] = []): number | undefin
     if (unit === '' || units.includes(unit)) return num(q.value);
   }
   return undefined;
+}
+
+/** componentsWithCode(obs, code)[0], without building the list. */
+export function firstComponentWithCode(obs: Json, code: string): Json | undefined {
+  if (!Array.isArray(obs.component)) return undefined;
+  for (const c of obs.component as unknown[]) if (isRecord(c) && hasCodingCode(c.code, code)) return c;
+  return undefined;
+}
+
+function hasCodingCode(concept: unknown, code: string): boolean {
+  for (const x of codingsOf(concept)) if (x.code === code) return true;
+  return false;
 }
 
 export function componentsWithCode(obs: Json, code: string): Json[] {
