@@ -169,7 +169,6 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
     // long generator as its later steps are first reached.
     *patients() {
       let space: Buffer = Buffer.allocUnsafe(0); // reused: fresh memory for every partition costs page faults
-      const joiner = new Joiner();
       for (const file of files) {
         const size = statSync(file).size;
         if (space.length < size) space = Buffer.allocUnsafe(Math.ceil(size * 1.25));
@@ -182,7 +181,7 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
         const unusable: Unusable[] = [];
         for (const number of [...groups.keys()].sort((a, b) => byCodeUnits(ids[a]!, ids[b]!))) {
           const patient = ids[number]!;
-          const resources = readRecords(data, groups.get(number)!, patient, names, unusable, joiner);
+          const resources = readRecords(data, groups.get(number)!, patient, names, unusable);
           if (resources.length > 0) yield { patient, resources };
         }
         // In the order of the input, as the reasons of the first pass are.
@@ -222,58 +221,18 @@ interface Unusable {
   reason: string;
 }
 
-/**
- * Joins a patient's records as the text of one JSON array: one decoding and one JSON.parse per
- * patient cost less than one of each per resource. Every record ends with an ASCII byte (its
- * closing brace or a space), so the decoded text of the whole is the decoded texts joined.
- */
-class Joiner {
-  private space = Buffer.allocUnsafe(64 * 1024);
-
-  text(data: Buffer, offsets: readonly number[]): string {
-    let size = 1;
-    for (const at of offsets) size += u32(data, at) + 1;
-    if (this.space.length < size) this.space = Buffer.allocUnsafe(size * 2);
-    const space = this.space;
-    space[0] = 91; // [
-    let end = 1;
-    for (const at of offsets) {
-      end += data.copy(space, end, at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at));
-      space[end++] = 44; // ,
-    }
-    space[end - 1] = 93; // ]
-    return space.toString('utf8', 0, end);
-  }
-}
-
-/**
- * One patient's resources from their records; records that cannot be used go to `unusable`. The
- * records are parsed as one JSON array; only when that fails (a record is not valid JSON) is each
- * parsed alone, so that each gets its own reason.
- */
+/** One patient's resources from their records; records that cannot be used go to `unusable`. */
 function readRecords(
   data: Buffer,
   offsets: readonly number[],
   patient: string,
   names: readonly string[],
   unusable: Unusable[],
-  joiner: Joiner,
 ): unknown[] {
-  let all: unknown[] | undefined;
-  try {
-    const parsed: unknown = JSON.parse(joiner.text(data, offsets));
-    // Always one element per record: each record is one whole JSON value when it parses alone (the
-    // first pass checked where it ends) and fails the array when it fails alone.
-    all = Array.isArray(parsed) && parsed.length === offsets.length ? parsed : undefined;
-  } catch {
-    all = undefined;
-  }
   const resources: unknown[] = [];
-  for (let k = 0; k < offsets.length; k++) {
-    const at = offsets[k]!;
-    const resource = all
-      ? usableResource(all[k], patient)
-      : parsedResource(data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at)), patient);
+  for (const at of offsets) {
+    const text = data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at));
+    const resource = parsedResource(text, patient);
     if (typeof resource !== 'string') resources.push(resource);
     else unusable.push({ at, reason: `${describePlace(names, placeOf(data, at))}: ${resource}` });
   }
@@ -324,11 +283,6 @@ function parsedResource(line: string, patient: string): Record<string, unknown> 
   } catch {
     return 'not valid JSON';
   }
-  return usableResource(resource, patient);
-}
-
-/** The parsed record as the patient's resource, or why it cannot be used. */
-function usableResource(resource: unknown, patient: string): Record<string, unknown> | string {
   if (!isRecord(resource) || typeof resource.resourceType !== 'string') return 'not a FHIR resource';
   // Never expected: the fields read in the first pass are the ones JSON.parse gives.
   if (patientOf(resource) !== patient) return 'its patient reference reads differently in full; not used';
