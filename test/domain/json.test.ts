@@ -42,6 +42,21 @@ describe('FHIR fields', () => {
     expect(resourceRef({ resourceType: 'Observation' })).toBe('Observation');
   });
 
+  it('references: only a plain "Type/id" is kept as written', () => {
+    const id64 = 'a'.repeat(64);
+    for (const plain of ['Patient/p1', 'Specimen/syn-000001-sln.2', `Observation/${id64}`, 'a/B'])
+      expect(normaliseReference(plain)).toBe(plain);
+    expect(normaliseReference('Patient/p1/_history/3')).toBe('Patient/p1');
+    expect(normaliseReference('https://ehr.example/fhir/Patient/p1')).toBe('Patient/p1');
+    expect(normaliseReference('Patient/p1?x=1')).toBe('Patient/p1');
+    expect(normaliseReference('Patient/p1#part')).toBe('Patient/p1');
+    expect(normaliseReference('urn:x/Patient/p_1')).toBe('Patient/p_1');
+    expect(normaliseReference(`Observation/${id64}b/`)).toBe(`Observation/${id64}b`);
+    expect(normaliseReference('Patient2/p1/x')).toBe('p1/x');
+    expect(normaliseReference('/p1')).toBe('/p1');
+    expect(normaliseReference('Patient/')).toBe('Patient/');
+  });
+
   it('dates: partial dates are ISO dates but have no instant', () => {
     expect(isoDate('2024-03')).toBe('2024-03');
     expect(isoDate('March 2024')).toBeUndefined();

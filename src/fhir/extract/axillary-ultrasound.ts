@@ -4,6 +4,7 @@
 // is an ultrasound (SNOMED method or words) of the axilla (SNOMED body site or words), and only its
 // sentences about the axilla or its nodes are read: a breast mass's "suspicious" must not leak in.
 import type { Source } from '../../domain/facts.ts';
+import type { Side } from '../../domain/vocabulary.ts';
 import { AXILLARY_ULTRASOUND } from '../codes.ts';
 import { parseSide } from '../../report/phrases.ts';
 import { attachmentOf, attachmentText } from '../../report/text.ts';
@@ -111,6 +112,15 @@ function wordsFinding(texts: string[], aboutAxilla: boolean): Finding | undefine
   return { value, text };
 }
 
+/** The first body site stating one side (a loop: see firstDay). */
+function firstSideOf(sites: unknown[]): Side | undefined {
+  for (let i = 0; i < sites.length; i++) {
+    const side = singleSide(sideOfBodySite(sites[i]));
+    if (side) return side;
+  }
+  return undefined;
+}
+
 function addFinding(
   r: Json,
   finding: Finding,
@@ -124,9 +134,7 @@ function addFinding(
   if (finding.code) source.code = finding.code;
   if (date) source.date = date;
   if (finding.text) source.text = finding.text;
-  const side = bodySites(r)
-    .map((s) => singleSide(sideOfBodySite(s)))
-    .find(Boolean);
+  const side = firstSideOf(bodySites(r));
   const candidate: Candidate = {
     input: INPUT,
     value: finding.value,
@@ -177,10 +185,23 @@ export function extractAxillaryUltrasoundReport(report: Json, ctx: Context): voi
  * Only the ultrasound before the sentinel node biopsy is the preoperative finding the model was
  * fitted on: later ones are dropped with the reason. Without a dated biopsy all are kept.
  */
+/**
+ * The earliest day (YYYY-MM-DD) of the dated events; the smallest text is what sort() put first.
+ * A loop, not map/filter: their arrays are empty in some records and hold strings in others, and
+ * each new kind of array met after V8 optimised the caller made it optimise it again.
+ */
+function firstDay(events: readonly Event[]): string | undefined {
+  let first: string | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const day = events[i]!.date?.slice(0, 10);
+    if (day && (first === undefined || day < first)) first = day;
+  }
+  return first;
+}
+
 export function keepPreoperativeUltrasound(collector: Collector, sentinelBiopsies: readonly Event[]): void {
-  const days = sentinelBiopsies.map((e) => e.date?.slice(0, 10)).filter((d): d is string => !!d);
-  if (days.length === 0) return;
-  const biopsy = days.sort()[0]!;
+  const biopsy = firstDay(sentinelBiopsies);
+  if (biopsy === undefined) return;
   const list = collector.candidates;
   for (let i = list.length - 1; i >= 0; i--) {
     const c = list[i]!;

@@ -35,6 +35,29 @@ export function sourceFrom(x: { reference: string; code?: string; date?: string;
   return s;
 }
 
+/**
+ * A copy with every field, in one order: extractors build candidates with different fields in
+ * different orders, and the rules that read them all (resolve.ts) then meet one shape of object,
+ * not a new one in some late record that makes V8 optimise them again. Absent fields are undefined,
+ * which every reader takes as absent.
+ */
+function sameShape(c: Candidate): Candidate {
+  return {
+    input: c.input,
+    value: c.value,
+    origin: c.origin,
+    source: c.source,
+    moreSources: c.moreSources,
+    status: c.status,
+    issued: c.issued,
+    specimen: c.specimen,
+    side: c.side,
+    rank: c.rank,
+    note: c.note,
+    sideDependent: c.sideDependent,
+  };
+}
+
 /** Collects candidates and skipped items; candidate values are checked against the vocabulary. */
 export class Collector {
   readonly candidates: Candidate[] = [];
@@ -55,7 +78,7 @@ export class Collector {
       this.ignore(candidate.source.reference, (error as Error).message);
       return;
     }
-    this.candidates.push(candidate);
+    this.candidates.push(sameShape(candidate));
   }
 
   /** The first source's disclosure, in source order. */

@@ -45,15 +45,17 @@ export interface Context {
   dissection: DissectionContext;
 }
 
-// Many results name one specimen: its side is read once per specimen object.
-const sideOfSpecimenCache = new WeakMap<Json, { side: Side | undefined }>();
+// Many results name one specimen: its side is read once per specimen object. The side itself is
+// kept (null: none), not an object holding it: V8 re-optimised this when it moved such objects,
+// made by the thousand, to the old generation.
+const sideOfSpecimenCache = new WeakMap<Json, Side | null>();
 function sideOfSpecimen(specimen: Json): Side | undefined {
-  let cached = sideOfSpecimenCache.get(specimen);
-  if (!cached) {
-    cached = { side: singleSide(sideOfBodySite(field(specimen.collection, 'bodySite'))) };
-    sideOfSpecimenCache.set(specimen, cached);
+  let side = sideOfSpecimenCache.get(specimen);
+  if (side === undefined) {
+    side = singleSide(sideOfBodySite(field(specimen.collection, 'bodySite'))) ?? null;
+    sideOfSpecimenCache.set(specimen, side);
   }
-  return cached.side;
+  return side ?? undefined;
 }
 
 /** Side of an Observation: its body site, its specimen's collection site, or the condition it is about. */

@@ -120,7 +120,7 @@ export function extractFacts(resources: unknown[], options: ExtractOptions): Ext
   keepPreoperativeUltrasound(collector, events.sentinelBiopsies);
   surgeryCandidates(events, ctx);
   markAdministeredRequests(context, events);
-  neoadjuvantCandidates(events, ctx, [...events.sentinelBiopsies, ...pathology.sentinel]);
+  neoadjuvantCandidates(events, ctx, pathology.sentinel);
 
   const side = indexSide(cancers, events, collector.candidates);
   const resolved = resolveFacts(collector.candidates, side ? { indexSide: side } : {});

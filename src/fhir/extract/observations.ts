@@ -61,6 +61,8 @@ interface ObsInfo {
   // Always present (undefined when not stated): every ObsInfo then has one shape, which keeps the
   // handlers' property reads monomorphic.
   issued: string | undefined;
+  /** The effective date, as source.date has it: read here, sources have several shapes. */
+  date: string | undefined;
   specimen: string | undefined;
   side: ReturnType<typeof sideOfObservation>;
 }
@@ -103,6 +105,7 @@ function extractCoded(
     source,
     status,
     issued: isoDate(obs.issued) || undefined,
+    date: date || undefined,
     specimen: specimenKey(obs, ref, date, ctx) || undefined,
     side: sideOfObservation(obs, ctx) || undefined,
   };
@@ -173,7 +176,7 @@ function emit(
   const own = o.source;
   const source: Source = { reference: own.reference };
   if (own.code) source.code = own.code;
-  if (own.date) source.date = own.date;
+  if (o.date) source.date = o.date;
   if (text) source.text = text;
   const c: Candidate = { input, value, origin: 'fhir', source, status: o.status };
   if (extra) {
@@ -406,7 +409,7 @@ function nodeCount(kind: NodeCount['kind']): Handler {
 function pushCount(o: ObsInfo, ctx: Context, kind: NodeCount['kind'], n: number, text: string | undefined): void {
   const c: NodeCount = { kind, n, reference: o.ref, status: o.status };
   if (o.source.code) c.code = o.source.code;
-  if (o.source.date) c.date = o.source.date;
+  if (o.date) c.date = o.date;
   if (text) c.text = text;
   if (o.specimen) c.specimen = o.specimen;
   if (o.side) c.side = o.side;
@@ -462,7 +465,7 @@ function tnm(axis: 'T' | 'N', stated: 'c' | 'p'): Handler {
 
 /** Why a nodal result belongs to the completion dissection rather than the sentinel nodes, if it does. */
 function onDissection(o: ObsInfo, ctx: Context): string | undefined {
-  return stagedOnDissection(o.obs, o.specimen, o.source.date ?? reportDate(o, ctx), ctx.dissection);
+  return stagedOnDissection(o.obs, o.specimen, o.date ?? reportDate(o, ctx), ctx.dissection);
 }
 
 function reportDate(o: ObsInfo, ctx: Context): string | undefined {
@@ -546,11 +549,7 @@ function narrative(o: ObsInfo, ctx: Context): void {
     str(o.obs.valueString) ?? (isRecord(o.obs.valueCodeableConcept) ? str(o.obs.valueCodeableConcept.text) : undefined);
   if (!text) return skip(o, ctx, 'narrative without text');
   const dissection = onDissection(o, ctx);
-  readReportText(
-    text,
-    { reference: o.ref, date: o.source.date, status: o.status, specimen: o.specimen, dissection },
-    ctx,
-  );
+  readReportText(text, { reference: o.ref, date: o.date, status: o.status, specimen: o.specimen, dissection }, ctx);
 }
 
 const HANDLERS: Record<ObservationConcept, Handler> = {

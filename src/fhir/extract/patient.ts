@@ -1,17 +1,23 @@
 // Which patient the resources are about, whether a resource belongs to them, sex and age.
 import type { Source } from '../../domain/facts.ts';
 import type { Context } from './context.ts';
-import { field, isRecord, records, str, type Json } from '../../domain/json.ts';
+import { field, isRecord, str, type Json } from '../../domain/json.ts';
 import { isoDate, normaliseReference, resourceRef } from '../fields.ts';
 
 /** How a resource is tied to a patient: a patient reference, an identifier match (disclosed), or unresolved. */
 export type PatientLink =
   { kind: 'none' } | { kind: 'patient'; patient: string; via?: string } | { kind: 'unresolved'; reason: string };
 
+/** A loop, not map/filter: an array empty in some records and not in others made V8 optimise the caller again. */
 function identifierValues(patient: Json): string[] {
-  return records(patient.identifier)
-    .map((i) => str(i.value))
-    .filter((v): v is string => !!v);
+  const values: string[] = [];
+  const identifiers = patient.identifier;
+  if (!Array.isArray(identifiers)) return values;
+  for (const i of identifiers) {
+    const value = isRecord(i) ? str(i.value) : undefined;
+    if (value) values.push(value);
+  }
+  return values;
 }
 
 /** No tie to any patient; one object for all, read and never changed. */

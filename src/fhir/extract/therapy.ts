@@ -6,6 +6,12 @@ import { dateMs } from '../fields.ts';
 import type { BreastCancer } from './conditions.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 
+/** Of two earliest events, the earlier; the first on a tie, as earliest() of both lists joined gives. */
+function earlierOf(a: Event | undefined, b: Event | undefined): Event | undefined {
+  if (!a || !b) return a ?? b;
+  return dateMs(b.date)! < dateMs(a.date)! ? b : a;
+}
+
 /** The event with the earliest full date. */
 export function earliest(events: Event[]): Event | undefined {
   let best: Event | undefined;
@@ -57,7 +63,7 @@ const DAY_MS = 86_400_000;
  * nothing, so this never states "false". A stopped request may never have been given, and agents
  * with other indications need a breast-cancer reason: both are asked about rather than assumed.
  */
-export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context, sentinelEvents: Event[] = []): void {
+export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context, sentinelPathology: Event[] = []): void {
   if (events.systemicTherapies.length === 0) return;
   const surgery =
     earliest(events.breastSurgeries) ?? earliest(events.axillaryDissections) ?? earliest(events.sentinelBiopsies);
@@ -69,7 +75,7 @@ export function neoadjuvantCandidates(events: ClinicalEvents, ctx: Context, sent
   const surgeryMs = dateMs(surgery.date)!;
   const surgeryDay = surgery.date!.slice(0, 10);
   // Sentinel nodes examined before the therapy: the therapy may have followed a first operation.
-  const sentinel = earliest(sentinelEvents);
+  const sentinel = earlierOf(earliest(events.sentinelBiopsies), earliest(sentinelPathology));
   const sentinelMs = dateMs(sentinel?.date);
   for (const t of events.systemicTherapies) {
     const ms = dateMs(t.date);
@@ -148,7 +154,10 @@ export function indexSide(
       sides.add('right');
     }
   }
-  const biopsied = new Set(events.sentinelBiopsies.map((b) => b.side).filter((s): s is Side => !!s));
+  // A loop, not map/filter: their arrays are empty in some records and hold strings in others,
+  // and each new kind of array met after V8 optimised this made it optimise it again.
+  const biopsied = new Set<Side>();
+  for (const b of events.sentinelBiopsies) if (b.side) biopsied.add(b.side);
   if (sides.size === 1) return [...sides][0];
   if (biopsied.size === 1) return [...biopsied][0];
   const withTumour = sidesWithNodalTumour(candidates);
