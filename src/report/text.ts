@@ -119,7 +119,11 @@ function isHtml(contentType: string, text: string): boolean {
  * to its decoded text, fetched by the caller; extraction itself does no I/O.
  */
 export function attachmentText(attachment: Attachment, binaries: Record<string, string> | undefined): AttachmentText {
-  const contentType = (attachment.contentType ?? '').toLowerCase().split(';')[0]!.trim();
+  // The media type before any parameters ("; charset=…"). Not split(";"): V8 caches the arrays split
+  // returns and hands them back in another shape, and a shape not seen before re-optimises the caller.
+  const declared = (attachment.contentType ?? '').toLowerCase();
+  const semicolon = declared.indexOf(';');
+  const contentType = (semicolon < 0 ? declared : declared.slice(0, semicolon)).trim();
   if (contentType && !/^text\/(plain|html)$|xhtml/.test(contentType)) {
     return { reason: `report attachment of type ${contentType} cannot be read as text` };
   }
