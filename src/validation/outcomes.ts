@@ -17,6 +17,7 @@ import { namesDissectionNodes } from '../report/axillary-words.ts';
 import { tnmFromConcept } from '../fhir/extract/tnm.ts';
 import { parseFraction } from '../report/phrases.ts';
 import { attachmentOf, attachmentText, splitLines } from '../report/text.ts';
+import { mayBePartHeader } from '../report/parse.ts';
 
 export interface Outcome {
   /** 1 when a non-sentinel node removed at completion ALND holds a micro- or macrometastasis. */
@@ -80,6 +81,18 @@ function positivesOf(counts: Map<ObservationConcept, { n: number; ref: string }>
 
 const PART_HEADER = /^\s*(?:part\s+)?([A-H])(?:[.):]|\s*[-–])\s+(\S.*)$/i;
 
+/**
+ * Whether PART_HEADER can match the line, as the report parser tells after the indent (spaces and
+ * tabs): most lines are ruled out without the expression. A line indented with other white space is
+ * left to the expression.
+ */
+function mayBeHeader(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+  const c = line.charCodeAt(i);
+  return c > 0x7f || (c >= 0x0a && c <= 0x0d) || mayBePartHeader(line, i);
+}
+
 /** The lines of a report's dissection part (or all lines when the whole report is about the dissection). */
 function dissectionLines(text: string, wholeReport: boolean): string[] {
   const lines = splitLines(text);
@@ -87,7 +100,7 @@ function dissectionLines(text: string, wholeReport: boolean): string[] {
   let headers = false;
   let inside = false;
   for (const line of lines) {
-    const h = PART_HEADER.exec(line);
+    const h = mayBeHeader(line) ? PART_HEADER.exec(line) : null;
     if (h) {
       headers = true;
       inside = namesDissectionNodes(h[2]!);
@@ -271,7 +284,6 @@ function countInReportTexts(
 
 /** The patient's ALND outcome, or why it cannot be read. `resources` are one patient's. */
 export function outcomeFromResources(resources: readonly unknown[], options: OutcomeOptions = {}): OutcomeReading {
-  const all = resources.filter(isRecord);
   // One pass sorts the resources read here by type (each list keeps the input order), and reads
   // each done Procedure once, for the dissections here and for the dissection's specimens.
   const done: DoneProcedure[] = [];
@@ -279,15 +291,18 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   const specimens: Json[] = [];
   const reports: Json[] = [];
   const observations: Json[] = [];
-  for (const r of all) {
-    if (r.resourceType === 'Procedure') {
+  for (const r of resources) {
+    if (!isRecord(r)) continue;
+    // Read once: resources of every shape pass here, so each read of a field is a slow generic lookup.
+    const type = r.resourceType;
+    if (type === 'Procedure') {
       if (!DONE_PROCEDURE.has(String(r.status))) continue;
       const kind = axillaryProcedure(r);
       done.push({ procedure: r, kind });
       if (kind.dissection) dissections.push(r);
-    } else if (r.resourceType === 'DiagnosticReport') reports.push(r);
-    else if (r.resourceType === 'Observation') observations.push(r);
-    else if (r.resourceType === 'Specimen') specimens.push(r);
+    } else if (type === 'DiagnosticReport') reports.push(r);
+    else if (type === 'Observation') observations.push(r);
+    else if (type === 'Specimen') specimens.push(r);
   }
   if (dissections.length === 0) return { reason: 'no completion axillary dissection recorded' };
   const dated = firstDay(dissections);
