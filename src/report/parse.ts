@@ -24,11 +24,16 @@ const HUTCH = /sentinel nodes? with carcinoma[\s:]+(\d{1,3})\s*\/\s*total sentin
  * space: such a line is left to the expressions). Most synoptic labels start with A–H too.
  */
 export function mayBePartHeader(body: string, at = 0): boolean {
+  // Only indices inside the text are read: a read past the end makes V8 re-optimise the callers.
+  // Either heading takes a letter and at least two characters more.
+  if (body.length < at + 3) return false;
   const first = body.charCodeAt(at) | 0x20; // ASCII lower case
-  if (first === 0x70)
-    return lower(body, at + 1) === 0x61 && lower(body, at + 2) === 0x72 && lower(body, at + 3) === 0x74;
+  if (first === 0x70) {
+    const part = body.length > at + 3 && lower(body, at + 1) === 0x61 && lower(body, at + 2) === 0x72;
+    return part && lower(body, at + 3) === 0x74;
+  }
   if (first < 0x61 || first > 0x68) return false; // a–h
-  const next = body.charCodeAt(at + 1); // NaN past the end: no header
+  const next = body.charCodeAt(at + 1);
   return next === 0x2e || next === 0x29 || next === 0x3a || next === 0x2d || next <= 0x20 || next > 0x7f;
 }
 

@@ -88,7 +88,8 @@ const PART_HEADER = /^\s*(?:part\s+)?([A-H])(?:[.):]|\s*[-–])\s+(\S.*)$/i;
  */
 function mayBeHeader(line: string): boolean {
   let i = 0;
-  while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+  while (i < line.length && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i++;
+  if (i === line.length) return false; // a blank line (a read past the end would re-optimise the caller)
   const c = line.charCodeAt(i);
   return c > 0x7f || (c >= 0x0a && c <= 0x0d) || mayBePartHeader(line, i);
 }
