@@ -58,13 +58,12 @@ function whyNotSentinel(
  * reason. `wholeReport`: why the whole report is about the dissection, when its FHIR context says so.
  */
 export function keepSentinelScope(st: ParseState, wholeReport?: string): void {
-  const sentinelPartLines = new Set<string>();
-  for (const p of st.partNodes) if (p.part.kind === 'sentinel') for (const line of p.lines) sentinelPartLines.add(line);
+  const sentinelPartLines = new Set(st.partNodes.filter((p) => p.part.kind === 'sentinel').flatMap((p) => p.lines));
   const kept: ReportFinding[] = [];
   for (const f of st.findings) {
     const why = whyNotSentinel(f, st, sentinelPartLines, wholeReport);
     if (why) st.skip(f.lines.join(' / '), `${f.input} ${String(f.value)} not used as a sentinel fact: ${why}`);
     else kept.push(f);
   }
-  if (kept.length < st.findings.length) st.findings.splice(0, st.findings.length, ...kept);
+  st.findings.splice(0, st.findings.length, ...kept);
 }
