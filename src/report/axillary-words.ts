@@ -2,6 +2,7 @@
 // description or a report part's heading: the sentinel node biopsy, and the axillary dissection
 // whose nodes are not sentinel nodes. One reading for the extraction, the report-text reader and
 // the validation outcomes (src/fhir/extract/procedure-reading.ts applies it to resources).
+import { allMatches } from './matches.ts';
 
 /** "sentinel", but not "non-sentinel" (nor "nonsentinel", "non sentinel"). */
 export const SENTINEL_WORDS = /(?<!non[- ]?)sentinel/i;
@@ -29,7 +30,7 @@ function affirmed(words: RegExp, text: string): boolean {
   if (!words.test(text)) return false;
   let all = GLOBAL_FORMS.get(words);
   if (!all) GLOBAL_FORMS.set(words, (all = new RegExp(words.source, 'gi')));
-  for (const m of text.matchAll(all)) {
+  for (const m of allMatches(all, text)) {
     const before = text.slice(0, m.index);
     const after = text.slice(m.index + m[0].length);
     if (!NEGATED_BEFORE.test(before) && !NEGATED_AFTER.test(after)) return true;

@@ -116,6 +116,8 @@ export function readDetectionMethod(body: string, line: string, st: ParseState):
 }
 
 const BREAST = /\bbreast\b/i;
+/** Where a statement's sentences end: after "." or ";", or at a line break. */
+const SENTENCE_END = /(?<=[.;])\s+|\n+/;
 const NEGATION = /\b(no|not|negative|without|absent|free of|history of)\b/i;
 const INVASIVE_TYPE =
   /\b(invasive|infiltrating)\s+(?:mammary\s+|breast\s+)?(?:ductal|duct|lobular|carcinoma of no special type|carcinoma with (?:mixed )?ductal and lobular features|mucinous|tubular|micropapillary|metaplastic|cribriform|apocrine)[^.;\n]*/i;
@@ -133,27 +135,22 @@ export function statedSideAndHistology(text: string): {
   const out: { side?: Side; sideText?: string; histology?: HistologicType; histologyText?: string } = {};
   // What no sentence can match, the whole text cannot either: most texts name neither, so skip the split.
   if (!BREAST.test(text) && !INVASIVE_TYPE.test(text)) return out;
-  const sentences = text
-    .split(/(?<=[.;])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  // One loop over the sentences, no array of them: map/filter results come in more than one shape,
+  // and a shape not seen before made V8 re-optimise this function (docs/validation.md "Speed").
   const sides = new Set<Side>();
   let sideText: string | undefined;
-  for (const s of sentences) {
-    if (!BREAST.test(s)) continue;
-    const side = parseSide(s);
-    if (side) {
-      sides.add(side);
-      sideText ??= s;
-    } else if (/\bleft\b.*\bright\b|\bright\b.*\bleft\b|bilateral/i.test(s)) sides.add('left').add('right');
-  }
-  if (sides.size === 1 && sideText) {
-    out.side = [...sides][0]!;
-    out.sideText = sideText;
-  }
   const types = new Set<HistologicType>();
   let histologyText: string | undefined;
-  for (const s of sentences) {
+  for (const raw of text.split(SENTENCE_END)) {
+    const s = raw.trim();
+    if (!s) continue;
+    if (BREAST.test(s)) {
+      const side = parseSide(s);
+      if (side) {
+        sides.add(side);
+        sideText ??= s;
+      } else if (/\bleft\b.*\bright\b|\bright\b.*\bleft\b|bilateral/i.test(s)) sides.add('left').add('right');
+    }
     const m = INVASIVE_TYPE.exec(s);
     if (!m || NEGATION.test(s.slice(0, m.index + m[0].length))) continue;
     const h = parseHistologicType(m[0]);
@@ -161,6 +158,10 @@ export function statedSideAndHistology(text: string): {
       types.add(h);
       histologyText ??= s;
     }
+  }
+  if (sides.size === 1 && sideText) {
+    out.side = [...sides][0]!;
+    out.sideText = sideText;
   }
   if (types.size === 1 && histologyText) {
     out.histology = [...types][0]!;

@@ -18,11 +18,27 @@ const PART_WORD = /^part\s+([A-H])\b[.:]?\s*(.*)$/i;
 /** Fred Hutch template "Sentinel nodes with carcinoma: X / Total sentinel nodes: Y" (§6). */
 const HUTCH = /sentinel nodes? with carcinoma[\s:]+(\d{1,3})\s*\/\s*total sentinel nodes?[\s:]+(\d{1,3})/i;
 
-/** PART_WORD and PART_HEADER start with "part" or a letter A–H, in either case. */
-function mayBePartHeader(body: string): boolean {
-  const first = body.charCodeAt(0) | 0x20; // ASCII lower case
-  return (first >= 0x61 && first <= 0x68) || first === 0x70; // a–h, p
+/**
+ * Whether PART_WORD or PART_HEADER can match at `at`: "part" in either case, or a letter A–H
+ * followed by ".", ")", ":", a dash or white space (a character outside ASCII may be either dash or
+ * space: such a line is left to the expressions). Most synoptic labels start with A–H too.
+ */
+export function mayBePartHeader(body: string, at = 0): boolean {
+  // Only indices inside the text are read: a read past the end makes V8 re-optimise the callers.
+  // Either heading takes a letter and at least two characters more.
+  if (body.length < at + 3) return false;
+  const first = body.charCodeAt(at) | 0x20; // ASCII lower case
+  if (first === 0x70) {
+    const part = body.length > at + 3 && lower(body, at + 1) === 0x61 && lower(body, at + 2) === 0x72;
+    return part && lower(body, at + 3) === 0x74;
+  }
+  if (first < 0x61 || first > 0x68) return false; // a–h
+  const next = body.charCodeAt(at + 1);
+  return next === 0x2e || next === 0x29 || next === 0x3a || next === 0x2d || next <= 0x20 || next > 0x7f;
 }
+
+/** The ASCII lower case of the character at `i` ("A" and "a" alone give "a"). */
+const lower = (text: string, i: number): number => text.charCodeAt(i) | 0x20;
 
 /** An ASCII digit (a NaN code, past either end of the string, is none). */
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;

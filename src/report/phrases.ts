@@ -3,6 +3,7 @@
 // displays). Every function returns undefined when the wording is not clearly one answer:
 // a phrase we cannot read confidently must not become a fact.
 import type { HistologicType, Quadrant, Side } from '../domain/vocabulary.ts';
+import { allMatches } from './matches.ts';
 
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0,
@@ -197,11 +198,12 @@ export function parsePresence(text: string): boolean | undefined {
 }
 
 const ROMAN: Record<string, 1 | 2 | 3> = { i: 1, ii: 2, iii: 3, '1': 1, '2': 2, '3': 3 };
+const GRADE = /\bgrade\s*(iii|ii|i|[123])\b|\bG([123])\b/gi;
 
 /** Nottingham grade wording: "Grade 2 (scores of 6 or 7)", "G3", "Nottingham grade II", "intermediate". */
 export function parseGrade(text: string): 1 | 2 | 3 | undefined {
   const hits: (1 | 2 | 3)[] = [];
-  for (const m of text.matchAll(/\bgrade\s*(iii|ii|i|[123])\b|\bG([123])\b/gi)) {
+  for (const m of allMatches(GRADE, text)) {
     hits.push(ROMAN[(m[1] ?? m[2]!).toLowerCase()]!);
   }
   if (hits.length === 0) {

@@ -69,7 +69,6 @@ export function htmlToText(html: string): string {
     .join('\n');
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Whitespace or the URL-safe alphabet's "-" and "_": the text needs cleaning before the check. */
 const NOT_PLAIN_BASE64 = /[\s\-_]/;
 // eslint-disable-next-line no-control-regex -- atob yields one char per byte: above \x7f is not ASCII
@@ -97,8 +96,10 @@ export function decodeBase64Utf8(data: string): string | undefined {
 
 function decode(data: string): string | undefined {
   const clean = NOT_PLAIN_BASE64.test(data) ? data.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/') : data;
-  if (!BASE64.test(clean)) return undefined;
   try {
+    // atob checks the alphabet itself (WHATWG forgiving-base64): on text without whitespace it
+    // accepts only what /^[A-Za-z0-9+/]*={0,2}$/ does (and refuses some of that, e.g. "a==="), so a
+    // second pass of that expression over the whole data would refuse nothing more.
     const binary = atob(clean);
     // Plain ASCII decodes to itself in UTF-8: no bytes to copy.
     if (!NOT_ASCII.test(binary)) return binary;
@@ -119,7 +120,11 @@ function isHtml(contentType: string, text: string): boolean {
  * to its decoded text, fetched by the caller; extraction itself does no I/O.
  */
 export function attachmentText(attachment: Attachment, binaries: Record<string, string> | undefined): AttachmentText {
-  const contentType = (attachment.contentType ?? '').toLowerCase().split(';')[0]!.trim();
+  // The media type before any parameters ("; charset=…"). Not split(";"): V8 caches the arrays split
+  // returns and hands them back in another shape, and a shape not seen before re-optimises the caller.
+  const declared = (attachment.contentType ?? '').toLowerCase();
+  const semicolon = declared.indexOf(';');
+  const contentType = (semicolon < 0 ? declared : declared.slice(0, semicolon)).trim();
   if (contentType && !/^text\/(plain|html)$|xhtml/.test(contentType)) {
     return { reason: `report attachment of type ${contentType} cannot be read as text` };
   }

@@ -2,6 +2,8 @@
 // "pTib"). Coded values (SNOMED AJCC values, legacy findings) are read by fhir/extract/tnm.ts, which
 // hands their display or code to this parser (docs/fhir-mapping.md §8 pitfall 7).
 
+import { allMatches } from './matches.ts';
+
 export interface TnmCategory {
   axis: 'T' | 'N';
   /** "c", "p", "yc", "yp", "rp"…, or "" when the text gave none. */
@@ -51,7 +53,7 @@ export function parseTnm(text: string, requirePrefix: boolean): TnmCategory[] {
     ['T', T_RE],
     ['N', N_RE],
   ] as const) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const prefix = (m[1] ?? '').toLowerCase();
       if (requirePrefix && !prefix) continue;
       // A letter O or I typed for a digit is read only after a prefix ("pNO", "pTib"): alone, "No"

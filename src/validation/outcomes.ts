@@ -9,7 +9,7 @@
 // dissection (pN2–3 ⇔ four or more positive nodes) for the pN2–3 endpoint. Pure.
 import { OBSERVATION_CODES, type ObservationConcept } from '../fhir/codes.ts';
 import { conceptText, hasCodeIn, lookup } from '../fhir/extract/coding.ts';
-import { field, num, records, str, type Json, isRecord } from '../domain/json.ts';
+import { field, num, str, type Json, isRecord } from '../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fhir/fields.ts';
 import { axillaryProcedure, DONE_PROCEDURE, performedDate } from '../fhir/extract/procedure-reading.ts';
 import { dissectionContextOf, type DoneProcedure } from '../fhir/extract/dissection.ts';
@@ -17,6 +17,7 @@ import { namesDissectionNodes } from '../report/axillary-words.ts';
 import { tnmFromConcept } from '../fhir/extract/tnm.ts';
 import { parseFraction } from '../report/phrases.ts';
 import { attachmentOf, attachmentText, splitLines } from '../report/text.ts';
+import { mayBePartHeader } from '../report/parse.ts';
 
 export interface Outcome {
   /** 1 when a non-sentinel node removed at completion ALND holds a micro- or macrometastasis. */
@@ -80,6 +81,19 @@ function positivesOf(counts: Map<ObservationConcept, { n: number; ref: string }>
 
 const PART_HEADER = /^\s*(?:part\s+)?([A-H])(?:[.):]|\s*[-–])\s+(\S.*)$/i;
 
+/**
+ * Whether PART_HEADER can match the line, as the report parser tells after the indent (spaces and
+ * tabs): most lines are ruled out without the expression. A line indented with other white space is
+ * left to the expression.
+ */
+function mayBeHeader(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i++;
+  if (i === line.length) return false; // a blank line (a read past the end would re-optimise the caller)
+  const c = line.charCodeAt(i);
+  return c > 0x7f || (c >= 0x0a && c <= 0x0d) || mayBePartHeader(line, i);
+}
+
 /** The lines of a report's dissection part (or all lines when the whole report is about the dissection). */
 function dissectionLines(text: string, wholeReport: boolean): string[] {
   const lines = splitLines(text);
@@ -87,7 +101,7 @@ function dissectionLines(text: string, wholeReport: boolean): string[] {
   let headers = false;
   let inside = false;
   for (const line of lines) {
-    const h = PART_HEADER.exec(line);
+    const h = mayBeHeader(line) ? PART_HEADER.exec(line) : null;
     if (h) {
       headers = true;
       inside = namesDissectionNodes(h[2]!);
@@ -123,9 +137,13 @@ function countFromText(
 
 function reportTexts(report: Json, binaries: Record<string, string> | undefined): string[] {
   const texts: string[] = [];
-  for (const a of records(report.presentedForm)) {
-    const got = attachmentText(attachmentOf(a), binaries);
-    if ('text' in got) texts.push(got.text);
+  const forms = report.presentedForm;
+  if (Array.isArray(forms)) {
+    for (const a of forms) {
+      if (!isRecord(a)) continue;
+      const got = attachmentText(attachmentOf(a), binaries);
+      if ('text' in got) texts.push(got.text);
+    }
   }
   const conclusion = str(report.conclusion);
   if (conclusion) texts.push(conclusion);
@@ -166,15 +184,19 @@ interface NodeCounts {
 // The steps below are separate functions on purpose: resources of many shapes make V8 re-optimise
 // a function several times, and a small function is cheaper to re-optimise than one long one.
 
-// The two readings of a report's specimens below walk the list without building an array of
-// references: such arrays are empty for some reports and not for others, two shapes to V8, and the
+// The readings of a report's lists below walk the JSON arrays themselves, building no array (not
+// even records(…), which is the one empty array for a missing field and a filtered copy otherwise):
+// arrays built per report are empty for some reports and not for others, two shapes to V8, and the
 // first report of the rarer shape made it re-optimise the whole caller.
 
 /** The report's specimen reference when it names exactly one specimen. */
 function onlySpecimen(report: Json): string | undefined {
+  const list = report.specimen;
+  if (!Array.isArray(list)) return undefined;
   let count = 0;
   let only: string | undefined;
-  for (const s of records(report.specimen)) {
+  for (const s of list) {
+    if (!isRecord(s)) continue;
     count++;
     only = referenceOf(s);
   }
@@ -183,8 +205,11 @@ function onlySpecimen(report: Json): string | undefined {
 
 /** Whether the report names specimens and all of them are in `specimens`. */
 function allSpecimensIn(report: Json, specimens: Set<string>): boolean {
+  const list = report.specimen;
+  if (!Array.isArray(list)) return false;
   let count = 0;
-  for (const s of records(report.specimen)) {
+  for (const s of list) {
+    if (!isRecord(s)) continue;
     count++;
     const ref = referenceOf(s);
     if (!ref || !specimens.has(ref)) return false;
@@ -196,8 +221,9 @@ function allSpecimensIn(report: Json, specimens: Set<string>): boolean {
 function specimensOfResults(reports: Json[]): Map<string, string | undefined> {
   const reportSpecimen = new Map<string, string | undefined>();
   for (const r of reports) {
+    if (!Array.isArray(r.result)) continue;
     const specimen = onlySpecimen(r);
-    for (const result of records(r.result)) {
+    for (const result of r.result) {
       const ref = referenceOf(result);
       if (ref) reportSpecimen.set(ref, specimen);
     }
@@ -259,7 +285,6 @@ function countInReportTexts(
 
 /** The patient's ALND outcome, or why it cannot be read. `resources` are one patient's. */
 export function outcomeFromResources(resources: readonly unknown[], options: OutcomeOptions = {}): OutcomeReading {
-  const all = resources.filter(isRecord);
   // One pass sorts the resources read here by type (each list keeps the input order), and reads
   // each done Procedure once, for the dissections here and for the dissection's specimens.
   const done: DoneProcedure[] = [];
@@ -267,24 +292,41 @@ export function outcomeFromResources(resources: readonly unknown[], options: Out
   const specimens: Json[] = [];
   const reports: Json[] = [];
   const observations: Json[] = [];
-  for (const r of all) {
-    if (r.resourceType === 'Procedure') {
+  for (const r of resources) {
+    if (!isRecord(r)) continue;
+    // Read once: resources of every shape pass here, so each read of a field is a slow generic lookup.
+    const type = r.resourceType;
+    if (type === 'Procedure') {
       if (!DONE_PROCEDURE.has(String(r.status))) continue;
       const kind = axillaryProcedure(r);
       done.push({ procedure: r, kind });
       if (kind.dissection) dissections.push(r);
-    } else if (r.resourceType === 'DiagnosticReport') reports.push(r);
-    else if (r.resourceType === 'Observation') observations.push(r);
-    else if (r.resourceType === 'Specimen') specimens.push(r);
+    } else if (type === 'DiagnosticReport') reports.push(r);
+    else if (type === 'Observation') observations.push(r);
+    else if (type === 'Specimen') specimens.push(r);
   }
   if (dissections.length === 0) return { reason: 'no completion axillary dissection recorded' };
-  const alndDays = dissections.map((p) => day(performedDate(p))).filter((d): d is string => !!d);
-  const alndDay = alndDays.sort()[0] ?? '0000-00-00';
+  const dated = firstDay(dissections);
+  const alndDay = dated ?? '0000-00-00';
   const dissectionSpecimens = dissectionContextOf(done, specimens).specimens;
   const counts = nodeCounts(observations, reports, dissectionSpecimens, alndDay);
   const fromText = countInReportTexts(reports, dissectionSpecimens, options.binaries);
   if (fromText && 'reason' in fromText) return fromText;
-  return outcomeOf(counts, fromText, alndDays[0] ? alndDay : undefined, options.sentinelPositive);
+  return outcomeOf(counts, fromText, dated, options.sentinelPositive);
+}
+
+/**
+ * The earliest day a dissection was performed, if any is dated. A loop, not an array of the days
+ * mapped, filtered and sorted: that array's shape differs between patients with and without a
+ * dated dissection, and the rarer shape made V8 re-optimise outcomeFromResources.
+ */
+function firstDay(dissections: readonly Json[]): string | undefined {
+  let first: string | undefined;
+  for (const p of dissections) {
+    const d = day(performedDate(p));
+    if (d && (first === undefined || d < first)) first = d;
+  }
+  return first;
 }
 
 /** The outcome from the counts read, most specific first, or why they do not make one. */

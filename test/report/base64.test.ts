@@ -30,6 +30,12 @@ describe('decodeBase64Utf8', () => {
     expect(decodeBase64Utf8(STANDARD)).toBe(TEXT);
   });
 
+  it('refuses "=" anywhere but as the padding at the end', () => {
+    for (const data of ['QQ=Q', 'QQ==QQ==', 'Q===', 'QUI==', 'QUJD=']) expect(decodeBase64Utf8(data)).toBeUndefined();
+    expect(decodeBase64Utf8('QUI=')).toBe('AB'); // "AB" as Buffer encodes it
+    expect(decodeBase64Utf8('QUI')).toBe('AB'); // the padding may be left out
+  });
+
   it('gives the same text when the data come again after more attachments than it keeps', () => {
     // Each data string is its own encoding of a distinct text (made with Buffer, as above).
     const texts = Array.from({ length: 12 }, (_, i) => `Part ${String.fromCharCode(65 + i)}: ${i} of 12 lymph nodes`);

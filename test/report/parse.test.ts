@@ -104,6 +104,23 @@ describe('free text and multi-part reports', () => {
     ]);
   });
 
+  it('reads part headings written as "Part A:", "B)" and "C –", and no synoptic label as one', () => {
+    const text = [
+      'Part A: Right breast, lumpectomy',
+      'Histologic Type: Invasive lobular carcinoma',
+      'B) Right axillary sentinel lymph node, excision',
+      '- Metastatic carcinoma in one of one lymph node (1/1).',
+      'C – Right axillary sentinel lymph node #2',
+      '- Lymph node negative for metastatic carcinoma (0/2).',
+    ].join('\n');
+    const r = parseReportText(text);
+    expect(r.findings.map((f) => [f.input, f.value, f.part, f.note])).toEqual([
+      ['histologicType', 'lobular', 'A', undefined],
+      ['slnExamined', 3, undefined, 'sum of sentinel parts B, C'],
+      ['slnPositive', 1, undefined, 'sum of sentinel parts B, C'],
+    ]);
+  });
+
   it('reads "ITCs only (0/2)" as no positive node and ITC as the worst category', () => {
     expect(find('Sentinel lymph nodes: ITCs only (0/2)')).toEqual([
       { input: 'slnExamined', value: 2, lines: ['Sentinel lymph nodes: ITCs only (0/2)'] },

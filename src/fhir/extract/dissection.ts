@@ -11,7 +11,7 @@ import {
   specimenWords,
 } from './procedure-reading.ts';
 import { SENTINEL_WORDS } from '../../report/axillary-words.ts';
-import { field, records, str, type Json } from '../../domain/json.ts';
+import { field, str, type Json } from '../../domain/json.ts';
 import { isoDate, referenceOf, resourceRef } from '../fields.ts';
 
 export interface DissectionContext {
@@ -84,23 +84,45 @@ export function stagedOnDissection(
   ctx: DissectionContext,
 ): string | undefined {
   if (ctx.procedures.size === 0) return undefined;
-  const partOf = records(obs.partOf)
-    .map(referenceOf)
-    .find((ref) => ref && ctx.procedures.has(ref));
+  const partOf = dissectionPartOf(obs.partOf, ctx.procedures);
   if (partOf) return `part of the axillary dissection ${partOf}`;
   if (specimen && ctx.specimens.has(specimen)) return `on the dissection specimen ${specimen}`;
   return datedOnDissection(date, ctx);
+}
+
+/**
+ * The first ALND procedure a result is part of. A loop over the field itself: an array of its
+ * references (records(…).map(…)) is empty for most results and not for some, two shapes to V8, and
+ * the rarer one made it re-optimise every caller (docs/validation.md "Speed").
+ */
+function dissectionPartOf(partOf: unknown, procedures: ReadonlySet<string>): string | undefined {
+  if (!Array.isArray(partOf)) return undefined;
+  for (const p of partOf) {
+    const ref = referenceOf(p);
+    if (ref && procedures.has(ref)) return ref;
+  }
+  return undefined;
 }
 
 /** Dated after the last sentinel biopsy and on or after the first ALND: the why, else undefined. */
 function datedOnDissection(date: string | undefined, ctx: DissectionContext): string | undefined {
   const d = date?.slice(0, 10);
   if (!d || ctx.days.length === 0) return undefined;
-  const alnd = [...ctx.days].sort()[0]!;
-  const lastSentinel = [...ctx.sentinelDays].sort().pop();
+  const alnd = extremeDay(ctx.days, -1)!;
+  const lastSentinel = extremeDay(ctx.sentinelDays, 1);
   if (d >= alnd && (!lastSentinel || d > lastSentinel))
     return `dated ${d}, after the sentinel biopsy${lastSentinel ? ` of ${lastSentinel}` : ''} and on or after the axillary dissection of ${alnd}`;
   return undefined;
+}
+
+/** The earliest (-1) or latest (1) day, as sorting the days would give it, without a sorted copy. */
+function extremeDay(days: readonly string[], direction: -1 | 1): string | undefined {
+  let out: string | undefined;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i]!;
+    if (out === undefined || (direction < 0 ? d < out : d > out)) out = d;
+  }
+  return out;
 }
 
 /**

@@ -49,13 +49,17 @@ export function readReportText(text: string, meta: TextMeta, ctx: Context): void
   addFindings(ctx.reportTexts?.parse(text, options) ?? parseReportText(text, options), meta, ctx);
 }
 
+function textSource(meta: TextMeta, line: string): Source {
+  const s: Source = { reference: meta.reference, text: line };
+  if (meta.date) s.date = meta.date;
+  return s;
+}
+
 function addFindings({ findings, unread }: ReportParse, meta: TextMeta, ctx: Context): void {
   for (const f of findings) {
-    const sources: Source[] = f.lines.map((line) => {
-      const s: Source = { reference: meta.reference, text: line };
-      if (meta.date) s.date = meta.date;
-      return s;
-    });
+    // Arrays filled in a loop, not by map/filter: see extractDiagnosticReport.
+    const sources: Source[] = [];
+    for (const line of f.lines) sources.push(textSource(meta, line));
     const specimen = f.part ? `${meta.reference}#${f.part}` : (meta.specimen ?? meta.reference);
     // Optional fields set one by one: object spreads cost more than the rest of a finding.
     const c: Candidate = {
@@ -86,20 +90,32 @@ export function extractDiagnosticReport(report: Json, ctx: Context): void {
     return ctx.collector.ignore(ref, 'not a pathology report');
   }
   const date = str(report.effectiveDateTime) ?? str(field(report.effectivePeriod, 'start')) ?? str(report.issued);
-  const specimens = records(report.specimen)
-    .map(referenceOf)
-    .filter((s): s is string => !!s);
+  // The JSON arrays are walked in loops rather than through records(…).map(…).filter(…): arrays
+  // built that way are empty for some reports and not for others, two shapes to V8, and the first
+  // report of the rarer shape made it re-optimise this whole function (docs/validation.md "Speed").
+  const specimens: string[] = [];
+  let firstSpecimen: Json | undefined;
+  if (Array.isArray(report.specimen)) {
+    for (const s of report.specimen) {
+      if (!isRecord(s)) continue;
+      firstSpecimen ??= s;
+      const specimen = referenceOf(s);
+      if (specimen) specimens.push(specimen);
+    }
+  }
   const meta: TextMeta = {
     reference: ref,
     date,
     status,
-    specimen: specimens[0],
-    side: reportSide(report, ctx),
+    specimen: specimens.length > 0 ? specimens[0] : undefined,
+    side: specimenSide(firstSpecimen, ctx),
     dissection: reportOnDissection(specimens, date, ctx.dissection),
   };
   let read = false;
-  for (const attachment of records(report.presentedForm)) {
-    read = readAttachment(attachment, meta, ctx) || read;
+  if (Array.isArray(report.presentedForm)) {
+    for (const attachment of report.presentedForm) {
+      if (isRecord(attachment)) read = readAttachment(attachment, meta, ctx) || read;
+    }
   }
   const conclusion = str(report.conclusion);
   if (conclusion) {
@@ -107,7 +123,11 @@ export function extractDiagnosticReport(report: Json, ctx: Context): void {
     readStatedSideAndHistology(conclusion, meta, ctx);
     read = true;
   }
-  if (!read && records(report.result).length === 0) ctx.collector.ignore(ref, 'pathology report without readable text');
+  if (!read && !hasRecord(report.result)) ctx.collector.ignore(ref, 'pathology report without readable text');
+}
+
+function hasRecord(value: unknown): boolean {
+  return Array.isArray(value) && value.some(isRecord);
 }
 
 export function extractDocumentReference(doc: Json, ctx: Context): void {
@@ -213,13 +233,12 @@ function addStated(
 
 /** A Specimen's own words (type, body site, notes) may state the side and the histology. */
 export function extractSpecimen(specimen: Json, ctx: Context): void {
-  const words = [
-    conceptText(specimen.type),
-    conceptText(field(specimen.collection, 'bodySite')),
-    ...records(specimen.note).map((n) => str(n.text)),
-  ]
-    .filter((w): w is string => !!w)
-    .join('. ');
+  // The non-empty words joined with ". ", built in one string (see extractDiagnosticReport).
+  let words = joinWords('', conceptText(specimen.type));
+  words = joinWords(words, conceptText(field(specimen.collection, 'bodySite')));
+  if (Array.isArray(specimen.note)) {
+    for (const n of specimen.note) if (isRecord(n)) words = joinWords(words, str(n.text));
+  }
   if (!words) return;
   const date = str(field(specimen.collection, 'collectedDateTime'));
   readStatedSideAndHistology(
@@ -256,7 +275,13 @@ function readXmlAttachment(att: { data?: string; url?: string }, meta: TextMeta,
   return true;
 }
 
-function reportSide(report: Json, ctx: Context) {
-  const specimen = ctx.byRef.get(referenceOf(records(report.specimen)[0]) ?? '');
+function joinWords(words: string, word: string | undefined): string {
+  if (!word) return words;
+  return words ? `${words}. ${word}` : word;
+}
+
+/** The side of the body site where the report's first specimen was collected. */
+function specimenSide(first: Json | undefined, ctx: Context) {
+  const specimen = ctx.byRef.get(referenceOf(first) ?? '');
   return singleSide(sideOfBodySite(field(specimen?.collection, 'bodySite')));
 }
