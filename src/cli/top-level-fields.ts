@@ -38,18 +38,29 @@ type Wanted = (typeof WANTED)[number];
 export const RESOURCE_TYPE = 0;
 export const SUBJECT = 2;
 
-/** The wanted key whose bytes are b[start, end), or -1; a key with escapes is decoded by JSON.parse first. */
-function wantedIndex(b: Buffer, start: number, end: number): number {
-  if (!isPlain(b, start, end)) return WANTED.indexOf(JSON.parse(b.toString('utf8', start - 1, end + 1)) as Wanted);
+/** Positions in WANTED of the keys of each byte length (up to the longest): most keys are told apart by length alone. */
+const WANTED_BY_LENGTH: number[][] = Array.from({ length: Math.max(...WANTED.map((k) => k.length)) + 1 }, (_, n) =>
+  WANTED.flatMap((key, k) => (key.length === n ? [k] : [])),
+);
+
+/** The wanted key that the key string b[start, end) (quotes included) decodes to, or -1. */
+function escapedWantedIndex(b: Buffer, start: number, end: number): number {
+  return WANTED.indexOf(JSON.parse(b.toString('utf8', start, end)) as Wanted);
+}
+
+/** The wanted key whose bytes are b[start, end) (a key without escapes), or -1. */
+function plainWantedIndex(b: Buffer, start: number, end: number): number {
   const length = end - start;
-  for (let k = 0; k < WANTED.length; k++) {
-    const name = WANTED_BYTES[k]!;
-    if (name.length !== length) continue;
-    let n = 0;
-    while (n < length && b[start + n] === name[n]) n++;
-    if (n === length) return k;
-  }
+  if (length >= WANTED_BY_LENGTH.length) return -1;
+  for (const k of WANTED_BY_LENGTH[length]!) if (isKey(b, start, k)) return k;
   return -1;
+}
+
+/** Whether the bytes at `start` are those of WANTED[k] (the length already matches). */
+function isKey(b: Buffer, start: number, k: number): boolean {
+  const name = WANTED_BYTES[k]!;
+  for (let n = 0; n < name.length; n++) if (b[start + n] !== name[n]) return false;
+  return true;
 }
 
 const REFERENCE_HEAD = Buffer.from('{"reference":"', 'latin1');
@@ -148,6 +159,29 @@ export class TopLevelScan {
     }
   }
 
+  /** Whether the key skipKey skipped last has neither an escape nor a raw control character. */
+  private keyIsPlain = true;
+
+  /**
+   * Index after the key string starting at i (a '"'), or -1, as skipString; whether the key is
+   * plain (see isPlain) is noted in the same pass over its bytes, every key of every line being read.
+   */
+  private skipKey(b: Buffer, i: number, end: number): number {
+    let plain = true;
+    for (let j = i + 1; j < end; j++) {
+      const c = b[j]!;
+      if (c === QUOTE) {
+        this.keyIsPlain = plain;
+        return j + 1;
+      }
+      if (c === BACKSLASH) {
+        plain = false;
+        j++;
+      } else if (c < 32) plain = false;
+    }
+    return -1;
+  }
+
   private scanObject(b: Buffer, start: number, end: number): boolean {
     let i = skipSpace(b, start, end);
     if (i >= end || b[i] !== 123) return false;
@@ -155,9 +189,9 @@ export class TopLevelScan {
     if (i < end && b[i] === 125) return skipSpace(b, i + 1, end) === end;
     for (;;) {
       if (i >= end || b[i] !== QUOTE) return false;
-      const keyEnd = skipString(b, i, end);
+      const keyEnd = this.skipKey(b, i, end);
       if (keyEnd < 0) return false;
-      const key = wantedIndex(b, i + 1, keyEnd - 1);
+      const key = this.keyIsPlain ? plainWantedIndex(b, i + 1, keyEnd - 1) : escapedWantedIndex(b, i, keyEnd);
       i = skipSpace(b, keyEnd, end);
       if (i >= end || b[i] !== 58) return false;
       i = skipSpace(b, i + 1, end);

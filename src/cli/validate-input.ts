@@ -36,6 +36,7 @@ export interface PatientResources {
 /** Bytes of input per on-disk partition; a partition is parsed whole, so this bounds memory. */
 const PARTITION_BYTES = 32 * 1024 * 1024;
 const FLUSH_BYTES = 1 << 20;
+const FIRST_FLUSH_BYTES = 1 << 16;
 
 /** Every NDJSON/JSON file named, directories expanded (sorted, so runs are reproducible). */
 export function inputFiles(paths: readonly string[]): string[] {
@@ -134,9 +135,14 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
   const buffers = files.map(() => Buffer.allocUnsafe(FLUSH_BYTES));
   const used = new Array<number>(count).fill(0);
   const partitionOf: number[] = []; // by patient number
+  // Each buffer is flushed first when it holds 64 KB (a few hundred lines into the file), then
+  // when it is full: add() then makes its first flush before V8 optimises it (a call first reached in
+  // optimised code, a megabyte of lines later, would de-optimise it).
+  const limit = new Array<number>(count).fill(FIRST_FLUSH_BYTES);
   const flush = (i: number) => {
     if (used[i]! > 0) writeSync(fds[i]!, buffers[i]!, 0, used[i]!);
     used[i] = 0;
+    limit[i] = FLUSH_BYTES;
   };
   const header = Buffer.allocUnsafe(HEADER_BYTES);
   return {
@@ -144,7 +150,7 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
     add(number, _resource, text, start, end, place) {
       const i = (partitionOf[number] ??= hash(ids[number]!) % count);
       const size = HEADER_BYTES + end - start;
-      if (used[i]! + size > FLUSH_BYTES) flush(i);
+      if (used[i]! + size > limit[i]!) flush(i);
       const big = size > FLUSH_BYTES; // a resource larger than the buffer is written straight through
       const buffer = big ? header : buffers[i]!;
       const at = big ? 0 : used[i]!;
@@ -313,8 +319,8 @@ export async function groupByPatient(
   const numbers = new Map<string, number>();
   const ids: string[] = [];
   const sink = partitions <= 1 ? memorySink(ids) : diskSink(partitions, names, ids, problems);
-  /** Groups the resource under its patient; returns the patient's number, or -1 when it was not taken. */
-  const take = (resource: unknown, text: Uint8Array, start: number, end: number, place: Place): number => {
+  /** The number of the resource's patient, or -1 when it has none (the reason is then in problems). */
+  const patientNumber = (resource: unknown, place: Place): number => {
     if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
       problems.push({ reason: `${describePlace(names, place)}: not a FHIR resource` });
       return -1;
@@ -329,7 +335,6 @@ export async function groupByPatient(
       number = ids.push(patient) - 1;
       numbers.set(patient, number);
     }
-    sink.add(number, resource, text, start, end, place);
     return number;
   };
   const scan = new TopLevelScan();
@@ -342,26 +347,37 @@ export async function groupByPatient(
   const onLine = (bytes: Buffer, start: number, end: number, lineNo: number) => {
     place.file = fileIndex;
     place.n = lineNo;
+    // One call of add() for every way a line's patient is found: a call first reached after V8 has
+    // optimised the line handler (the first known subject comes with the second file) would
+    // de-optimise it.
+    const number = lineNumber(bytes, start, end);
+    if (number >= 0) sink.add(number, parsedLine, bytes, start, end, place);
+  };
+  /** The parsed line, when the patient of the line handled last was read from a full parse. */
+  let parsedLine: unknown;
+  /** The patient number of a line (-1: skipped, the reason in problems, or a blank line). */
+  const lineNumber = (bytes: Buffer, start: number, end: number): number => {
+    parsedLine = undefined;
     // The disk sink needs only whose the line is: read from its bytes, the line is never decoded here.
     if (!sink.wantsResource && scan.scan(bytes, start, end)) {
       const known = subjects.numberOf(scan);
-      if (known >= 0) return sink.add(known, undefined, bytes, start, end, place);
+      if (known >= 0) return known;
       const fields = scan.fields();
       if (typeof fields.resourceType === 'string') {
-        subjects.remember(scan, take(fields, bytes, start, end, place));
-        return;
+        const number = patientNumber(fields, place);
+        subjects.remember(scan, number);
+        return number;
       }
     }
     const line = bytes.toString('utf8', start, end);
-    if (!line.trim()) return;
-    let resource: unknown;
+    if (!line.trim()) return -1;
     try {
-      resource = JSON.parse(line);
+      parsedLine = JSON.parse(line);
     } catch {
       problems.push({ reason: `${describePlace(names, place)}: not valid JSON` });
-      return;
+      return -1;
     }
-    take(resource, bytes, start, end, place);
+    return patientNumber(parsedLine, place);
   };
   try {
     files.forEach((file, index) => {
@@ -376,8 +392,11 @@ export async function groupByPatient(
           return;
         }
         resources.forEach((r, i) => {
+          const entry: Place = { file: fileIndex, entry: true, n: i + 1 };
+          const number = patientNumber(r, entry);
+          if (number < 0) return;
           const text = sink.wantsResource ? NO_TEXT : Buffer.from(JSON.stringify(r));
-          take(r, text, 0, text.length, { file: fileIndex, entry: true, n: i + 1 });
+          sink.add(number, r, text, 0, text.length, entry);
         });
         return;
       }
@@ -464,7 +483,7 @@ function forEachLine(file: string, onLine: LineHandler): void {
   const fd = openSync(file, 'r');
   let buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
   let kept = 0; // bytes of an unfinished line at the start of the buffer
-  let lineNo = 0;
+  const lines = new LineCount();
   try {
     for (;;) {
       if (kept === buffer.length) {
@@ -475,24 +494,37 @@ function forEachLine(file: string, onLine: LineHandler): void {
       const read = readSync(fd, buffer, kept, buffer.length - kept, null);
       const end = kept + read;
       if (read === 0) {
-        if (end > 0) emitLine(onLine, buffer, 0, end, ++lineNo);
+        if (end > 0) emitLine(onLine, buffer, 0, end, lines.next());
         break;
       }
-      let start = 0;
-      for (
-        let newline = buffer.indexOf(10, start);
-        newline >= 0 && newline < end;
-        newline = buffer.indexOf(10, start)
-      ) {
-        emitLine(onLine, buffer, start, newline, ++lineNo);
-        start = newline + 1;
-      }
+      const start = emitLines(onLine, buffer, end, lines);
       kept = end - start;
       buffer.copy(buffer, 0, start, end);
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** The number of the lines of a file emitted so far. */
+class LineCount {
+  private n = 0;
+  next(): number {
+    return ++this.n;
+  }
+}
+
+// The loop over a buffer's lines is a function of its own: V8 optimises it while it runs (on-stack
+// replacement), and the steps around it (a file's end, the next file's buffer), first reached
+// after that, would otherwise de-optimise it, file after file.
+/** Emits the complete lines in `buffer[0, end)`; returns where the unfinished rest starts. */
+function emitLines(onLine: LineHandler, buffer: Buffer, end: number, lines: LineCount): number {
+  let start = 0;
+  for (let newline = buffer.indexOf(10, start); newline >= 0 && newline < end; newline = buffer.indexOf(10, start)) {
+    emitLine(onLine, buffer, start, newline, lines.next());
+    start = newline + 1;
+  }
+  return start;
 }
 
 /** One line without the CR of a CRLF line end. */

@@ -39,6 +39,15 @@ describe('top-level fields of a resource line', () => {
       expect(topLevelFields(bad), bad).toBeUndefined();
   });
 
+  it('tells wanted keys from others of the same length, escaped or not', () => {
+    expect(topLevelFields('{"patiens":"a","subjecT":"b","ID":"c","i":"d","resourceTypes":"e"}')).toEqual({});
+    expect(topLevelFields('{"\\u0073ubject":{"reference":"Patient/p"},"patient\\n":"x"}')).toEqual({
+      subject: { reference: 'Patient/p' },
+    });
+    expect(topLevelFields('{"\\"id":"x","id":"y"}')).toEqual({ id: 'y' });
+    expect(topLevelFields('{"i\u0001d":"x"}')).toBeUndefined(); // a raw control character in a key
+  });
+
   it('reads a line among others in one buffer by its bytes, never past its end', () => {
     const a = '{"resourceType":"Patient","id":"é1"}';
     const b = '{"resourceType":"Observation","subject":{"reference":"Patient/p2"},"id":"o"}';
