@@ -22,21 +22,37 @@ import type {
 
 export const expit = (lp: number): number => 1 / (1 + Math.exp(-lp));
 
+// Most evaluations leave nothing undetermined: the sets are made on the first gap, not per
+// evaluation (five models per patient, and one evaluation per term of a range).
+const NO_INPUTS: ReadonlySet<InputName> = new Set();
+
 /** Collects inputs that left something undetermined, in first-seen order. */
 class Gaps {
-  readonly missing = new Set<InputName>();
-  readonly conflicts = new Set<InputName>();
+  private missingSet: Set<InputName> | undefined = undefined;
+  private conflictSet: Set<InputName> | undefined = undefined;
+  get missing(): ReadonlySet<InputName> {
+    return this.missingSet ?? NO_INPUTS;
+  }
+  get conflicts(): ReadonlySet<InputName> {
+    return this.conflictSet ?? NO_INPUTS;
+  }
   add(result: ConditionResult): void {
-    for (const n of result.missing) this.missing.add(n);
-    for (const n of result.conflicts) this.conflicts.add(n);
+    for (const n of result.missing) this.addMissing(n);
+    for (const n of result.conflicts) this.addConflict(n);
   }
   addInput(name: InputName, facts: ClinicalFacts): void {
     // A derived-only input cannot be entered: name the inputs it is computed from instead.
     const sources = DERIVATION_SOURCES[name];
     if (sources && this.addSources(sources, facts)) return;
     const status = facts[name].status;
-    if (status === 'missing') this.missing.add(name);
-    if (status === 'conflict') this.conflicts.add(name);
+    if (status === 'missing') this.addMissing(name);
+    if (status === 'conflict') this.addConflict(name);
+  }
+  private addMissing(name: InputName): void {
+    (this.missingSet ??= new Set()).add(name);
+  }
+  private addConflict(name: InputName): void {
+    (this.conflictSet ??= new Set()).add(name);
   }
   /** The sources not present, each as an input; false when every source is present. */
   private addSources(sources: readonly InputName[], facts: ClinicalFacts): boolean {
@@ -128,17 +144,24 @@ function resultFrom<R extends ModelResult>(common: Common, rest: Omit<R, keyof C
   return Object.assign(common, rest) as R;
 }
 
+// The frequent results set their fields one by one on `common`, in the order resultFrom would
+// add them (the same JSON), without a second object per result to copy from.
+
 function notApplicable(common: Common, reason: string): NotApplicableResult {
-  return resultFrom<NotApplicableResult>(common, { result: 'not-applicable', applicable: false, reason });
+  const result = common as NotApplicableResult;
+  result.result = 'not-applicable';
+  result.applicable = false;
+  result.reason = reason;
+  return result;
 }
 
 function notComputed(common: Common, gaps: Gaps): NotComputedResult {
-  return resultFrom<NotComputedResult>(common, {
-    result: 'not-computed',
-    applicable: true,
-    missing: [...gaps.missing],
-    conflicts: [...gaps.conflicts],
-  });
+  const result = common as NotComputedResult;
+  result.result = 'not-computed';
+  result.applicable = true;
+  result.missing = [...gaps.missing];
+  result.conflicts = [...gaps.conflicts];
+  return result;
 }
 
 function estimateFrom(lp: number): Estimate {
@@ -340,14 +363,13 @@ function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common:
   for (let i = 0; i < contributions.length; i++) sum += contributions[i]!.value;
   const lp = def.intercept + sum;
   const probability = expit(lp);
-  const result = resultFrom<ProbabilityResult>(common, {
-    result: 'probability',
-    applicable: true,
-    probability,
-    display: formatProbability(probability),
-    linearPredictor: lp,
-    contributions,
-  });
+  const result = common as ProbabilityResult;
+  result.result = 'probability';
+  result.applicable = true;
+  result.probability = probability;
+  result.display = formatProbability(probability);
+  result.linearPredictor = lp;
+  result.contributions = contributions;
   if (def.localCalibration) result.calibration = calibrationText(def.localCalibration);
   return result;
 }
@@ -411,15 +433,18 @@ function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common
   const oddsFactors = def.oddsFactors ?? [];
   for (let i = 0; i < oddsFactors.length; i++) factors.push(oddsFactorResult(oddsFactors[i]!, facts, gaps));
   const observedRates = observedRatesFor(def, facts);
-  const result = resultFrom<RelativeOddsResult>(common, {
-    result: 'relative-odds',
-    applicable: true,
-    observedRates,
-    factors,
-    missing: [...gaps.missing],
-    conflicts: [...gaps.conflicts],
-  } as Omit<RelativeOddsResult, keyof Common>);
-  if (gaps.any) return Object.assign(result, { relativeOdds: null, contributions: [] });
+  const result = common as RelativeOddsResult;
+  result.result = 'relative-odds';
+  result.applicable = true;
+  result.observedRates = observedRates;
+  result.factors = factors;
+  result.missing = [...gaps.missing];
+  result.conflicts = [...gaps.conflicts];
+  if (gaps.any) {
+    result.relativeOdds = null;
+    result.contributions = [];
+    return result;
+  }
   const contributions: Contribution[] = [];
   let relativeOdds = 1;
   let sum = 0;
@@ -432,7 +457,8 @@ function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common
   }
   const { notCodedWarning } = fixedFields(def);
   if (notCodedWarning) result.warnings.push(notCodedWarning);
-  Object.assign(result, { relativeOdds, contributions });
+  result.relativeOdds = relativeOdds;
+  result.contributions = contributions;
   if (!def.localCalibration) return result;
   const lp = def.localCalibration.intercept + sum;
   const calibration = calibrationText(def.localCalibration);

@@ -115,10 +115,18 @@ export function computeRange(input: RangeInput): ProbabilityRange | null {
   let highLp = fixedLp;
   for (const group of groups(openTerms, over)) {
     const { all } = product(group.inputs, domains, Number.POSITIVE_INFINITY);
-    const sums = all.map((a) => sumTerms(group.terms, assign(facts, a)));
-    if (sums.length === 0 || sums.some((s) => s === null)) return null;
-    lowLp += Math.min(...(sums as number[]));
-    highLp += Math.max(...(sums as number[]));
+    // The extremes in one loop, without an array of sums (numbers or null: maps that vary).
+    if (all.length === 0) return null;
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < all.length; i++) {
+      const sum = sumTerms(group.terms, assign(facts, all[i]!));
+      if (sum === null) return null;
+      low = Math.min(low, sum);
+      high = Math.max(high, sum);
+    }
+    lowLp += low;
+    highLp += high;
   }
   const { all, capped } = product(over, domains, RANGE_VALUES_CAP);
   const values: RangeValue[] = [];

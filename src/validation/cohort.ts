@@ -2,7 +2,8 @@
 // its reason, then summarises per model. Pure: the CLI feeds it one patient at a time.
 import type { Assessment } from '../models/evaluate.ts';
 import type { ModelDefinition } from '../models/definition.ts';
-import { endpointOf, outcomeFor } from './endpoint.ts';
+import type { ModelResult } from '../models/result.ts';
+import { endpointOf, outcomeFor, type Endpoint } from './endpoint.ts';
 import { readModelResult, type ModelReading } from './model-reading.ts';
 import type { Outcome, OutcomeReading } from './outcomes.ts';
 import {
@@ -40,18 +41,23 @@ export interface CohortCounts {
   latestDate?: string;
 }
 
+/** One model's running tally across the cohort. */
+interface ModelTally {
+  readonly def: ModelDefinition;
+  /** Read once from the model's outcome wording (a regular expression), not once per patient. */
+  readonly endpoint: Endpoint;
+  readonly scored: ScoredPatient[];
+  notApplicable: number;
+}
+
 export class CohortValidation {
-  private readonly scored = new Map<string, ScoredPatient[]>();
-  private readonly notApplicable = new Map<string, number>();
+  private readonly tallies: ModelTally[];
   private readonly skips: Skip[] = [];
   private patientCount = 0;
   readonly counts: CohortCounts = { detectionMethodUnknown: 0 };
 
   constructor(readonly models: readonly ModelDefinition[]) {
-    for (const m of models) {
-      this.scored.set(m.id, []);
-      this.notApplicable.set(m.id, 0);
-    }
+    this.tallies = models.map((def) => ({ def, endpoint: endpointOf(def), scored: [], notApplicable: 0 }));
   }
 
   skip(skip: Skip): void {
@@ -68,9 +74,10 @@ export class CohortValidation {
     }
     const outcome = outcomeReading.found;
     this.widenDates(outcome.date);
-    for (const def of this.models) {
-      const result = assessment.models.find((m) => m.id === def.id);
-      if (result) this.addScore(patient, def, readModelResult(result), assessment.inputs, outcome);
+    for (let i = 0; i < this.tallies.length; i++) {
+      const tally = this.tallies[i]!;
+      const result = resultFor(assessment.models, tally.def.id);
+      if (result) this.addScore(patient, tally, readModelResult(result), assessment.inputs, outcome);
     }
   }
 
@@ -84,36 +91,36 @@ export class CohortValidation {
   // late then re-optimises a small function, not the whole loop.
   private addScore(
     patient: string,
-    def: ModelDefinition,
+    tally: ModelTally,
     reading: ModelReading,
     inputs: ModelAssessment['inputs'],
     outcome: Outcome,
   ): void {
     if (reading.kind === 'not-applicable') {
-      this.notApplicable.set(def.id, (this.notApplicable.get(def.id) ?? 0) + 1);
+      tally.notApplicable++;
       return;
     }
     if (reading.kind === 'skip') {
-      this.skip({ patient, model: def.id, reason: reading.reason });
+      this.skip({ patient, model: tally.def.id, reason: reading.reason });
       return;
     }
-    const y = outcomeFor(endpointOf(def), outcome);
+    const y = outcomeFor(tally.endpoint, outcome);
     if (y === undefined) {
       this.skip({
         patient,
-        model: def.id,
-        reason: `outcome for ${endpointOf(def) === 'pn2' ? 'four or more nodes' : 'non-sentinel nodes'} not recorded`,
+        model: tally.def.id,
+        reason: `outcome for ${tally.endpoint === 'pn2' ? 'four or more nodes' : 'non-sentinel nodes'} not recorded`,
       });
       return;
     }
-    this.scored.get(def.id)!.push(scoredRow(patient, y, outcome, reading, def, inputs));
+    tally.scored.push(scoredRow(patient, y, outcome, reading, tally.def, inputs));
   }
 
   private summaries(): { summary: ModelSummary; patients: ScoredPatient[] }[] {
-    return this.models.map((def) => {
-      const patients = this.scored.get(def.id) ?? [];
-      return { summary: summarizeModel(def, patients, this.notApplicable.get(def.id) ?? 0), patients };
-    });
+    return this.tallies.map(({ def, scored, notApplicable }) => ({
+      summary: summarizeModel(def, scored, notApplicable),
+      patients: scored,
+    }));
   }
 
   /**
@@ -129,6 +136,12 @@ export class CohortValidation {
       predictions: () => predictionRows(all),
     };
   }
+}
+
+/** The first result with the model's id (a plain loop: no closure per model and patient). */
+function resultFor(results: readonly ModelResult[], id: string): ModelResult | undefined {
+  for (let i = 0; i < results.length; i++) if (results[i]!.id === id) return results[i];
+  return undefined;
 }
 
 function predictionRows(all: readonly { summary: ModelSummary; patients: ScoredPatient[] }[]): PredictionRow[] {
@@ -155,26 +168,36 @@ function scoredRow(
   def: ModelDefinition,
   inputs: ModelAssessment['inputs'],
 ): ScoredPatient {
-  return {
+  // The fields that hold a number in some rows and undefined in others start as 0 and are then
+  // set: V8 gives such a field a representation that allows both at the first row. Written in the
+  // literal, a field first seen holding undefined or fractions turns general only at the first
+  // row whose value is a whole number (log relative odds of exactly 0), which re-optimised
+  // addPatient mid-run.
+  const row: ScoredPatient = {
     patient,
     outcome: y,
-    nsnPositive: outcome.nsnPositive,
-    totalPositive: outcome.totalPositive,
-    probability: reading.kind === 'probability' ? reading.probability : undefined,
-    linearPredictor: reading.kind === 'probability' ? reading.linearPredictor : undefined,
-    logRelativeOdds: reading.kind === 'relative-odds' ? reading.logRelativeOdds : undefined,
-    factorValues: reading.kind === 'risk-factors' ? factorValues(def, inputs) : undefined,
+    nsnPositive: 0,
+    totalPositive: 0,
+    probability: 0,
+    linearPredictor: 0,
+    logRelativeOdds: 0,
+    factorValues: undefined,
   };
+  row.nsnPositive = outcome.nsnPositive;
+  row.totalPositive = outcome.totalPositive;
+  row.probability = reading.kind === 'probability' ? reading.probability : undefined;
+  row.linearPredictor = reading.kind === 'probability' ? reading.linearPredictor : undefined;
+  row.logRelativeOdds = reading.kind === 'relative-odds' ? reading.logRelativeOdds : undefined;
+  if (reading.kind === 'risk-factors') row.factorValues = factorValues(def, inputs);
+  return row;
 }
 
+/** Every factor of the model, in definition order (undefined where the patient has no value): one shape per model. */
 function factorValues(
   def: ModelDefinition,
   inputs: ModelAssessment['inputs'],
-): Record<string, string | number | boolean> {
-  const values: Record<string, string | number | boolean> = {};
-  for (const factor of def.riskFactors ?? []) {
-    const v = factorValue(factor, inputs);
-    if (v !== undefined) values[factor.id] = v;
-  }
+): Record<string, string | number | boolean | undefined> {
+  const values: Record<string, string | number | boolean | undefined> = {};
+  for (const factor of def.riskFactors ?? []) values[factor.id] = factorValue(factor, inputs);
   return values;
 }

@@ -46,13 +46,21 @@ function inverseDiagonal(a: number[][]): number[] | null {
   return out;
 }
 
+// The loops over patients below take Float64Arrays only and are small functions of their own:
+// V8 optimises each once, for one element type (a plain array of small integers, of doubles or
+// with holes each have their own map, and meeting a new one re-optimises the function). They read
+// nothing before their loop (k, the number of columns, is passed in): V8 compiles a function
+// while its first long loop runs, before it has seen the statements above the loop at work, and
+// the next call then re-optimised it.
+
 function logLikelihood(eta: Float64Array, y: Float64Array): number {
   let ll = 0;
   for (let i = 0; i < eta.length; i++) {
     const e = eta[i]!;
-    // log(1 + exp(e)) computed stably.
-    const log1pExp = e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
-    ll += y[i]! * e - log1pExp;
+    // log(1 + exp(e)) computed stably, as max(e, 0) + log1p(exp(−|e|)): for e > 0 that is
+    // e + log1p(exp(−e)), else log1p(exp(e)), the same numbers as the two-branch form, in one
+    // expression that every patient exercises (a branch no patient took yet re-optimises the loop).
+    ll += y[i]! * e - (Math.max(e, 0) + Math.log1p(Math.exp(-Math.abs(e))));
   }
   return ll;
 }
@@ -61,14 +69,38 @@ function logLikelihood(eta: Float64Array, y: Float64Array): number {
 function linearPredictor(
   eta: Float64Array,
   x: readonly Float64Array[],
-  beta: readonly number[],
+  k: number,
+  beta: Float64Array,
   offset: Float64Array,
 ): void {
-  const k = x.length;
   for (let i = 0; i < eta.length; i++) {
     let e = offset[i]!;
     for (let j = 0; j < k; j++) e += beta[j]! * x[j]![i]!;
     eta[i] = e;
+  }
+}
+
+/**
+ * Adds each patient's score and information at η into `gradient` and the upper triangle of
+ * `information` (k × k, row-major).
+ */
+function addScoreAndInformation(
+  x: readonly Float64Array[],
+  k: number,
+  y: Float64Array,
+  eta: Float64Array,
+  gradient: Float64Array,
+  information: Float64Array,
+): void {
+  for (let i = 0; i < eta.length; i++) {
+    const p = expit(eta[i]!);
+    const w = p * (1 - p);
+    const r = y[i]! - p;
+    for (let a = 0; a < k; a++) {
+      const xa = x[a]![i]!;
+      gradient[a]! += xa * r;
+      for (let b = a; b < k; b++) information[a * k + b]! += w * xa * x[b]![i]!;
+    }
   }
 }
 
@@ -79,21 +111,13 @@ function scoreAndInformation(
   eta: Float64Array,
 ): { gradient: number[]; hessian: number[][] } {
   const k = x.length;
-  const gradient = new Array<number>(k).fill(0);
-  const hessian = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let i = 0; i < eta.length; i++) {
-    const p = expit(eta[i]!);
-    const w = p * (1 - p);
-    const r = y[i]! - p;
-    for (let a = 0; a < k; a++) {
-      const xa = x[a]![i]!;
-      gradient[a]! += xa * r;
-      const row = hessian[a]!;
-      for (let b = a; b < k; b++) row[b]! += w * xa * x[b]![i]!;
-    }
-  }
-  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) hessian[a]![b] = hessian[b]![a]!;
-  return { gradient, hessian };
+  const gradient = new Float64Array(k);
+  const upper = new Float64Array(k * k);
+  addScoreAndInformation(x, k, y, eta, gradient, upper);
+  const hessian = Array.from({ length: k }, (_, a) =>
+    Array.from({ length: k }, (_, b) => (b >= a ? upper[a * k + b]! : upper[b * k + a]!)),
+  );
+  return { gradient: Array.from(gradient), hessian };
 }
 
 /**
@@ -110,22 +134,27 @@ export function fitLogistic(
   const outcome = Float64Array.from(y);
   const n = outcome.length;
   const shift = offset ? Float64Array.from(offset) : new Float64Array(n);
-  let beta = new Array<number>(x.length).fill(0);
+  let beta = new Float64Array(x.length);
   const eta = new Float64Array(n);
-  linearPredictor(eta, x, beta, shift);
+  linearPredictor(eta, x, x.length, beta, shift);
   let ll = logLikelihood(eta, outcome);
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
     const { gradient, hessian } = scoreAndInformation(x, outcome, eta);
     const step = solve(hessian, gradient);
     if (!step)
-      return { coefficients: beta, standardErrors: beta.map(() => NaN), converged: false, iterations: iteration };
+      return {
+        coefficients: Array.from(beta),
+        standardErrors: Array.from(beta, () => NaN),
+        converged: false,
+        iterations: iteration,
+      };
     // Step halving keeps each iteration from lowering the likelihood.
     let scale = 1;
     let next = beta;
     let nextLl = -Infinity;
     for (let halvings = 0; halvings < 30; halvings++) {
       next = beta.map((b, j) => b + scale * step[j]!);
-      linearPredictor(eta, x, next, shift);
+      linearPredictor(eta, x, x.length, next, shift);
       nextLl = logLikelihood(eta, outcome);
       if (nextLl >= ll - 1e-12) break;
       scale /= 2;
@@ -135,7 +164,7 @@ export function fitLogistic(
     ll = nextLl;
     if (change < TOLERANCE) {
       return {
-        coefficients: beta,
+        coefficients: Array.from(beta),
         standardErrors: standardErrors(x, beta, shift),
         converged: true,
         iterations: iteration,
@@ -143,7 +172,7 @@ export function fitLogistic(
     }
   }
   return {
-    coefficients: beta,
+    coefficients: Array.from(beta),
     standardErrors: standardErrors(x, beta, shift),
     converged: false,
     iterations: MAX_ITERATIONS,
@@ -151,17 +180,27 @@ export function fitLogistic(
 }
 
 /** √diag of the inverse information at β. */
-function standardErrors(x: readonly Float64Array[], beta: number[], offset: Float64Array): number[] {
+function standardErrors(x: readonly Float64Array[], beta: Float64Array, offset: Float64Array): number[] {
   const k = x.length;
-  const n = offset.length;
-  const info = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let i = 0; i < n; i++) {
+  const info = new Float64Array(k * k);
+  addInformation(x, k, beta, offset, info);
+  const diag = inverseDiagonal(Array.from({ length: k }, (_, a) => Array.from(info.subarray(a * k, a * k + k))));
+  return diag ? diag.map((d) => Math.sqrt(d)) : Array.from(beta, () => NaN);
+}
+
+/** Adds each patient's information at β into `info` (k × k, row-major, every cell computed). */
+function addInformation(
+  x: readonly Float64Array[],
+  k: number,
+  beta: Float64Array,
+  offset: Float64Array,
+  info: Float64Array,
+): void {
+  for (let i = 0; i < offset.length; i++) {
     let e = offset[i]!;
     for (let j = 0; j < k; j++) e += beta[j]! * x[j]![i]!;
     const p = expit(e);
     const w = p * (1 - p);
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) info[a]![b]! += w * x[a]![i]! * x[b]![i]!;
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) info[a * k + b]! += w * x[a]![i]! * x[b]![i]!;
   }
-  const diag = inverseDiagonal(info);
-  return diag ? diag.map((d) => Math.sqrt(d)) : beta.map(() => NaN);
 }

@@ -18,30 +18,49 @@ function estimate(value: number, se: number): Estimate {
   return { value, se, ci95: [value - Z95 * se, value + Z95 * se] };
 }
 
-/** 1-based ranks, ties given their average rank. */
-function midranks(values: ArrayLike<number>): Float64Array {
-  const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
-  const ranks = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && values[order[j + 1]!] === values[order[i]!]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let t = i; t <= j; t++) ranks[order[t]!] = rank;
-    i = j + 1;
+/**
+ * 1-based ranks, ties given their average rank: a tie group at sorted positions i…j ranks
+ * (i + j) / 2 + 1. Each value's group is found by binary search in a sorted copy (no index sort
+ * with a comparator closure: one element type, Float64Array in and out).
+ */
+function midranks(values: Float64Array): Float64Array {
+  const sorted = values.slice().sort();
+  return values.map((v) => (firstNotBelow(sorted, v, false) + firstNotBelow(sorted, v, true) - 1) / 2 + 1);
+}
+
+/** The first index whose value is not below `v` (`above`: not at or below `v`), in ascending `sorted`. */
+function firstNotBelow(sorted: Float64Array, v: number, above: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = sorted[mid]!;
+    if (s < v || (above && s === v)) lo = mid + 1;
+    else hi = mid;
   }
-  return ranks;
+  return lo;
+}
+
+// The loops of the summaries are functions of their own that end with their loop and read
+// nothing before it: V8 compiles a function while its first long loop runs, and statements
+// around the loop that had not run by then (or ran before V8 watched) re-optimised it later.
+
+function sumOf(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum;
+}
+
+function squaredDeviations(values: Float64Array, mean: number): number {
+  let ss = 0;
+  for (let i = 0; i < values.length; i++) ss += (values[i]! - mean) ** 2;
+  return ss;
 }
 
 function sampleVariance(xs: Float64Array): number {
   if (xs.length < 2) return 0;
-  let mean = 0;
-  for (const x of xs) mean += x;
-  mean /= xs.length;
-  let ss = 0;
-  for (const x of xs) ss += (x - mean) ** 2;
-  return ss / (xs.length - 1);
+  const mean = sumOf(xs) / xs.length;
+  return squaredDeviations(xs, mean) / (xs.length - 1);
 }
 
 export interface Auc {
@@ -55,26 +74,64 @@ export interface Auc {
  * 1988), computed from midranks (Sun & Xu, IEEE Signal Process Lett 2014). Null without both classes.
  */
 export function aucDeLong(scores: ArrayLike<number>, outcomes: ArrayLike<number>): Auc | null {
-  const positives: number[] = [];
-  const negatives: number[] = [];
-  for (let i = 0; i < scores.length; i++) (outcomes[i] === 1 ? positives : negatives).push(scores[i]!);
-  const m = positives.length;
-  const n = negatives.length;
+  const m = countOnes(outcomes, scores.length);
+  const n = scores.length - m;
   if (m === 0 || n === 0) return null;
-  const all = midranks([...positives, ...negatives]);
-  const withinPositive = midranks(positives);
-  const withinNegative = midranks(negatives);
-  let rankSum = 0;
+  const all = new Float64Array(scores.length);
+  positivesThenNegatives(scores, outcomes, m, all);
+  const allRanks = midranks(all);
   const v10 = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    rankSum += all[i]!;
-    v10[i] = (all[i]! - withinPositive[i]!) / n;
-  }
+  const rankSum = positiveComponents(allRanks, midranks(all.subarray(0, m)), n, v10);
   const v01 = new Float64Array(n);
-  for (let j = 0; j < n; j++) v01[j] = 1 - (all[m + j]! - withinNegative[j]!) / m;
+  negativeComponents(allRanks.subarray(m), midranks(all.subarray(m)), m, v01);
   const auc = (rankSum - (m * (m + 1)) / 2) / (m * n);
   const se = Math.sqrt(sampleVariance(v10) / m + sampleVariance(v01) / n);
   return { auc, se, ci95: [Math.max(0, auc - Z95 * se), Math.min(1, auc + Z95 * se)] };
+}
+
+// DeLong's loops (see sumOf).
+
+function countOnes(outcomes: ArrayLike<number>, n: number): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) if (outcomes[i] === 1) m++;
+  return m;
+}
+
+/** The scores of the m positives into `all`, then those of the negatives, each in input order. */
+function positivesThenNegatives(
+  scores: ArrayLike<number>,
+  outcomes: ArrayLike<number>,
+  m: number,
+  all: Float64Array,
+): void {
+  let p = 0;
+  let q = m;
+  for (let i = 0; i < scores.length; i++) all[outcomes[i] === 1 ? p++ : q++] = scores[i]!;
+}
+
+/** V10 of each positive into `v10`; returns the positives' rank sum. */
+function positiveComponents(
+  allRanks: Float64Array,
+  withinPositive: Float64Array,
+  n: number,
+  v10: Float64Array,
+): number {
+  let rankSum = 0;
+  for (let i = 0; i < v10.length; i++) {
+    rankSum += allRanks[i]!;
+    v10[i] = (allRanks[i]! - withinPositive[i]!) / n;
+  }
+  return rankSum;
+}
+
+/** V01 of each negative into `v01`, from the negatives' ranks among all. */
+function negativeComponents(
+  negativeRanks: Float64Array,
+  withinNegative: Float64Array,
+  m: number,
+  v01: Float64Array,
+): void {
+  for (let j = 0; j < v01.length; j++) v01[j] = 1 - (negativeRanks[j]! - withinNegative[j]!) / m;
 }
 
 /** ROC curve points (1 − specificity, sensitivity) over every distinct threshold, from (0,0) to (1,1). */
@@ -98,19 +155,17 @@ export function rocCurve(scores: ArrayLike<number>, outcomes: ArrayLike<number>)
 }
 
 export function observedExpected(probabilities: ArrayLike<number>, outcomes: ArrayLike<number>): number {
-  let observed = 0;
-  let expected = 0;
-  for (let i = 0; i < outcomes.length; i++) {
-    observed += outcomes[i]!;
-    expected += probabilities[i]!;
-  }
-  return observed / expected;
+  return sumOf(Float64Array.from(outcomes)) / sumOf(Float64Array.from(probabilities).subarray(0, outcomes.length));
 }
 
 export function brierScore(probabilities: ArrayLike<number>, outcomes: ArrayLike<number>): number {
+  return squaredErrors(probabilities, outcomes) / outcomes.length;
+}
+
+function squaredErrors(probabilities: ArrayLike<number>, outcomes: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < outcomes.length; i++) sum += (probabilities[i]! - outcomes[i]!) ** 2;
-  return sum / outcomes.length;
+  return sum;
 }
 
 /**

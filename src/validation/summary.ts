@@ -39,7 +39,7 @@ export interface ScoredPatient {
   /** Relative-odds models: log of the product of the coded odds ratios. */
   logRelativeOdds?: number;
   /** Risk-factor models: the patient's value of each factor. */
-  factorValues?: Record<string, FactorValue>;
+  factorValues?: Record<string, FactorValue | undefined>;
 }
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -91,7 +91,7 @@ export interface ModelPlots {
   curve: CurvePoint[] | null;
 }
 
-function quantile(sorted: number[], q: number): number {
+function quantile(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -100,7 +100,8 @@ function quantile(sorted: number[], q: number): number {
 
 function distribution(values: number[]): Distribution | undefined {
   if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A numeric sort of a typed copy: the same order as comparing a − b, without a comparator.
+  const sorted = Float64Array.from(values).sort();
   return {
     n: sorted.length,
     median: round(quantile(sorted, 0.5), 3),
@@ -168,8 +169,8 @@ export function summarizeModel(def: ModelDefinition, patients: ScoredPatient[], 
 }
 
 function computeSummary(def: ModelDefinition, patients: ScoredPatient[], notApplicable: number): ModelSummary {
-  const y = patients.map((p) => p.outcome);
-  const events = y.reduce<number>((s, v) => s + v, 0);
+  const y = outcomes(patients);
+  const events = y.reduce((s, v) => s + v, 0);
   const base: ModelSummary = {
     id: def.id,
     endpoint: endpointOf(def),
@@ -188,18 +189,21 @@ function computeSummary(def: ModelDefinition, patients: ScoredPatient[], notAppl
   if (patients.every((p) => p.factorValues !== undefined) && def.kind === 'risk-factors') {
     return { ...base, factors: (def.riskFactors ?? []).map((f) => factorSummary(f, patients)) };
   }
-  const lp = patients.map((p) => p.linearPredictor ?? p.logRelativeOdds ?? NaN);
+  const lp = scores(patients);
   const auc = aucDeLong(lp, y);
   if (auc) Object.assign(base, { auc: round(auc.auc), aucCi95: roundPair(auc.ci95) });
+  // The fit with the scores as offset runs before the slope fit, which starts from η = 0 for every
+  // patient: the fits' loops then first meet fractional numbers, and V8 does not optimise them for
+  // whole numbers and re-optimise them when the slope fit's second step brings fractions.
+  const shift = interceptWithOffset(lp, y);
   const slope = calibrationSlope(lp, y);
   if (slope)
     Object.assign(base, {
       calibrationSlope: round(slope.slope.value),
       calibrationSlopeCi95: roundPair(slope.slope.ci95),
     });
-  const shift = interceptWithOffset(lp, y);
   if (patients.every((p) => p.probability !== undefined)) {
-    const p = patients.map((q) => q.probability!);
+    const p = probabilities(patients);
     base.observedExpected = round(observedExpected(p, y));
     base.brier = round(brierScore(p, y));
     if (shift) Object.assign(base, { interceptShift: round(shift.value), interceptShiftCi95: roundPair(shift.ci95) });
@@ -216,6 +220,26 @@ function computeSummary(def: ModelDefinition, patients: ScoredPatient[], notAppl
   return base;
 }
 
+// The metrics get Float64Arrays only: one element type, so each of their loops is compiled once.
+// Filled by Float64Array.from with a small function per patient, which V8 optimises by itself.
+
+function outcomes(patients: ScoredPatient[]): Float64Array {
+  return Float64Array.from(patients, (p) => p.outcome);
+}
+
+function probabilities(patients: ScoredPatient[]): Float64Array {
+  return Float64Array.from(patients, (p) => p.probability!);
+}
+
+/** Each patient's linear predictor, or log relative odds. */
+function scores(patients: ScoredPatient[]): Float64Array {
+  return Float64Array.from(patients, (p) => {
+    // Both fields read for every patient, so the function is compiled knowing both.
+    const { linearPredictor, logRelativeOdds } = p;
+    return linearPredictor ?? logRelativeOdds ?? NaN;
+  });
+}
+
 /** The probabilities a summary's plots use: the model's own, or for relative odds those of the fitted intercept. */
 export function plottedProbabilities(summary: ModelSummary, patients: ScoredPatient[]): number[] {
   return patients.map((p) => p.probability ?? expit((summary.fittedIntercept ?? 0) + (p.logRelativeOdds ?? 0)));
@@ -230,14 +254,19 @@ export function modelPlots(summary: ModelSummary, patients: ScoredPatient[]): Mo
 
 /** A risk factor's value for one patient, from the facts the factor names (a ratio for two counts). */
 export function factorValue(factor: RiskFactor, facts: ClinicalFacts): FactorValue | undefined {
-  const values = factor.inputs.map((name) => {
-    const f = facts[name];
-    return f.status === 'present' ? f.value : undefined;
-  });
-  if (values.some((v) => v === undefined)) return undefined;
-  if (values.length === 2 && typeof values[0] === 'number' && typeof values[1] === 'number') {
-    return values[1] > 0 ? round(values[0] / values[1], 4) : undefined;
+  // Read without an array of the values: such an array holds small integers, doubles or strings
+  // from patient to patient, each its own map, and every new one re-optimised this function.
+  const inputs = factor.inputs;
+  let first: unknown;
+  let second: unknown;
+  for (let i = 0; i < inputs.length; i++) {
+    const fact = facts[inputs[i]!];
+    if (fact.status !== 'present' || fact.value === undefined) return undefined;
+    if (i === 0) first = fact.value;
+    else if (i === 1) second = fact.value;
   }
-  const first = values[0];
+  if (inputs.length === 2 && typeof first === 'number' && typeof second === 'number') {
+    return second > 0 ? round(first / second, 4) : undefined;
+  }
   return typeof first === 'number' || typeof first === 'string' || typeof first === 'boolean' ? first : undefined;
 }
