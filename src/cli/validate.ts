@@ -79,7 +79,11 @@ export function assessPatient(
   const inputs = deriveFacts(
     extractFacts(resources, { now, patientId: patient, binaries, readers: ALL_DOCUMENT_READERS }).facts,
   );
-  const assessment: ModelAssessment = { inputs, models: models.map((m) => evaluateModel(m, inputs)) };
+  // Built by push, not map: map's array has one elements kind while this runs unoptimised and
+  // another once it is optimised, and the cohort's bookkeeping was re-optimised for the change.
+  const results: ModelAssessment['models'] = [];
+  for (const model of models) results.push(evaluateModel(model, inputs));
+  const assessment: ModelAssessment = { inputs, models: results };
   const sln = assessment.inputs.slnPositive;
   const outcome =
     csvOutcome ??
