@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { patientLink, PatientLinks } from '../fhir/extract/patient.ts';
-import { isRecord, str, field } from '../domain/json.ts';
+import { isRecord, str, field, type Json } from '../domain/json.ts';
 import { normaliseReference, resourceRef } from '../fhir/fields.ts';
 import { CliUsageError } from './errors.ts';
 import { parseResources, ResourceFileError } from './read-resources.ts';
@@ -236,9 +236,10 @@ function readRecords(
   unusable: Unusable[],
 ): unknown[] {
   const resources: unknown[] = [];
+  const check = new PatientCheck(patient);
   for (const at of offsets) {
     const text = data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at));
-    const resource = parsedResource(text, patient);
+    const resource = parsedResource(text, check);
     if (typeof resource !== 'string') resources.push(resource);
     else unusable.push({ at, reason: `${describePlace(names, placeOf(data, at))}: ${resource}` });
   }
@@ -282,7 +283,7 @@ function byCodeUnits(a: string, b: string): number {
 }
 
 /** The line's resource, or why it cannot be used (the first pass read only its top-level fields). */
-function parsedResource(line: string, patient: string): Record<string, unknown> | string {
+export function parsedResource(line: string, check: PatientCheck): Record<string, unknown> | string {
   let resource: unknown;
   try {
     resource = JSON.parse(line);
@@ -291,8 +292,38 @@ function parsedResource(line: string, patient: string): Record<string, unknown> 
   }
   if (!isRecord(resource) || typeof resource.resourceType !== 'string') return 'not a FHIR resource';
   // Never expected: the fields read in the first pass are the ones JSON.parse gives.
-  if (patientOf(resource) !== patient) return 'its patient reference reads differently in full; not used';
+  if (!check.isPatients(resource)) return 'its patient reference reads differently in full; not used';
   return resource;
+}
+
+/**
+ * Whether resources read back are one patient's, exactly as patientOf says. A patient's records
+ * mostly repeat one subject reference: once patientOf has read a reference as this patient's (a
+ * resource neither a Patient nor a Binary, whose patient is then its subject reference's alone),
+ * the same reference text is this patient's again, compared as text. That saves a Map look-up,
+ * which hashes the fresh string, on every record.
+ */
+export class PatientCheck {
+  /** A subject reference patientOf read as this patient's; undefined until one is seen. */
+  private reference: string | undefined;
+
+  constructor(private readonly patient: string) {}
+
+  isPatients(resource: Json): boolean {
+    const subject = resource.subject;
+    if (
+      this.reference !== undefined &&
+      resource.resourceType !== 'Patient' &&
+      isRecord(subject) &&
+      subject.reference === this.reference
+    )
+      return true;
+    if (patientOf(resource) !== this.patient) return false;
+    const type = resource.resourceType;
+    const reference = isRecord(subject) ? str(subject.reference) : undefined;
+    if (reference !== undefined && type !== 'Patient' && type !== 'Binary') this.reference = reference;
+    return true;
+  }
 }
 
 export interface GroupedInput {
