@@ -465,14 +465,21 @@ class SubjectNumbers {
     if (start < 0 || !subjectAlone(scan)) return -1;
     const end = scan.referenceEnd(SUBJECT);
     const line = scan.scanned();
-    if (end - start === this.lastLength) {
-      let n = 0;
-      while (n < this.lastLength && line[start + n] === this.last[n]) n++;
-      if (n === this.lastLength) return this.lastNumber;
-    }
-    const number = this.byText.get(line.toString('utf8', start, end));
-    if (number !== undefined) this.keepLast(line, start, end, number);
-    return number ?? -1;
+    // Another subject than the last becomes the last, its number looked up (-1 when unknown: the
+    // caller then reads the line's fields and remember() replaces it). One way out for both: a step
+    // reached only for a repeated subject, which the first file may never have, would be reached
+    // first in optimised code and de-optimise numberOf.
+    if (!this.isLast(line, start, end))
+      this.keepLast(line, start, end, this.byText.get(line.toString('utf8', start, end)) ?? -1);
+    return this.lastNumber;
+  }
+
+  /** Whether line[start, end) holds the bytes of the last subject. */
+  private isLast(line: Buffer, start: number, end: number): boolean {
+    if (end - start !== this.lastLength) return false;
+    let n = 0;
+    while (n < this.lastLength && line[start + n] === this.last[n]) n++;
+    return n === this.lastLength;
   }
 
   /** Remembers the scanned line's subject and its patient's number (-1: none, not remembered). */
