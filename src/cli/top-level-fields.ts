@@ -269,19 +269,29 @@ export class TopLevelScan {
 
   /** Every wanted field (undefined where the line has none). */
   fields(): TopLevelFields {
-    // Every line's fields in one shape (never only those present), so what reads them stays monomorphic.
-    return {
-      resourceType: this.value(0),
-      id: this.value(1),
-      subject: this.value(2),
-      patient: this.value(3),
-      securityContext: this.value(4),
-    };
+    return wantedFields(this.value(0), this.value(1), this.value(2), this.value(3), this.value(4));
   }
 }
 
 /** The wanted fields of a line; a field the line does not have is undefined. */
 export type TopLevelFields = Record<Wanted, unknown>;
+
+/** The wanted fields of a parsed resource, in the shape of a scanned line's. */
+export function topLevelFieldsOf(resource: Record<string, unknown>): TopLevelFields {
+  return wantedFields(resource.resourceType, resource.id, resource.subject, resource.patient, resource.securityContext);
+}
+
+// Every line's and resource's fields in one shape, made in one place (never only those present),
+// so what reads them stays monomorphic.
+function wantedFields(
+  resourceType: unknown,
+  id: unknown,
+  subject: unknown,
+  patient: unknown,
+  securityContext: unknown,
+): TopLevelFields {
+  return { resourceType, id, subject, patient, securityContext };
+}
 
 const SCAN = new TopLevelScan();
 
