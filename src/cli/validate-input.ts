@@ -188,7 +188,8 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
         rmSync(file, { force: true });
         // Each patient's JSON is parsed only when that patient is read, so the parsed resources of
         // one patient at a time are alive.
-        const groups = recordsByPatient(data);
+        const groups = new Map<number, number[]>();
+        recordsByPatient(data, groups);
         const unusable: Unusable[] = [];
         for (const number of [...groups.keys()].sort((a, b) => byCodeUnits(ids[a]!, ids[b]!))) {
           const patient = ids[number]!;
@@ -206,9 +207,12 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
   };
 }
 
-/** The offsets of a partition's records, by patient number. */
-function recordsByPatient(data: Buffer): Map<number, number[]> {
-  const groups = new Map<number, number[]>();
+/**
+ * The offsets of a partition's records, by patient number, into `groups` (empty). The map is made
+ * by the caller: V8 gives a function its type feedback only after it has run for a while, and a map
+ * made here, on the first call without feedback, de-optimised this function on its second call.
+ */
+function recordsByPatient(data: Buffer, groups: Map<number, number[]>): void {
   // A patient's records mostly follow one another (an export writes a patient's resources of one
   // type together): the list of the previous record is reused without a look-up.
   let last = -1;
@@ -223,7 +227,6 @@ function recordsByPatient(data: Buffer): Map<number, number[]> {
     }
     list.push(at);
   }
-  return groups;
 }
 
 /** A partition record that did not parse into the patient's resource, at its offset. */
