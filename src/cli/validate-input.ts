@@ -569,12 +569,14 @@ class LineCount {
 // after that, would otherwise de-optimise it, file after file.
 /** Emits the complete lines in `buffer[0, end)`; returns where the unfinished rest starts. */
 function emitLines(onLine: LineHandler, buffer: Buffer, end: number, lines: LineCount): number {
-  let start = 0;
-  for (let newline = buffer.indexOf(10, start); newline >= 0 && newline < end; newline = buffer.indexOf(10, start)) {
+  // One search for the first line and the next: a search before the loop, run on the first call
+  // before V8 gave this function type feedback, de-optimised it on a later call.
+  for (let start = 0; ;) {
+    const newline = buffer.indexOf(10, start);
+    if (newline < 0 || newline >= end) return start;
     emitLine(onLine, buffer, start, newline, lines.next());
     start = newline + 1;
   }
-  return start;
 }
 
 /** One line without the CR of a CRLF line end. */
