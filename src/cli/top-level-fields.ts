@@ -80,24 +80,36 @@ function isPlain(b: Buffer, start: number, end: number): boolean {
   return true;
 }
 
-// Bytes that matter inside a nested value: a table lookup per byte is cheaper than four comparisons.
+// Bytes that matter while a value is skipped: a table lookup per byte is cheaper than four
+// comparisons. Inside an object or array (NESTED_CLASS), strings are skipped and brackets counted; a
+// literal (a number, true, false, null: LITERAL_CLASS) ends at a delimiter.
 const OTHER = 0;
 const STRING = 1;
 const OPEN = 2;
 const CLOSE = 3;
+const END = 4;
 const NESTED_CLASS = new Uint8Array(256);
 NESTED_CLASS[QUOTE] = STRING;
 NESTED_CLASS[123] = OPEN; // {
 NESTED_CLASS[91] = OPEN; // [
 NESTED_CLASS[125] = CLOSE; // }
 NESTED_CLASS[93] = CLOSE; // ]
+const LITERAL_CLASS = new Uint8Array(256);
+for (const c of [44, 125, 93, 32, 10, 13, 9]) LITERAL_CLASS[c] = END; // , } ] and white space
 
-/** Index after the object or array starting at i (brackets counted, strings skipped), or -1. */
-function skipNested(b: Buffer, i: number, end: number): number {
+/**
+ * Index after the value starting at i, or -1 (or i, for a literal of no bytes). Objects, arrays
+ * and literals go through one loop, told apart by their byte table: a loop of its own for literals,
+ * first reached in optimised code when the first file has no top-level literal, de-optimised the
+ * scanner.
+ */
+function skipValue(b: Buffer, i: number, end: number): number {
+  if (b[i] === QUOTE) return skipString(b, i, end);
+  const classes = b[i] === 123 || b[i] === 91 ? NESTED_CLASS : LITERAL_CLASS;
   let depth = 0;
   let j = i;
   while (j < end) {
-    const kind = NESTED_CLASS[b[j]!]!;
+    const kind = classes[b[j]!]!;
     if (kind === OTHER) j++;
     else if (kind === STRING) {
       j = skipString(b, j, end);
@@ -105,26 +117,12 @@ function skipNested(b: Buffer, i: number, end: number): number {
     } else if (kind === OPEN) {
       depth++;
       j++;
-    } else {
+    } else if (kind === CLOSE) {
       if (--depth === 0) return j + 1;
       j++;
-    }
+    } else return j; // a literal's delimiter
   }
   return -1;
-}
-
-/** Index after the value starting at i, or -1. */
-function skipValue(b: Buffer, i: number, end: number): number {
-  const c = b[i];
-  if (c === QUOTE) return skipString(b, i, end);
-  if (c === 123 || c === 91) return skipNested(b, i, end);
-  let j = i;
-  while (j < end) {
-    const d = b[j];
-    if (d === 44 || d === 125 || d === 93 || isSpace(d)) break;
-    j++;
-  }
-  return j > i ? j : -1;
 }
 
 // How a field found is read: a plain string is its bytes decoded, the usual reference object is
@@ -197,7 +195,7 @@ export class TopLevelScan {
       i = skipSpace(b, i + 1, end);
       if (i >= end) return false;
       const valueEnd = skipValue(b, i, end);
-      if (valueEnd < 0) return false;
+      if (valueEnd <= i) return false;
       if (key >= 0) this.found(key, b, i, valueEnd);
       i = skipSpace(b, valueEnd, end);
       if (i >= end) return false;
@@ -269,19 +267,29 @@ export class TopLevelScan {
 
   /** Every wanted field (undefined where the line has none). */
   fields(): TopLevelFields {
-    // Every line's fields in one shape (never only those present), so what reads them stays monomorphic.
-    return {
-      resourceType: this.value(0),
-      id: this.value(1),
-      subject: this.value(2),
-      patient: this.value(3),
-      securityContext: this.value(4),
-    };
+    return wantedFields(this.value(0), this.value(1), this.value(2), this.value(3), this.value(4));
   }
 }
 
 /** The wanted fields of a line; a field the line does not have is undefined. */
 export type TopLevelFields = Record<Wanted, unknown>;
+
+/** The wanted fields of a parsed resource, in the shape of a scanned line's. */
+export function topLevelFieldsOf(resource: Record<string, unknown>): TopLevelFields {
+  return wantedFields(resource.resourceType, resource.id, resource.subject, resource.patient, resource.securityContext);
+}
+
+// Every line's and resource's fields in one shape, made in one place (never only those present),
+// so what reads them stays monomorphic.
+function wantedFields(
+  resourceType: unknown,
+  id: unknown,
+  subject: unknown,
+  patient: unknown,
+  securityContext: unknown,
+): TopLevelFields {
+  return { resourceType, id, subject, patient, securityContext };
+}
 
 const SCAN = new TopLevelScan();
 

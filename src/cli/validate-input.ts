@@ -17,11 +17,11 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { patientLink, PatientLinks } from '../fhir/extract/patient.ts';
-import { isRecord, str, field } from '../domain/json.ts';
+import { isRecord, str, field, type Json } from '../domain/json.ts';
 import { normaliseReference, resourceRef } from '../fhir/fields.ts';
 import { CliUsageError } from './errors.ts';
 import { parseResources, ResourceFileError } from './read-resources.ts';
-import { RESOURCE_TYPE, SUBJECT, TopLevelScan } from './top-level-fields.ts';
+import { RESOURCE_TYPE, SUBJECT, TopLevelScan, topLevelFieldsOf, type TopLevelFields } from './top-level-fields.ts';
 
 export interface InputProblem {
   reason: string;
@@ -62,12 +62,17 @@ export function inputFiles(paths: readonly string[]): string[] {
 /** A line is judged alone: no Patient resources to resolve identifiers or urn:uuid against (shared; its memo is bounded). */
 const NO_OTHER_RESOURCES = new PatientLinks([]);
 
-/** The patient a resource belongs to: subject/patient, a Patient's own id, a Binary's securityContext. */
-export function patientOf(resource: Record<string, unknown>): string | undefined {
-  const link = patientLink(resource, NO_OTHER_RESOURCES);
+/**
+ * The patient a resource belongs to, from its top-level fields: subject/patient, a Patient's own id,
+ * a Binary's securityContext. Whole resources are read through topLevelFieldsOf: patientLink then
+ * sees objects of one shape, a scanned line's, and V8 optimises it once, not again for each shape
+ * of resource.
+ */
+export function patientOf(fields: TopLevelFields): string | undefined {
+  const link = patientLink(fields, NO_OTHER_RESOURCES);
   if (link) return link.slice('Patient/'.length);
-  const context = str(field(resource.securityContext, 'reference'));
-  if (resource.resourceType === 'Binary' && context) {
+  const context = str(field(fields.securityContext, 'reference'));
+  if (fields.resourceType === 'Binary' && context) {
     const ref = normaliseReference(context);
     if (ref.startsWith('Patient/')) return ref.slice('Patient/'.length);
   }
@@ -183,7 +188,8 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
         rmSync(file, { force: true });
         // Each patient's JSON is parsed only when that patient is read, so the parsed resources of
         // one patient at a time are alive.
-        const groups = recordsByPatient(data);
+        const groups = new Map<number, number[]>();
+        recordsByPatient(data, groups);
         const unusable: Unusable[] = [];
         for (const number of [...groups.keys()].sort((a, b) => byCodeUnits(ids[a]!, ids[b]!))) {
           const patient = ids[number]!;
@@ -201,9 +207,12 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
   };
 }
 
-/** The offsets of a partition's records, by patient number. */
-function recordsByPatient(data: Buffer): Map<number, number[]> {
-  const groups = new Map<number, number[]>();
+/**
+ * The offsets of a partition's records, by patient number, into `groups` (empty). The map is made
+ * by the caller: V8 gives a function its type feedback only after it has run for a while, and a map
+ * made here, on the first call without feedback, de-optimised this function on its second call.
+ */
+function recordsByPatient(data: Buffer, groups: Map<number, number[]>): void {
   // A patient's records mostly follow one another (an export writes a patient's resources of one
   // type together): the list of the previous record is reused without a look-up.
   let last = -1;
@@ -218,7 +227,6 @@ function recordsByPatient(data: Buffer): Map<number, number[]> {
     }
     list.push(at);
   }
-  return groups;
 }
 
 /** A partition record that did not parse into the patient's resource, at its offset. */
@@ -236,9 +244,10 @@ function readRecords(
   unusable: Unusable[],
 ): unknown[] {
   const resources: unknown[] = [];
+  const check = new PatientCheck(patient);
   for (const at of offsets) {
     const text = data.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + u32(data, at));
-    const resource = parsedResource(text, patient);
+    const resource = parsedResource(text, check);
     if (typeof resource !== 'string') resources.push(resource);
     else unusable.push({ at, reason: `${describePlace(names, placeOf(data, at))}: ${resource}` });
   }
@@ -282,7 +291,7 @@ function byCodeUnits(a: string, b: string): number {
 }
 
 /** The line's resource, or why it cannot be used (the first pass read only its top-level fields). */
-function parsedResource(line: string, patient: string): Record<string, unknown> | string {
+export function parsedResource(line: string, check: PatientCheck): Record<string, unknown> | string {
   let resource: unknown;
   try {
     resource = JSON.parse(line);
@@ -291,8 +300,38 @@ function parsedResource(line: string, patient: string): Record<string, unknown> 
   }
   if (!isRecord(resource) || typeof resource.resourceType !== 'string') return 'not a FHIR resource';
   // Never expected: the fields read in the first pass are the ones JSON.parse gives.
-  if (patientOf(resource) !== patient) return 'its patient reference reads differently in full; not used';
+  if (!check.isPatients(resource)) return 'its patient reference reads differently in full; not used';
   return resource;
+}
+
+/**
+ * Whether resources read back are one patient's, exactly as patientOf says. A patient's records
+ * mostly repeat one subject reference: once patientOf has read a reference as this patient's (a
+ * resource neither a Patient nor a Binary, whose patient is then its subject reference's alone),
+ * the same reference text is this patient's again, compared as text. That saves a Map look-up,
+ * which hashes the fresh string, on every record.
+ */
+export class PatientCheck {
+  /** A subject reference patientOf read as this patient's; undefined until one is seen. */
+  private reference: string | undefined;
+
+  constructor(private readonly patient: string) {}
+
+  isPatients(resource: Json): boolean {
+    const subject = resource.subject;
+    if (
+      this.reference !== undefined &&
+      resource.resourceType !== 'Patient' &&
+      isRecord(subject) &&
+      subject.reference === this.reference
+    )
+      return true;
+    if (patientOf(topLevelFieldsOf(resource)) !== this.patient) return false;
+    const type = resource.resourceType;
+    const reference = isRecord(subject) ? str(subject.reference) : undefined;
+    if (reference !== undefined && type !== 'Patient' && type !== 'Binary') this.reference = reference;
+    return true;
+  }
 }
 
 export interface GroupedInput {
@@ -325,9 +364,13 @@ export async function groupByPatient(
       problems.push({ reason: `${describePlace(names, place)}: not a FHIR resource` });
       return -1;
     }
-    const patient = patientOf(resource);
+    return fieldsNumber(topLevelFieldsOf(resource), place);
+  };
+  /** The number of the patient of a resource's top-level fields, as patientNumber. */
+  const fieldsNumber = (fields: TopLevelFields, place: Place): number => {
+    const patient = patientOf(fields);
     if (!patient) {
-      problems.push({ reason: `${describePlace(names, place)}: ${resourceRef(resource)} has no patient reference` });
+      problems.push({ reason: `${describePlace(names, place)}: ${resourceRef(fields)} has no patient reference` });
       return -1;
     }
     let number = numbers.get(patient);
@@ -364,7 +407,7 @@ export async function groupByPatient(
       if (known >= 0) return known;
       const fields = scan.fields();
       if (typeof fields.resourceType === 'string') {
-        const number = patientNumber(fields, place);
+        const number = fieldsNumber(fields, place);
         subjects.remember(scan, number);
         return number;
       }
@@ -434,14 +477,21 @@ class SubjectNumbers {
     if (start < 0 || !subjectAlone(scan)) return -1;
     const end = scan.referenceEnd(SUBJECT);
     const line = scan.scanned();
-    if (end - start === this.lastLength) {
-      let n = 0;
-      while (n < this.lastLength && line[start + n] === this.last[n]) n++;
-      if (n === this.lastLength) return this.lastNumber;
-    }
-    const number = this.byText.get(line.toString('utf8', start, end));
-    if (number !== undefined) this.keepLast(line, start, end, number);
-    return number ?? -1;
+    // Another subject than the last becomes the last, its number looked up (-1 when unknown: the
+    // caller then reads the line's fields and remember() replaces it). One way out for both: a step
+    // reached only for a repeated subject, which the first file may never have, would be reached
+    // first in optimised code and de-optimise numberOf.
+    if (!this.isLast(line, start, end))
+      this.keepLast(line, start, end, this.byText.get(line.toString('utf8', start, end)) ?? -1);
+    return this.lastNumber;
+  }
+
+  /** Whether line[start, end) holds the bytes of the last subject. */
+  private isLast(line: Buffer, start: number, end: number): boolean {
+    if (end - start !== this.lastLength) return false;
+    let n = 0;
+    while (n < this.lastLength && line[start + n] === this.last[n]) n++;
+    return n === this.lastLength;
   }
 
   /** Remembers the scanned line's subject and its patient's number (-1: none, not remembered). */
@@ -519,12 +569,14 @@ class LineCount {
 // after that, would otherwise de-optimise it, file after file.
 /** Emits the complete lines in `buffer[0, end)`; returns where the unfinished rest starts. */
 function emitLines(onLine: LineHandler, buffer: Buffer, end: number, lines: LineCount): number {
-  let start = 0;
-  for (let newline = buffer.indexOf(10, start); newline >= 0 && newline < end; newline = buffer.indexOf(10, start)) {
+  // One search for the first line and the next: a search before the loop, run on the first call
+  // before V8 gave this function type feedback, de-optimised it on a later call.
+  for (let start = 0; ;) {
+    const newline = buffer.indexOf(10, start);
+    if (newline < 0 || newline >= end) return start;
     emitLine(onLine, buffer, start, newline, lines.next());
     start = newline + 1;
   }
-  return start;
 }
 
 /** One line without the CR of a CRLF line end. */

@@ -39,6 +39,13 @@ describe('top-level fields of a resource line', () => {
       expect(topLevelFields(bad), bad).toBeUndefined();
   });
 
+  it('skips top-level literals up to their delimiter, and gives up on an empty or unended one', () => {
+    expect(topLevelFields('{"n":12 ,"id":"x","b":false,"z":null}')).toEqual({ id: 'x' });
+    expect(topLevelFields('{"id":"x","n":-1.5e3}')).toEqual({ id: 'x' });
+    for (const bad of ['{"n":,"id":"x"}', '{"id":"x","n":}', '{"id":"x","n":12', '{"id":"x","n":12 '])
+      expect(topLevelFields(bad), bad).toBeUndefined();
+  });
+
   it('tells wanted keys from others of the same length, escaped or not', () => {
     expect(topLevelFields('{"patiens":"a","subjecT":"b","ID":"c","i":"d","resourceTypes":"e"}')).toEqual({});
     expect(topLevelFields('{"\\u0073ubject":{"reference":"Patient/p"},"patient\\n":"x"}')).toEqual({

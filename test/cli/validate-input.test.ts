@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { groupByPatient } from '../../src/cli/validate-input.ts';
+import { groupByPatient, parsedResource, PatientCheck } from '../../src/cli/validate-input.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-validate-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -191,5 +191,62 @@ describe('disk partitions of a Bulk export', () => {
     expect([...disk.resources.keys()].sort()).toEqual(patients.map((p) => p.id).sort());
     expect(disk.resources.get('p7')).toEqual([{ resourceType: 'Patient', id: 'p7' }]);
     expect(disk.problems).toEqual([]);
+  });
+});
+
+describe("the read-back re-check of a record's patient", () => {
+  const parsed = (resource: object, check: PatientCheck) => parsedResource(JSON.stringify(resource), check);
+  const differs = 'its patient reference reads differently in full; not used';
+
+  it("takes a subject reference as the patient's only where patientOf read it so", () => {
+    const check = new PatientCheck('p1');
+    // A Patient is its own id's and a Binary may be its securityContext's: neither vouches for its subject.
+    expect(parsed({ resourceType: 'Patient', id: 'p1', subject: { reference: 'Patient/p2' } }, check)).not.toBe(
+      differs,
+    );
+    expect(parsed({ resourceType: 'Observation', id: 'o1', subject: { reference: 'Patient/p2' } }, check)).toBe(
+      differs,
+    );
+    const binary = {
+      resourceType: 'Binary',
+      subject: { reference: 'Group/g' },
+      securityContext: { reference: 'Patient/p1' },
+    };
+    expect(parsed(binary, check)).not.toBe(differs);
+    expect(parsed({ resourceType: 'Observation', subject: { reference: 'Group/g' } }, check)).toBe(differs);
+    // Read through patientOf once, the same text then matches as text, whatever else the resource holds.
+    const observation = {
+      resourceType: 'Observation',
+      subject: { reference: 'https://ehr.example/Patient/p1/_history/2' },
+    };
+    expect(parsed(observation, check)).not.toBe(differs);
+    expect(parsed({ ...observation, patient: { reference: 'Patient/p2' } }, check)).not.toBe(differs);
+    expect(parsed({ resourceType: 'Patient', id: 'p2', subject: observation.subject }, check)).toBe(differs);
+    expect(parsed({ resourceType: 'Observation', subject: [observation.subject] }, check)).toBe(differs);
+    expect(parsed({ resourceType: 'Observation', subject: { reference: 'Patient/p2' } }, check)).toBe(differs);
+    expect(parsed({ resourceType: 'Observation', subject: { reference: 'Patient/p1' } }, check)).not.toBe(differs);
+    // Another patient's check knows nothing of p1's references.
+    expect(parsed(observation, new PatientCheck('p2'))).toBe(differs);
+  });
+
+  it('reads escaped and repeated subject keys back as the first pass grouped them', async () => {
+    const src = join(dir, 'escapes');
+    mkdirSync(src);
+    const lines = [
+      observation('o1', 'p1'),
+      '{"resourceType":"Observation","id":"o2","subject":{"reference":"Patient\\/p1"}}',
+      '{"resourceType":"Observation","id":"o3","subject":{"reference":"Patient/p\\u0031"}}',
+      '{"resourceType":"Observation","id":"o4","subject":{"reference":"Patient/p2"},"subject":{"reference":"Patient/p1"}}',
+      '{"resourceType":"Observation","id":"o5","sub\\u006aect":{"reference":"Patient/p2"}}',
+      '{"resourceType":"Observation","id":"o6","subject":{"reference":"Patient/p1","reference":"Patient/p2"}}',
+      observation('o7', 'p1'),
+    ];
+    writeFileSync(join(src, 'Observation.ndjson'), `${lines.join('\n')}\n`);
+    const memory = await grouped([src]);
+    const disk = await grouped([src], 64);
+    expect(Object.fromEntries(disk.out)).toEqual({ p1: ['o1', 'o2', 'o3', 'o4', 'o7'], p2: ['o5', 'o6'] });
+    expect(disk.out).toEqual(memory.out);
+    expect(disk.problems).toEqual([]);
+    expect(memory.problems).toEqual([]);
   });
 });
