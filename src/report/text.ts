@@ -95,17 +95,30 @@ export function decodeBase64Utf8(data: string): string | undefined {
 }
 
 function decode(data: string): string | undefined {
-  const clean = NOT_PLAIN_BASE64.test(data) ? data.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/') : data;
+  // atob checks the alphabet itself (WHATWG forgiving-base64): on text without whitespace it
+  // accepts only what /^[A-Za-z0-9+/]*={0,2}$/ does (and refuses some of that, e.g. "a==="), so a
+  // second pass of that expression over the whole data would refuse nothing more. It also drops
+  // ASCII white space itself, and refuses every character cleaning would change ("-", "_", other
+  // white space): the data are decoded as they are first, and cleaned only when that is refused,
+  // rather than scanned for those characters every time.
+  let binary = atobOrUndefined(data);
+  if (binary === undefined && NOT_PLAIN_BASE64.test(data))
+    binary = atobOrUndefined(data.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/'));
+  if (binary === undefined) return undefined;
   try {
-    // atob checks the alphabet itself (WHATWG forgiving-base64): on text without whitespace it
-    // accepts only what /^[A-Za-z0-9+/]*={0,2}$/ does (and refuses some of that, e.g. "a==="), so a
-    // second pass of that expression over the whole data would refuse nothing more.
-    const binary = atob(clean);
     // Plain ASCII decodes to itself in UTF-8: no bytes to copy.
     if (!NOT_ASCII.test(binary)) return binary;
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function atobOrUndefined(data: string): string | undefined {
+  try {
+    return atob(data);
   } catch {
     return undefined;
   }
