@@ -6,7 +6,7 @@ import { PROCEDURE_SNOMED } from '../codes.ts';
 import { conceptText, hasCodeIn } from './coding.ts';
 import type { BreastCancer } from './conditions.ts';
 import { field, isRecord, str, type Json } from '../../domain/json.ts';
-import { isoDate, referenceOf, resourceRef } from '../fields.ts';
+import { dateMs, isoDate, referenceOf, resourceRef } from '../fields.ts';
 import {
   axillaryProcedure,
   isSentinelSpecimenByWords,
@@ -16,7 +16,7 @@ import {
 import type { AgeAnchor } from './patient.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 import { isPathologyReport } from './reports.ts';
-import { earliest } from './therapy.ts';
+import { earlierOf, earliest } from './therapy.ts';
 import type { ResourceIndex } from './resource-index.ts';
 
 function collected(s: Json): string | undefined {
@@ -95,17 +95,35 @@ export function ageAnchor(
   cancers: BreastCancer[],
   path: { sentinel: Event[]; any: Event[] },
 ): AgeAnchor | undefined {
-  const tiers: [Event[], string][] = [
-    [[...events.sentinelBiopsies, ...path.sentinel], 'sentinel node biopsy'],
-    [[...events.breastSurgeries, ...events.axillaryDissections], 'surgery'],
-    [path.any, 'pathology report or specimen'],
-    [cancers.map((c) => ({ reference: c.reference, date: c.onset })), 'diagnosis'],
-  ];
-  for (const [list, what] of tiers) {
-    const e = earliest(list);
-    if (e) return { date: e.date!, source: sourceFrom(e), note: `age at ${what} on ${e.date!.slice(0, 10)}` };
+  // Each tier is the earliest of its lists taken one by one (earlierOf keeps the first on a tie, as
+  // one joined list would): every record passes here, and joined copies and tuples made its
+  // optimised code larger for no other gain.
+  return (
+    anchorAt(earlierOf(earliest(events.sentinelBiopsies), earliest(path.sentinel)), 'sentinel node biopsy') ??
+    anchorAt(earlierOf(earliest(events.breastSurgeries), earliest(events.axillaryDissections)), 'surgery') ??
+    anchorAt(earliest(path.any), 'pathology report or specimen') ??
+    anchorAt(earliestOnset(cancers), 'diagnosis')
+  );
+}
+
+function anchorAt(e: Event | undefined, what: string): AgeAnchor | undefined {
+  if (!e) return undefined;
+  return { date: e.date!, source: sourceFrom(e), note: `age at ${what} on ${e.date!.slice(0, 10)}` };
+}
+
+/** The cancer with the earliest full onset date, as an event (the first on a tie, as earliest() gives). */
+function earliestOnset(cancers: BreastCancer[]): Event | undefined {
+  let best: BreastCancer | undefined;
+  let bestMs = 0;
+  for (const c of cancers) {
+    const ms = dateMs(c.onset);
+    if (ms === undefined) continue;
+    if (!best || ms < bestMs) {
+      best = c;
+      bestMs = ms;
+    }
   }
-  return undefined;
+  return best ? { reference: best.reference, date: best.onset } : undefined;
 }
 
 /**
