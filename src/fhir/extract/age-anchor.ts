@@ -6,7 +6,7 @@ import { PROCEDURE_SNOMED } from '../codes.ts';
 import { conceptText, hasCodeIn } from './coding.ts';
 import type { BreastCancer } from './conditions.ts';
 import { field, isRecord, str, type Json } from '../../domain/json.ts';
-import { dateMs, isoDate, referenceOf, resourceRef } from '../fields.ts';
+import { isoDate, referenceOf, resourceRef } from '../fields.ts';
 import {
   axillaryProcedure,
   isSentinelSpecimenByWords,
@@ -102,28 +102,14 @@ export function ageAnchor(
     anchorAt(earlierOf(earliest(events.sentinelBiopsies), earliest(path.sentinel)), 'sentinel node biopsy') ??
     anchorAt(earlierOf(earliest(events.breastSurgeries), earliest(events.axillaryDissections)), 'surgery') ??
     anchorAt(earliest(path.any), 'pathology report or specimen') ??
-    anchorAt(earliestOnset(cancers), 'diagnosis')
+    // Reached only when nothing else is dated: the cancers are made events here alone.
+    anchorAt(earliest(cancers.map((c) => ({ reference: c.reference, date: c.onset }))), 'diagnosis')
   );
 }
 
 function anchorAt(e: Event | undefined, what: string): AgeAnchor | undefined {
   if (!e) return undefined;
   return { date: e.date!, source: sourceFrom(e), note: `age at ${what} on ${e.date!.slice(0, 10)}` };
-}
-
-/** The cancer with the earliest full onset date, as an event (the first on a tie, as earliest() gives). */
-function earliestOnset(cancers: BreastCancer[]): Event | undefined {
-  let best: BreastCancer | undefined;
-  let bestMs = 0;
-  for (const c of cancers) {
-    const ms = dateMs(c.onset);
-    if (ms === undefined) continue;
-    if (!best || ms < bestMs) {
-      best = c;
-      bestMs = ms;
-    }
-  }
-  return best ? { reference: best.reference, date: best.onset } : undefined;
 }
 
 /**
