@@ -79,33 +79,51 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 // The last few attachments decoded, by their exact base64 text: `nodal-risk validate` reads a
 // patient's pathology attachments twice (extraction, then the outcome reader), and the second read
 // takes the first one's text. Bounded in entries and in size, and a decoding depends on the data
-// alone, so the cache changes no result.
-const DECODED = new Map<string, string | undefined>();
+// alone, so the cache changes no result. Found by `===` in a small ring, not by a Map: a Map hashes
+// the whole data of every new attachment (as long as decoding it), while `===` is immediate for the
+// same string object and stops at the length or the first differing character otherwise.
 const DECODED_MAX = 8;
 const DECODED_MAX_CHARS = 100_000;
+const decodedData: string[] = [];
+const decodedText: (string | undefined)[] = [];
+let decodedNext = 0;
 
 /** Base64 (standard or URL-safe, whitespace allowed) → UTF-8 text; undefined when it is not base64. */
 export function decodeBase64Utf8(data: string): string | undefined {
   if (data.length > DECODED_MAX_CHARS) return decode(data);
-  if (DECODED.has(data)) return DECODED.get(data);
+  for (let i = 0; i < decodedData.length; i++) if (decodedData[i] === data) return decodedText[i];
   const text = decode(data);
-  if (DECODED.size >= DECODED_MAX) DECODED.delete(DECODED.keys().next().value!);
-  DECODED.set(data, text);
+  decodedData[decodedNext] = data;
+  decodedText[decodedNext] = text;
+  decodedNext = (decodedNext + 1) % DECODED_MAX;
   return text;
 }
 
 function decode(data: string): string | undefined {
-  const clean = NOT_PLAIN_BASE64.test(data) ? data.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/') : data;
+  // atob checks the alphabet itself (WHATWG forgiving-base64): on text without whitespace it
+  // accepts only what /^[A-Za-z0-9+/]*={0,2}$/ does (and refuses some of that, e.g. "a==="), so a
+  // second pass of that expression over the whole data would refuse nothing more. It also drops
+  // ASCII white space itself, and refuses every character cleaning would change ("-", "_", other
+  // white space): the data are decoded as they are first, and cleaned only when that is refused,
+  // rather than scanned for those characters every time.
+  let binary = atobOrUndefined(data);
+  if (binary === undefined && NOT_PLAIN_BASE64.test(data))
+    binary = atobOrUndefined(data.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/'));
+  if (binary === undefined) return undefined;
   try {
-    // atob checks the alphabet itself (WHATWG forgiving-base64): on text without whitespace it
-    // accepts only what /^[A-Za-z0-9+/]*={0,2}$/ does (and refuses some of that, e.g. "a==="), so a
-    // second pass of that expression over the whole data would refuse nothing more.
-    const binary = atob(clean);
     // Plain ASCII decodes to itself in UTF-8: no bytes to copy.
     if (!NOT_ASCII.test(binary)) return binary;
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function atobOrUndefined(data: string): string | undefined {
+  try {
+    return atob(data);
   } catch {
     return undefined;
   }

@@ -16,7 +16,7 @@ import {
 import type { AgeAnchor } from './patient.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 import { isPathologyReport } from './reports.ts';
-import { earliest } from './therapy.ts';
+import { earlierOf, earliest } from './therapy.ts';
 import type { ResourceIndex } from './resource-index.ts';
 
 function collected(s: Json): string | undefined {
@@ -95,17 +95,21 @@ export function ageAnchor(
   cancers: BreastCancer[],
   path: { sentinel: Event[]; any: Event[] },
 ): AgeAnchor | undefined {
-  const tiers: [Event[], string][] = [
-    [[...events.sentinelBiopsies, ...path.sentinel], 'sentinel node biopsy'],
-    [[...events.breastSurgeries, ...events.axillaryDissections], 'surgery'],
-    [path.any, 'pathology report or specimen'],
-    [cancers.map((c) => ({ reference: c.reference, date: c.onset })), 'diagnosis'],
-  ];
-  for (const [list, what] of tiers) {
-    const e = earliest(list);
-    if (e) return { date: e.date!, source: sourceFrom(e), note: `age at ${what} on ${e.date!.slice(0, 10)}` };
-  }
-  return undefined;
+  // Each tier is the earliest of its lists taken one by one (earlierOf keeps the first on a tie, as
+  // one joined list would): every record passes here, and joined copies and tuples made its
+  // optimised code larger for no other gain.
+  return (
+    anchorAt(earlierOf(earliest(events.sentinelBiopsies), earliest(path.sentinel)), 'sentinel node biopsy') ??
+    anchorAt(earlierOf(earliest(events.breastSurgeries), earliest(events.axillaryDissections)), 'surgery') ??
+    anchorAt(earliest(path.any), 'pathology report or specimen') ??
+    // Reached only when nothing else is dated: the cancers are made events here alone.
+    anchorAt(earliest(cancers.map((c) => ({ reference: c.reference, date: c.onset }))), 'diagnosis')
+  );
+}
+
+function anchorAt(e: Event | undefined, what: string): AgeAnchor | undefined {
+  if (!e) return undefined;
+  return { date: e.date!, source: sourceFrom(e), note: `age at ${what} on ${e.date!.slice(0, 10)}` };
 }
 
 /**

@@ -58,11 +58,14 @@ function sideOfSpecimen(specimen: Json): Side | undefined {
   return side ?? undefined;
 }
 
-/** Side of an Observation: its body site, its specimen's collection site, or the condition it is about. */
-export function sideOfObservation(obs: Json, ctx: Context): Side | undefined {
+/**
+ * Side of an Observation: its body site, its specimen's collection site, or the condition it is
+ * about. `specimenRef` is referenceOf(obs.specimen), which the caller has read already.
+ */
+export function sideOfObservation(obs: Json, specimenRef: string | undefined, ctx: Context): Side | undefined {
   const own = singleSide(sideOfBodySite(obs.bodySite));
   if (own) return own;
-  const specimen = ctx.byRef.get(referenceOf(obs.specimen) ?? '');
+  const specimen = ctx.byRef.get(specimenRef ?? '');
   const fromSpecimen = specimen && sideOfSpecimen(specimen);
   if (fromSpecimen) return fromSpecimen;
   for (const focus of Array.isArray(obs.focus) ? obs.focus : []) {
@@ -76,12 +79,17 @@ export function sideOfObservation(obs: Json, ctx: Context): Side | undefined {
 }
 
 /**
- * The grouping key that keeps results of different specimens apart: the specimen reference,
- * else the report's specimen, else the report, else the effective day.
+ * The grouping key that keeps results of different specimens apart: the specimen reference
+ * (`specimenRef`, referenceOf(obs.specimen)), else the report's specimen, else the report, else
+ * the effective day.
  */
-export function specimenKey(obs: Json, ref: string, date: string | undefined, ctx: Context): string | undefined {
-  const own = referenceOf(obs.specimen);
-  if (own) return own;
+export function specimenKey(
+  specimenRef: string | undefined,
+  ref: string,
+  date: string | undefined,
+  ctx: Context,
+): string | undefined {
+  if (specimenRef) return specimenRef;
   const link = ctx.reportOfResult.get(ref);
   if (link) return link.specimen ?? link.report;
   return date ? `date:${date.slice(0, 10)}` : undefined;

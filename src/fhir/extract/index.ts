@@ -59,6 +59,9 @@ const CONTEXT_ONLY = new Set(['Medication', 'Binary', 'Bundle']);
  * resources names it; otherwise its side and dates could be another patient's.
  */
 function dropUntiedSpecimens(mine: Json[], unlinked: Set<Json>, collector: Collector): void {
+  // Only an unlinked resource can be dropped: when every resource names its patient (the usual
+  // record), the references of the others need not be read.
+  if (unlinked.size === 0) return;
   const named = new Set<string>();
   for (const r of mine) {
     // Most resources (labs, vitals) name no specimen: nothing to read, nothing to allocate.

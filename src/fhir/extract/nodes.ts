@@ -2,6 +2,7 @@
 // Regional and ITC/micro/macro counts are not sentinel-specific: they are read as sentinel counts
 // only when no axillary dissection is recorded and a sentinel biopsy is. ITC-only nodes are never
 // counted as positive.
+import type { Source } from '../../domain/facts.ts';
 import { sourceFrom, type Candidate, type ResultStatus } from './candidate.ts';
 import type { Context, NodeCount } from './context.ts';
 
@@ -11,8 +12,12 @@ export interface NodeContext {
 }
 
 function combinedStatus(counts: NodeCount[]): ResultStatus {
-  if (counts.some((c) => c.status === 'amended')) return 'amended';
-  return counts.every((c) => c.status === 'preliminary') ? 'preliminary' : 'final';
+  let allPreliminary = true;
+  for (const c of counts) {
+    if (c.status === 'amended') return 'amended';
+    if (c.status !== 'preliminary') allPreliminary = false;
+  }
+  return allPreliminary ? 'preliminary' : 'final';
 }
 
 /** How the non-sentinel-specific counts of a record are read. */
@@ -50,8 +55,12 @@ function bySpecimen(all: NodeCount[]): Map<string, NodeCount[]> {
   return groups;
 }
 
+// The steps below loop over the group itself (no filter, some, every or spread with a closure):
+// every record with node counts passes here, and each inlined array built-in made the compiled
+// code of groupCandidates, the largest of extraction's, larger.
+
 function groupCandidates(group: NodeCount[], reading: CountReading, ctx: Context): void {
-  for (const c of countsOf(group, 'slnExamined')) emit(ctx, 'slnExamined', c.n, [c]);
+  for (const c of group) if (c.kind === 'slnExamined') emit(ctx, 'slnExamined', c.n, [c]);
   const regionalExamined = usable(group, 'regionalExamined', reading, ctx);
   if (regionalExamined) emit(ctx, 'slnExamined', regionalExamined.n, [regionalExamined], AS_SENTINEL_NOTE);
 
@@ -67,9 +76,8 @@ function groupCandidates(group: NodeCount[], reading: CountReading, ctx: Context
   else if (macro && micro && itc && itc.n > 0) emit(ctx, 'nodalBurden', 'itc', [itc], 'isolated tumour cells only');
 
   const itcMayBeCounted = itc !== undefined && itc.n > 0 && !(macro && micro);
-  const positives = countsOf(group, 'slnPositive');
   const regionalPositive = usable(group, 'regionalPositive', reading, ctx);
-  for (const c of positives) positive(ctx, c, itcMayBeCounted, undefined);
+  for (const c of group) if (c.kind === 'slnPositive') positive(ctx, c, itcMayBeCounted, undefined);
   if (regionalPositive) positive(ctx, regionalPositive, itcMayBeCounted, AS_SENTINEL_NOTE);
 }
 
@@ -82,24 +90,22 @@ function positive(ctx: Context, c: NodeCount, itcMayBeCounted: boolean, note: st
   } else emit(ctx, 'slnPositive', c.n, [c], note);
 }
 
-function countsOf(group: NodeCount[], kind: NodeCount['kind']): NodeCount[] {
-  return group.filter((c) => c.kind === kind);
-}
-
-/** The first count of a kind that is not sentinel-specific, when the record lets it be read as one. */
+/**
+ * The first count of a kind that is not sentinel-specific, when the record lets it be read as one;
+ * otherwise every count of that kind is ignored, with the reason.
+ */
 function usable(
   group: NodeCount[],
   kind: NodeCount['kind'],
   reading: CountReading,
   ctx: Context,
 ): NodeCount | undefined {
-  const list = countsOf(group, kind);
-  if (list.length === 0) return undefined;
-  if (!reading.onlySentinel) {
-    for (const c of list) ctx.collector.ignore(c.reference, `${kind}: ${reading.ambiguity}`);
+  if (reading.onlySentinel) {
+    for (const c of group) if (c.kind === kind) return c;
     return undefined;
   }
-  return list[0];
+  for (const c of group) if (c.kind === kind) ctx.collector.ignore(c.reference, `${kind}: ${reading.ambiguity}`);
+  return undefined;
 }
 
 function emit(
@@ -109,17 +115,21 @@ function emit(
   counts: NodeCount[],
   note?: string,
 ): void {
-  const [first, ...rest] = counts;
+  const first = counts[0]!;
   const c: Candidate = {
     input,
     value: value as Candidate['value'],
     origin: 'fhir',
-    source: sourceFrom(first!),
+    source: sourceFrom(first),
     status: combinedStatus(counts),
   };
-  if (rest.length > 0) c.moreSources = rest.map(sourceFrom);
-  if (first!.specimen) c.specimen = first!.specimen;
-  if (first!.side) c.side = first!.side;
+  if (counts.length > 1) {
+    const more: Source[] = [];
+    for (let i = 1; i < counts.length; i++) more.push(sourceFrom(counts[i]!));
+    c.moreSources = more;
+  }
+  if (first.specimen) c.specimen = first.specimen;
+  if (first.side) c.side = first.side;
   if (note) c.note = note;
   ctx.collector.add(c);
 }

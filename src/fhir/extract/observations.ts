@@ -33,7 +33,7 @@ import { readStatus, type Candidate, type ResultStatus } from './candidate.ts';
 import { codeKey, codingsOf, conceptText, firstCoding, lookup, type Coding } from './coding.ts';
 import { sideOfObservation, specimenKey, type Context, type NodeCount } from './context.ts';
 import { isRecord, records, str, type Json } from '../../domain/json.ts';
-import { isoDate, resourceRef } from '../fields.ts';
+import { isoDate, referenceOf, resourceRef } from '../fields.ts';
 import { extractAxillaryUltrasoundObservation, isAxillaryUltrasound } from './axillary-ultrasound.ts';
 import { stagedOnDissection } from './dissection.ts';
 import { LATERALITY_TABLE } from './laterality.ts';
@@ -94,6 +94,8 @@ function extractCoded(
   ctx: Context,
 ): void {
   const date = effectiveDate(obs);
+  // Read once for the grouping key and the side: each read is a generic load and an expression.
+  const specimenRef = referenceOf(obs.specimen);
   const source: Source = { reference: ref };
   const key = codeKey(hit.coding);
   if (key) source.code = key;
@@ -106,8 +108,8 @@ function extractCoded(
     status,
     issued: isoDate(obs.issued) || undefined,
     date: date || undefined,
-    specimen: specimenKey(obs, ref, date, ctx) || undefined,
-    side: sideOfObservation(obs, ctx) || undefined,
+    specimen: specimenKey(specimenRef, ref, date, ctx) || undefined,
+    side: sideOfObservation(obs, specimenRef, ctx) || undefined,
   };
   HANDLERS[hit.value](info, ctx);
 }

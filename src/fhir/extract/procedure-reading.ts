@@ -78,8 +78,25 @@ function snomedIn(codings: readonly Coding[], codes: ReadonlySet<string>): Codin
   return undefined;
 }
 
+/**
+ * A specimen's words, by the specimen object: each specimen is read several times per record (the
+ * sentinel and dissection readers, the age anchor, the outcome reader), and joining its words anew
+ * each time also made the remembered readings above hash the new text. Weak, as the side of a
+ * specimen in context.ts: an entry lives as long as its resource, which extraction never changes.
+ */
+const wordsOfSpecimen = new WeakMap<Json, string>();
+
 /** A Specimen's own words: type, collection site, notes (joined by spaces, without empty ones). */
 export function specimenWords(s: Json): string {
+  let words = wordsOfSpecimen.get(s);
+  if (words === undefined) {
+    words = joinedWords(s);
+    wordsOfSpecimen.set(s, words);
+  }
+  return words;
+}
+
+function joinedWords(s: Json): string {
   let words = joinWords('', conceptText(s.type));
   words = joinWords(words, conceptText(field(s.collection, 'bodySite')));
   if (Array.isArray(s.note))

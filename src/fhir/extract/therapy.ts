@@ -7,7 +7,7 @@ import type { BreastCancer } from './conditions.ts';
 import type { ClinicalEvents, Event } from './procedures.ts';
 
 /** Of two earliest events, the earlier; the first on a tie, as earliest() of both lists joined gives. */
-function earlierOf(a: Event | undefined, b: Event | undefined): Event | undefined {
+export function earlierOf(a: Event | undefined, b: Event | undefined): Event | undefined {
   if (!a || !b) return a ?? b;
   return dateMs(b.date)! < dateMs(a.date)! ? b : a;
 }
