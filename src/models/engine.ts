@@ -5,7 +5,7 @@ import { INPUTS, formatInputValue, isAssumption, type InputName, type InputValue
 import { describeInput, evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
 import type { ModelDefinition, OddsFactor, Requirement, RiskFactor, Term } from './definition.ts';
 import { formatProbability, formatRange } from './display.ts';
-import { assign, computeRange, consistentWithRecord, finiteValues } from './range.ts';
+import { TrialFacts, computeRange, consistentWithRecord, finiteValues } from './range.ts';
 import type {
   Contribution,
   Estimate,
@@ -312,15 +312,33 @@ function sumOfTerms(terms: Term[], facts: ClinicalFacts): number | null {
 }
 
 /** The values of a ranged input consistent with the record and with every requirement. */
-function rangeDomain(def: ModelDefinition, name: InputName, facts: ClinicalFacts): readonly InputValue[] {
-  return (finiteValues(name) ?? []).filter((value) => {
-    if (!consistentWithRecord(name, value, facts)) return false;
-    const assigned = assign(facts, { [name]: value });
-    return def.requirements.every((req) => evaluateCondition(req.condition, assigned).truth !== false);
-  });
+function rangeDomain(def: ModelDefinition, name: InputName, trial: TrialFacts): InputValue[] {
+  const values = finiteValues(name) ?? [];
+  const out: InputValue[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!consistentWithRecord(name, value, trial.facts)) continue;
+    trial.assume(name, value);
+    if (meetsRequirements(def, trial.facts)) out.push(value);
+    trial.restore([name]);
+  }
+  return out;
 }
 
-/** The range over the model's categorical unknowns, or null when an unknown cannot be ranged. */
+/** Whether no requirement is false (unknown ones pass). */
+function meetsRequirements(def: ModelDefinition, facts: ClinicalFacts): boolean {
+  const requirements = def.requirements;
+  for (let i = 0; i < requirements.length; i++) {
+    if (evaluateCondition(requirements[i]!.condition, facts).truth === false) return false;
+  }
+  return true;
+}
+
+/**
+ * The range over the model's categorical unknowns, or null when an unknown cannot be ranged.
+ * Plain loops over one working copy of the facts: ranges are rare (about one patient in ten of a
+ * cohort), so this runs mostly unoptimised, where every closure, iterator and copy costs.
+ */
 function rangeResult(
   def: ModelDefinition,
   facts: ClinicalFacts,
@@ -328,24 +346,40 @@ function rangeResult(
   gaps: Gaps,
   known: Contribution[],
 ): RangeResult | null {
-  const over = [...gaps.missing];
-  if (def.intercept === undefined || gaps.conflicts.size > 0 || !over.every((n) => def.rangeOver?.includes(n)))
-    return null;
-  const domains = new Map(over.map((n) => [n, rangeDomain(def, n, facts)] as const));
-  if ([...domains.values()].some((values) => values.length === 0)) return null;
-  const openTerms = (def.terms ?? []).filter((term) => !known.some((c) => c.term === term.id));
-  const fixedLp = def.intercept + known.reduce((sum, c) => sum + c.value, 0);
-  const range = computeRange({ facts, fixedLp, openTerms, over, domains, sumTerms: sumOfTerms, toProbability: expit });
+  if (def.intercept === undefined || gaps.conflicts.size > 0) return null;
+  const over: InputName[] = [];
+  for (const n of gaps.missing) {
+    if (!def.rangeOver?.includes(n)) return null;
+    over.push(n);
+  }
+  const trial = new TrialFacts(facts);
+  const domains = new Map<InputName, readonly InputValue[]>();
+  for (let i = 0; i < over.length; i++) {
+    const values = rangeDomain(def, over[i]!, trial);
+    if (values.length === 0) return null;
+    domains.set(over[i]!, values);
+  }
+  const terms = def.terms ?? [];
+  const openTerms: Term[] = [];
+  for (let i = 0; i < terms.length; i++) if (!contributes(known, terms[i]!.id)) openTerms.push(terms[i]!);
+  let knownSum = 0;
+  for (let i = 0; i < known.length; i++) knownSum += known[i]!.value;
+  const fixedLp = def.intercept + knownSum;
+  const range = computeRange({ trial, fixedLp, openTerms, over, domains, sumTerms: sumOfTerms, toProbability: expit });
   if (range === null) return null;
-  const result = resultFrom<RangeResult>(common, {
-    result: 'range',
-    applicable: true,
-    range,
-    display: formatRange(range.low, range.high),
-    contributions: known,
-  });
+  const result = common as RangeResult;
+  result.result = 'range';
+  result.applicable = true;
+  result.range = range;
+  result.display = formatRange(range.low, range.high);
+  result.contributions = known;
   if (def.localCalibration) result.calibration = calibrationText(def.localCalibration);
   return result;
+}
+
+function contributes(known: readonly Contribution[], termId: string): boolean {
+  for (let i = 0; i < known.length; i++) if (known[i]!.term === termId) return true;
+  return false;
 }
 
 function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
