@@ -5,7 +5,7 @@ import { INPUTS, formatInputValue, isAssumption, type InputName, type InputValue
 import { describeInput, evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
 import type { ModelDefinition, OddsFactor, Requirement, RiskFactor, Term } from './definition.ts';
 import { formatProbability, formatRange } from './display.ts';
-import { TrialFacts, computeRange, consistentWithRecord, finiteValues } from './range.ts';
+import { TrialFacts, computeRange, consistentWithRecord, finiteValues, termGroups } from './range.ts';
 import type {
   Contribution,
   Estimate,
@@ -372,12 +372,27 @@ function rangeResult(
     domains.set(over[i]!, values);
   }
   const terms = def.terms ?? [];
+  const open: number[] = [];
   const openTerms: Term[] = [];
-  for (let i = 0; i < terms.length; i++) if (!contributes(known, terms[i]!.id)) openTerms.push(terms[i]!);
+  for (let i = 0; i < terms.length; i++) {
+    if (contributes(known, terms[i]!.id)) continue;
+    open.push(i);
+    openTerms.push(terms[i]!);
+  }
   let knownSum = 0;
   for (let i = 0; i < known.length; i++) knownSum += known[i]!.value;
   const fixedLp = def.intercept + knownSum;
-  const range = computeRange({ trial, fixedLp, openTerms, over, domains, sumTerms: sumOfTerms, toProbability: expit });
+  const groups = termGroups(terms, open, over);
+  const range = computeRange({
+    trial,
+    fixedLp,
+    openTerms,
+    groups,
+    over,
+    domains,
+    sumTerms: sumOfTerms,
+    toProbability: expit,
+  });
   if (range === null) return null;
   const result = common as RangeResult;
   result.result = 'range';

@@ -83,12 +83,20 @@ function product(
           capped = true;
           break;
         }
-        next.push({ ...partial, [name]: value });
+        next.push(withValue(partial, name, value));
       }
     }
     all = next;
   }
   return { all, capped };
+}
+
+/** The assignment with one more input, its keys in the same order (no spread with a computed key: slow unoptimised). */
+function withValue(partial: Assignment, name: InputName, value: InputValue): Assignment {
+  const out: Assignment = {};
+  for (const key in partial) out[key as InputName] = partial[key as InputName];
+  out[name] = value;
+  return out;
 }
 
 /** Sum of the given terms for one assignment, or null when a term stays undetermined. */
@@ -101,14 +109,50 @@ export interface RangeInput {
   fixedLp: number;
   /** Terms that depend on at least one unknown. */
   openTerms: Term[];
+  /** The open terms grouped by the unknowns they share (termGroups). */
+  groups: readonly TermGroup[];
   over: InputName[];
   domains: Map<InputName, readonly InputValue[]>;
   sumTerms: TermsValue;
   toProbability: (lp: number) => number;
 }
 
+/** Terms that share unknown inputs, and those inputs in the order of `over`. */
+export interface TermGroup {
+  readonly terms: Term[];
+  readonly inputs: InputName[];
+}
+
+// The groups depend only on a definition's terms, which of them are open and the inputs ranged
+// over, and the same few combinations recur from patient to patient: made once per combination,
+// per term list (read-only definition data, let go with it), at most GROUPS_MAX combinations each
+// (clearing gives the same groups again). Shared read-only.
+const GROUPS_MAX = 64;
+const groupsOfTerms = new WeakMap<readonly Term[], Map<string, readonly TermGroup[]>>();
+
+/** The groups of the open terms (`open`: their positions in `terms`, ascending) over the unknowns. */
+export function termGroups(
+  terms: readonly Term[],
+  open: readonly number[],
+  over: readonly InputName[],
+): readonly TermGroup[] {
+  const key = `${open.join(',')}|${over.join(',')}`;
+  let byKey = groupsOfTerms.get(terms);
+  if (!byKey) groupsOfTerms.set(terms, (byKey = new Map()));
+  let found = byKey.get(key);
+  if (!found) {
+    found = groups(
+      open.map((i) => terms[i]!),
+      [...over],
+    );
+    if (byKey.size >= GROUPS_MAX) byKey.clear();
+    byKey.set(key, found);
+  }
+  return found;
+}
+
 /** Groups terms that share an unknown input (connected components). */
-function groups(terms: Term[], over: InputName[]): { terms: Term[]; inputs: InputName[] }[] {
+function groups(terms: Term[], over: InputName[]): TermGroup[] {
   const out: { terms: Term[]; inputs: Set<InputName> }[] = [];
   for (const term of terms) {
     const inputs = new Set(inputsOfTerm(term).filter((n) => over.includes(n)));
@@ -129,7 +173,7 @@ function groups(terms: Term[], over: InputName[]): { terms: Term[]; inputs: Inpu
  * term undetermined. No array of combinations: an odometer of positions in the domains.
  */
 function groupExtremes(
-  group: { terms: Term[]; inputs: InputName[] },
+  group: TermGroup,
   domains: Map<InputName, readonly InputValue[]>,
   trial: TrialFacts,
   sumTerms: TermsValue,
@@ -168,10 +212,9 @@ function groupExtremes(
 
 /** Returns null when some combination leaves a term undetermined (the range cannot be trusted). */
 export function computeRange(input: RangeInput): ProbabilityRange | null {
-  const { trial, fixedLp, openTerms, over, domains, sumTerms, toProbability } = input;
+  const { trial, fixedLp, openTerms, groups: grouped, over, domains, sumTerms, toProbability } = input;
   let lowLp = fixedLp;
   let highLp = fixedLp;
-  const grouped = groups(openTerms, over);
   for (let g = 0; g < grouped.length; g++) {
     // The extremes in one loop, without an array of sums (numbers or null: maps that vary).
     const extremes = groupExtremes(grouped[g]!, domains, trial, sumTerms);
