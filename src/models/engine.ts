@@ -359,11 +359,8 @@ function rangeResult(
   known: Contribution[],
 ): RangeResult | null {
   if (def.intercept === undefined || gaps.conflicts.size > 0) return null;
-  const over: InputName[] = [];
-  for (const n of gaps.missing) {
-    if (!def.rangeOver?.includes(n)) return null;
-    over.push(n);
-  }
+  const over = [...gaps.missing];
+  for (let i = 0; i < over.length; i++) if (!def.rangeOver?.includes(over[i]!)) return null;
   const trial = new TrialFacts(facts);
   const domains = new Map<InputName, readonly InputValue[]>();
   for (let i = 0; i < over.length; i++) {

@@ -93,8 +93,7 @@ function product(
 
 /** The assignment with one more input, its keys in the same order (no spread with a computed key: slow unoptimised). */
 function withValue(partial: Assignment, name: InputName, value: InputValue): Assignment {
-  const out: Assignment = {};
-  for (const key in partial) out[key as InputName] = partial[key as InputName];
+  const out: Assignment = Object.assign({}, partial);
   out[name] = value;
   return out;
 }
