@@ -67,6 +67,8 @@ function chooseModels(all: readonly ModelDefinition[], ids: readonly string[] | 
   });
 }
 
+const SCORES_ONLY = { explain: false } as const;
+
 /** One patient through the app's own pipeline, plus the observed outcome. */
 export function assessPatient(
   { patient, resources }: PatientResources,
@@ -82,7 +84,8 @@ export function assessPatient(
   // Built by push, not map: map's array has one elements kind while this runs unoptimised and
   // another once it is optimised, and the cohort's bookkeeping was re-optimised for the change.
   const results: ModelAssessment['models'] = [];
-  for (const model of models) results.push(evaluateModel(model, inputs));
+  // Scores only: validation reads each result's numbers and gaps, never its texts.
+  for (const model of models) results.push(evaluateModel(model, inputs, SCORES_ONLY));
   const assessment: ModelAssessment = { inputs, models: results };
   const sln = assessment.inputs.slnPositive;
   const outcome =

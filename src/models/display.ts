@@ -24,7 +24,14 @@ export function formatRange(low: number, high: number): string {
   const a = formatProbability(low);
   const b = formatProbability(high);
   if (a === b) return a;
-  return /^\d+%$/.test(a) ? `${a.slice(0, -1)}–${b}` : `${a}–${b}`;
+  // A whole percent ("7%") drops its sign; "<1%" and ">99%" keep theirs. Those are the only forms
+  // formatProbability gives, so the first character tells them apart (a regular expression per
+  // range cost more than the rest of this function).
+  return isDigit(a.charCodeAt(0)) ? `${a.slice(0, -1)}–${b}` : `${a}–${b}`;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** Relative odds as every face shows them: two decimals at most below 10 (×9.15, ×0.5), whole above (×12). */

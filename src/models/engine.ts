@@ -5,7 +5,7 @@ import { INPUTS, formatInputValue, isAssumption, type InputName, type InputValue
 import { describeInput, evaluateCondition, fillTemplate, type ConditionResult } from './conditions.ts';
 import type { ModelDefinition, OddsFactor, Requirement, RiskFactor, Term } from './definition.ts';
 import { formatProbability, formatRange } from './display.ts';
-import { assign, computeRange, consistentWithRecord, finiteValues } from './range.ts';
+import { TrialFacts, computeRange, consistentWithRecord, finiteValues, termGroups } from './range.ts';
 import type {
   Contribution,
   Estimate,
@@ -164,9 +164,9 @@ function notComputed(common: Common, gaps: Gaps): NotComputedResult {
   return result;
 }
 
-function estimateFrom(lp: number): Estimate {
+function estimateFrom(lp: number, explain: boolean): Estimate {
   const probability = expit(lp);
-  return { probability, display: formatProbability(probability), linearPredictor: lp };
+  return { probability, display: explain ? formatProbability(probability) : '', linearPredictor: lp };
 }
 
 /** Applies the requirements; returns a not-applicable reason, or null with gaps and warnings filled. */
@@ -175,6 +175,7 @@ function checkRequirements(
   facts: ClinicalFacts,
   gaps: Gaps,
   warnings: string[],
+  explain: boolean,
 ): { reason: string; failed?: Requirement } | null {
   // Conditions are pure: stopping at the first unmet one gives what evaluating them all would.
   // Only the undetermined ones are kept (most patients have none or one), in requirement order.
@@ -184,7 +185,7 @@ function checkRequirements(
   for (let i = 0; i < requirements.length; i++) {
     const req = requirements[i]!;
     const result = evaluateCondition(req.condition, facts);
-    if (result.truth === false) return { reason: fillTemplate(req.reason, facts), failed: req };
+    if (result.truth === false) return { reason: explain ? fillTemplate(req.reason, facts) : '', failed: req };
     if (result.truth !== 'unknown') continue;
     (unknownReqs ??= []).push(req);
     (unknownResults ??= []).push(result);
@@ -193,8 +194,9 @@ function checkRequirements(
   for (let i = 0; i < unknownReqs.length; i++) {
     const req = unknownReqs[i]!;
     const result = unknownResults[i]!;
-    if (req.whenUnknown === 'not-applicable') return { reason: unknownText(req, facts) };
+    if (req.whenUnknown === 'not-applicable') return { reason: explain ? unknownText(req, facts) : '' };
     if (req.whenUnknown === 'missing') gaps.add(result);
+    else if (!explain) continue;
     else if (result.conflicts.size > 0) {
       const labels = [...result.conflicts].map((n) => INPUTS[n].label).join(', ');
       warnings.push(
@@ -232,18 +234,24 @@ function addCaveats(def: ModelDefinition, facts: ClinicalFacts, warnings: string
 }
 
 /** The term's x·β for this patient, or null when undetermined (gaps filled) — or a reason string when no category fits. */
-function termContribution(term: Term, facts: ClinicalFacts, gaps: Gaps): Contribution | null | { noLevel: string } {
+function termContribution(
+  term: Term,
+  facts: ClinicalFacts,
+  gaps: Gaps,
+  explain: boolean,
+): Contribution | null | { noLevel: string } {
   switch (term.type) {
     case 'indicator': {
       const r = evaluateCondition(term.when, facts);
       if (r.truth === 'unknown') return (gaps.add(r), null);
-      return { term: term.id, label: term.label, value: r.truth ? term.coefficient : 0 };
+      return { term: term.id, label: explain ? term.label : '', value: r.truth ? term.coefficient : 0 };
     }
     case 'levels': {
       for (const level of term.levels) {
         const r = evaluateCondition(level.when, facts);
         if (r.truth === 'unknown') return (gaps.add(r), null);
-        if (r.truth) return { term: term.id, label: `${term.label}: ${level.label}`, value: level.coefficient };
+        if (r.truth)
+          return { term: term.id, label: explain ? `${term.label}: ${level.label}` : '', value: level.coefficient };
       }
       return { noLevel: `${term.label}: the patient's values fit none of the model's categories` };
     }
@@ -254,11 +262,14 @@ function termContribution(term: Term, facts: ClinicalFacts, gaps: Gaps): Contrib
       if (added === null) return null;
       const scaled = (fact.value + added) * (term.scale ?? 1);
       const x = term.transform === 'sqrt' ? Math.sqrt(scaled) : scaled;
-      const shown = Math.round(scaled * 100) / 100;
-      const label = `${term.label} (${shown}${term.unit ? ` ${term.unit}` : ''})`;
-      return { term: term.id, label, value: term.coefficient * x };
+      return { term: term.id, label: explain ? numericLabel(term, scaled) : '', value: term.coefficient * x };
     }
   }
+}
+
+function numericLabel(term: Extract<Term, { type: 'numeric' }>, scaled: number): string {
+  const shown = Math.round(scaled * 100) / 100;
+  return `${term.label} (${shown}${term.unit ? ` ${term.unit}` : ''})`;
 }
 
 /** The counts a numeric term adds under its conditions; null when undetermined (gaps filled). A zero count needs no condition. */
@@ -304,7 +315,8 @@ function addRangeWarnings(def: ModelDefinition, facts: ClinicalFacts, warnings: 
 function sumOfTerms(terms: Term[], facts: ClinicalFacts): number | null {
   let sum = 0;
   for (const term of terms) {
-    const c = termContribution(term, facts, new Gaps());
+    // Only the values count here: no labels.
+    const c = termContribution(term, facts, new Gaps(), false);
     if (c === null || 'noLevel' in c) return null;
     sum += c.value;
   }
@@ -312,15 +324,33 @@ function sumOfTerms(terms: Term[], facts: ClinicalFacts): number | null {
 }
 
 /** The values of a ranged input consistent with the record and with every requirement. */
-function rangeDomain(def: ModelDefinition, name: InputName, facts: ClinicalFacts): readonly InputValue[] {
-  return (finiteValues(name) ?? []).filter((value) => {
-    if (!consistentWithRecord(name, value, facts)) return false;
-    const assigned = assign(facts, { [name]: value });
-    return def.requirements.every((req) => evaluateCondition(req.condition, assigned).truth !== false);
-  });
+function rangeDomain(def: ModelDefinition, name: InputName, trial: TrialFacts): InputValue[] {
+  const values = finiteValues(name) ?? [];
+  const out: InputValue[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!consistentWithRecord(name, value, trial.facts)) continue;
+    trial.assume(name, value);
+    if (meetsRequirements(def, trial.facts)) out.push(value);
+    trial.restore([name]);
+  }
+  return out;
 }
 
-/** The range over the model's categorical unknowns, or null when an unknown cannot be ranged. */
+/** Whether no requirement is false (unknown ones pass). */
+function meetsRequirements(def: ModelDefinition, facts: ClinicalFacts): boolean {
+  const requirements = def.requirements;
+  for (let i = 0; i < requirements.length; i++) {
+    if (evaluateCondition(requirements[i]!.condition, facts).truth === false) return false;
+  }
+  return true;
+}
+
+/**
+ * The range over the model's categorical unknowns, or null when an unknown cannot be ranged.
+ * Plain loops over one working copy of the facts: ranges are rare (about one patient in ten of a
+ * cohort), so this runs mostly unoptimised, where every closure, iterator and copy costs.
+ */
 function rangeResult(
   def: ModelDefinition,
   facts: ClinicalFacts,
@@ -328,31 +358,65 @@ function rangeResult(
   gaps: Gaps,
   known: Contribution[],
 ): RangeResult | null {
+  if (def.intercept === undefined || gaps.conflicts.size > 0) return null;
   const over = [...gaps.missing];
-  if (def.intercept === undefined || gaps.conflicts.size > 0 || !over.every((n) => def.rangeOver?.includes(n)))
-    return null;
-  const domains = new Map(over.map((n) => [n, rangeDomain(def, n, facts)] as const));
-  if ([...domains.values()].some((values) => values.length === 0)) return null;
-  const openTerms = (def.terms ?? []).filter((term) => !known.some((c) => c.term === term.id));
-  const fixedLp = def.intercept + known.reduce((sum, c) => sum + c.value, 0);
-  const range = computeRange({ facts, fixedLp, openTerms, over, domains, sumTerms: sumOfTerms, toProbability: expit });
-  if (range === null) return null;
-  const result = resultFrom<RangeResult>(common, {
-    result: 'range',
-    applicable: true,
-    range,
-    display: formatRange(range.low, range.high),
-    contributions: known,
+  for (let i = 0; i < over.length; i++) if (!def.rangeOver?.includes(over[i]!)) return null;
+  const trial = new TrialFacts(facts);
+  const domains = new Map<InputName, readonly InputValue[]>();
+  for (let i = 0; i < over.length; i++) {
+    const values = rangeDomain(def, over[i]!, trial);
+    if (values.length === 0) return null;
+    domains.set(over[i]!, values);
+  }
+  const terms = def.terms ?? [];
+  const open: number[] = [];
+  const openTerms: Term[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    if (contributes(known, terms[i]!.id)) continue;
+    open.push(i);
+    openTerms.push(terms[i]!);
+  }
+  let knownSum = 0;
+  for (let i = 0; i < known.length; i++) knownSum += known[i]!.value;
+  const fixedLp = def.intercept + knownSum;
+  const groups = termGroups(terms, open, over);
+  const range = computeRange({
+    trial,
+    fixedLp,
+    openTerms,
+    groups,
+    over,
+    domains,
+    sumTerms: sumOfTerms,
+    toProbability: expit,
   });
+  if (range === null) return null;
+  const result = common as RangeResult;
+  result.result = 'range';
+  result.applicable = true;
+  result.range = range;
+  result.display = formatRange(range.low, range.high);
+  result.contributions = known;
   if (def.localCalibration) result.calibration = calibrationText(def.localCalibration);
   return result;
 }
 
-function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
+function contributes(known: readonly Contribution[], termId: string): boolean {
+  for (let i = 0; i < known.length; i++) if (known[i]!.term === termId) return true;
+  return false;
+}
+
+function evaluateProbability(
+  def: ModelDefinition,
+  facts: ClinicalFacts,
+  common: Common,
+  gaps: Gaps,
+  explain: boolean,
+): ModelResult {
   const contributions: Contribution[] = [];
   const terms = def.terms ?? [];
   for (let i = 0; i < terms.length; i++) {
-    const c = termContribution(terms[i]!, facts, gaps);
+    const c = termContribution(terms[i]!, facts, gaps, explain);
     if (c === null) continue;
     if ('noLevel' in c) return notApplicable(common, c.noLevel);
     contributions.push(c);
@@ -367,7 +431,7 @@ function evaluateProbability(def: ModelDefinition, facts: ClinicalFacts, common:
   result.result = 'probability';
   result.applicable = true;
   result.probability = probability;
-  result.display = formatProbability(probability);
+  result.display = explain ? formatProbability(probability) : '';
   result.linearPredictor = lp;
   result.contributions = contributions;
   if (def.localCalibration) result.calibration = calibrationText(def.localCalibration);
@@ -386,9 +450,9 @@ function blocked(def: ModelDefinition, common: Common, gaps: Gaps): NotComputedR
   return result;
 }
 
-function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
+function oddsFactorResult(factor: OddsFactor, facts: ClinicalFacts, gaps: Gaps, explain: boolean): FactorResult {
   let shown = '';
-  for (let i = 0; i < factor.shows.length; i++) {
+  for (let i = 0; explain && i < factor.shows.length; i++) {
     const name = factor.shows[i]!;
     shown += `${i > 0 ? '; ' : ''}${INPUTS[name].label}: ${describeInput(name, facts)}`;
   }
@@ -428,11 +492,17 @@ function observedRatesFor(def: ModelDefinition, facts: ClinicalFacts): ObservedR
   return out;
 }
 
-function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
+function evaluateRelativeOdds(
+  def: ModelDefinition,
+  facts: ClinicalFacts,
+  common: Common,
+  gaps: Gaps,
+  explain: boolean,
+): ModelResult {
   const factors: FactorResult[] = [];
   const oddsFactors = def.oddsFactors ?? [];
-  for (let i = 0; i < oddsFactors.length; i++) factors.push(oddsFactorResult(oddsFactors[i]!, facts, gaps));
-  const observedRates = observedRatesFor(def, facts);
+  for (let i = 0; i < oddsFactors.length; i++) factors.push(oddsFactorResult(oddsFactors[i]!, facts, gaps, explain));
+  const observedRates = explain ? observedRatesFor(def, facts) : [];
   const result = common as RelativeOddsResult;
   result.result = 'relative-odds';
   result.applicable = true;
@@ -456,17 +526,17 @@ function evaluateRelativeOdds(def: ModelDefinition, facts: ClinicalFacts, common
     sum += value;
   }
   const { notCodedWarning } = fixedFields(def);
-  if (notCodedWarning) result.warnings.push(notCodedWarning);
+  if (notCodedWarning && explain) result.warnings.push(notCodedWarning);
   result.relativeOdds = relativeOdds;
   result.contributions = contributions;
   if (!def.localCalibration) return result;
   const lp = def.localCalibration.intercept + sum;
   const calibration = calibrationText(def.localCalibration);
-  result.calibrated = { ...estimateFrom(lp), calibration };
+  result.calibrated = { ...estimateFrom(lp, explain), calibration };
   return result;
 }
 
-function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps): FactorResult {
+function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps, explain: boolean): FactorResult {
   const base: FactorResult = { id: factor.id, label: factor.label, status: 'unknown' };
   let unknown = false;
   for (const name of factor.inputs) {
@@ -475,7 +545,7 @@ function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps):
     unknown = true;
   }
   if (unknown) return base;
-  base.patientValue = fillTemplate(factor.describe, facts);
+  if (explain) base.patientValue = fillTemplate(factor.describe, facts);
   if (!factor.presentWhen) {
     base.status = 'no-cutoff';
     base.note = factor.noCutoffText ?? 'cut-off not published';
@@ -487,10 +557,16 @@ function riskFactorResult(factor: RiskFactor, facts: ClinicalFacts, gaps: Gaps):
   return base;
 }
 
-function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
+function evaluateRiskFactors(
+  def: ModelDefinition,
+  facts: ClinicalFacts,
+  common: Common,
+  gaps: Gaps,
+  explain: boolean,
+): ModelResult {
   const defs = def.riskFactors ?? [];
   const factors: FactorResult[] = [];
-  for (let i = 0; i < defs.length; i++) factors.push(riskFactorResult(defs[i]!, facts, gaps));
+  for (let i = 0; i < defs.length; i++) factors.push(riskFactorResult(defs[i]!, facts, gaps, explain));
   const result = resultFrom<RiskFactorsResult>(common, {
     result: 'risk-factors',
     applicable: true,
@@ -508,13 +584,19 @@ function evaluateRiskFactors(def: ModelDefinition, facts: ClinicalFacts, common:
     value: factors[i]?.status === 'present' ? (f.coefficient as number) : 0,
   }));
   const lp = (def.intercept as number) + contributions.reduce((s, c) => s + c.value, 0);
-  return Object.assign(result, { contributions, estimate: estimateFrom(lp) });
+  return Object.assign(result, { contributions, estimate: estimateFrom(lp, explain) });
 }
 
-function evaluateKind(def: ModelDefinition, facts: ClinicalFacts, common: Common, gaps: Gaps): ModelResult {
-  if (def.kind === 'probability') return evaluateProbability(def, facts, common, gaps);
-  if (def.kind === 'relative-odds') return evaluateRelativeOdds(def, facts, common, gaps);
-  return evaluateRiskFactors(def, facts, common, gaps);
+function evaluateKind(
+  def: ModelDefinition,
+  facts: ClinicalFacts,
+  common: Common,
+  gaps: Gaps,
+  explain: boolean,
+): ModelResult {
+  if (def.kind === 'probability') return evaluateProbability(def, facts, common, gaps, explain);
+  if (def.kind === 'relative-odds') return evaluateRelativeOdds(def, facts, common, gaps, explain);
+  return evaluateRiskFactors(def, facts, common, gaps, explain);
 }
 
 // The definition without one population requirement, made once per (definition, requirement).
@@ -547,19 +629,32 @@ function outsidePopulation(
   return result;
 }
 
+/** What a caller reads of a model's result. */
+export interface EvaluateOptions {
+  /**
+   * false for a caller that reads only the numbers and the inputs that block them (cohort
+   * validation): the texts are then left empty — warnings, the reason a model does not apply,
+   * contribution labels, the patient's values of factors, observed rates, the display of a single
+   * probability — and no what-if is computed outside the population. The numbers, the missing and
+   * conflicting inputs and a range (with its display) are the same either way. Default true.
+   */
+  explain?: boolean;
+}
+
 /** Evaluates one model for one patient. Pure; never fills a missing input. */
-export function evaluateModel(def: ModelDefinition, facts: ClinicalFacts): ModelResult {
+export function evaluateModel(def: ModelDefinition, facts: ClinicalFacts, options?: EvaluateOptions): ModelResult {
+  const explain = options?.explain ?? true;
   const common = commonFields(def);
   const gaps = new Gaps();
-  const unmet = checkRequirements(def, facts, gaps, common.warnings);
-  if (unmet?.failed?.population) return outsidePopulation(def, facts, common, unmet.reason, unmet.failed);
+  const unmet = checkRequirements(def, facts, gaps, common.warnings, explain);
+  if (unmet?.failed?.population && explain) return outsidePopulation(def, facts, common, unmet.reason, unmet.failed);
   if (unmet !== null) return notApplicable(common, unmet.reason);
   const outside = outsideAcceptedRange(def, facts);
   if (outside !== null) return notApplicable(common, outside);
-  addCaveats(def, facts, common.warnings);
+  if (explain) addCaveats(def, facts, common.warnings);
   // Undetermined population conditions block the factor models; a probability model may still range over them.
   if (gaps.any && def.kind !== 'probability') return notComputed(common, gaps);
-  const result = evaluateKind(def, facts, common, gaps);
-  if (result.applicable) addRangeWarnings(def, facts, result.warnings);
+  const result = evaluateKind(def, facts, common, gaps, explain);
+  if (result.applicable && explain) addRangeWarnings(def, facts, result.warnings);
   return result;
 }

@@ -159,7 +159,34 @@ function predictionRows(all: readonly { summary: ModelSummary; patients: ScoredP
   return predictions;
 }
 
-/** A scored patient, every row in one shape (a field that does not apply is undefined) for the summaries' loops. */
+/**
+ * A scored patient, every row in one shape (a field that does not apply is undefined) for the
+ * summaries' loops. An instance of a class, not an object literal: the rows live to the end of the
+ * run, so V8 soon allocates a literal's objects in the old generation, and that change of its
+ * allocation site discards the optimised code that inlined the literal (addPatient was optimised
+ * twice per run); objects made by `new` have no allocation site.
+ */
+class ScoredRow implements ScoredPatient {
+  readonly patient: string;
+  readonly outcome: 0 | 1;
+  // The fields that hold a number in some rows and undefined in others start as 0 and are then
+  // set: V8 gives such a field a representation that allows both at the first row. Set to their
+  // values at once, a field first seen holding undefined or fractions turns general only at the
+  // first row whose value is a whole number (log relative odds of exactly 0), which re-optimised
+  // addPatient mid-run.
+  nsnPositive: 0 | 1 | undefined = 0;
+  totalPositive: number | undefined = 0;
+  probability: number | undefined = 0;
+  linearPredictor: number | undefined = 0;
+  logRelativeOdds: number | undefined = 0;
+  factorValues: ScoredPatient['factorValues'] = undefined;
+
+  constructor(patient: string, outcome: 0 | 1) {
+    this.patient = patient;
+    this.outcome = outcome;
+  }
+}
+
 function scoredRow(
   patient: string,
   y: 0 | 1,
@@ -168,21 +195,7 @@ function scoredRow(
   def: ModelDefinition,
   inputs: ModelAssessment['inputs'],
 ): ScoredPatient {
-  // The fields that hold a number in some rows and undefined in others start as 0 and are then
-  // set: V8 gives such a field a representation that allows both at the first row. Written in the
-  // literal, a field first seen holding undefined or fractions turns general only at the first
-  // row whose value is a whole number (log relative odds of exactly 0), which re-optimised
-  // addPatient mid-run.
-  const row: ScoredPatient = {
-    patient,
-    outcome: y,
-    nsnPositive: 0,
-    totalPositive: 0,
-    probability: 0,
-    linearPredictor: 0,
-    logRelativeOdds: 0,
-    factorValues: undefined,
-  };
+  const row = new ScoredRow(patient, y);
   row.nsnPositive = outcome.nsnPositive;
   row.totalPositive = outcome.totalPositive;
   row.probability = reading.kind === 'probability' ? reading.probability : undefined;
