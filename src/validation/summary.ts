@@ -109,6 +109,12 @@ function distribution(values: number[]): Distribution | undefined {
   };
 }
 
+/**
+ * The order of a factor's values in every output: one fixed locale, so the same cohort gives the
+ * same report on any machine (the process's locale would reorder them: Danish sorts "aa" last).
+ */
+const VALUE_ORDER = new Intl.Collator('en');
+
 function factorSummary(factor: RiskFactor, patients: ScoredPatient[]): FactorSummary {
   const values = patients
     .map((p) => ({ value: p.factorValues?.[factor.id], outcome: p.outcome }))
@@ -131,7 +137,7 @@ function factorSummary(factor: RiskFactor, patients: ScoredPatient[]): FactorSum
     groups.set(key, g);
   }
   out.byValue = [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => VALUE_ORDER.compare(a, b))
     .map(([value, g]) => ({ value, n: g.n, events: g.events, rate: round(g.events / g.n) }));
   return out;
 }

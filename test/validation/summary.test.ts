@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/cohort/random.ts';
 import { dbcgMicro } from '../../src/models/builtin/dbcg.ts';
@@ -56,5 +58,28 @@ describe('risk-factor model (DBCG)', () => {
     expect(size.withEvent).toEqual({ n: 1, median: 30, quartiles: [30, 30] });
     expect(size.withoutEvent).toEqual({ n: 3, median: 14, quartiles: [12, 17] });
     expect(s.factors!.find((f) => f.factor === 'positiveProportion')!.withoutEvent!.n).toBe(2);
+  });
+});
+
+describe('order of a factor’s values', () => {
+  it('is the same whatever the locale of the process', () => {
+    // "aa" sorts after "z" in Danish; the summary must not follow the machine's locale.
+    const script = [
+      "import { dbcgMicro } from './src/models/builtin/dbcg.ts';",
+      "import { summarizeModel } from './src/validation/summary.ts';",
+      "const patients = ['z', 'aa', 'b'].map((v, i) => ({ patient: 'p' + i, outcome: 0, factorValues: { lvi: v } }));",
+      "const lvi = summarizeModel(dbcgMicro, patients, 0).factors.find((f) => f.factor === 'lvi');",
+      'console.log(lvi.byValue.map((v) => v.value).join(","));',
+    ].join('\n');
+    const orders = ['C.UTF-8', 'da_DK.UTF-8'].map((locale) => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: join(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL: locale, LANG: locale },
+      });
+      expect(run.stderr).toBe('');
+      return run.stdout.trim();
+    });
+    expect(orders).toEqual(['aa,b,z', 'aa,b,z']);
   });
 });
