@@ -5,13 +5,16 @@
 // one in-memory partition. Unreadable lines and resources without a patient are reported, never fatal.
 import {
   closeSync,
+  fstatSync,
   mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
+  rmdirSync,
   rmSync,
   statSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,7 +139,21 @@ const HEADER_BYTES = 20;
 function diskSink(count: number, names: readonly string[], ids: readonly string[], problems: InputProblem[]): Sink {
   const dir = mkdtempSync(join(tmpdir(), 'nodal-risk-validate-'));
   const files = Array.from({ length: count }, (_, i) => join(dir, `part-${i}.bin`));
-  const fds = files.map((f) => openSync(f, 'w', 0o600));
+  const fds = files.map((f) => openSync(f, 'w+', 0o600));
+  // The partitions hold patients' records: their names are removed at once and the files live on
+  // through their descriptors only, so a run that is killed (Ctrl-C, out of memory) leaves no
+  // patient data on disk. Where an open file cannot be removed, dispose() removes it.
+  try {
+    for (const f of files) unlinkSync(f);
+    rmdirSync(dir);
+  } catch {
+    // left for dispose()
+  }
+  const open = fds.map(() => true);
+  const close = (i: number) => {
+    if (open[i]) closeSync(fds[i]!);
+    open[i] = false;
+  };
   const buffers = files.map(() => Buffer.allocUnsafe(FLUSH_BYTES));
   const used = new Array<number>(count).fill(0);
   const partitionOf: number[] = []; // by patient number
@@ -174,18 +191,17 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
     },
     finish() {
       files.forEach((_, i) => flush(i));
-      fds.forEach((fd) => closeSync(fd));
     },
     // Each step is its own function: V8 then optimises each once, rather than re-optimising one
     // long generator as its later steps are first reached.
     *patients() {
       let space: Buffer = Buffer.allocUnsafe(0); // reused: fresh memory for every partition costs page faults
-      for (const file of files) {
-        const size = statSync(file).size;
+      for (let i = 0; i < fds.length; i++) {
+        const size = fstatSync(fds[i]!).size;
         if (space.length < size) space = Buffer.allocUnsafe(Math.ceil(size * 1.25));
-        readInto(file, space, size);
+        readInto(fds[i]!, space, size);
+        close(i);
         const data = space.subarray(0, size);
-        rmSync(file, { force: true });
         // Each patient's JSON is parsed only when that patient is read, so the parsed resources of
         // one patient at a time are alive.
         const groups = new Map<number, number[]>();
@@ -202,6 +218,7 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
       }
     },
     dispose() {
+      fds.forEach((_, i) => close(i));
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -271,17 +288,12 @@ function u32(b: Buffer, at: number): number {
   return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000;
 }
 
-/** Reads the first `size` bytes of a file into `buffer`. */
-function readInto(file: string, buffer: Buffer, size: number): void {
-  const fd = openSync(file, 'r');
-  try {
-    for (let at = 0; at < size;) {
-      const read = readSync(fd, buffer, at, size - at, at);
-      if (read === 0) throw new Error('a partition file ended early');
-      at += read;
-    }
-  } finally {
-    closeSync(fd);
+/** Reads the first `size` bytes of an open file into `buffer`. */
+function readInto(fd: number, buffer: Buffer, size: number): void {
+  for (let at = 0; at < size;) {
+    const read = readSync(fd, buffer, at, size - at, at);
+    if (read === 0) throw new Error('a partition file ended early');
+    at += read;
   }
 }
 

@@ -69,6 +69,25 @@ describe('grouping a Bulk export by patient', () => {
     expect(memory.out.get('p3')).toEqual(['o3', 'o40', 'o77', 'o114', 'o151', 'o188', 'o225', 'o262', 'o299', 'p3']);
   });
 
+  it('leaves no partition file with a name while it runs, so a killed run leaves no patient data', async () => {
+    const src = join(dir, 'nameless');
+    mkdirSync(src);
+    const lines = Array.from({ length: 200 }, (_, i) => observation(`o${i}`, `p${i % 23}`));
+    writeFileSync(join(src, 'Observation.ndjson'), `${lines.join('\n')}\n`);
+    const partitionDirs = () => readdirSync(tmpdir()).filter((n) => /^nodal-risk-validate-(?!input-)/.test(n));
+    const before = partitionDirs();
+    const input = await groupByPatient([src], 1000); // about 30 partitions on disk
+    try {
+      expect(partitionDirs()).toEqual(before);
+      const patients = [...input.patients];
+      expect(patients).toHaveLength(23);
+      expect(patients.reduce((n, p) => n + p.resources.length, 0)).toBe(200);
+    } finally {
+      input.dispose();
+    }
+    expect(partitionDirs()).toEqual(before);
+  });
+
   it('groups the same on disk partitions (top-level fields first) as in memory (full parse), bad lines included', async () => {
     const src = join(dir, 'mixed');
     mkdirSync(src);
