@@ -74,18 +74,27 @@ describe('grouping a Bulk export by patient', () => {
     mkdirSync(src);
     const lines = Array.from({ length: 200 }, (_, i) => observation(`o${i}`, `p${i % 23}`));
     writeFileSync(join(src, 'Observation.ndjson'), `${lines.join('\n')}\n`);
-    const partitionDirs = () => readdirSync(tmpdir()).filter((n) => /^nodal-risk-validate-(?!input-)/.test(n));
-    const before = partitionDirs();
-    const input = await groupByPatient([src], 1000); // about 30 partitions on disk
+    // A temporary directory of this test's own (os.tmpdir() reads TMPDIR): other test files
+    // running at the same time make and remove their partitions in the shared one.
+    const ownTmp = join(dir, 'tmp');
+    mkdirSync(ownTmp);
+    const tmpBefore = process.env.TMPDIR;
+    process.env.TMPDIR = ownTmp;
     try {
-      expect(partitionDirs()).toEqual(before);
-      const patients = [...input.patients];
-      expect(patients).toHaveLength(23);
-      expect(patients.reduce((n, p) => n + p.resources.length, 0)).toBe(200);
+      const input = await groupByPatient([src], 1000); // about 30 partitions on disk
+      try {
+        expect(readdirSync(ownTmp)).toEqual([]);
+        const patients = [...input.patients];
+        expect(patients).toHaveLength(23);
+        expect(patients.reduce((n, p) => n + p.resources.length, 0)).toBe(200);
+      } finally {
+        input.dispose();
+      }
     } finally {
-      input.dispose();
+      if (tmpBefore === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpBefore;
     }
-    expect(partitionDirs()).toEqual(before);
+    expect(readdirSync(ownTmp)).toEqual([]);
   });
 
   it('groups the same on disk partitions (top-level fields first) as in memory (full parse), bad lines included', async () => {
