@@ -95,7 +95,8 @@ NESTED_CLASS[91] = OPEN; // [
 NESTED_CLASS[125] = CLOSE; // }
 NESTED_CLASS[93] = CLOSE; // ]
 const LITERAL_CLASS = new Uint8Array(256);
-for (const c of [44, 125, 93, 32, 10, 13, 9]) LITERAL_CLASS[c] = END; // , } ] and white space
+// , } ] and JSON white space end a literal
+for (let c = 0; c < 256; c++) if (c === 44 || c === 125 || c === 93 || isSpace(c)) LITERAL_CLASS[c] = END;
 
 /**
  * Index after the value starting at i, or -1 (or i, for a literal of no bytes). Objects, arrays

@@ -149,10 +149,10 @@ function diskSink(count: number, names: readonly string[], ids: readonly string[
   } catch {
     // left for dispose()
   }
-  const open = fds.map(() => true);
+  /** Closes partition i once (its descriptor is then -1). */
   const close = (i: number) => {
-    if (open[i]) closeSync(fds[i]!);
-    open[i] = false;
+    if (fds[i]! >= 0) closeSync(fds[i]!);
+    fds[i] = -1;
   };
   const buffers = files.map(() => Buffer.allocUnsafe(FLUSH_BYTES));
   const used = new Array<number>(count).fill(0);
@@ -352,7 +352,7 @@ export interface GroupedInput {
   patientCount: number;
   /** Unreadable input; lines the first pass could not judge are added while `patients` is read. */
   problems: InputProblem[];
-  /** Removes the partition files. */
+  /** Closes the partition files and removes any left with a name. */
   dispose(): void;
 }
 
